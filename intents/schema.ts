@@ -1,0 +1,61 @@
+// The intent catalog file format: one YAML file per intent in intents/catalog/<id>.yaml.
+// Trainers own these files; the loader (intents/loader.ts) validates them against this schema
+// and reports errors with file, field and line.
+import { z } from 'zod';
+
+export const POLICIES = ['faq', 'urgent', 'handoff', 'moderate', 'smalltalk', 'decline'] as const;
+export type Policy = (typeof POLICIES)[number];
+
+const bilingual = z.object({ ko: z.string().min(1), en: z.string().min(1) }).strict();
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+export const linkSchema = z
+  .object({
+    label: bilingual,
+    /** https URL, or `tel:110` for phone numbers. */
+    url: z.string().regex(/^(https:\/\/|tel:)/, 'links must be https:// or tel:'),
+    /** The date someone last checked that the link works and says what we claim. */
+    checked: isoDate,
+  })
+  .strict();
+
+export const answerSchema = z
+  .object({
+    /** Public reply (mention / comment): at most 280 characters with links rendered. */
+    public: bilingual,
+    /** Private reply (DM / chat): may be longer. */
+    private: bilingual,
+    /** Indexes into the intent's `links` to attach to this answer. */
+    links: z.array(z.number().int().min(0)).default([]),
+    /** Seasonal window; an answer with no window is the fallback. Inclusive dates. */
+    effective: z.object({ from: isoDate, to: isoDate }).strict().optional(),
+  })
+  .strict();
+
+export const intentSchema = z
+  .object({
+    id: z.string().regex(/^[a-z_]+(\.[a-z_]+)?$/, 'ids look like "cert.family_relation"'),
+    name: bilingual,
+    policy: z.enum(POLICIES),
+    /** Overrides the global auto-answer confidence threshold for this intent. */
+    threshold: z.number().min(0).max(1).optional(),
+    /** Queue that handles this intent's handoffs, and its department name. */
+    owner: z.object({ queue: z.string().min(1), department: bilingual }).strict(),
+    examples: z
+      .object({ ko: z.array(z.string().min(1)), en: z.array(z.string().min(1)) })
+      .strict(),
+    links: z.array(linkSchema).default([]),
+    answers: z.array(answerSchema).default([]),
+  })
+  .strict();
+
+export type IntentLink = z.infer<typeof linkSchema>;
+export type IntentAnswer = z.infer<typeof answerSchema>;
+export type IntentDefinition = z.infer<typeof intentSchema>;
+
+/** The whole catalog, as loaded. */
+export interface Catalog {
+  readonly intents: readonly IntentDefinition[];
+  readonly byId: ReadonlyMap<string, IntentDefinition>;
+}

@@ -1,0 +1,48 @@
+// The message pipeline as the server and the channels see it. Implemented in pipeline/ over the
+// store and the job queue; see design.md "The way a message travels".
+import type { ConversationContext, Decision } from '../bot/types';
+import type { InboundMessage } from '../channels/types';
+
+/** triage() bound to the current model and catalog. Pure: no I/O. */
+export type TriageFn = (text: string, conversation: ConversationContext) => Decision;
+
+export interface IngestResult {
+  readonly messageId: string;
+  readonly conversationId: string;
+  /** The same (channel, externalId) was stored before: nothing new was stored or queued. */
+  readonly duplicate: boolean;
+}
+
+export interface ProcessedInbound {
+  readonly messageId: string;
+  readonly conversationId: string;
+  /** null when the bot stayed silent because a person owns the thread. */
+  readonly decision: Decision | null;
+  /** Outbox rows created for this message (replies queued for sending). */
+  readonly outboxIds: readonly string[];
+  /** Set when the message opened or joined a handoff ticket. */
+  readonly ticketId?: string;
+}
+
+export interface StoredMessage {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly direction: 'in' | 'out';
+  readonly author: 'citizen' | 'bot' | 'agent';
+  /** PII-redacted text: raw citizen text is never stored. */
+  readonly text: string;
+  readonly links: readonly { readonly label: string; readonly url: string }[];
+  readonly createdAt: string;
+}
+
+export interface MessagePipeline {
+  /**
+   * Store one inbound message (PII redacted, deduplicated on channel + externalId) and, unless
+   * `enqueue` is false, queue the `inbound` job for it. Safe to call again with the same message.
+   */
+  ingest(message: InboundMessage, options?: { enqueue?: boolean }): Promise<IngestResult>;
+  /** Triage a stored message and act on the decision. Idempotent: a second call returns the first result. */
+  processInbound(messageId: string): Promise<ProcessedInbound>;
+  /** A conversation's transcript, oldest first; `afterId` returns only newer messages. */
+  listMessages(conversationId: string, options?: { afterId?: string }): Promise<StoredMessage[]>;
+}
