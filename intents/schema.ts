@@ -17,6 +17,8 @@ export const linkSchema = z
     url: z.string().regex(/^(https:\/\/|tel:)/, 'links must be https:// or tel:'),
     /** The date someone last checked that the link works and says what we claim. */
     checked: isoDate,
+    /** How it was checked, e.g. 'official site (stored page)', 'news article'. */
+    evidence: z.string().min(1).optional(),
   })
   .strict();
 
