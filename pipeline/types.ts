@@ -1,7 +1,7 @@
 // The message pipeline as the server and the channels see it. Implemented in pipeline/ over the
 // store and the job queue; see design.md "The way a message travels".
 import type { ConversationContext, Decision } from '../bot/types';
-import type { InboundMessage } from '../channels/types';
+import type { InboundMessage, OutboundReply } from '../channels/types';
 
 /** triage() bound to the current model and catalog. Pure: no I/O. */
 export type TriageFn = (text: string, conversation: ConversationContext) => Decision;
@@ -43,6 +43,11 @@ export interface MessagePipeline {
   ingest(message: InboundMessage, options?: { enqueue?: boolean }): Promise<IngestResult>;
   /** Triage a stored message and act on the decision. Idempotent: a second call returns the first result. */
   processInbound(messageId: string): Promise<ProcessedInbound>;
+  /**
+   * Claim a pending outbox row to deliver it in the HTTP response itself (Kakao skill answer).
+   * Marks it sent; returns null if it was already sent or claimed by the outbound job.
+   */
+  takeOutboxForInlineDelivery(outboxId: string): Promise<OutboundReply | null>;
   /** A conversation's transcript, oldest first; `afterId` returns only newer messages. */
   listMessages(conversationId: string, options?: { afterId?: string }): Promise<StoredMessage[]>;
 }
