@@ -1,0 +1,32 @@
+// The bot's own sentences (not intent answers, which live in the catalog). Korean and English.
+
+export type ReplyLanguage = 'ko' | 'en';
+
+interface Bilingual {
+  readonly ko: string;
+  readonly en: string;
+}
+
+export const TEXTS = {
+  handoff: {
+    ko: '담당 상담사에게 연결했어요. 확인 후 이 대화로 답변드릴게요.',
+    en: 'We have passed your message to an agent, who will reply here.',
+  },
+  handoffPublic: {
+    ko: '확인 후 답변드릴게요. 개인 정보가 필요한 내용은 DM으로 보내 주세요.',
+    en: 'An agent will get back to you. Please send anything personal by DM.',
+  },
+  clarify: {
+    ko: '어떤 내용을 찾으시나요? 아래에서 골라 주세요.',
+    en: 'Which of these are you asking about?',
+  },
+  piiPublic: {
+    ko: '게시글에 개인정보가 보여요. 보호를 위해 글을 삭제하시고 DM으로 다시 문의해 주세요.',
+    en: 'Your post shows personal information. Please delete it and send us a DM instead.',
+  },
+  // Used only when the catalog has no emergency answer: the numbers must go out regardless.
+  urgentFallback: {
+    ko: '긴급 상황이면 바로 119(화재·구조·구급) 또는 112(경찰)에 전화하세요. 마음이 힘드시면 109(자살예방 상담, 24시간). 상담사에게도 바로 알렸어요.',
+    en: 'If this is an emergency, call 119 (fire, rescue, ambulance) or 112 (police) now. If you are thinking of suicide, call 109 (24 h). We have alerted an agent.',
+  },
+} as const satisfies Record<string, Bilingual>;

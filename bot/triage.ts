@@ -1,0 +1,83 @@
+// triage(): text + conversation + model + catalog → Decision. Pure: no I/O, no clock (the time
+// comes in the conversation context), so every rule can be tested with a table.
+import type { Catalog } from '../intents/schema';
+import { OUT_OF_SCOPE, type IntentModel } from './model-types';
+import { DEFAULT_POLICY, decideAction, type PolicyConfig } from './policy';
+import { buildReply, replyLanguage } from './reply';
+import type { ConversationContext, Decision, Entity, IntentScore, Language, PiiFinding } from './types';
+
+/** The text tools triage uses: injected so triage stays a function of its inputs. */
+export interface NluToolkit {
+  detectLanguage(text: string): Language;
+  extractEntities(text: string, options: { now: Date; language: Language }): Entity[];
+  detectPii(text: string): PiiFinding[];
+}
+
+export interface TriageOptions {
+  readonly nlu: NluToolkit;
+  readonly policy?: PolicyConfig;
+  /** How many intent guesses the decision keeps. */
+  readonly topK?: number;
+}
+
+// Text from the store is already redacted; its tags still tell us the citizen posted PII.
+const REDACTION_TAG = /\[(RRN|PHONE|CARD|ACCOUNT|PASSPORT|EMAIL)\]/;
+
+export function triage(
+  text: string,
+  conversation: ConversationContext,
+  model: IntentModel,
+  catalog: Catalog,
+  options: TriageOptions,
+): Decision {
+  const { nlu } = options;
+  const scores = model.predict(text);
+  const topK = scores.slice(0, options.topK ?? 5);
+  const { intent, confidence } = acceptOrReject(scores, model);
+  const language = nlu.detectLanguage(text);
+
+  const outcome = decideAction(
+    {
+      topK,
+      intent,
+      confidence,
+      policyOf: (id) => catalog.byId.get(id)?.policy,
+      thresholdOf: (id) => catalog.byId.get(id)?.threshold,
+      recentOutOfScope: conversation.recentOutOfScope,
+    },
+    options.policy ?? DEFAULT_POLICY,
+  );
+
+  const pii = nlu.detectPii(text);
+  const reply = buildReply({
+    outcome,
+    catalog,
+    lang: replyLanguage(language, conversation.language),
+    isPublic: conversation.isPublic,
+    hasPii: pii.length > 0 || REDACTION_TAG.test(text),
+    now: conversation.now,
+  });
+
+  return {
+    intent: outcome.intent,
+    confidence: outcome.confidence,
+    topK,
+    entities: nlu.extractEntities(text, { now: conversation.now, language }),
+    pii,
+    language,
+    action: outcome.action,
+    ...(reply ? { reply } : {}),
+    ...(outcome.reason ? { reason: outcome.reason } : {}),
+    modelVersion: model.version,
+  };
+}
+
+/** The model's own out-of-scope rejection: a top intent under its threshold is out of scope. */
+function acceptOrReject(scores: readonly IntentScore[], model: IntentModel): IntentScore {
+  const top = scores[0];
+  if (!top) return { intent: OUT_OF_SCOPE, confidence: 1 };
+  const threshold = model.thresholds.perIntent[top.intent] ?? model.thresholds.global;
+  if (top.intent === OUT_OF_SCOPE || top.confidence >= threshold) return top;
+  const oos = scores.find((s) => s.intent === OUT_OF_SCOPE);
+  return { intent: OUT_OF_SCOPE, confidence: oos?.confidence ?? 1 - top.confidence };
+}
