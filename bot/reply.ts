@@ -53,7 +53,13 @@ export function buildReply(input: ReplyInput): Reply | undefined {
   }
   switch (outcome.action) {
     case 'handoff':
-      return { text: (isPublic ? TEXTS.handoffPublic : TEXTS.handoff)[lang], links: [] };
+      // A citizen who asked for a person gets the catalog's own wording for it, when it has one.
+      return (
+        (outcome.reason === 'requested_human' ? catalogReply(outcome.intent, input) : undefined) ?? {
+          text: (isPublic ? TEXTS.handoffPublic : TEXTS.handoff)[lang],
+          links: [],
+        }
+      );
     case 'clarify':
       return clarifyReply(outcome.choices, catalog, lang);
     case 'urgent':

@@ -83,3 +83,26 @@ describe('triage', () => {
     expect(before.reply?.text).toBe('면제 기간은 명절마다 발표돼요.');
   });
 });
+
+describe('triage: handoff wording', () => {
+  const human = tableModel({ '사람이랑 얘기할래요': [['chat.human', 0.9]], '이거 뭐죠': [['cert.family_relation', 0.5], ['out_of_scope', 0.1]] });
+  const withHumanAnswer = seedCatalog(
+    seedCatalog().intents.map((i) =>
+      i.id === 'chat.human'
+        ? { ...i, answers: [{ public: { ko: '상담사 곧 연결', en: 'Agent soon' }, private: { ko: '상담사가 곧 답해요', en: 'An agent will reply' }, links: [] }] }
+        : i,
+    ),
+  );
+
+  test('a request for a person uses the catalog answer for chat.human', () => {
+    const d = triage('사람이랑 얘기할래요', dm, human, withHumanAnswer, { nlu });
+    expect(d).toMatchObject({ action: 'handoff', reason: 'requested_human' });
+    expect(d.reply?.text).toBe('상담사가 곧 답해요');
+  });
+
+  test('a low-confidence handoff says an agent will reply', () => {
+    const d = triage('이거 뭐죠', dm, human, withHumanAnswer, { nlu });
+    expect(d).toMatchObject({ action: 'handoff', reason: 'low_confidence' });
+    expect(d.reply?.text).toContain('상담사');
+  });
+});
