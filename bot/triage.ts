@@ -1,10 +1,11 @@
 // triage(): text + conversation + model + catalog → Decision. Pure: no I/O, no clock (the time
 // comes in the conversation context), so every rule can be tested with a table.
 import type { Catalog } from '../intents/schema';
-import { OUT_OF_SCOPE, type IntentModel } from './model-types';
+import type { IntentModel } from './model-types';
 import { DEFAULT_POLICY, decideAction, type PolicyConfig } from './policy';
 import { buildReply, replyLanguage } from './reply';
-import type { ConversationContext, Decision, Entity, IntentScore, Language, PiiFinding } from './types';
+import { thresholdScores } from './thresholds';
+import type { ConversationContext, Decision, Entity, Language, PiiFinding } from './types';
 
 /** The text tools triage uses: injected so triage stays a function of its inputs. */
 export interface NluToolkit {
@@ -33,7 +34,8 @@ export function triage(
   const { nlu } = options;
   const scores = model.predict(text);
   const topK = scores.slice(0, options.topK ?? 5);
-  const { intent, confidence } = acceptOrReject(scores, model);
+  // The model's out-of-scope rejection; the policy applies its own ambiguity margin.
+  const { intent, confidence } = thresholdScores(scores, model.thresholds);
   const language = nlu.detectLanguage(text);
 
   const outcome = decideAction(
@@ -70,14 +72,4 @@ export function triage(
     ...(outcome.reason ? { reason: outcome.reason } : {}),
     modelVersion: model.version,
   };
-}
-
-/** The model's own out-of-scope rejection: a top intent under its threshold is out of scope. */
-function acceptOrReject(scores: readonly IntentScore[], model: IntentModel): IntentScore {
-  const top = scores[0];
-  if (!top) return { intent: OUT_OF_SCOPE, confidence: 1 };
-  const threshold = model.thresholds.perIntent[top.intent] ?? model.thresholds.global;
-  if (top.intent === OUT_OF_SCOPE || top.confidence >= threshold) return top;
-  const oos = scores.find((s) => s.intent === OUT_OF_SCOPE);
-  return { intent: OUT_OF_SCOPE, confidence: oos?.confidence ?? 1 - top.confidence };
 }
