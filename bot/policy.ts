@@ -21,7 +21,7 @@ export interface PolicyConfig {
 }
 
 export const DEFAULT_POLICY: PolicyConfig = {
-  autoAnswerThreshold: 0.6,
+  autoAnswerThreshold: 0.85,
   urgentThreshold: 0.3,
   margin: 0.15,
   clarifyMinCombined: 0.7,

@@ -3,6 +3,7 @@
 import type { Catalog } from '../intents/schema';
 import type { IntentModel } from './model-types';
 import { DEFAULT_POLICY, decideAction, type PolicyConfig } from './policy';
+import { hasRedactionTag } from './pii/public-post';
 import { buildReply, replyLanguage } from './reply';
 import { thresholdScores } from './thresholds';
 import type { ConversationContext, Decision, Entity, Language, PiiFinding } from './types';
@@ -20,9 +21,6 @@ export interface TriageOptions {
   /** How many intent guesses the decision keeps. */
   readonly topK?: number;
 }
-
-// Text from the store is already redacted; its tags still tell us the citizen posted PII.
-const REDACTION_TAG = /\[(RRN|PHONE|CARD|ACCOUNT|PASSPORT|EMAIL)\]/;
 
 export function triage(
   text: string,
@@ -56,7 +54,8 @@ export function triage(
     catalog,
     lang: replyLanguage(language, conversation.language),
     isPublic: conversation.isPublic,
-    hasPii: pii.length > 0 || REDACTION_TAG.test(text),
+    // Text from the store is already redacted; its tags still say the citizen posted PII.
+    hasPii: pii.length > 0 || hasRedactionTag(text),
     now: conversation.now,
   });
 

@@ -5,6 +5,11 @@ import { hasPii } from './detect';
 // Text already redacted by the store still tells us the citizen posted personal data.
 const REDACTION_TAG = /\[(?:RRN|PHONE|CARD|ACCOUNT|PASSPORT|EMAIL)\]/;
 
+/** True when the text carries a redaction tag such as `[RRN]`. */
+export function hasRedactionTag(text: string): boolean {
+  return REDACTION_TAG.test(text);
+}
+
 export interface PostForPiiCheck {
   readonly text: string;
   /** A public mention or comment (true) or a DM / chat (false). */
@@ -13,5 +18,5 @@ export interface PostForPiiCheck {
 
 /** True when a public post carries personal data (raw or already redacted). */
 export function publicPostNeedsDm(post: PostForPiiCheck): boolean {
-  return post.isPublic && (REDACTION_TAG.test(post.text) || hasPii(post.text));
+  return post.isPublic && (hasRedactionTag(post.text) || hasPii(post.text));
 }

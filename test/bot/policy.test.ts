@@ -28,8 +28,8 @@ function input(scores: [string, number][], overrides: Partial<PolicyInput> = {})
 describe('decideAction', () => {
   test.each([
     ['confident FAQ is answered', [['cert.family_relation', 0.92], ['passport.issue', 0.03]], 'auto_answer', undefined],
-    ['FAQ under the auto-answer threshold goes to a person', [['cert.family_relation', 0.5], ['passport.issue', 0.1]], 'handoff', 'low_confidence'],
-    ['per-intent threshold override is honoured', [['passport.issue', 0.85], ['cert.seal', 0.05]], 'handoff', 'low_confidence'],
+    ['FAQ under the auto-answer threshold goes to a person', [['cert.family_relation', 0.7], ['passport.issue', 0.1]], 'handoff', 'low_confidence'],
+    ['per-intent threshold override is honoured', [['passport.issue', 0.88], ['cert.seal', 0.05]], 'handoff', 'low_confidence'],
     ['two close FAQs ask which one', [['cert.family_relation', 0.45], ['cert.resident_registration', 0.4]], 'clarify', 'ambiguous'],
     ['close FAQ vs non-FAQ is handed off', [['cert.family_relation', 0.45], ['chat.greeting', 0.4]], 'handoff', 'ambiguous'],
     ['close but unlikely pair is handed off', [['cert.family_relation', 0.3], ['cert.resident_registration', 0.25]], 'handoff', 'ambiguous'],

@@ -1,0 +1,65 @@
+// `sotong eval --data FILE.jsonl [--predictions out.jsonl] [--json] [--catalog DIR]`
+// Trains the model from the catalog and runs every labelled message through the full triage
+// policy, reporting what issue 4's targets are stated in.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { readLabelledJsonl } from '../../bot/jsonl';
+import { NLU_TOOLKIT } from '../../bot/nlu-toolkit';
+import { triage } from '../../bot/triage';
+import { DEFAULT_CATALOG_DIR, loadCatalog } from '../../intents/loader';
+import { progressPrinter, trainFromCatalog } from '../../training/catalog-model';
+import { evaluatePolicy, type PolicyEvaluation, type PolicyRecord } from '../../training/policy-evaluation';
+import type { CliCommand } from '../command';
+
+const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+
+export const command: CliCommand = {
+  name: 'eval',
+  summary: 'Evaluate the catalog-trained model with the full policy on a labelled JSONL file',
+  async run(args, io) {
+    const { values } = parseArgs({
+      args: [...args],
+      options: {
+        data: { type: 'string' },
+        predictions: { type: 'string' },
+        catalog: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+    if (!values.data) {
+      io.stderr.write('usage: sotong eval --data FILE.jsonl [--predictions out.jsonl] [--json] [--catalog DIR]\n');
+      return 2;
+    }
+    const catalog = loadCatalog(values.catalog ?? DEFAULT_CATALOG_DIR);
+    const data = readLabelledJsonl(values.data);
+    const { model } = trainFromCatalog(catalog, { onProgress: progressPrinter((l) => io.stderr.write(l)) });
+    const now = new Date();
+    const records: PolicyRecord[] = data.map((example) => {
+      const d = triage(example.text, { channel: 'web', isPublic: false, recentOutOfScope: 0, now }, model, catalog, { nlu: NLU_TOOLKIT });
+      return { text: example.text, gold: example.intent, intent: d.intent, confidence: d.confidence, action: d.action };
+    });
+    const evaluation = evaluatePolicy(records, catalog);
+    if (values.predictions) {
+      writeFileSync(values.predictions, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    }
+    io.stdout.write(values.json ? JSON.stringify({ model: model.version, ...evaluation }, null, 2) + '\n' : report(model.version, evaluation));
+    return 0;
+  },
+};
+
+function report(version: string, e: PolicyEvaluation): string {
+  const lines = [
+    `model ${version}, ${e.examples} messages`,
+    `accuracy            ${pct(e.accuracy)}`,
+    `auto-answered       ${e.autoAnswer.answered} (precision ${pct(e.autoAnswer.precision)}, FAQ coverage ${pct(e.autoAnswer.faqCoverage)})`,
+    `emergency recall    ${pct(e.emergencyRecall)}`,
+    `actions             ${Object.entries(e.actions).map(([a, n]) => `${a} ${n}`).join(', ')}`,
+    '',
+    'per intent (precision / recall / support):',
+    ...e.perIntent.map((s) => `  ${s.label.padEnd(34)} ${pct(s.precision).padStart(6)} ${pct(s.recall).padStart(6)} ${String(s.support).padStart(4)}`),
+  ];
+  if (e.confusion.length > 0) {
+    lines.push('', 'confusions (gold → predicted):', ...e.confusion.slice(0, 15).map((c) => `  ${c.count} × ${c.gold} → ${c.predicted}`));
+  }
+  return lines.join('\n') + '\n';
+}

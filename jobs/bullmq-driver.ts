@@ -1,0 +1,134 @@
+// The many-machine job driver: one BullMQ Queue (to add) and, in worker processes, one Worker (to
+// consume) per job name, on Redis. Retry policy lives on the worker side (jobs/retry-policy.ts),
+// like the in-process driver, so the process that adds a job needs no knowledge of it: jobs are
+// added with a generous attempt ceiling and the worker fails them for good after its own limit.
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { backoffDelay, retryPolicy } from './retry-policy';
+import {
+  JOB_NAMES,
+  RateLimitedJobError,
+  UnrecoverableJobError,
+  type JobHandler,
+  type JobName,
+  type JobQueue,
+} from './types';
+
+export interface BullmqOptions {
+  readonly redisUrl: string;
+  /** Redis key prefix (default 'sotong'); tests use a unique one each. */
+  readonly prefix?: string;
+  /** How often a worker looks for jobs whose worker died (ms, default 30 000). */
+  readonly stalledIntervalMs?: number;
+  /** How long a job's lock lives without renewal; a dead worker's job is retaken after it (ms, default 30 000). */
+  readonly lockDurationMs?: number;
+  /** Times a job may be retaken from dead workers before it fails for good (default 2). */
+  readonly maxStalledCount?: number;
+  readonly onFailed?: (name: JobName, error: unknown) => void;
+}
+
+/** Ceiling on BullMQ's own attempt counter; the worker's policy fails jobs well before it. */
+const ATTEMPT_CEILING = 1000;
+const BACKOFF_TYPE = 'sotong';
+
+export function createBullmqJobQueue(options: BullmqOptions): JobQueue {
+  const prefix = options.prefix ?? 'sotong';
+  const connection = { url: options.redisUrl, maxRetriesPerRequest: null };
+  const onFailed =
+    options.onFailed ?? ((name, error) => console.error(`[jobs] ${name} job failed for good:`, error));
+  const queues = new Map<JobName, Queue>();
+  const workers = new Map<JobName, Worker>();
+
+  const queue = (name: JobName): Queue => {
+    if (!JOB_NAMES.includes(name)) throw new UnrecoverableJobError(`unknown job name "${name}"`);
+    let found = queues.get(name);
+    if (!found) {
+      found = new Queue(name, { connection, prefix });
+      queues.set(name, found);
+    }
+    return found;
+  };
+
+  return {
+    driver: 'bullmq',
+
+    async add(name, data, addOptions = {}) {
+      await queue(name).add(name, data, {
+        jobId: addOptions.jobId,
+        delay: addOptions.delayMs,
+        attempts: ATTEMPT_CEILING,
+        backoff: { type: BACKOFF_TYPE },
+        // Finished jobs are removed so that the same jobId can be queued again later
+        // (recover() re-enqueues by row id); the rows themselves are the record.
+        removeOnComplete: true,
+        removeOnFail: true,
+      });
+    },
+
+    process(name, handler, workerOptions = {}) {
+      if (workers.has(name)) throw new Error(`a handler for "${name}" jobs is already registered`);
+      const policy = retryPolicy(workerOptions);
+      const run = handler as JobHandler<JobName>;
+      const worker = new Worker(
+        name,
+        async (job: Job, token?: string) => {
+          const attempt = job.attemptsMade + 1;
+          try {
+            await run(job.data, { attempt });
+          } catch (error) {
+            if (error instanceof RateLimitedJobError) {
+              // Back to the delayed set without counting an attempt, and without holding up
+              // other jobs the way a queue-wide rate limit would.
+              await job.moveToDelayed(Date.now() + error.delayMs, token);
+              throw new DelayedError(error.message);
+            }
+            if (error instanceof UnrecoverableJobError || attempt >= policy.attempts) {
+              onFailed(name, error);
+              throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
+            }
+            throw error;
+          }
+        },
+        {
+          connection,
+          prefix,
+          concurrency: policy.concurrency,
+          ...(workerOptions.limiter
+            ? { limiter: { max: workerOptions.limiter.max, duration: workerOptions.limiter.durationMs } }
+            : {}),
+          stalledInterval: options.stalledIntervalMs ?? 30_000,
+          lockDuration: options.lockDurationMs ?? 30_000,
+          maxStalledCount: options.maxStalledCount ?? 2,
+          settings: { backoffStrategy: (attemptsMade: number) => backoffDelay(attemptsMade, policy.backoffMs) },
+        },
+      );
+      // Connection errors are retried by ioredis; log them instead of crashing on an unhandled 'error'.
+      worker.on('error', (error) => console.error(`[jobs] ${name} worker error:`, error.message));
+      workers.set(name, worker);
+    },
+
+    async depth() {
+      const counts = {} as Record<JobName, number>;
+      for (const name of JOB_NAMES) {
+        const c = await queue(name).getJobCounts('wait', 'delayed', 'prioritized');
+        counts[name] = Object.values(c).reduce((sum, n) => sum + n, 0);
+      }
+      return counts;
+    },
+
+    async ping() {
+      try {
+        return (await (await queue('inbound').getBackend().client).runCommand('ping', [])) === 'PONG';
+      } catch {
+        return false;
+      }
+    },
+
+    async close() {
+      // Workers first: they finish running jobs, which may still add follow-up jobs.
+      await Promise.all([...workers.values()].map((w) => w.close()));
+      await Promise.all([...queues.values()].map((q) => q.close()));
+      workers.clear();
+      queues.clear();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// What createPipeline() is built from. Everything with I/O comes in here; nothing is global.
+import type { PiiFinding } from '../bot/types';
+import type { LiveEvents } from '../events/types';
+import type { JobQueue, WorkerOptions } from '../jobs/types';
+import type { Database } from '../store/database';
+import type { HandoffPort } from './handoff-port';
+import type { TriageFn } from './types';
+
+export interface PipelineLogger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/**
+ * Named points between the pipeline's durable steps. Production passes no hook; the crash tests
+ * kill a worker process at one of them to prove a retry neither loses nor duplicates anything.
+ */
+export type Checkpoint = 'decision-stored' | 'outbox-written' | 'before-send' | 'after-send';
+
+export interface PipelineDeps {
+  readonly database: Database;
+  readonly jobs: JobQueue;
+  readonly events: LiveEvents;
+  /** Returns triage() bound to the current model and catalog (called per message: hot-swappable). */
+  readonly triage: () => TriageFn;
+  /** PII redaction (bot/pii redactPii): applied before anything is stored. */
+  readonly redact: (text: string) => { readonly text: string; readonly findings: readonly PiiFinding[] };
+  readonly handoff?: HandoffPort;
+  readonly now?: () => Date;
+  readonly logger?: PipelineLogger;
+  readonly checkpoint?: (point: Checkpoint, id: string) => void | Promise<void>;
+}
+
+export interface WorkerSettings {
+  readonly inbound?: WorkerOptions;
+  readonly outbound?: WorkerOptions;
+  /** How long an outbox row stays reserved by the worker sending it (ms, default 120 000). */
+  readonly sendLeaseMs?: number;
+}
+
+export const DEFAULT_INBOUND_WORKER: WorkerOptions = { concurrency: 4, attempts: 5, backoffMs: 1000 };
+export const DEFAULT_OUTBOUND_WORKER: WorkerOptions = { concurrency: 4, attempts: 6, backoffMs: 2000 };
+export const DEFAULT_SEND_LEASE_MS = 120_000;
+
+export const consoleLogger: PipelineLogger = {
+  info: (message, fields) => console.log(message, fields ?? ''),
+  warn: (message, fields) => console.warn(message, fields ?? ''),
+  error: (message, fields) => console.error(message, fields ?? ''),
+};

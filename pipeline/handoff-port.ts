@@ -1,0 +1,19 @@
+// What the pipeline needs from the agent queue. pipeline/basic-handoff.ts is the default; the
+// handoff engineer's fuller version (triage card, priority, routing, SLA jobs) implements the same.
+import type { Decision } from '../bot/types';
+
+export interface TicketRef {
+  readonly id: string;
+}
+
+export interface HandoffPort {
+  /** The open (waiting/assigned) ticket of the conversation, if any: while it exists the bot is silent. */
+  activeTicketFor(conversationId: string): Promise<TicketRef | null>;
+  /**
+   * Opens a ticket for the message that needs a person. Idempotent: if the conversation already
+   * has an open ticket, returns it (the message joins it).
+   */
+  openTicket(input: { readonly conversationId: string; readonly messageId: string; readonly decision: Decision }): Promise<TicketRef>;
+  /** Adds a citizen message to an open ticket (the bot stayed silent). Idempotent. */
+  attachMessage(ticketId: string, messageId: string): Promise<void>;
+}

@@ -1,0 +1,60 @@
+// The bot's decision for one inbound message. At most one per message: a retried job that
+// triages again keeps the first stored decision, so every step after it agrees.
+import type { Kysely, Selectable } from 'kysely';
+import type { Decision, Entity, Language, Action, HandoffReason, PiiType } from '../bot/types';
+import { newId } from './ids';
+import { toJson } from './json';
+import type { DecisionsTable, Schema } from './schema';
+
+export type DecisionRow = Selectable<DecisionsTable>;
+
+/** Stores `decision` unless one exists; returns the one that is stored. */
+export async function saveDecision(
+  db: Kysely<Schema>,
+  messageId: string,
+  decision: Decision,
+  latencyUs: number,
+): Promise<Decision> {
+  await db
+    .insertInto('decisions')
+    .values({
+      id: newId(),
+      message_id: messageId,
+      intent: decision.intent,
+      confidence: decision.confidence,
+      top_k: toJson(decision.topK),
+      entities: toJson(decision.entities),
+      language: decision.language,
+      action: decision.action,
+      reason: decision.reason ?? null,
+      pii: toJson(decision.pii),
+      reply: decision.reply ? toJson(decision.reply) : null,
+      model_version: decision.modelVersion,
+      latency_us: Math.round(latencyUs),
+    })
+    .onConflict((oc) => oc.column('message_id').doNothing())
+    .execute();
+  const stored = await findDecision(db, messageId);
+  if (!stored) throw new Error(`decision for message ${messageId} vanished after insert`);
+  return stored;
+}
+
+export async function findDecision(db: Kysely<Schema>, messageId: string): Promise<Decision | undefined> {
+  const row = await db.selectFrom('decisions').selectAll().where('message_id', '=', messageId).executeTakeFirst();
+  return row ? toDecision(row) : undefined;
+}
+
+function toDecision(row: DecisionRow): Decision {
+  return {
+    intent: row.intent,
+    confidence: row.confidence,
+    topK: row.top_k,
+    entities: row.entities as Entity[],
+    pii: row.pii.map((p) => ({ type: p.type as PiiType, start: p.start, end: p.end })),
+    language: row.language as Language,
+    action: row.action as Action,
+    ...(row.reply ? { reply: row.reply } : {}),
+    ...(row.reason ? { reason: row.reason as HandoffReason } : {}),
+    modelVersion: row.model_version,
+  };
+}

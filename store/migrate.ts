@@ -1,0 +1,55 @@
+// Applies store/migrations in order. The list is static (no directory scan) so the bundle, tsx
+// and ts-jest all see the same migrations, and adding one is a reviewed one-line change here.
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import type { Database } from './database';
+import type { Schema } from './schema';
+import * as m0001 from './migrations/0001_conversations';
+import * as m0002 from './migrations/0002_outbox';
+import * as m0003 from './migrations/0003_tickets';
+import * as m0004 from './migrations/0004_accounts';
+import * as m0005 from './migrations/0005_training';
+import * as m0006 from './migrations/0006_channel_state';
+import * as m0007 from './migrations/0007_handoff';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_conversations': m0001,
+  '0002_outbox': m0002,
+  '0003_tickets': m0003,
+  '0004_accounts': m0004,
+  '0005_training': m0005,
+  '0006_channel_state': m0006,
+  '0007_handoff': m0007,
+};
+
+function migratorFor(target: Database | Kysely<Schema>): Migrator {
+  const isDatabase = 'db' in target && 'kind' in target;
+  const db = isDatabase ? target.db : target;
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
+    // With a per-schema search_path the bookkeeping tables must live in that schema too,
+    // or Kysely would find another schema's kysely_migration table and skip our migrations.
+    ...(isDatabase && target.schema ? { migrationTableSchema: target.schema } : {}),
+  });
+}
+
+/** Brings the schema up to date. Throws, naming the failed migration, if one fails. */
+export async function migrateToLatest(target: Database | Kysely<Schema>): Promise<string[]> {
+  return applied(await migratorFor(target).migrateToLatest());
+}
+
+/** Undoes the latest migration (for `sotong migrate down` and the migration tests). */
+export async function migrateDown(target: Database | Kysely<Schema>): Promise<string[]> {
+  return applied(await migratorFor(target).migrateDown());
+}
+
+function applied({ error, results }: MigrationResultSet): string[] {
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const where = failed ? ` in migration ${failed.migrationName}` : '';
+    throw new Error(`migration failed${where}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,214 @@
+// Kysely's view of the tables created by store/migrations. Ids are ULID-like text (store/ids.ts):
+// time-ordered, made by the application, returned as strings on both engines.
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** Read as Date; written as Date or ISO string; defaulted by the database. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** jsonb: read as parsed JSON, written as a JSON string (pg would turn JS arrays into SQL arrays). */
+type Json<T extends object> = JSONColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+
+export type ChannelColumn = 'web' | 'x' | 'facebook' | 'kakao';
+export interface LinkJson {
+  readonly label: string;
+  readonly url: string;
+}
+export interface QuickReplyJson {
+  readonly label: string;
+  readonly text: string;
+}
+
+export interface ContactsTable {
+  id: string;
+  channel: ChannelColumn;
+  platform_user_id: string;
+  handle: string | null;
+  display_name: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface ConversationsTable {
+  id: string;
+  channel: ChannelColumn;
+  thread_key: string;
+  contact_id: string;
+  is_public: boolean;
+  language: string | null;
+  owner: Generated<'bot' | 'human'>;
+  out_of_scope_streak: Generated<number>;
+  last_inbound_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export type MessageStatus = 'received' | 'processing' | 'processed';
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  channel: ChannelColumn;
+  direction: 'in' | 'out';
+  author: 'citizen' | 'bot' | 'agent';
+  /** PII-redacted: raw citizen text never reaches this column. */
+  text: string;
+  pii_types: ColumnType<string[], string[] | undefined, string[]>;
+  external_id: string | null;
+  /** Inbound only. */
+  status: MessageStatus | null;
+  links: Json<LinkJson[]>;
+  reply_target: Json<Record<string, string>>;
+  /** Outbound only: the outbox row this message records. */
+  outbox_id: string | null;
+  ticket_id: string | null;
+  sent_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+export interface DecisionsTable {
+  id: string;
+  message_id: string;
+  intent: string;
+  confidence: number;
+  top_k: Json<{ intent: string; confidence: number }[]>;
+  /** Found in the redacted text, so already free of raw PII. */
+  entities: Json<unknown[]>;
+  language: string;
+  action: string;
+  reason: string | null;
+  /** PII findings (type and offsets only) in the text triage saw. */
+  pii: Json<{ type: string; start: number; end: number }[]>;
+  /** The reply the decision carried, as rendered from the catalog (no citizen text). */
+  reply: NullableJson<{ text: string; links: LinkJson[]; quickReplies?: QuickReplyJson[] }>;
+  model_version: string;
+  latency_us: number;
+  created_at: CreatedAt;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
+
+export interface OutboxTable {
+  id: string;
+  conversation_id: string;
+  in_reply_to: string | null;
+  kind: 'bot_reply' | 'agent_reply';
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  text: string;
+  links: Json<LinkJson[]>;
+  quick_replies: NullableJson<QuickReplyJson[]>;
+  is_public: boolean;
+  authored_by: 'bot' | 'agent';
+  /** Agent user id for agent replies. */
+  author_id: string | null;
+  reply_target: Json<Record<string, string>>;
+  external_id: string | null;
+  next_attempt_at: NullableTimestamp;
+  created_at: CreatedAt;
+  sent_at: NullableTimestamp;
+}
+
+export type TicketStatus = 'waiting' | 'assigned' | 'resolved' | 'returned_to_bot';
+export type TicketPriority = 'urgent' | 'high' | 'normal' | 'low';
+
+export interface TicketsTable {
+  id: string;
+  conversation_id: string;
+  opened_by_message_id: string | null;
+  status: Generated<TicketStatus>;
+  priority: TicketPriority;
+  queue: string;
+  reason: string | null;
+  assignee: string | null;
+  triage_card: NullableJson<Record<string, unknown>>;
+  sla_deadline: NullableTimestamp;
+  first_response_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  resolved_at: NullableTimestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  roles: ColumnType<string[], string[], string[]>;
+  display_name: string;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  details: Json<Record<string, unknown>>;
+  at: CreatedAt;
+}
+
+export interface IntentsTable {
+  id: string;
+  definition: Json<Record<string, unknown>>;
+  updated_at: CreatedAt;
+}
+
+export interface ExamplesTable {
+  id: string;
+  intent_id: string;
+  text: string;
+  language: string;
+  source: 'catalog' | 'relabel' | 'inbox';
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ModelVersionsTable {
+  id: string;
+  version: string;
+  status: Generated<'draft' | 'published' | 'retired'>;
+  metrics: Json<Record<string, unknown>>;
+  model: string;
+  created_at: CreatedAt;
+  published_at: NullableTimestamp;
+  published_by: string | null;
+}
+
+export interface ChannelStateTable {
+  key: string;
+  value: string;
+  updated_at: CreatedAt;
+}
+
+export interface ProcessedEventsTable {
+  key: string;
+  received_at: CreatedAt;
+}
+
+export interface Schema {
+  contacts: ContactsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  decisions: DecisionsTable;
+  outbox: OutboxTable;
+  tickets: TicketsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  intents: IntentsTable;
+  examples: ExamplesTable;
+  model_versions: ModelVersionsTable;
+  channel_state: ChannelStateTable;
+  processed_events: ProcessedEventsTable;
+}

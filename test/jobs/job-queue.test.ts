@@ -1,0 +1,170 @@
+import { RateLimitedJobError, UnrecoverableJobError, type JobQueue } from '../../jobs/types';
+import { describeEachJobDriver, eventually } from '../support/backends';
+
+interface Run {
+  readonly id: string;
+  readonly attempt: number;
+  readonly at: number;
+}
+
+describeEachJobDriver('job queue', (backend) => {
+  let queue: JobQueue;
+  let runs: Run[];
+  const failedForGood: string[] = [];
+
+  beforeEach(() => {
+    runs = [];
+    failedForGood.length = 0;
+    queue = backend.open({ onFailed: (_name, error) => failedForGood.push(String(error)) });
+  });
+  afterEach(() => queue.close());
+
+  const record = (id: string, attempt: number) => runs.push({ id, attempt, at: Date.now() });
+  const runsOf = (id: string) => runs.filter((r) => r.id === id);
+
+  test('runs a job with its data', async () => {
+    queue.process('inbound', async (data, ctx) => void record(data.messageId, ctx.attempt));
+    await queue.add('inbound', { messageId: 'm1' });
+    await eventually(async () => runs.length === 1, 5000, 'the job to run');
+    expect(runs[0]).toMatchObject({ id: 'm1', attempt: 1 });
+  });
+
+  test('retries a failing job with growing delays, then succeeds', async () => {
+    queue.process(
+      'outbound',
+      async (data, ctx) => {
+        record(data.outboxId, ctx.attempt);
+        if (ctx.attempt < 3) throw new Error('temporary');
+      },
+      { attempts: 5, backoffMs: 50 },
+    );
+    await queue.add('outbound', { outboxId: 'o1' });
+    await eventually(async () => runs.length === 3, 5000, 'three attempts');
+    expect(runs.map((r) => r.attempt)).toEqual([1, 2, 3]);
+    const gaps = [runs[1]!.at - runs[0]!.at, runs[2]!.at - runs[1]!.at];
+    expect(gaps[0]).toBeGreaterThanOrEqual(45);
+    expect(gaps[1]).toBeGreaterThanOrEqual(95);
+    expect(failedForGood).toEqual([]);
+  });
+
+  test('gives up after the last attempt', async () => {
+    queue.process(
+      'outbound',
+      async (data, ctx) => {
+        record(data.outboxId, ctx.attempt);
+        throw new Error(`always fails (${ctx.attempt})`);
+      },
+      { attempts: 3, backoffMs: 10 },
+    );
+    await queue.add('outbound', { outboxId: 'o2' });
+    await eventually(async () => failedForGood.length === 1, 5000, 'the job to fail for good');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(runs.map((r) => r.attempt)).toEqual([1, 2, 3]);
+    expect(failedForGood[0]).toContain('always fails (3)');
+  });
+
+  test('never retries an UnrecoverableJobError', async () => {
+    queue.process(
+      'inbound',
+      async (data, ctx) => {
+        record(data.messageId, ctx.attempt);
+        throw new UnrecoverableJobError('bad payload');
+      },
+      { attempts: 5, backoffMs: 10 },
+    );
+    await queue.add('inbound', { messageId: 'bad' });
+    await eventually(async () => failedForGood.length === 1, 5000, 'the job to fail');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(runs).toHaveLength(1);
+  });
+
+  test('a rate-limited job waits the given delay and keeps its attempt number', async () => {
+    queue.process(
+      'outbound',
+      async (data, ctx) => {
+        record(data.outboxId, ctx.attempt);
+        if (runsOf(data.outboxId).length < 3) throw new RateLimitedJobError('429', 150);
+      },
+      { attempts: 2, backoffMs: 10 },
+    );
+    await queue.add('outbound', { outboxId: 'o3' });
+    await eventually(async () => runs.length === 3, 5000, 'the third run');
+    // Two rate limits with attempts=2 would have exhausted the attempts if they counted.
+    expect(runs.map((r) => r.attempt)).toEqual([1, 1, 1]);
+    expect(runs[1]!.at - runs[0]!.at).toBeGreaterThanOrEqual(140);
+    expect(failedForGood).toEqual([]);
+  });
+
+  test('a jobId already queued is not queued twice', async () => {
+    await queue.add('inbound', { messageId: 'dup' }, { jobId: 'dup' });
+    await queue.add('inbound', { messageId: 'dup' }, { jobId: 'dup' });
+    expect((await queue.depth()).inbound).toBe(1);
+    queue.process('inbound', async (data, ctx) => void record(data.messageId, ctx.attempt));
+    await eventually(async () => runs.length === 1, 5000, 'the job to run');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(runs).toHaveLength(1);
+    // Finished: the same id may be queued again (recover() relies on it).
+    await queue.add('inbound', { messageId: 'dup' }, { jobId: 'dup' });
+    await eventually(async () => runs.length === 2, 5000, 'the re-added job to run');
+  });
+
+  test('a delayed job waits, and counts in depth meanwhile', async () => {
+    const added = Date.now();
+    await queue.add('sla', { ticketId: 't1', deadline: 'x' }, { delayMs: 300 });
+    expect(await queue.depth()).toEqual({ inbound: 0, outbound: 0, sla: 1 });
+    queue.process('sla', async (data, ctx) => void record(data.ticketId, ctx.attempt));
+    await eventually(async () => runs.length === 1, 5000, 'the delayed job');
+    expect(runs[0]!.at - added).toBeGreaterThanOrEqual(290);
+  });
+
+  test('runs at most `concurrency` jobs at a time', async () => {
+    let active = 0;
+    let peak = 0;
+    queue.process(
+      'inbound',
+      async (data, ctx) => {
+        active += 1;
+        peak = Math.max(peak, active);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        active -= 1;
+        record(data.messageId, ctx.attempt);
+      },
+      { concurrency: 2 },
+    );
+    for (let i = 0; i < 6; i++) await queue.add('inbound', { messageId: `c${i}` });
+    await eventually(async () => runs.length === 6, 5000, 'six jobs');
+    expect(peak).toBe(2);
+  });
+
+  test('the limiter spaces jobs out', async () => {
+    queue.process('outbound', async (data, ctx) => void record(data.outboxId, ctx.attempt), {
+      concurrency: 5,
+      limiter: { max: 2, durationMs: 300 },
+    });
+    for (let i = 0; i < 5; i++) await queue.add('outbound', { outboxId: `l${i}` });
+    await eventually(async () => runs.length === 5, 5000, 'five jobs');
+    const starts = runs.map((r) => r.at).sort((a, b) => a - b);
+    // Five jobs at two per 300 ms need at least two full windows.
+    expect(starts[4]! - starts[0]!).toBeGreaterThanOrEqual(550);
+    for (const start of starts) {
+      expect(starts.filter((s) => s >= start && s < start + 280).length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  test('close() waits for running jobs', async () => {
+    let finished = false;
+    queue.process('inbound', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      finished = true;
+    });
+    await queue.add('inbound', { messageId: 'slow' });
+    await eventually(async () => (await queue.depth()).inbound === 0, 5000, 'the job to start');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await queue.close();
+    expect(finished).toBe(true);
+  });
+
+  test('ping answers', async () => {
+    expect(await queue.ping()).toBe(true);
+  });
+});
