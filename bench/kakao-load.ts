@@ -1,0 +1,116 @@
+// Kakao skill endpoint under load: the real Kakao router and the real pipeline on in-memory
+// PGlite (in-process jobs and events), 50 concurrent skill requests at a time until REQUESTS
+// requests were answered, all on 127.0.0.1. Reports p50/p99 latency of the HTTP answer.
+// Triage is a fixed auto-answer decision: this measures the channel, pipeline and store path,
+// not the classifier (bench/ has its own classifier benchmarks).
+//   npx tsx bench/kakao-load.ts [requests=2000] [concurrency=50]
+//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/kakao-load.ts   (PostgreSQL instead)
+//   BENCH_PIPELINE=memory npx tsx bench/kakao-load.ts   (the test double: the router's own cost)
+import os from 'node:os';
+import express from 'express';
+import { sql } from 'kysely';
+import type { AddressInfo } from 'node:net';
+import { redactPii } from '../bot/pii/redact';
+import type { Decision } from '../bot/types';
+import { kakaoSkillRouter } from '../channels/kakao/routes';
+import { createInProcessEvents } from '../events/in-process-events';
+import { createInProcessJobQueue } from '../jobs/in-process-driver';
+import { createPipeline } from '../pipeline/create-pipeline';
+import type { TriageFn } from '../pipeline/types';
+import { createDatabase } from '../store/database';
+import { migrateToLatest } from '../store/migrate';
+import { MemoryPipeline } from '../test/channels/support/memory-pipeline';
+
+const REQUESTS = Number(process.argv[2] ?? 2000);
+const CONCURRENCY = Number(process.argv[3] ?? 50);
+const SECRET = 'bench-secret';
+
+const fixedTriage: TriageFn = (): Decision => ({
+  intent: 'civil.move_in',
+  confidence: 0.93,
+  topK: [{ intent: 'civil.move_in', confidence: 0.93 }],
+  entities: [],
+  pii: [],
+  language: 'ko',
+  action: 'auto_answer',
+  reply: { text: '네, 정부24에서 온라인 전입신고가 가능합니다.', links: [{ label: '전입신고', url: 'https://www.gov.kr' }] },
+  modelVersion: 'bench',
+});
+
+function skillRequest(i: number): string {
+  return JSON.stringify({
+    intent: { id: '65f0aa01', name: '민원_일반질문' },
+    userRequest: {
+      timezone: 'Asia/Seoul',
+      lang: 'ko',
+      utterance: `전입신고 온라인으로 가능한가요? ${i}`,
+      params: { surface: 'Kakaotalk.plusfriend' },
+      block: { id: '65f0aa01', name: '민원_일반질문' },
+      user: { id: `bench-user-${i % 500}`, type: 'botUserKey', properties: {} },
+    },
+    bot: { id: '64ab12', name: '정부민원봇' },
+    action: { id: '65f1bb02', name: 'helpline_skill', params: {}, detailParams: {}, clientExtra: {} },
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function main(): Promise<void> {
+  const pgUrl = process.env.BENCH_DATABASE_URL;
+  const schema = `bench_kakao_${Date.now()}`;
+  const database = await createDatabase(pgUrl ? { url: pgUrl, dataDir: '', schema } : { dataDir: 'memory://' });
+  await migrateToLatest(database);
+  const jobs = createInProcessJobQueue();
+  const events = createInProcessEvents();
+  const realPipeline = createPipeline({ database, jobs, events, triage: () => fixedTriage, redact: redactPii, logger: { info() {}, warn() {}, error() {} } });
+
+  const pipeline = process.env.BENCH_PIPELINE === 'memory' ? new MemoryPipeline() : realPipeline;
+  const app = express();
+  app.use(kakaoSkillRouter({ skillSecret: SECRET, botId: '64ab12' }, pipeline));
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/kakao`;
+
+  const latencies: number[] = [];
+  let inlineAnswers = 0;
+  let next = 0;
+  async function worker(total: number, record: boolean): Promise<void> {
+    while (next < total) {
+      const i = next++;
+      const started = performance.now();
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-sotong-skill-secret': SECRET },
+        body: skillRequest(i),
+      });
+      const body = (await res.json()) as { template?: { outputs: { simpleText?: { text: string } }[] } };
+      if (res.status !== 200) throw new Error(`request ${i}: HTTP ${res.status}`);
+      if (!record) continue;
+      latencies.push(performance.now() - started);
+      if (body.template?.outputs[0]?.simpleText?.text.includes('정부24')) inlineAnswers++;
+    }
+  }
+  // Warm-up (JIT, connection pool, first queries): not measured; distinct utterances throughout.
+  const WARMUP = Math.min(200, Math.ceil(REQUESTS / 10));
+  await Promise.all(Array.from({ length: CONCURRENCY }, () => worker(WARMUP, false)));
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, () => worker(WARMUP + REQUESTS, true)));
+  const seconds = (performance.now() - t0) / 1000;
+
+  latencies.sort((a, b) => a - b);
+  console.log(`kakao-load: ${REQUESTS} requests (after ${WARMUP} warm-up), ${CONCURRENCY} concurrent, pipeline ${pipeline === realPipeline ? `real on ${database.kind}` : 'in-memory double'}, ${os.cpus().length} cores, node ${process.version}`);
+  console.log(`p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
+  console.log(`throughput ${(REQUESTS / seconds).toFixed(0)} req/s; answered inline with the reply: ${inlineAnswers}/${REQUESTS}`);
+  server.close();
+  await jobs.close();
+  await events.close();
+  if (pgUrl) await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db);
+  await database.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,123 @@
+// X Account Activity payloads → InboundMessage[]. Pure. Reads `id_str` only: the numeric `id`
+// exceeds 2^53 and JSON.parse has already corrupted it.
+import { z } from 'zod';
+import type { InboundMessage } from '../types';
+import { parseShape } from '../shared/shape';
+import { ATTACHMENT_ONLY_TEXT } from '../shared/text';
+
+const tweetSchema = z.object({
+  id_str: z.string().regex(/^\d+$/),
+  created_at: z.string(),
+  text: z.string(),
+  extended_tweet: z.object({ full_text: z.string() }).optional(),
+  user: z.object({ id_str: z.string(), screen_name: z.string().optional(), name: z.string().optional() }),
+  retweeted_status: z.unknown().optional(),
+});
+
+const dmSchema = z.object({
+  type: z.string(),
+  id: z.string(),
+  created_timestamp: z.string().regex(/^\d+$/),
+  message_create: z
+    .object({
+      sender_id: z.string(),
+      target: z.object({ recipient_id: z.string() }),
+      message_data: z.object({ text: z.string() }),
+    })
+    .optional(),
+});
+
+const activitySchema = z.object({
+  for_user_id: z.string(),
+  tweet_create_events: z.array(tweetSchema).optional(),
+  direct_message_events: z.array(dmSchema).optional(),
+  users: z
+    .record(z.string(), z.object({ screen_name: z.string().optional(), name: z.string().optional() }))
+    .optional(),
+});
+
+export type XTweetEvent = z.infer<typeof tweetSchema>;
+type XActivity = z.infer<typeof activitySchema>;
+
+/**
+ * The leading run of @handles is reply addressing, not the question ("@gov_helpline 여권…"): it is
+ * removed so the classifier sees only what the citizen asked. Mentions inside the text stay.
+ */
+export function stripLeadingMentions(text: string): string {
+  return text.replace(/^(?:\s*@\w{1,15})+\s*/u, '').trim();
+}
+
+/**
+ * Parses one webhook delivery. Drops our own tweets and DMs (loop guard), retweets, non-message
+ * DM events and mentions with nothing but @handles. Throws BadPayloadError on a wrong shape.
+ */
+export function parseXActivity(payload: unknown, accountId: string): InboundMessage[] {
+  const activity = parseShape(activitySchema, payload, 'X activity');
+  if (activity.for_user_id !== accountId) return []; // Another subscribed account's events.
+  return [...parseTweets(activity), ...parseDms(activity)];
+}
+
+function parseTweets(activity: XActivity): InboundMessage[] {
+  return (activity.tweet_create_events ?? []).flatMap((tweet) => {
+    if (tweet.user.id_str === activity.for_user_id || tweet.retweeted_status) return [];
+    const message = mentionMessage(
+      {
+        id: tweet.id_str,
+        text: tweet.extended_tweet?.full_text ?? tweet.text,
+        authorId: tweet.user.id_str,
+        ...(tweet.user.screen_name ? { handle: tweet.user.screen_name } : {}),
+        ...(tweet.user.name ? { name: tweet.user.name } : {}),
+      },
+      new Date(tweet.created_at),
+    );
+    return message ? [message] : [];
+  });
+}
+
+export interface MentionFields {
+  readonly id: string;
+  readonly text: string;
+  readonly authorId: string;
+  readonly handle?: string;
+  readonly name?: string;
+}
+
+/** Shared by the webhook and the mention poller so both produce the same externalId ('tw:<id>'). */
+export function mentionMessage(tweet: MentionFields, sentAt: Date): InboundMessage | null {
+  const text = stripLeadingMentions(tweet.text);
+  if (!text) return null;
+  return {
+    channel: 'x',
+    externalId: `tw:${tweet.id}`,
+    userId: tweet.authorId,
+    ...(tweet.handle ? { userHandle: tweet.handle } : {}),
+    ...(tweet.name ? { userName: tweet.name } : {}),
+    threadKey: `x:tw:${tweet.authorId}`,
+    isPublic: true,
+    text,
+    sentAt: Number.isNaN(sentAt.getTime()) ? new Date() : sentAt,
+    replyTarget: { kind: 'tweet', tweetId: tweet.id },
+  };
+}
+
+function parseDms(activity: XActivity): InboundMessage[] {
+  return (activity.direct_message_events ?? []).flatMap((event): InboundMessage[] => {
+    const mc = event.message_create;
+    if (event.type !== 'message_create' || !mc || mc.sender_id === activity.for_user_id) return [];
+    const sender = activity.users?.[mc.sender_id];
+    return [
+      {
+        channel: 'x',
+        externalId: `dm:${event.id}`,
+        userId: mc.sender_id,
+        ...(sender?.screen_name ? { userHandle: sender.screen_name } : {}),
+        ...(sender?.name ? { userName: sender.name } : {}),
+        threadKey: `x:dm:${mc.sender_id}`,
+        isPublic: false,
+        text: mc.message_data.text.trim() || ATTACHMENT_ONLY_TEXT,
+        sentAt: new Date(Number(event.created_timestamp)),
+        replyTarget: { kind: 'dm', participantId: mc.sender_id },
+      },
+    ];
+  });
+}

@@ -1,0 +1,38 @@
+// X Account Activity webhook: GET answers the CRC challenge, POST verifies the signature over the
+// raw bytes, parses and ingests every event (queued), then acks at once.
+import { Router } from 'express';
+import type { MessagePipeline } from '../../pipeline/types';
+import { ingestAll } from '../shared/ingest';
+import { parseJson, rawBody, rawBytes } from '../shared/raw-json';
+import { answerError, rejectSignature } from '../shared/webhook-response';
+import type { XWebhookOptions } from './config';
+import { parseXActivity } from './parse';
+import { checkXSignature, crcResponse, X_SIGNATURE_HEADER } from './verify';
+
+export function xWebhookRouter(options: XWebhookOptions, pipeline: MessagePipeline): Router {
+  const router = Router();
+  const path = options.path ?? '/webhooks/x';
+
+  router.get(path, (req, res) => {
+    const token = req.query['crc_token'];
+    if (typeof token !== 'string' || token.length === 0) {
+      res.status(400).json({ error: 'crc_token_missing', detail: 'crc_token query parameter is required' });
+      return;
+    }
+    res.status(200).json(crcResponse(options.consumerSecret, token));
+  });
+
+  router.post(path, rawBody(), async (req, res, next) => {
+    try {
+      const raw = rawBytes(req);
+      const check = checkXSignature(req.get(X_SIGNATURE_HEADER), options.consumerSecret, raw);
+      if (check !== 'valid') return rejectSignature(res, check, X_SIGNATURE_HEADER);
+      const messages = parseXActivity(parseJson(raw), options.accountId);
+      const summary = await ingestAll(pipeline, messages, { enqueue: true });
+      res.status(200).json({ received: summary.received, duplicates: summary.duplicates });
+    } catch (err) {
+      answerError(res, err, next);
+    }
+  });
+  return router;
+}

@@ -1,0 +1,143 @@
+import { parsePageEvents, PAYLOAD_PREFIX } from '../../channels/facebook/parse';
+import { facebookWebhookRouter } from '../../channels/facebook/routes';
+import { checkMetaSignature } from '../../channels/facebook/verify';
+import { metaDelivery, metaSignature, metaStringify } from '../fakes/platform-signers';
+import { startApp, type RunningApp } from './support/app';
+import { MemoryPipeline } from './support/memory-pipeline';
+import { fbComment, fbMessage, fbPage, META_SECRET, PAGE_ID, post } from './support/payloads';
+
+describe('Meta signature (channels.md vector)', () => {
+  const vectorBody = '{"object":"page","entry":[{"id":"1","time":1,"messaging":[{"message":{"text":"\\uc548\\ub155"}}]}]}';
+  const vectorSig = 'sha256=ec2f4fc35e06c6f699aa20475fa36a247456d5ec211eea9625ac8eaed804dff6';
+
+  it('verifies the escaped vector byte for byte, and not its UTF-8 form', () => {
+    expect(checkMetaSignature(vectorSig, META_SECRET, Buffer.from(vectorBody))).toBe('valid');
+    const utf8 = JSON.stringify(JSON.parse(vectorBody));
+    expect(utf8).toContain('안녕');
+    expect(checkMetaSignature(vectorSig, META_SECRET, Buffer.from(utf8))).toBe('invalid');
+  });
+
+  it('the fake sender escapes and signs like Meta', () => {
+    const obj = { object: 'page', entry: [{ id: '1', time: 1, messaging: [{ message: { text: '안녕' } }] }] };
+    expect(metaStringify(obj)).toBe(vectorBody);
+    expect(metaSignature(META_SECRET, metaStringify(obj))).toBe(vectorSig);
+  });
+});
+
+describe('parsePageEvents', () => {
+  it('reads Messenger messages, quick-reply and postback choices, and drops echoes', () => {
+    const messages = parsePageEvents(
+      fbPage({
+        messaging: [
+          fbMessage(),
+          fbMessage('m_echo', '우리 답변', { is_echo: true }),
+          fbMessage('m_qr', '여권', { quick_reply: { payload: `${PAYLOAD_PREFIX}여권 재발급 방법` } }),
+          { sender: { id: '7000000000000001' }, recipient: { id: PAGE_ID }, timestamp: 1741051426000, postback: { title: '처음으로', payload: 'GET_STARTED', mid: 'm_pb' } },
+          { sender: { id: '7000000000000001' }, recipient: { id: PAGE_ID }, timestamp: 1741051427000, read: { watermark: 1 } },
+        ],
+      }),
+    );
+    expect(messages.map((m) => [m.externalId, m.text])).toEqual([
+      ['m_AbCdEf123', '운전면허 갱신 기간이 궁금합니다'],
+      ['m_qr', '여권 재발급 방법'],
+      ['m_pb', '처음으로'],
+    ]);
+    expect(messages[0]).toMatchObject({
+      channel: 'facebook',
+      userId: '7000000000000001',
+      threadKey: 'fb:dm:7000000000000001',
+      isPublic: false,
+      replyTarget: { kind: 'messenger', psid: '7000000000000001', pageId: PAGE_ID },
+    });
+    expect(messages[0]!.sentAt.getTime()).toBe(1741051425000);
+  });
+
+  it('reads added feed comments only, not edits, removals or our own replies', () => {
+    const messages = parsePageEvents(
+      fbPage({
+        changes: [
+          fbComment(),
+          fbComment('200000000000001_300000000000002', '7000000000000002', 'edited'),
+          fbComment('200000000000001_300000000000003', '7000000000000002', 'remove'),
+          fbComment('200000000000001_300000000000004', PAGE_ID),
+          { field: 'feed', value: { item: 'reaction', verb: 'add' } },
+        ],
+      }),
+    );
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({
+      externalId: 'comment:200000000000001_300000000000001',
+      isPublic: true,
+      userName: '이영희',
+      threadKey: `fb:comment:${PAGE_ID}_200000000000001:7000000000000002`,
+      replyTarget: { kind: 'comment', commentId: '200000000000001_300000000000001' },
+    });
+    expect(messages[0]!.sentAt.getTime()).toBe(1741051499000);
+  });
+
+  it('marks standby events (another app owns the thread)', () => {
+    const [m] = parsePageEvents(fbPage({ standby: [fbMessage('m_standby')] }));
+    expect(m!.replyTarget['standby']).toBe('true');
+  });
+
+  it('explains a wrong shape', () => {
+    expect(() => parsePageEvents({ object: 'page', entry: [{ id: PAGE_ID, time: 1, messaging: [{ sender: {} }] }] })).toThrow(
+      /entry\.0\.messaging\.0\.sender\.id/,
+    );
+    expect(() => parsePageEvents({ object: 'instagram', entry: [] })).toThrow(/object/);
+  });
+});
+
+describe('Facebook webhook route', () => {
+  let app: RunningApp;
+  let pipeline: MemoryPipeline;
+  const url = () => `${app.url}/webhooks/facebook`;
+
+  beforeEach(async () => {
+    pipeline = new MemoryPipeline();
+    app = await startApp(facebookWebhookRouter({ appSecret: META_SECRET, verifyToken: 'verify-me', pageId: PAGE_ID }, pipeline));
+  });
+  afterEach(() => app.close());
+
+  it('echoes hub.challenge as the raw body for our verify token, 403 otherwise', async () => {
+    const ok = await fetch(`${url()}?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('1158201444');
+    expect((await fetch(`${url()}?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1`)).status).toBe(403);
+    expect((await fetch(`${url()}?hub.mode=unsubscribe&hub.verify_token=verify-me&hub.challenge=1`)).status).toBe(403);
+  });
+
+  it('ingests every message and comment of a Korean delivery signed over the escaped bytes', async () => {
+    const delivery = metaDelivery(META_SECRET, fbPage({ messaging: [fbMessage()], changes: [fbComment()] }));
+    expect(delivery.body).toContain('\\uc6b4\\uc804'); // 운전, escaped as Meta sends it
+    const res = await post(url(), delivery);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ received: 2, duplicates: 0 });
+    const texts = [...pipeline.messages.values()].map((m) => m.message.text);
+    expect(texts).toContain('운전면허 갱신 기간이 궁금합니다');
+    expect(pipeline.enqueued).toHaveLength(2);
+  });
+
+  it('refuses missing (401), forged (403) and UTF-8-resigned-as-escaped (403) deliveries', async () => {
+    const delivery = metaDelivery(META_SECRET, fbPage({ messaging: [fbMessage()] }));
+    const { 'x-hub-signature-256': sig, ...unsigned } = delivery.headers;
+    expect((await post(url(), { body: delivery.body, headers: unsigned })).status).toBe(401);
+    expect((await post(url(), { body: delivery.body, headers: { ...unsigned, 'x-hub-signature-256': metaSignature('nope', delivery.body) } })).status).toBe(403);
+    const utf8 = JSON.stringify(JSON.parse(delivery.body));
+    expect((await post(url(), { body: utf8, headers: { ...unsigned, 'x-hub-signature-256': sig! } })).status).toBe(403);
+    expect(pipeline.ingestCalls).toBe(0);
+  });
+
+  it('stores a message delivered three times once', async () => {
+    const delivery = metaDelivery(META_SECRET, fbPage({ messaging: [fbMessage()] }));
+    for (let i = 0; i < 3; i++) expect((await post(url(), delivery)).status).toBe(200);
+    expect(pipeline.messages.size).toBe(1);
+    expect(pipeline.enqueued).toHaveLength(1);
+  });
+
+  it('answers 400 with a reason for a wrong shape', async () => {
+    const res = await post(url(), metaDelivery(META_SECRET, { object: 'page', entry: 'nope' }));
+    expect(res.status).toBe(400);
+    expect((await res.json()).detail).toMatch(/entry/);
+  });
+});

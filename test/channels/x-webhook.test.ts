@@ -1,0 +1,131 @@
+import { parseXActivity, stripLeadingMentions } from '../../channels/x/parse';
+import { xWebhookRouter } from '../../channels/x/routes';
+import { checkXSignature, crcResponse } from '../../channels/x/verify';
+import { xDelivery, xSignature } from '../fakes/platform-signers';
+import { startApp, type RunningApp } from './support/app';
+import { MemoryPipeline } from './support/memory-pipeline';
+import { post, X_ACCOUNT, X_SECRET, xActivity, xDm, xMention } from './support/payloads';
+
+describe('X verification (channels.md vectors)', () => {
+  it('answers the CRC vector', () => {
+    expect(crcResponse('test_consumer_secret', 'crc-token-123')).toEqual({
+      response_token: 'sha256=WTP6ckqLOLFsB+woMqoUFnbdaUQZslRlj+Df7hg+aVo=',
+    });
+  });
+
+  it('checks the POST signature vector, and refuses a changed body or a missing header', () => {
+    const body = Buffer.from('{"for_user_id":"1500000000000000001","direct_message_events":[]}');
+    const header = 'sha256=MhoBRX0UqZuuc/iruwsVryStPlb5ilRJoqrM8QK3JHk=';
+    expect(checkXSignature(header, X_SECRET, body)).toBe('valid');
+    expect(checkXSignature(header, X_SECRET, Buffer.from(body.toString().replace('[]', '[ ]')))).toBe('invalid');
+    expect(checkXSignature(header, 'other_secret', body)).toBe('invalid');
+    expect(checkXSignature(undefined, X_SECRET, body)).toBe('missing');
+  });
+});
+
+describe('parseXActivity', () => {
+  it('reads mentions by id_str, strips the leading @handles and prefers extended_tweet', () => {
+    const [m] = parseXActivity(
+      xActivity({ tweets: [xMention('1897000000000000001', { extended_tweet: { full_text: '@gov_helpline @friend 긴 질문입니다 @someone 포함' } })] }),
+      X_ACCOUNT,
+    );
+    expect(m).toMatchObject({
+      channel: 'x',
+      externalId: 'tw:1897000000000000001',
+      userId: '42424242',
+      userHandle: 'citizen_kim',
+      isPublic: true,
+      text: '긴 질문입니다 @someone 포함',
+      replyTarget: { kind: 'tweet', tweetId: '1897000000000000001' },
+    });
+    expect(m!.sentAt.toISOString()).toBe('2025-03-04T01:23:45.000Z');
+  });
+
+  it('reads DMs as private messages keyed dm:<id>', () => {
+    const [m] = parseXActivity(xActivity({ dms: [xDm()] }), X_ACCOUNT);
+    expect(m).toMatchObject({
+      externalId: 'dm:1897000000000000101',
+      threadKey: 'x:dm:42424242',
+      isPublic: false,
+      text: '주민등록등본 발급 방법 알려주세요',
+      replyTarget: { kind: 'dm', participantId: '42424242' },
+      userName: '김민수',
+    });
+    expect(m!.sentAt.getTime()).toBe(1741051425000);
+  });
+
+  it('drops our own tweets and DMs (loop guard), retweets and bare mentions', () => {
+    const own = xMention('1897000000000000002', { user: { id_str: X_ACCOUNT, screen_name: 'gov_helpline' } });
+    const retweet = xMention('1897000000000000003', { retweeted_status: { id_str: '1' } });
+    const bare = xMention('1897000000000000004', { text: '@gov_helpline ' });
+    const ownDm = xDm('1897000000000000102', X_ACCOUNT, '답변드립니다');
+    expect(parseXActivity(xActivity({ tweets: [own, retweet, bare], dms: [ownDm] }), X_ACCOUNT)).toEqual([]);
+  });
+
+  it('keeps mentions of us inside the text', () => {
+    expect(stripLeadingMentions('@gov_helpline @a 질문 @gov_helpline 맞나요')).toBe('질문 @gov_helpline 맞나요');
+  });
+
+  it('explains a wrong shape', () => {
+    expect(() => parseXActivity({ for_user_id: X_ACCOUNT, tweet_create_events: [{ id_str: 5 }] }, X_ACCOUNT)).toThrow(
+      /X activity: tweet_create_events\.0\.id_str/,
+    );
+  });
+});
+
+describe('X webhook route', () => {
+  let app: RunningApp;
+  let pipeline: MemoryPipeline;
+  const url = () => `${app.url}/webhooks/x`;
+
+  beforeEach(async () => {
+    pipeline = new MemoryPipeline();
+    app = await startApp(xWebhookRouter({ consumerSecret: X_SECRET, accountId: X_ACCOUNT }, pipeline));
+  });
+  afterEach(() => app.close());
+
+  it('answers the CRC GET with the vector token, and 400 without a token', async () => {
+    const res = await fetch(`${url()}?crc_token=crc-token-123`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ response_token: 'sha256=WTP6ckqLOLFsB+woMqoUFnbdaUQZslRlj+Df7hg+aVo=' });
+    expect((await fetch(url())).status).toBe(400);
+  });
+
+  it('ingests every event of a signed delivery, queued', async () => {
+    const res = await post(url(), xDelivery(X_SECRET, xActivity({ tweets: [xMention()], dms: [xDm()] })));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ received: 2, duplicates: 0 });
+    expect(pipeline.messages.size).toBe(2);
+    expect(pipeline.enqueued).toHaveLength(2);
+  });
+
+  it('refuses a missing signature with 401 and a forged one with 403, storing nothing', async () => {
+    const delivery = xDelivery(X_SECRET, xActivity({ dms: [xDm()] }));
+    const { 'x-twitter-webhooks-signature': _, ...unsigned } = delivery.headers;
+    expect((await post(url(), { body: delivery.body, headers: unsigned })).status).toBe(401);
+    const forged = { ...delivery.headers, 'x-twitter-webhooks-signature': xSignature('wrong_secret', delivery.body) };
+    expect((await post(url(), { body: delivery.body, headers: forged })).status).toBe(403);
+    const tampered = { body: delivery.body.replace('주민등록등본', '가족관계증명서'), headers: delivery.headers };
+    expect((await post(url(), tampered)).status).toBe(403);
+    expect(pipeline.ingestCalls).toBe(0);
+  });
+
+  it('stores the same event delivered three times once', async () => {
+    const delivery = xDelivery(X_SECRET, xActivity({ dms: [xDm()] }));
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await (await post(url(), delivery)).json());
+    expect(answers.map((a) => a.duplicates)).toEqual([0, 1, 1]);
+    expect(pipeline.messages.size).toBe(1);
+    expect(pipeline.enqueued).toHaveLength(1);
+  });
+
+  it('answers 400 with a reason for bad JSON and a wrong shape', async () => {
+    const raw = '{nope';
+    const bad = await post(url(), { body: raw, headers: { 'x-twitter-webhooks-signature': xSignature(X_SECRET, raw) } });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).detail).toMatch(/not valid JSON/);
+    const shape = await post(url(), xDelivery(X_SECRET, { direct_message_events: [] }));
+    expect(shape.status).toBe(400);
+    expect((await shape.json()).detail).toMatch(/for_user_id/);
+  });
+});
