@@ -19,6 +19,11 @@ const LIGHT_RANGES: readonly (readonly [number, number])[] = [
 const TOKEN =
   /(https?:\/\/[\x21-\x7e]*[\w/=#&%~+-])|((?:[a-z0-9-]+\.)+(?:kr|com|net|org|io|co|me)\b(?:\/[\x21-\x7e]*[\w/=#&%~+-])?)|(\p{RI}\p{RI}|[#*0-9]\uFE0F?\u20E3|\p{Extended_Pictographic}(?:\uFE0F|\p{EMod})?(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{EMod})?)*)/giu;
 
+/** X's weight of one character: 1 in the Latin/punctuation ranges, 2 otherwise. */
+export function xCharWeight(ch: string): number {
+  return codePointWeight(ch.codePointAt(0) ?? 0);
+}
+
 function codePointWeight(cp: number): number {
   return LIGHT_RANGES.some(([lo, hi]) => cp >= lo && cp <= hi) ? 1 : 2;
 }

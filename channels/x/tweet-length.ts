@@ -1,37 +1,9 @@
-// X's weighted length (twitter-text v3 rules): code points in the Latin/punctuation ranges weigh 1,
-// everything else (Hangul, CJK, emoji) weighs 2, and every URL counts 23 whatever its length.
-// Emoji sequences are counted per code point, which over-counts: safe for a limit.
+// Fitting a public reply into X's 280 weighted characters. The weighting itself (twitter-text
+// v3: Hangul and CJK weigh 2, a URL 23) lives in intents/public-length.ts, shared with the
+// catalog checks.
+import { xCharWeight as charWeight, xWeightedLength as tweetWeight } from '../../intents/public-length';
 
-const LIGHT_RANGES: readonly (readonly [number, number])[] = [
-  [0, 4351],
-  [8192, 8205],
-  [8208, 8223],
-  [8242, 8247],
-];
-const URL_WEIGHT = 23;
-const URL_PATTERN = /https?:\/\/\S+/gu;
-
-function charWeight(ch: string): number {
-  const cp = ch.codePointAt(0) ?? 0;
-  return LIGHT_RANGES.some(([lo, hi]) => cp >= lo && cp <= hi) ? 1 : 2;
-}
-
-function plainWeight(text: string): number {
-  let weight = 0;
-  for (const ch of text) weight += charWeight(ch);
-  return weight;
-}
-
-export function tweetWeight(text: string): number {
-  const normalized = text.normalize('NFC');
-  let weight = 0;
-  let last = 0;
-  for (const m of normalized.matchAll(URL_PATTERN)) {
-    weight += plainWeight(normalized.slice(last, m.index)) + URL_WEIGHT;
-    last = (m.index ?? 0) + m[0].length;
-  }
-  return weight + plainWeight(normalized.slice(last));
-}
+export { tweetWeight };
 
 /** Cuts plain text (no URLs expected) to at most `max` weight, with an ellipsis when cut. */
 export function truncateToWeight(text: string, max: number): string {
