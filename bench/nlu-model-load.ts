@@ -1,0 +1,36 @@
+// npx tsx bench/nlu-model-load.ts
+// Size and load time of a CLINC150-sized model file (15,100 examples, 151 intents), and the
+// latency of one prediction after loading. Target: load < 200 ms; one prediction p99 well under 1 ms.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { trainModel } from '../bot/classifier';
+import { percentile } from '../bot/classifier-eval';
+import { readLabelledJsonl } from '../bot/jsonl';
+import { loadModel, serializeModel } from '../bot/model-file';
+
+const DATA = '/work/shared/data/bench';
+const train = readLabelledJsonl(`${DATA}/clinc150-train.jsonl`);
+const test = readLabelledJsonl(`${DATA}/clinc150-test.jsonl`);
+const model = trainModel(train, { val: readLabelledJsonl(`${DATA}/clinc150-val.jsonl`) });
+const path = join(mkdtempSync(join(tmpdir(), 'sotong-model-')), 'model.json');
+writeFileSync(path, serializeModel(model));
+
+const loads: number[] = [];
+let loaded = model;
+for (let i = 0; i < 5; i++) {
+  const started = performance.now();
+  loaded = loadModel(readFileSync(path, 'utf8'));
+  loads.push(performance.now() - started);
+}
+const latencies = new Float64Array(test.length * 3);
+for (let i = 0; i < latencies.length; i++) {
+  const text = test[i % test.length]!.text;
+  const started = performance.now();
+  loaded.predict(text);
+  latencies[i] = performance.now() - started;
+}
+const mb = (readFileSync(path).byteLength / 1e6).toFixed(1);
+console.log(`model ${loaded.version}: ${mb} MB on disk`);
+console.log(`load (read + parse + verify), 5 runs: min ${Math.min(...loads).toFixed(0)} ms, median ${[...loads].sort((a, b) => a - b)[2]!.toFixed(0)} ms`);
+console.log(`predict over ${latencies.length} messages: p50 ${percentile(latencies, 0.5).toFixed(3)} ms, p99 ${percentile(latencies, 0.99).toFixed(3)} ms`);
