@@ -1,0 +1,132 @@
+// The web chat API, mounted under /api/v1 (JSON body parsing and size limits come from the app):
+//   POST /messages                       a citizen's message → the bot's decision and reply, inline
+//   GET  /conversations/:id/messages     the transcript (needs the conversation's access token)
+//   GET  /conversations/:id/events       live `message.created` events as server-sent events
+import { Router, type Request, type RequestHandler } from 'express';
+import { z } from 'zod';
+import type { LiveEvent, LiveEvents } from '../../events/types';
+import type { MessagePipeline, StoredMessage } from '../../pipeline/types';
+import { SotongError } from '../../server/errors';
+import { validationError } from '../../server/middleware/error-handler';
+import type { EventStreams } from './event-stream';
+import { toInboundMessage, webMessageSchema } from './parse';
+import type { AccessTokens } from './verify';
+
+export interface WebChatDeps {
+  readonly pipeline: MessagePipeline;
+  readonly events: LiveEvents;
+  readonly tokens: AccessTokens;
+  readonly streams: EventStreams;
+  /** Applied to POST /messages only (reading is cheap; writing runs triage). */
+  readonly postLimit?: RequestHandler;
+  readonly now?: () => Date;
+}
+
+/** What POST /messages answers. */
+export interface WebChatAnswer {
+  readonly conversationId: string;
+  readonly messageId: string;
+  /** Send as `Authorization: Bearer …` (or `?token=` for EventSource) to read this conversation. */
+  readonly accessToken: string;
+  readonly duplicate: boolean;
+  readonly decision: { readonly intent: string; readonly confidence: number; readonly action: string } | null;
+  /** null when the bot stays silent (a person owns the thread, or the message was moderated). */
+  readonly reply: {
+    readonly text: string;
+    readonly links: readonly { readonly label: string; readonly url: string }[];
+    readonly quickReplies: readonly { readonly label: string; readonly text: string }[];
+  } | null;
+}
+
+const conversationParams = z.object({ id: z.string().min(1).max(128) });
+
+export function webChatRoutes(deps: WebChatDeps): Router {
+  const router = Router();
+  const now = deps.now ?? (() => new Date());
+  const noLimit: RequestHandler = (_req, _res, next) => next();
+
+  router.post('/messages', deps.postLimit ?? noLimit, async (req, res) => {
+    const body = webMessageSchema.safeParse(req.body ?? null);
+    if (!body.success) throw validationError(body.error);
+    const ingested = await deps.pipeline.ingest(toInboundMessage(body.data, now()), { enqueue: false });
+    // Inline, so the citizen gets the answer in this response; idempotent, so a retried POST
+    // (same clientMessageId) gets the same answer rather than a second one.
+    const processed = await deps.pipeline.processInbound(ingested.messageId);
+    const decision = processed.decision;
+    const answer: WebChatAnswer = {
+      conversationId: processed.conversationId,
+      messageId: processed.messageId,
+      accessToken: deps.tokens.issue(processed.conversationId),
+      duplicate: ingested.duplicate,
+      decision: decision && { intent: decision.intent, confidence: decision.confidence, action: decision.action },
+      reply: decision?.reply
+        ? { text: decision.reply.text, links: decision.reply.links, quickReplies: decision.reply.quickReplies ?? [] }
+        : null,
+    };
+    res.status(ingested.duplicate ? 200 : 201).json(answer);
+  });
+
+  router.get('/conversations/:id/messages', async (req, res) => {
+    const id = authorize(req, deps.tokens);
+    const after = optionalId(req.query.after, 'after');
+    const messages = await deps.pipeline.listMessages(id, after ? { afterId: after } : undefined);
+    res.json({ conversationId: id, messages });
+  });
+
+  router.get('/conversations/:id/events', async (req, res) => {
+    const id = authorize(req, deps.tokens);
+    const after = optionalId(req.get('last-event-id') ?? req.query.after, 'after');
+    const stream = deps.streams.open(req, res);
+    const sent = new Set<string>();
+    const send = (message: StoredMessage) => {
+      if (sent.has(message.id)) return;
+      sent.add(message.id);
+      stream.send('message.created', message, message.id);
+    };
+
+    // Listen before reading the backlog so nothing falls in between; queue live events until
+    // the backlog is out, then drop the ones the backlog already sent.
+    let queued: StoredMessage[] | null = [];
+    const unsubscribe = deps.events.subscribe((event: LiveEvent) => {
+      if (event.type !== 'message.created' || event.conversationId !== id) return;
+      if (queued) queued.push(event.message);
+      else send(event.message);
+    });
+    stream.onClose(unsubscribe);
+
+    if (after) {
+      try {
+        for (const message of await deps.pipeline.listMessages(id, { afterId: after })) send(message);
+      } catch {
+        // The stream is already open (status sent): tell the page to reload the transcript.
+        stream.send('resync', { reason: 'backlog unavailable' });
+      }
+    }
+    const pending = queued;
+    queued = null;
+    for (const message of pending) send(message);
+  });
+
+  return router;
+}
+
+/** The conversation id, once the request proves it holds that conversation's token. */
+function authorize(req: Request, tokens: AccessTokens): string {
+  const params = conversationParams.safeParse(req.params);
+  if (!params.success) throw validationError(params.error);
+  const header = req.get('authorization');
+  const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const query = typeof req.query.token === 'string' ? req.query.token : undefined;
+  const token = bearer ?? query;
+  if (!token) throw new SotongError('SOTONG_ERR_UNAUTHORIZED');
+  if (!tokens.verify(params.data.id, token)) throw new SotongError('SOTONG_ERR_FORBIDDEN');
+  return params.data.id;
+}
+
+function optionalId(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || value.length > 128) {
+    throw new SotongError('SOTONG_ERR_VALIDATION', { params: { reason: `${name} must be a message id` } });
+  }
+  return value;
+}

@@ -1,0 +1,91 @@
+// The express app factory: buildApp(deps, config) wires routes and middleware around already-built
+// dependencies and returns the app without listening (only server/main.ts listens), so tests
+// drive it on an ephemeral port with no globals.
+import path from 'node:path';
+import express, { type Express, type Router } from 'express';
+import { webChatRoutes } from '../channels/web/routes';
+import type { EventStreams } from '../channels/web/event-stream';
+import type { AccessTokens } from '../channels/web/verify';
+import type { ChannelId } from '../channels/types';
+import type { LiveEvents } from '../events/types';
+import type { MessagePipeline } from '../pipeline/types';
+import { healthRoutes, type HealthChecks } from './health-routes';
+import type { Logger } from './logger';
+import type { MetricsRegistry } from './metrics';
+import { errorHandler, notFound, requireJson } from './middleware/error-handler';
+import { rateLimit } from './middleware/rate-limit';
+import { requestLog } from './middleware/request-log';
+import { securityHeaders } from './middleware/security-headers';
+
+export const PUBLIC_DIR = path.join(__dirname, 'public');
+
+/** A router someone else owns (handoff, trainer, auth…), mounted at `path` after the JSON parser. */
+export interface RouteModule {
+  readonly path: string;
+  readonly router: Router;
+}
+
+export interface AppDeps {
+  readonly logger: Logger;
+  readonly metrics: MetricsRegistry;
+  readonly health: HealthChecks;
+  readonly pipeline: MessagePipeline;
+  readonly events: LiveEvents;
+  readonly tokens: AccessTokens;
+  readonly streams: EventStreams;
+  /**
+   * Webhook routers of the enabled platform channels, mounted at /webhooks/<channel> before any
+   * body parser: they verify signatures over the raw bytes themselves.
+   */
+  readonly webhooks?: Partial<Record<Exclude<ChannelId, 'web'>, Router>>;
+  /** Further API route modules (mount hook for the handoff and trainer routes). */
+  readonly routes?: readonly RouteModule[];
+}
+
+export interface AppConfig {
+  /** Largest JSON body accepted, e.g. '64kb'; larger → 413. */
+  readonly bodyLimit?: string;
+  /** Web-chat messages per client IP per minute. */
+  readonly webChatRateLimit?: number;
+  /** Honour X-Forwarded-For from this many proxies in front (for the per-IP rate limit). */
+  readonly trustProxy?: number;
+}
+
+export const DEFAULT_BODY_LIMIT = '64kb';
+
+export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
+  const bodyLimit = config.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy ?? false);
+  app.set('json spaces', 0);
+
+  app.use(securityHeaders());
+  app.use(requestLog(deps.logger.child({ component: 'http' })));
+  app.use(healthRoutes(deps.health, deps.metrics));
+
+  for (const [channel, router] of Object.entries(deps.webhooks ?? {})) {
+    if (router) app.use(`/webhooks/${channel}`, router);
+  }
+
+  // JSON in, JSON out for the whole API; the size limit applies before anything is parsed.
+  app.use('/api', requireJson, express.json({ limit: bodyLimit, strict: true }));
+  app.use(
+    '/api/v1',
+    webChatRoutes({
+      pipeline: deps.pipeline,
+      events: deps.events,
+      tokens: deps.tokens,
+      streams: deps.streams,
+      postLimit: rateLimit({ max: config.webChatRateLimit ?? 30, windowMs: 60_000 }),
+    }),
+  );
+  for (const module of deps.routes ?? []) app.use(module.path, module.router);
+
+  app.get('/', (_req, res) => res.redirect(302, '/chat.html'));
+  app.use(express.static(PUBLIC_DIR, { index: false, fallthrough: true }));
+
+  app.use(notFound);
+  app.use(errorHandler(deps.logger.child({ component: 'http' }), bodyLimit));
+  return app;
+}

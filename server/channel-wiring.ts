@@ -1,0 +1,50 @@
+// The platform channels the config enables: their webhook routers (API role) and senders (worker
+// role). The web channel is always on. Each router answers at '/', mounted at /webhooks/<channel>.
+import type { Router } from 'express';
+import { facebookWebhookRouter } from '../channels/facebook/routes';
+import { createFacebookSender } from '../channels/facebook/send';
+import { kakaoSkillRouter } from '../channels/kakao/routes';
+import { createKakaoSender } from '../channels/kakao/send';
+import type { ChannelId, ChannelSender } from '../channels/types';
+import { createWebSender } from '../channels/web/send';
+import { createXClient } from '../channels/x/client';
+import { xWebhookRouter } from '../channels/x/routes';
+import { createXSender } from '../channels/x/send';
+import type { MessagePipeline } from '../pipeline/types';
+import type { Config } from './config';
+import type { Logger } from './logger';
+
+export function channelRouters(channels: Config['channels'], pipeline: MessagePipeline, logger: Logger): Partial<Record<Exclude<ChannelId, 'web'>, Router>> {
+  const { x, facebook, kakao } = channels;
+  return {
+    ...(x && { x: xWebhookRouter({ consumerSecret: x.consumerSecret, accountId: x.accountId, path: '/' }, pipeline) }),
+    ...(facebook && {
+      facebook: facebookWebhookRouter({ appSecret: facebook.appSecret, verifyToken: facebook.verifyToken, pageId: facebook.pageId, path: '/' }, pipeline),
+    }),
+    ...(kakao && {
+      kakao: kakaoSkillRouter(
+        {
+          skillSecret: kakao.skillSecret,
+          botId: kakao.botId,
+          path: '/',
+          onBackgroundError: (error) => logger.error('kakao callback delivery failed', { error }),
+        },
+        pipeline,
+      ),
+    }),
+  };
+}
+
+export function channelSenders(channels: Config['channels']): ReadonlyMap<ChannelId, ChannelSender> {
+  const senders = new Map<ChannelId, ChannelSender>([['web', createWebSender()]]);
+  const { x, facebook, kakao } = channels;
+  if (x) {
+    const client = createXClient({ appKey: x.apiKey, appSecret: x.consumerSecret, accessToken: x.accessToken, accessSecret: x.accessSecret, apiBaseUrl: x.apiBaseUrl });
+    senders.set('x', createXSender(client));
+  }
+  if (facebook) {
+    senders.set('facebook', createFacebookSender({ pageAccessToken: facebook.pageToken, graphBaseUrl: facebook.graphBaseUrl, graphVersion: facebook.graphVersion }));
+  }
+  if (kakao) senders.set('kakao', createKakaoSender());
+  return senders;
+}

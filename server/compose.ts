@@ -1,0 +1,154 @@
+// The composition root: builds every part by hand, in order — database → migrations → jobs →
+// live events → model registry → pipeline → channel senders → app — and knows how to take them
+// down again in reverse. No globals, no container: each part gets what it needs as arguments.
+import type { Express } from 'express';
+import { redactPii } from '../bot/pii';
+import { createEventStreams, type EventStreams } from '../channels/web/event-stream';
+import { createAccessTokens } from '../channels/web/verify';
+import { createLiveEvents } from '../events/create-live-events';
+import type { LiveEvents } from '../events/types';
+import { createJobQueue } from '../jobs/create-job-queue';
+import type { JobQueue } from '../jobs/types';
+import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
+import { createDatabase, type Database } from '../store/database';
+import { migrateToLatest } from '../store/migrate';
+import { createModelRegistry, type ModelRegistry } from '../training/model-registry';
+import { adminAccounts } from './admin-accounts';
+import { buildApp, type RouteModule } from './app';
+import { bootstrapAdmin } from './bootstrap-admin';
+import { channelRouters, channelSenders } from './channel-wiring';
+import { ConfigError, type Config } from './config';
+import { collectQueueDepth, instrumentPipeline, instrumentTriage } from './instrument';
+import type { Logger } from './logger';
+import { createMetrics } from './metrics';
+import { resolveServerSecret } from './server-secret';
+
+export const ROLES = ['all', 'api', 'worker'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface ComposeOptions {
+  readonly role: Role;
+  readonly logger: Logger;
+  /** Console output meant for a person (the generated admin password), not the log. */
+  readonly print: (text: string) => void;
+  /** How often each process re-reads the published model (ms). Default 30 000. */
+  readonly modelReloadMs?: number;
+  /** Extra API route modules (handoff, trainer…), given the composed parts. */
+  readonly routes?: (parts: { database: Database; events: LiveEvents; pipeline: Pipeline; registry: ModelRegistry }) => readonly RouteModule[];
+}
+
+export interface Composed {
+  /** Present for the 'all' and 'api' roles. */
+  readonly app?: Express;
+  readonly streams?: EventStreams;
+  readonly database: Database;
+  readonly jobs: JobQueue;
+  readonly events: LiveEvents;
+  readonly pipeline: Pipeline;
+  readonly registry: ModelRegistry;
+  /** Stops workers and closes connections, in reverse order of construction. */
+  close(): Promise<void>;
+}
+
+/** Split roles share work through PostgreSQL and Redis; without them there is nothing to share. */
+export function checkRole(role: Role, config: Config): void {
+  if (role === 'all') return;
+  const missing = [!config.databaseUrl && 'DATABASE_URL', !config.redisUrl && 'REDIS_URL'].filter(Boolean);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `--role ${role} runs the ${role === 'api' ? 'HTTP API' : 'job workers'} alone, so the other half must reach the same ` +
+        `database and queue: set ${missing.join(' and ')} (or use --role all on a single machine).`,
+    );
+  }
+}
+
+export async function compose(config: Config, options: ComposeOptions): Promise<Composed> {
+  checkRole(options.role, config);
+  const { role, logger } = options;
+  const serveApi = role !== 'worker';
+  const runWorkers = role !== 'api';
+  // Undo stack: whatever was built is closed again if a later step fails.
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) {
+      try {
+        await close();
+      } catch (error) {
+        logger.error('error while shutting down', { error });
+      }
+    }
+  };
+
+  try {
+    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    closers.push(() => database.close());
+    logger.info('database open', { kind: database.kind });
+    const applied = await migrateToLatest(database);
+    if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
+
+    const jobs = createJobQueue({ redisUrl: config.redisUrl });
+    closers.push(() => jobs.close());
+    const events = await createLiveEvents({
+      redisUrl: config.redisUrl,
+      onListenerError: (error, event) => logger.error('live event listener failed', { error, type: event.type }),
+      onBadMessage: (reason) => logger.warn('ignored a malformed live event', { reason }),
+      onConnectionError: (error) => logger.warn('live events: Redis connection error', { error }),
+    });
+    closers.push(() => events.close());
+
+    const registry = createModelRegistry({ database, logger: logger.child({ component: 'model' }) });
+    await registry.ensureModel((progress) => logger.debug('training', { progress }));
+    const stopWatching = registry.watch(options.modelReloadMs ?? 30_000);
+    closers.push(async () => stopWatching());
+    logger.info('model ready', { version: registry.version() });
+
+    const metrics = createMetrics();
+    const pipeline = instrumentPipeline(
+      createPipeline({
+        database,
+        jobs,
+        events,
+        triage: () => instrumentTriage(registry.triage(), metrics),
+        redact: redactPii,
+        logger: logger.child({ component: 'pipeline' }),
+      }),
+      metrics,
+    );
+
+    if (runWorkers) {
+      pipeline.registerWorkers(channelSenders(config.channels));
+      const recovered = await pipeline.recover();
+      logger.info('workers started', { driver: jobs.driver, recovered });
+    }
+
+    if (!serveApi) return { database, jobs, events, pipeline, registry, close: closeAll };
+
+    const { secret, source } = await resolveServerSecret(config.secret, config.dataDir);
+    if (source !== 'env' && config.databaseUrl) {
+      logger.warn('SOTONG_SECRET is not set: web-chat tokens from this API process will not verify on other API processes', {});
+    }
+    await bootstrapAdmin({ accounts: adminAccounts(database), email: config.admin.email, password: config.admin.password, logger, print: options.print });
+
+    collectQueueDepth(jobs, metrics);
+    const streams = createEventStreams();
+    closers.push(async () => streams.closeAll());
+    const app = buildApp(
+      {
+        logger,
+        metrics,
+        health: { database, jobs },
+        pipeline,
+        events,
+        tokens: createAccessTokens(secret),
+        streams,
+        webhooks: channelRouters(config.channels, pipeline, logger.child({ component: 'channels' })),
+        routes: options.routes?.({ database, events, pipeline, registry }),
+      },
+      { webChatRateLimit: config.webChatRateLimit },
+    );
+    return { app, streams, database, jobs, events, pipeline, registry, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

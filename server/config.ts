@@ -1,0 +1,236 @@
+// Configuration, read from the environment once at the edge (cli/commands/serve.ts and friends)
+// and validated here. Inner modules receive the typed Config and never read process.env.
+// CONFIG_VARIABLES is the single table of variables: README.md and `sotong --help` print it.
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface ConfigVariable {
+  readonly name: string;
+  /** Default as written in docs; '' when the variable is optional with no default. */
+  readonly default: string;
+  readonly meaning: string;
+  /** Secrets are never echoed back in error messages. */
+  readonly secret?: boolean;
+}
+
+export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
+  { name: 'PORT', default: '3000', meaning: 'HTTP port (1–65535; 0 picks a free port).' },
+  {
+    name: 'HOST',
+    default: '127.0.0.1',
+    meaning: 'Interface to listen on. Loopback by default so a fresh install is not exposed; set 0.0.0.0 behind a proxy or in a container.',
+  },
+  { name: 'SOTONG_DATA_DIR', default: './data', meaning: 'Folder for the embedded database (PGlite) and the generated server secret.' },
+  { name: 'DATABASE_URL', default: '', meaning: 'PostgreSQL URL (postgres://…). Unset: embedded PGlite in SOTONG_DATA_DIR.' },
+  { name: 'REDIS_URL', default: '', meaning: 'Redis URL (redis://…) for BullMQ jobs and live events across processes. Unset: in-process.' },
+  {
+    name: 'SOTONG_SECRET',
+    default: '',
+    meaning: 'Server secret (≥ 32 chars) that signs web-chat access tokens. Unset: generated once into SOTONG_DATA_DIR. Set the same value on every API process.',
+    secret: true,
+  },
+  { name: 'SOTONG_ADMIN_EMAIL', default: 'admin@localhost', meaning: 'Email of the admin created on first start when there are no users.' },
+  {
+    name: 'SOTONG_ADMIN_PASSWORD',
+    default: '',
+    meaning: 'Password for that admin (≥ 12 chars). Unset: a random one is printed once on first start.',
+    secret: true,
+  },
+  { name: 'LOG_LEVEL', default: 'info', meaning: `Log level: ${LOG_LEVELS.join(', ')}.` },
+  { name: 'WEB_CHAT_RATE_LIMIT', default: '30', meaning: 'Web-chat messages accepted per client IP per minute (per API process).' },
+  { name: 'X_CONSUMER_SECRET', default: '', meaning: 'X app consumer secret: signs webhooks (CRC, POST). X is enabled when X_CONSUMER_SECRET, X_API_KEY, X_ACCESS_TOKEN, X_ACCESS_SECRET and X_ACCOUNT_ID are set.', secret: true },
+  { name: 'X_API_KEY', default: '', meaning: 'X app consumer (API) key.', secret: true },
+  { name: 'X_ACCESS_TOKEN', default: '', meaning: 'X user-context access token of the helpline account.', secret: true },
+  { name: 'X_ACCESS_SECRET', default: '', meaning: 'X user-context access token secret.', secret: true },
+  { name: 'X_ACCOUNT_ID', default: '', meaning: 'Numeric id of the helpline X account (for_user_id): its own activity is ignored.' },
+  { name: 'X_API_BASE_URL', default: 'https://api.x.com', meaning: 'X API origin (a fake in tests).' },
+  { name: 'FB_APP_SECRET', default: '', meaning: 'Meta app secret: checks X-Hub-Signature-256. Facebook is enabled when FB_APP_SECRET, FB_VERIFY_TOKEN, FB_PAGE_TOKEN and FB_PAGE_ID are set.', secret: true },
+  { name: 'FB_VERIFY_TOKEN', default: '', meaning: 'Token Meta echoes in the webhook verification GET.', secret: true },
+  { name: 'FB_PAGE_TOKEN', default: '', meaning: 'Page access token for the Send API and comment replies.', secret: true },
+  { name: 'FB_PAGE_ID', default: '', meaning: 'Id of the helpline Page: its own comments are ignored.' },
+  { name: 'FB_GRAPH_BASE_URL', default: 'https://graph.facebook.com', meaning: 'Graph API origin (a fake in tests).' },
+  { name: 'FB_GRAPH_VERSION', default: 'v21.0', meaning: 'Graph API version.' },
+  { name: 'KAKAO_SKILL_SECRET', default: '', meaning: 'Shared secret Kakao sends in X-Sotong-Skill-Secret. Kakao is enabled when it is set.', secret: true },
+  { name: 'KAKAO_BOT_ID', default: '', meaning: 'Kakao bot id; when set, skill requests for other bots are refused.' },
+];
+
+export interface XConfig {
+  readonly consumerSecret: string;
+  readonly apiKey: string;
+  readonly accessToken: string;
+  readonly accessSecret: string;
+  readonly accountId: string;
+  readonly apiBaseUrl: string;
+}
+export interface FacebookConfig {
+  readonly appSecret: string;
+  readonly verifyToken: string;
+  readonly pageToken: string;
+  readonly pageId: string;
+  readonly graphBaseUrl: string;
+  readonly graphVersion: string;
+}
+export interface KakaoConfig {
+  readonly skillSecret: string;
+  readonly botId?: string;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  readonly redisUrl?: string;
+  readonly secret?: string;
+  readonly admin: { readonly email: string; readonly password?: string };
+  readonly logLevel: LogLevel;
+  /** Web-chat messages per client IP per minute. */
+  readonly webChatRateLimit: number;
+  /** A channel is present only when its secrets are set. */
+  readonly channels: { readonly x?: XConfig; readonly facebook?: FacebookConfig; readonly kakao?: KakaoConfig };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const optional = z.string().trim().min(1).optional();
+const url = (protocols: readonly string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `expected a ${protocols.map((p) => p.replace(':', '://…')).join(' or ')} URL`);
+
+const defaultOf = (name: string) => CONFIG_VARIABLES.find((v) => v.name === name)?.default ?? '';
+
+// Keys are the variable names, so a zod issue path names the variable directly.
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(Number(defaultOf('PORT'))),
+  HOST: z.string().trim().min(1).default(defaultOf('HOST')),
+  SOTONG_DATA_DIR: z.string().trim().min(1).default(defaultOf('SOTONG_DATA_DIR')),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  SOTONG_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Loose on purpose: admin@localhost is a fine sign-in name for a single machine.
+  SOTONG_ADMIN_EMAIL: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'expected an email address like admin@example.go.kr').default(defaultOf('SOTONG_ADMIN_EMAIL')),
+  SOTONG_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  WEB_CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(Number(defaultOf('WEB_CHAT_RATE_LIMIT'))),
+  X_CONSUMER_SECRET: optional,
+  X_API_KEY: optional,
+  X_ACCESS_TOKEN: optional,
+  X_ACCESS_SECRET: optional,
+  X_ACCOUNT_ID: z.string().trim().regex(/^\d+$/, 'must be the numeric account id').optional(),
+  X_API_BASE_URL: url(['https:', 'http:']).default(defaultOf('X_API_BASE_URL')),
+  FB_APP_SECRET: optional,
+  FB_VERIFY_TOKEN: optional,
+  FB_PAGE_TOKEN: optional,
+  FB_PAGE_ID: z.string().trim().regex(/^\d+$/, 'must be the numeric Page id').optional(),
+  FB_GRAPH_BASE_URL: url(['https:', 'http:']).default(defaultOf('FB_GRAPH_BASE_URL')),
+  FB_GRAPH_VERSION: z.string().trim().regex(/^v\d+\.\d+$/, 'looks like v21.0').default(defaultOf('FB_GRAPH_VERSION')),
+  KAKAO_SKILL_SECRET: optional,
+  KAKAO_BOT_ID: optional,
+});
+type Env = z.infer<typeof envSchema>;
+
+/**
+ * Validates the environment. Throws ConfigError naming every bad variable, e.g.
+ * `PORT: Too big: expected number to be <=65535`. Empty strings count as unset.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const known = Object.fromEntries(
+    CONFIG_VARIABLES.map((v) => [v.name, env[v.name] === '' ? undefined : env[v.name]]),
+  );
+  const parsed = envSchema.safeParse(known);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0] ?? '?')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.SOTONG_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    secret: e.SOTONG_SECRET,
+    admin: { email: e.SOTONG_ADMIN_EMAIL, password: e.SOTONG_ADMIN_PASSWORD },
+    logLevel: e.LOG_LEVEL,
+    webChatRateLimit: e.WEB_CHAT_RATE_LIMIT,
+    channels: channelConfigs(e),
+  };
+}
+
+/** A channel is on when all its secrets are set; some but not all is a mistake worth stopping for. */
+function channelConfigs(e: Env): Config['channels'] {
+  const x = allOrNone('X', {
+    X_CONSUMER_SECRET: e.X_CONSUMER_SECRET,
+    X_API_KEY: e.X_API_KEY,
+    X_ACCESS_TOKEN: e.X_ACCESS_TOKEN,
+    X_ACCESS_SECRET: e.X_ACCESS_SECRET,
+    X_ACCOUNT_ID: e.X_ACCOUNT_ID,
+  });
+  const fb = allOrNone('Facebook', {
+    FB_APP_SECRET: e.FB_APP_SECRET,
+    FB_VERIFY_TOKEN: e.FB_VERIFY_TOKEN,
+    FB_PAGE_TOKEN: e.FB_PAGE_TOKEN,
+    FB_PAGE_ID: e.FB_PAGE_ID,
+  });
+  if (e.KAKAO_BOT_ID && !e.KAKAO_SKILL_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  KAKAO_SKILL_SECRET: required when KAKAO_BOT_ID is set');
+  }
+  return {
+    ...(x && {
+      x: {
+        consumerSecret: x.X_CONSUMER_SECRET,
+        apiKey: x.X_API_KEY,
+        accessToken: x.X_ACCESS_TOKEN,
+        accessSecret: x.X_ACCESS_SECRET,
+        accountId: x.X_ACCOUNT_ID,
+        apiBaseUrl: e.X_API_BASE_URL,
+      },
+    }),
+    ...(fb && {
+      facebook: {
+        appSecret: fb.FB_APP_SECRET,
+        verifyToken: fb.FB_VERIFY_TOKEN,
+        pageToken: fb.FB_PAGE_TOKEN,
+        pageId: fb.FB_PAGE_ID,
+        graphBaseUrl: e.FB_GRAPH_BASE_URL,
+        graphVersion: e.FB_GRAPH_VERSION,
+      },
+    }),
+    ...(e.KAKAO_SKILL_SECRET && { kakao: { skillSecret: e.KAKAO_SKILL_SECRET, botId: e.KAKAO_BOT_ID } }),
+  };
+}
+
+function allOrNone<K extends string>(channel: string, values: Record<K, string | undefined>): Record<K, string> | undefined {
+  const names = Object.keys(values) as K[];
+  const missing = names.filter((name) => values[name] === undefined);
+  if (missing.length === names.length) return undefined;
+  if (missing.length > 0) {
+    const lines = missing.map((name) => `  ${name}: required to enable ${channel} (${names.join(', ')} must all be set)`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return values as Record<K, string>;
+}
+
+/** The variables as a fixed-width table, for `sotong --help`. */
+export function formatConfigTable(): string {
+  const width = Math.max(...CONFIG_VARIABLES.map((v) => v.name.length)) + 2;
+  return CONFIG_VARIABLES.map((v) => `  ${v.name.padEnd(width)}${v.meaning}${v.default ? ` (default ${v.default})` : ''}`).join('\n');
+}
+
+/** The variables as a Markdown table, for README.md. */
+export function markdownConfigTable(): string {
+  const rows = CONFIG_VARIABLES.map((v) => `| \`${v.name}\` | ${v.default ? `\`${v.default}\`` : '—'} | ${v.meaning} |`);
+  return ['| Variable | Default | Meaning |', '|---|---|---|', ...rows].join('\n');
+}

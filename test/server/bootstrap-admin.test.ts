@@ -1,0 +1,60 @@
+// scrypt password hashes, and the first-start admin on a real database (PGlite, and PostgreSQL
+// when configured).
+import { adminAccounts } from '../../server/admin-accounts';
+import { hashPassword, verifyPassword } from '../../server/auth/password';
+import { bootstrapAdmin } from '../../server/bootstrap-admin';
+import { silentLogger } from '../../server/logger';
+import { describeEachDatabase } from '../support/backends';
+
+const FAST = { N: 1024, r: 8, p: 1 };
+
+test('a hash verifies its password only, and is salted', async () => {
+  const hash = await hashPassword('올바른 비밀번호 correct horse', FAST);
+  expect(hash).toMatch(/^scrypt\$1024\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+  expect(await verifyPassword('올바른 비밀번호 correct horse', hash)).toBe(true);
+  expect(await verifyPassword('올바른 비밀번호 correct hors', hash)).toBe(false);
+  expect(await hashPassword('올바른 비밀번호 correct horse', FAST)).not.toBe(hash);
+});
+
+test('malformed or hostile stored values never verify', async () => {
+  for (const stored of ['', 'plain', 'bcrypt$x', 'scrypt$abc$8$1$c2FsdA==$a2V5', `scrypt$${2 ** 30}$8$1$c2FsdA==$${'a'.repeat(88)}`]) {
+    expect(await verifyPassword('x', stored)).toBe(false);
+  }
+});
+
+describeEachDatabase('first-start admin', (current) => {
+  test('no users: creates the admin once and prints a generated password once', async () => {
+    const printed: string[] = [];
+    const options = { accounts: adminAccounts(current()), email: 'admin@localhost', logger: silentLogger, print: (t: string) => printed.push(t), hash: (p: string) => hashPassword(p, FAST) };
+    expect(await bootstrapAdmin(options)).toBe('created-with-generated-password');
+    expect(await bootstrapAdmin(options)).toBe('users-exist');
+    expect(printed).toHaveLength(1);
+    const password = /password: (\S+)/.exec(printed[0]!)![1]!;
+    const row = await current().db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ email: 'admin@localhost', roles: ['admin'] });
+    expect(row.password_hash).not.toContain(password);
+    expect(await verifyPassword(password, row.password_hash)).toBe(true);
+  });
+
+  test('a concurrent creator with the same email wins quietly', async () => {
+    const accounts = adminAccounts(current());
+    expect(await accounts.createUser({ email: 'race@localhost', passwordHash: 'h', roles: ['admin'], displayName: 'A' })).toBe(true);
+    expect(await accounts.createUser({ email: 'race@localhost', passwordHash: 'h', roles: ['admin'], displayName: 'B' })).toBe(false);
+  });
+});
+
+test('a configured password is used and not printed', async () => {
+  const printed: string[] = [];
+  const created: string[] = [];
+  const result = await bootstrapAdmin({
+    accounts: { countUsers: async () => 0, createUser: async (u) => (created.push(u.passwordHash), true) },
+    email: 'ops@example.go.kr',
+    password: 'configured-password-123',
+    logger: silentLogger,
+    print: (t) => printed.push(t),
+    hash: (p) => hashPassword(p, FAST),
+  });
+  expect(result).toBe('created');
+  expect(printed).toEqual([]);
+  expect(await verifyPassword('configured-password-123', created[0]!)).toBe(true);
+});

@@ -1,0 +1,83 @@
+// The CLI dispatcher and the serve/migrate commands' argument and config handling.
+import { Writable } from 'node:stream';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { commandNames, helpText, runCli } from '../../cli/main';
+import { parseServeArgs } from '../../cli/commands/serve';
+
+function io(env: Record<string, string> = {}) {
+  let out = '';
+  let err = '';
+  const sink = (append: (s: string) => void) =>
+    new Writable({
+      write(chunk, _encoding, done) {
+        append(chunk.toString());
+        done();
+      },
+    });
+  return {
+    io: { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), env },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+test('--help lists the commands with their summaries and the environment table', async () => {
+  const t = io();
+  expect(await runCli(['--help'], t.io)).toBe(0);
+  expect(t.out()).toMatch(/serve\s+Run the server/);
+  expect(t.out()).toMatch(/migrate\s+Apply pending database migrations/);
+  expect(t.out()).toMatch(/SOTONG_DATA_DIR\s+.*default \.\/data/);
+  expect(commandNames()).toEqual(expect.arrayContaining(['serve', 'migrate']));
+  expect(helpText()).toBe(t.out());
+});
+
+test('an unknown command exits 2 and names the known ones', async () => {
+  const t = io();
+  expect(await runCli(['frobnicate'], t.io)).toBe(2);
+  expect(t.err()).toMatch(/unknown command "frobnicate".*serve/);
+  expect(await runCli(['../server/main'], io().io)).toBe(2);
+});
+
+test.each([
+  [[], { role: 'all' }],
+  [['--role', 'api'], { role: 'api' }],
+  [['--role=worker'], { role: 'worker' }],
+  [['--role', 'boss'], { error: '--role must be all, api or worker (got "boss")' }],
+  [['--port', '1'], { error: 'unknown option "--port"' }],
+])('serve %j', (args, expected) => {
+  expect(parseServeArgs(args)).toEqual(expected);
+});
+
+test('serve with a bad role or bad config exits 2 with the reason', async () => {
+  const bad = io();
+  expect(await runCli(['serve', '--role', 'boss'], bad.io)).toBe(2);
+  expect(bad.err()).toMatch(/--role must be all, api or worker/);
+  const config = io({ PORT: 'eighty' });
+  expect(await runCli(['serve'], config.io)).toBe(2);
+  expect(config.err()).toMatch(/PORT: /);
+});
+
+test.each(['worker', 'api'])('serve --role %s without PostgreSQL and Redis refuses to start, naming both', async (role) => {
+  const t = io({ SOTONG_DATA_DIR: path.join(os.tmpdir(), 'sotong-never-created') });
+  expect(await runCli(['serve', '--role', role], t.io)).toBe(2);
+  expect(t.err()).toMatch(/set DATABASE_URL and REDIS_URL/);
+  const onlyDb = io({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
+  expect(await runCli(['serve', '--role', role], onlyDb.io)).toBe(2);
+  expect(onlyDb.err()).toMatch(/set REDIS_URL \(/);
+});
+
+test('migrate applies the migrations once, then says it is up to date', async () => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sotong-migrate-'));
+  try {
+    const first = io({ SOTONG_DATA_DIR: dataDir });
+    expect(await runCli(['migrate'], first.io)).toBe(0);
+    expect(first.out()).toMatch(/Applied \d+ migration\(s\) on pglite:\n {2}0001_conversations/);
+    const second = io({ SOTONG_DATA_DIR: dataDir });
+    expect(await runCli(['migrate'], second.io)).toBe(0);
+    expect(second.out()).toBe('Database (pglite) is up to date.\n');
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}, 60_000);

@@ -1,0 +1,49 @@
+// The hand-written registry and the seams that feed it.
+import { collectQueueDepth, instrumentPipeline, instrumentTriage } from '../../server/instrument';
+import { createMetrics, Counter } from '../../server/metrics';
+import { createInProcessEvents } from '../../events/in-process-events';
+import { createMemoryPipeline, tableTriage } from './support/memory-pipeline';
+
+test('label values are escaped', async () => {
+  const metrics = createMetrics();
+  metrics.messagesIn.inc({ channel: 'a"b\\c\nd' });
+  expect(await metrics.render()).toContain('sotong_messages_in_total{channel="a\\"b\\\\c\\nd"} 1');
+});
+
+test('counters cannot go down', () => {
+  expect(() => new Counter('x_total', 'x').inc({}, -1)).toThrow(/cannot go down/);
+});
+
+test('instrumentTriage times triage and counts each decision by action', async () => {
+  const metrics = createMetrics();
+  const triage = instrumentTriage(tableTriage({ 불이야: { action: 'urgent' } }), metrics);
+  const context = { channel: 'web', isPublic: false, recentOutOfScope: 0, now: new Date() };
+  triage('불이야', context);
+  triage('뭐지', context);
+  triage('뭐지', context);
+  expect(metrics.decisions.get({ action: 'urgent' })).toBe(1);
+  expect(metrics.decisions.get({ action: 'decline' })).toBe(2);
+  expect(await metrics.render()).toContain('sotong_triage_duration_seconds_count 3');
+});
+
+test('instrumentPipeline counts new inbound messages per channel, not duplicates', async () => {
+  const metrics = createMetrics();
+  const events = createInProcessEvents();
+  const pipeline = instrumentPipeline(createMemoryPipeline(tableTriage({}), events), metrics);
+  const message = { channel: 'x' as const, externalId: 'tw:1', userId: 'u', threadKey: 'x:t', isPublic: true, text: 'hi', sentAt: new Date(), replyTarget: {} };
+  await pipeline.ingest(message);
+  await pipeline.ingest(message);
+  await pipeline.ingest({ ...message, externalId: 'tw:2' });
+  expect(metrics.messagesIn.get({ channel: 'x' })).toBe(2);
+  // The other methods still reach the wrapped pipeline.
+  expect(await pipeline.listMessages('c1')).toHaveLength(2);
+});
+
+test('queue depth is read at scrape time; a failing read leaves the last value', async () => {
+  const metrics = createMetrics();
+  let depth: Record<'inbound' | 'outbound' | 'sla', number> | null = { inbound: 2, outbound: 0, sla: 5 };
+  collectQueueDepth({ depth: async () => (depth ? depth : Promise.reject(new Error('redis down'))) }, metrics);
+  expect(await metrics.render()).toContain('sotong_job_queue_depth{queue="sla"} 5');
+  depth = null;
+  expect(await metrics.render()).toContain('sotong_job_queue_depth{queue="inbound"} 2');
+});

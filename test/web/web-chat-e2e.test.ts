@@ -1,0 +1,116 @@
+// The web chat end to end over HTTP, on the real pipeline, store (PGlite, and PostgreSQL when
+// configured), in-process job driver and live events: the POST answers inline, the outbound job
+// delivers the bot reply through the web sender and the SSE stream shows it, the transcript is
+// redacted, and a second citizen cannot read the first one's thread.
+import { redactPii } from '../../bot/pii';
+import { createEventStreams } from '../../channels/web/event-stream';
+import { createWebSender } from '../../channels/web/send';
+import { createAccessTokens } from '../../channels/web/verify';
+import { createInProcessEvents } from '../../events/in-process-events';
+import { createInProcessJobQueue } from '../../jobs/in-process-driver';
+import { createPipeline } from '../../pipeline/create-pipeline';
+import { buildApp } from '../../server/app';
+import { createMetrics } from '../../server/metrics';
+import { silentLogger } from '../../server/logger';
+import { describeEachDatabase } from '../support/backends';
+import { listen, type Running } from '../server/support/http';
+import { tableTriage } from '../server/support/memory-pipeline';
+import { openSse } from './sse-client';
+
+const TRIAGE = tableTriage({
+  '여권 재발급 어디서 해요': {
+    intent: 'passport.issue',
+    confidence: 0.96,
+    action: 'auto_answer',
+    reply: { text: '여권은 시·군·구청 여권 민원실에서 재발급해요.', links: [{ label: '외교부 여권안내', url: 'https://www.passport.go.kr' }] },
+  },
+});
+
+describeEachDatabase('web chat over the real pipeline', (current) => {
+  let running: Running;
+  let closeAll: () => Promise<void>;
+
+  beforeAll(async () => {
+    const database = current();
+    const jobs = createInProcessJobQueue({ onFailed: () => undefined });
+    const events = createInProcessEvents();
+    const pipeline = createPipeline({ database, jobs, events, triage: () => TRIAGE, redact: redactPii, logger: silentLogger });
+    pipeline.registerWorkers(new Map([['web', createWebSender()]]));
+    const streams = createEventStreams();
+    const app = buildApp({
+      logger: silentLogger,
+      metrics: createMetrics(),
+      health: { database, jobs },
+      pipeline,
+      events,
+      tokens: createAccessTokens('e2e-secret-e2e-secret-e2e-secret-e2e'),
+      streams,
+    });
+    running = await listen(app);
+    closeAll = async () => {
+      streams.closeAll();
+      await running.close();
+      await jobs.close();
+      await events.close();
+    };
+  });
+  afterAll(async () => {
+    await closeAll();
+  });
+
+  const say = async (userId: string, text: string) => {
+    const response = await fetch(`${running.url}/api/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId, text }),
+    });
+    expect(response.status).toBe(201);
+    return (await response.json()) as { conversationId: string; messageId: string; accessToken: string; decision: any; reply: any };
+  };
+
+  test('answer inline, reply delivered live on the stream, transcript redacted and private', async () => {
+    const hello = await say('e2e-citizen-1', '안녕하세요');
+    expect(hello.decision).toMatchObject({ action: 'decline' });
+    const stream = await openSse(`${running.url}/api/v1/conversations/${hello.conversationId}/events?token=${encodeURIComponent(hello.accessToken)}`);
+    try {
+      const asked = await say('e2e-citizen-1', '여권 재발급 어디서 해요');
+      expect(asked.conversationId).toBe(hello.conversationId);
+      expect(asked.reply).toEqual({
+        text: '여권은 시·군·구청 여권 민원실에서 재발급해요.',
+        links: [{ label: '외교부 여권안내', url: 'https://www.passport.go.kr' }],
+        quickReplies: [],
+      });
+
+      // The outbound job sends through the web sender, marks the row sent and publishes it.
+      await stream.waitFor((events) => events.some((e) => JSON.parse(e.data).text === '여권은 시·군·구청 여권 민원실에서 재발급해요.'), 10_000);
+      const delivered = JSON.parse(stream.events.find((e) => JSON.parse(e.data).author === 'bot' && JSON.parse(e.data).text.startsWith('여권은'))!.data);
+      expect(delivered).toMatchObject({ conversationId: hello.conversationId, direction: 'out', author: 'bot' });
+    } finally {
+      stream.close();
+    }
+
+    // PII is redacted before it is stored, and the transcript shows only the redacted text.
+    await say('e2e-citizen-1', '제 번호는 010-2345-6789 예요');
+    const response = await fetch(`${running.url}/api/v1/conversations/${hello.conversationId}/messages`, {
+      headers: { authorization: `Bearer ${hello.accessToken}` },
+    });
+    const transcript = ((await response.json()) as { messages: Array<{ author: string; text: string }> }).messages;
+    expect(transcript.map((m) => m.author)).toEqual(['citizen', 'citizen', 'bot', 'citizen']);
+    const texts = transcript.map((m) => m.text);
+    expect(texts).toContain('제 번호는 [PHONE] 예요');
+    expect(JSON.stringify(transcript)).not.toContain('010-2345-6789');
+
+    // Another citizen's token opens nothing of this thread.
+    const other = await say('e2e-citizen-2', '여권 재발급 어디서 해요');
+    expect(other.conversationId).not.toBe(hello.conversationId);
+    const denied = await fetch(`${running.url}/api/v1/conversations/${hello.conversationId}/messages`, {
+      headers: { authorization: `Bearer ${other.accessToken}` },
+    });
+    expect(denied.status).toBe(403);
+  });
+
+  test('readiness reflects the real database and job queue', async () => {
+    const response = await fetch(`${running.url}/readyz`);
+    expect(response.status).toBe(200);
+  });
+});

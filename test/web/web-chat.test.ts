@@ -1,0 +1,175 @@
+// The web chat over HTTP against the real app: the POST answers inline, the transcript and the
+// live stream need the conversation's access token, and one citizen cannot read another's thread.
+// The pipeline here is the in-memory double (test/server/support/memory-pipeline.ts);
+// web-chat-e2e.test.ts runs the same path over the real pipeline and store.
+import { createMemoryPipeline, tableTriage } from '../server/support/memory-pipeline';
+import { startTestApp, type TestApp } from '../server/support/test-app';
+import { openSse, type SseConnection } from './sse-client';
+
+const TRIAGE = tableTriage({
+  '가족관계증명서 어디서 떼요': {
+    intent: 'cert.family_relation',
+    confidence: 0.97,
+    action: 'auto_answer',
+    reply: { text: '전자가족관계등록시스템에서 발급하세요.', links: [{ label: '전자가족관계등록시스템', url: 'https://efamily.scourt.go.kr' }] },
+  },
+  '욕설': { intent: 'chat.abuse', confidence: 0.9, action: 'moderate' },
+});
+
+let app: TestApp;
+const streams: SseConnection[] = [];
+beforeAll(async () => {
+  app = await startTestApp({ pipeline: (events) => createMemoryPipeline(TRIAGE, events), heartbeatMs: 100 });
+});
+afterEach(() => {
+  for (const s of streams.splice(0)) s.close();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+async function say(userId: string, text: string, clientMessageId?: string) {
+  const response = await fetch(`${app.url}/api/v1/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, text, ...(clientMessageId && { clientMessageId }) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+async function sse(path: string, headers?: Record<string, string>) {
+  const connection = await openSse(`${app.url}${path}`, headers);
+  streams.push(connection);
+  return connection;
+}
+
+test('a FAQ is answered inline with the decision, the reply and links', async () => {
+  const { status, body } = await say('citizen-a', '  가족관계증명서 어디서 떼요  ');
+  expect(status).toBe(201);
+  expect(body).toMatchObject({
+    duplicate: false,
+    decision: { intent: 'cert.family_relation', confidence: 0.97, action: 'auto_answer' },
+    reply: { text: '전자가족관계등록시스템에서 발급하세요.', links: [{ label: '전자가족관계등록시스템', url: 'https://efamily.scourt.go.kr' }], quickReplies: [] },
+  });
+  expect(typeof body.conversationId).toBe('string');
+  expect(typeof body.accessToken).toBe('string');
+});
+
+test('a decision without a reply answers reply: null', async () => {
+  const { body } = await say('citizen-m', '욕설');
+  expect(body.decision).toMatchObject({ action: 'moderate' });
+  expect(body.reply).toBeNull();
+});
+
+test('retrying a POST with the same clientMessageId gets the same answer, not a second message', async () => {
+  const first = await say('citizen-r', '가족관계증명서 어디서 떼요', 'c-1');
+  const again = await say('citizen-r', '가족관계증명서 어디서 떼요', 'c-1');
+  expect(again.status).toBe(200);
+  expect(again.body).toMatchObject({ duplicate: true, messageId: first.body.messageId, decision: first.body.decision });
+  const transcript = await fetch(`${app.url}/api/v1/conversations/${first.body.conversationId}/messages`, {
+    headers: { authorization: `Bearer ${first.body.accessToken}` },
+  });
+  const citizenLines = ((await transcript.json()) as { messages: Array<{ author: string }> }).messages.filter((m) => m.author === 'citizen');
+  expect(citizenLines).toHaveLength(1);
+});
+
+test('the transcript needs the token: none → 401, another conversation\'s → 403', async () => {
+  const a = await say('citizen-b', '가족관계증명서 어디서 떼요');
+  const b = await say('citizen-c', '다른 질문');
+  expect(a.body.conversationId).not.toBe(b.body.conversationId);
+  const url = `${app.url}/api/v1/conversations/${a.body.conversationId}/messages`;
+
+  const none = await fetch(url);
+  expect(none.status).toBe(401);
+  expect(((await none.json()) as any).error.code).toBe('SOTONG_ERR_UNAUTHORIZED');
+
+  const other = await fetch(url, { headers: { authorization: `Bearer ${b.body.accessToken}` } });
+  expect(other.status).toBe(403);
+  expect(((await other.json()) as any).error.code).toBe('SOTONG_ERR_FORBIDDEN');
+  expect((await fetch(`${url}?token=${encodeURIComponent(b.body.accessToken)}`)).status).toBe(403);
+  expect((await fetch(url, { headers: { authorization: 'Bearer forged' } })).status).toBe(403);
+
+  const own = await fetch(url, { headers: { authorization: `Bearer ${a.body.accessToken}` } });
+  expect(own.status).toBe(200);
+  const { messages } = (await own.json()) as { messages: Array<{ author: string; text: string }> };
+  expect(messages[0]).toMatchObject({ author: 'citizen', text: '가족관계증명서 어디서 떼요' });
+  // And none of citizen-c's words.
+  expect(JSON.stringify(messages)).not.toContain('다른 질문');
+});
+
+test('the event stream refuses another citizen\'s token before opening', async () => {
+  const a = await say('citizen-d', '안녕');
+  const b = await say('citizen-e', '안녕');
+  const stolen = await sse(`/api/v1/conversations/${a.body.conversationId}/events?token=${encodeURIComponent(b.body.accessToken)}`);
+  expect(stolen.status).toBe(403);
+  const missing = await sse(`/api/v1/conversations/${a.body.conversationId}/events`);
+  expect(missing.status).toBe(401);
+});
+
+test('SSE delivers a message published on the conversation, and only that conversation\'s', async () => {
+  const a = await say('citizen-f', '안녕');
+  const b = await say('citizen-g', '안녕');
+  const stream = await sse(`/api/v1/conversations/${a.body.conversationId}/events?token=${encodeURIComponent(a.body.accessToken)}`);
+  expect(stream.status).toBe(200);
+
+  const agentReply = (conversationId: string, id: string, text: string) =>
+    app.events.publish({
+      type: 'message.created',
+      conversationId,
+      message: { id, conversationId, direction: 'out', author: 'agent', text, links: [], createdAt: new Date().toISOString() },
+    });
+  await agentReply(b.body.conversationId, 'zz-other', '다른 시민에게 보낸 답');
+  await agentReply(a.body.conversationId, 'zz-mine', '상담원입니다. 도와드릴게요.');
+  await stream.waitFor((events) => events.some((e) => e.id === 'zz-mine'));
+  const mine = stream.events.find((e) => e.id === 'zz-mine')!;
+  expect(mine.event).toBe('message.created');
+  expect(JSON.parse(mine.data)).toMatchObject({ author: 'agent', text: '상담원입니다. 도와드릴게요.' });
+  expect(stream.events.some((e) => e.id === 'zz-other')).toBe(false);
+});
+
+test('the bot reply delivered after the POST arrives on the stream', async () => {
+  const first = await say('citizen-h', '안녕');
+  const stream = await sse(`/api/v1/conversations/${first.body.conversationId}/events`, { authorization: `Bearer ${first.body.accessToken}` });
+  await say('citizen-h', '가족관계증명서 어디서 떼요');
+  await stream.waitFor((events) => events.some((e) => JSON.parse(e.data).text === '전자가족관계등록시스템에서 발급하세요.'));
+});
+
+test('reconnecting with Last-Event-ID replays what was missed, once', async () => {
+  const first = await say('citizen-i', '욕설');
+  const token = first.body.accessToken;
+  await say('citizen-i', '가족관계증명서 어디서 떼요');
+  await new Promise((resolve) => setTimeout(resolve, 50)); // the bot reply is stored just after the response
+  const stream = await sse(`/api/v1/conversations/${first.body.conversationId}/events`, { authorization: `Bearer ${token}`, 'last-event-id': first.body.messageId });
+  await stream.waitFor((events) => events.length >= 2);
+  const texts = stream.events.map((e) => JSON.parse(e.data).text);
+  expect(texts).toEqual(['가족관계증명서 어디서 떼요', '전자가족관계등록시스템에서 발급하세요.']);
+  expect(new Set(stream.events.map((e) => e.id)).size).toBe(stream.events.length);
+});
+
+test('heartbeats keep the stream alive, and closing it unsubscribes', async () => {
+  const first = await say('citizen-j', '안녕');
+  const before = app.streams.size();
+  const stream = await sse(`/api/v1/conversations/${first.body.conversationId}/events?token=${encodeURIComponent(first.body.accessToken)}`);
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  expect(stream.raw()).toMatch(/^retry: \d+\n\n(: heartbeat\n\n)+/);
+  expect(app.streams.size()).toBe(before + 1);
+  stream.close();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(app.streams.size()).toBe(before);
+});
+
+test('POST is rate limited per client', async () => {
+  const limited = await startTestApp({ config: { webChatRateLimit: 2 } });
+  try {
+    const send = () =>
+      fetch(`${limited.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'u', text: 'hi' }) });
+    expect((await send()).status).toBe(201);
+    expect((await send()).status).toBe(201);
+    const third = await send();
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await third.json()) as any).error.code).toBe('SOTONG_ERR_RATE_LIMITED');
+  } finally {
+    await limited.close();
+  }
+});
