@@ -11,7 +11,8 @@ import { createXClient } from '../channels/x/client';
 import { xWebhookRouter } from '../channels/x/routes';
 import { createXSender } from '../channels/x/send';
 import type { MessagePipeline } from '../pipeline/types';
-import type { Config } from './config';
+import type { TwitterApi } from 'twitter-api-v2';
+import type { Config, XConfig } from './config';
 import type { Logger } from './logger';
 
 export function channelRouters(channels: Config['channels'], pipeline: MessagePipeline, logger: Logger): Partial<Record<Exclude<ChannelId, 'web'>, Router>> {
@@ -35,13 +36,15 @@ export function channelRouters(channels: Config['channels'], pipeline: MessagePi
   };
 }
 
+/** The twitter-api-v2 client for the helpline account (senders and the mention poller). */
+export function xClient(x: XConfig): TwitterApi {
+  return createXClient({ appKey: x.apiKey, appSecret: x.consumerSecret, accessToken: x.accessToken, accessSecret: x.accessSecret, apiBaseUrl: x.apiBaseUrl });
+}
+
 export function channelSenders(channels: Config['channels']): ReadonlyMap<ChannelId, ChannelSender> {
   const senders = new Map<ChannelId, ChannelSender>([['web', createWebSender()]]);
   const { x, facebook, kakao } = channels;
-  if (x) {
-    const client = createXClient({ appKey: x.apiKey, appSecret: x.consumerSecret, accessToken: x.accessToken, accessSecret: x.accessSecret, apiBaseUrl: x.apiBaseUrl });
-    senders.set('x', createXSender(client));
-  }
+  if (x) senders.set('x', createXSender(xClient(x)));
   if (facebook) {
     senders.set('facebook', createFacebookSender({ pageAccessToken: facebook.pageToken, graphBaseUrl: facebook.graphBaseUrl, graphVersion: facebook.graphVersion }));
   }

@@ -16,7 +16,8 @@ import { createModelRegistry, type ModelRegistry } from '../training/model-regis
 import { adminAccounts } from './admin-accounts';
 import { buildApp, type RouteModule } from './app';
 import { bootstrapAdmin } from './bootstrap-admin';
-import { channelRouters, channelSenders } from './channel-wiring';
+import { channelRouters, channelSenders, xClient } from './channel-wiring';
+import { databaseCursorStore, startMentionPolling } from './x-mention-polling';
 import { ConfigError, type Config } from './config';
 import { collectQueueDepth, instrumentPipeline, instrumentTriage } from './instrument';
 import type { Logger } from './logger';
@@ -119,6 +120,18 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       pipeline.registerWorkers(channelSenders(config.channels));
       const recovered = await pipeline.recover();
       logger.info('workers started', { driver: jobs.driver, recovered });
+      const x = config.channels.x;
+      if (x && x.pollIntervalMs > 0) {
+        const stopPolling = startMentionPolling({
+          client: xClient(x),
+          pipeline,
+          cursors: databaseCursorStore(database),
+          accountId: x.accountId,
+          intervalMs: x.pollIntervalMs,
+          logger: logger.child({ component: 'x-poller' }),
+        });
+        closers.push(stopPolling);
+      }
     }
 
     if (!serveApi) return { database, jobs, events, pipeline, registry, close: closeAll };

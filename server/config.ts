@@ -46,6 +46,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'X_ACCESS_SECRET', default: '', meaning: 'X user-context access token secret.', secret: true },
   { name: 'X_ACCOUNT_ID', default: '', meaning: 'Numeric id of the helpline X account (for_user_id): its own activity is ignored.' },
   { name: 'X_API_BASE_URL', default: 'https://api.x.com', meaning: 'X API origin (a fake in tests).' },
+  {
+    name: 'X_POLL_INTERVAL_SECONDS',
+    default: '0',
+    meaning: 'Seconds between polls of the X mentions timeline, the alternative to the Account Activity webhook (runs in worker processes). 0: off.',
+  },
   { name: 'FB_APP_SECRET', default: '', meaning: 'Meta app secret: checks X-Hub-Signature-256. Facebook is enabled when FB_APP_SECRET, FB_VERIFY_TOKEN, FB_PAGE_TOKEN and FB_PAGE_ID are set.', secret: true },
   { name: 'FB_VERIFY_TOKEN', default: '', meaning: 'Token Meta echoes in the webhook verification GET.', secret: true },
   { name: 'FB_PAGE_TOKEN', default: '', meaning: 'Page access token for the Send API and comment replies.', secret: true },
@@ -63,6 +68,8 @@ export interface XConfig {
   readonly accessSecret: string;
   readonly accountId: string;
   readonly apiBaseUrl: string;
+  /** Mention polling interval in ms; 0 when polling is off. */
+  readonly pollIntervalMs: number;
 }
 export interface FacebookConfig {
   readonly appSecret: string;
@@ -130,6 +137,7 @@ const envSchema = z.object({
   X_ACCESS_SECRET: optional,
   X_ACCOUNT_ID: z.string().trim().regex(/^\d+$/, 'must be the numeric account id').optional(),
   X_API_BASE_URL: url(['https:', 'http:']).default(defaultOf('X_API_BASE_URL')),
+  X_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(Number(defaultOf('X_POLL_INTERVAL_SECONDS'))),
   FB_APP_SECRET: optional,
   FB_VERIFY_TOKEN: optional,
   FB_PAGE_TOKEN: optional,
@@ -196,6 +204,7 @@ function channelConfigs(e: Env): Config['channels'] {
         accessSecret: x.X_ACCESS_SECRET,
         accountId: x.X_ACCOUNT_ID,
         apiBaseUrl: e.X_API_BASE_URL,
+        pollIntervalMs: e.X_POLL_INTERVAL_SECONDS * 1000,
       },
     }),
     ...(fb && {

@@ -56,7 +56,7 @@ test('a secret value is never echoed in the error', () => {
 
 test('a channel is enabled only when all its secrets are set', () => {
   const config = loadConfig({ ...X_SECRETS, ...FB_SECRETS, KAKAO_SKILL_SECRET: 'k' });
-  expect(config.channels.x).toEqual({ consumerSecret: 'cs', apiKey: 'k', accessToken: 't', accessSecret: 's', accountId: '1500000000000000001', apiBaseUrl: 'https://api.x.com' });
+  expect(config.channels.x).toEqual({ consumerSecret: 'cs', apiKey: 'k', accessToken: 't', accessSecret: 's', accountId: '1500000000000000001', apiBaseUrl: 'https://api.x.com', pollIntervalMs: 0 });
   expect(config.channels.facebook).toMatchObject({ appSecret: 'a', pageId: '104000000000001', graphBaseUrl: 'https://graph.facebook.com', graphVersion: 'v21.0' });
   expect(config.channels.kakao).toEqual({ skillSecret: 'k', botId: undefined });
 });
@@ -75,4 +75,9 @@ test('every variable the schema reads is in the documented table', () => {
   for (const v of CONFIG_VARIABLES) expect(v.meaning.length).toBeGreaterThan(10);
   // A variable outside the table is ignored, even if it looks like ours.
   expect(loadConfig({ SOTONG_PORT: 'x' }).port).toBe(3000);
+});
+
+test('X mention polling is off by default and set in seconds', () => {
+  expect(loadConfig({ ...X_SECRETS, X_POLL_INTERVAL_SECONDS: '30' }).channels.x?.pollIntervalMs).toBe(30_000);
+  expect(failure({ ...X_SECRETS, X_POLL_INTERVAL_SECONDS: 'soon' })).toMatch(/X_POLL_INTERVAL_SECONDS:/);
 });
