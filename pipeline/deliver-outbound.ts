@@ -1,22 +1,12 @@
 // Sending outbox rows: the `outbound` job, and the inline path where a Kakao skill answer carries
 // the reply in its HTTP response. Either way a sent row is recorded once in the transcript and
 // announced to the live console.
-import type { Kysely } from 'kysely';
 import type { ChannelId, ChannelSender, OutboundReply } from '../channels/types';
 import { PermanentSendError, RetryableSendError } from '../channels/errors';
 import { RateLimitedJobError, UnrecoverableJobError, type JobContext } from '../jobs/types';
-import { insertOutbound, type MessageRow } from '../store/message-repository';
-import {
-  findOutbox,
-  markSent,
-  releaseAfterFailure,
-  takeForInlineDelivery,
-  takeForSending,
-  type OutboxRow,
-} from '../store/outbox-repository';
-import type { Schema } from '../store/schema';
+import { markSentAndRecord, takeForSending, type OutboxWithThread, type RecordedOutbound } from '../store/outbound-writes';
+import { findOutbox, releaseAfterFailure, type OutboxRow } from '../store/outbox-repository';
 import { consoleLogger, type PipelineDeps } from './deps';
-import { toStoredMessage } from './stored-message';
 
 export interface OutboundSettings {
   readonly senders: ReadonlyMap<ChannelId, ChannelSender>;
@@ -27,45 +17,38 @@ export interface OutboundSettings {
 
 const now = (deps: PipelineDeps) => (deps.now ?? (() => new Date()))();
 
-/** Builds what the channel sender needs from the row, its conversation and its contact. */
-async function toReply(db: Kysely<Schema>, row: OutboxRow): Promise<OutboundReply> {
-  const thread = await db
-    .selectFrom('conversations')
-    .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')
-    .select(['conversations.channel', 'conversations.last_inbound_at', 'contacts.platform_user_id'])
-    .where('conversations.id', '=', row.conversation_id)
-    .executeTakeFirstOrThrow();
+/** What the channel sender needs, from the row and its thread. */
+function toReply(row: OutboxWithThread): OutboundReply {
   return {
-    channel: thread.channel,
+    channel: row.thread_channel,
     outboxId: row.id,
-    userId: thread.platform_user_id,
+    userId: row.thread_platform_user_id,
     isPublic: row.is_public,
     text: row.text,
     links: row.links,
     ...(row.quick_replies ? { quickReplies: row.quick_replies } : {}),
     authoredBy: row.authored_by,
     replyTarget: row.reply_target,
-    lastInboundAt: thread.last_inbound_at ?? row.created_at,
+    lastInboundAt: row.thread_last_inbound_at ?? row.created_at,
   };
 }
 
-/** Adds the sent reply to the transcript and tells the console, once per outbox row. */
-function recordSent(db: Kysely<Schema>, reply: OutboundReply, row: OutboxRow, externalId: string | null, sentAt: Date) {
-  return insertOutbound(db, {
+/** Tells the console about a reply added to the transcript (once per outbox row). */
+async function publishSent(deps: PipelineDeps, row: OutboxRow, recorded: RecordedOutbound | undefined): Promise<void> {
+  if (!recorded) return;
+  await deps.events.publish({
+    type: 'message.created',
     conversationId: row.conversation_id,
-    channel: reply.channel,
-    author: row.authored_by,
-    text: row.text,
-    links: row.links,
-    outboxId: row.id,
-    externalId,
-    sentAt,
+    message: {
+      id: recorded.id,
+      conversationId: row.conversation_id,
+      direction: 'out',
+      author: row.authored_by,
+      text: row.text,
+      links: row.links.map((l) => ({ label: l.label, url: l.url })),
+      createdAt: recorded.created_at.toISOString(),
+    },
   });
-}
-
-async function publishSent(deps: PipelineDeps, message: MessageRow | undefined): Promise<void> {
-  if (!message) return;
-  await deps.events.publish({ type: 'message.created', conversationId: message.conversation_id, message: toStoredMessage(message) });
 }
 
 /** The `outbound` job handler. */
@@ -83,7 +66,7 @@ export async function deliverOutbound(deps: PipelineDeps, settings: OutboundSett
     return; // sent (perhaps inline) or dead: nothing to do
   }
 
-  const reply = await toReply(db, row);
+  const reply = toReply(row);
   const sender = settings.senders.get(reply.channel);
   if (!sender) {
     await releaseAfterFailure(db, row.id, 'dead', `no_sender: no sender configured for channel ${reply.channel}`);
@@ -101,12 +84,8 @@ export async function deliverOutbound(deps: PipelineDeps, settings: OutboundSett
   }
   await deps.checkpoint?.('after-send', outboxId);
 
-  const sentAt = now(deps);
-  const message = await db.transaction().execute(async (tx) => {
-    if (!(await markSent(tx, row.id, externalId, sentAt))) return undefined;
-    return recordSent(tx, reply, row, externalId, sentAt);
-  });
-  await publishSent(deps, message);
+  const sent = await markSentAndRecord(db, { id: row.id, from: 'sending', externalId, sentAt: now(deps) });
+  if (sent) await publishSent(deps, sent.row, sent.recorded);
 }
 
 async function handleSendFailure(deps: PipelineDeps, settings: OutboundSettings, row: OutboxRow, error: unknown, ctx: JobContext): Promise<void> {
@@ -133,14 +112,8 @@ async function handleSendFailure(deps: PipelineDeps, settings: OutboundSettings,
 
 /** MessagePipeline.takeOutboxForInlineDelivery. */
 export async function takeOutboxForInlineDelivery(deps: PipelineDeps, outboxId: string): Promise<OutboundReply | null> {
-  const sentAt = now(deps);
-  const taken = await deps.database.db.transaction().execute(async (tx) => {
-    const row = await takeForInlineDelivery(tx, outboxId, sentAt);
-    if (!row) return undefined;
-    const reply = await toReply(tx, row);
-    return { reply, message: await recordSent(tx, reply, row, null, sentAt) };
-  });
+  const taken = await markSentAndRecord(deps.database.db, { id: outboxId, from: 'pending', externalId: null, sentAt: now(deps) });
   if (!taken) return null;
-  await publishSent(deps, taken.message);
-  return taken.reply;
+  await publishSent(deps, taken.row, taken.recorded);
+  return toReply(taken.row);
 }

@@ -1,5 +1,6 @@
 // What createPipeline() is built from. Everything with I/O comes in here; nothing is global.
 import type { PiiFinding } from '../bot/types';
+import type { ChannelId } from '../channels/types';
 import type { LiveEvents } from '../events/types';
 import type { JobQueue, WorkerOptions } from '../jobs/types';
 import type { Database } from '../store/database';
@@ -30,7 +31,17 @@ export interface PipelineDeps {
   readonly now?: () => Date;
   readonly logger?: PipelineLogger;
   readonly checkpoint?: (point: Checkpoint, id: string) => void | Promise<void>;
+  /**
+   * Channels whose route answers in its own HTTP response (Kakao skill): their `outbound` job
+   * waits `holdMs` so the route claims the reply first, and runs only as a fallback (route crashed
+   * or gave up). Default: Kakao holds 5 000 ms, Kakao's whole response budget.
+   */
+  readonly inlineDelivery?: InlineDeliverySettings;
 }
+
+export type InlineDeliverySettings = Readonly<Partial<Record<ChannelId, { readonly holdMs: number }>>>;
+
+export const DEFAULT_INLINE_DELIVERY: InlineDeliverySettings = { kakao: { holdMs: 5_000 } };
 
 export interface WorkerSettings {
   readonly inbound?: WorkerOptions;

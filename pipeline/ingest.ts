@@ -4,9 +4,7 @@
 // in a job payload or a database row.
 import { CHANNEL_IDS, type InboundMessage } from '../channels/types';
 import { UnrecoverableJobError } from '../jobs/types';
-import { upsertContact } from '../store/contact-repository';
-import { upsertConversation } from '../store/conversation-repository';
-import { insertInbound } from '../store/message-repository';
+import { storeInbound } from '../store/inbound-writes';
 import type { PipelineDeps } from './deps';
 import type { IngestResult } from './types';
 
@@ -45,29 +43,18 @@ export async function ingest(
   // to the redactor), so it is stored as given.
   const replyTarget = { ...message.replyTarget };
 
-  const stored = await deps.database.db.transaction().execute(async (tx) => {
-    const contactId = await upsertContact(tx, {
-      channel: message.channel,
-      platformUserId: message.userId,
-      handle: message.userHandle,
-      displayName: message.userName,
-    });
-    const conversation = await upsertConversation(tx, {
-      channel: message.channel,
-      threadKey: message.threadKey,
-      contactId,
-      isPublic: message.isPublic,
-      lastInboundAt: message.sentAt,
-    });
-    return insertInbound(tx, {
-      conversationId: conversation.id,
-      channel: message.channel,
-      externalId: message.externalId,
-      text: redacted.text,
-      piiTypes,
-      replyTarget,
-      sentAt: message.sentAt,
-    });
+  const stored = await storeInbound(deps.database.db, {
+    channel: message.channel,
+    platformUserId: message.userId,
+    handle: message.userHandle,
+    displayName: message.userName,
+    threadKey: message.threadKey,
+    isPublic: message.isPublic,
+    externalId: message.externalId,
+    text: redacted.text,
+    piiTypes,
+    replyTarget,
+    sentAt: message.sentAt,
   });
 
   if (!stored.duplicate && options.enqueue !== false) {

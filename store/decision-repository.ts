@@ -8,6 +8,9 @@ import type { DecisionsTable, Schema } from './schema';
 
 export type DecisionRow = Selectable<DecisionsTable>;
 
+/** The row as `to_jsonb(decisions)` gives it, for reads that fold it into another query. */
+export type DecisionJson = Omit<DecisionRow, 'created_at'> & { readonly created_at: string };
+
 /** Stores `decision` unless one exists; returns the one that is stored. */
 export async function saveDecision(
   db: Kysely<Schema>,
@@ -15,7 +18,7 @@ export async function saveDecision(
   decision: Decision,
   latencyUs: number,
 ): Promise<Decision> {
-  await db
+  const inserted = await db
     .insertInto('decisions')
     .values({
       id: newId(),
@@ -33,7 +36,10 @@ export async function saveDecision(
       latency_us: Math.round(latencyUs),
     })
     .onConflict((oc) => oc.column('message_id').doNothing())
-    .execute();
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) return toDecision(inserted);
+  // An earlier attempt stored one: it wins.
   const stored = await findDecision(db, messageId);
   if (!stored) throw new Error(`decision for message ${messageId} vanished after insert`);
   return stored;
@@ -44,7 +50,7 @@ export async function findDecision(db: Kysely<Schema>, messageId: string): Promi
   return row ? toDecision(row) : undefined;
 }
 
-function toDecision(row: DecisionRow): Decision {
+export function toDecision(row: DecisionRow | DecisionJson): Decision {
   return {
     intent: row.intent,
     confidence: row.confidence,

@@ -1,6 +1,6 @@
 // Replies waiting to be sent. Every status change is a conditional UPDATE on the status it
 // expects, so two workers (or a worker and an inline Kakao answer) can never both send a row.
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import { newId } from './ids';
 import { toJson } from './json';
 import type { LinkJson, OutboxTable, QuickReplyJson, Schema } from './schema';
@@ -21,29 +21,27 @@ export interface OutboxInput {
   readonly replyTarget: Readonly<Record<string, string>>;
 }
 
-/** Queues a reply; returns the existing row's id if this (in_reply_to, kind) was queued before. */
-export async function enqueueOutbox(db: Kysely<Schema>, input: OutboxInput): Promise<string> {
-  const inserted = await db
-    .insertInto('outbox')
-    .values({
-      id: newId(),
-      conversation_id: input.conversationId,
-      in_reply_to: input.inReplyTo,
-      kind: input.kind,
-      last_error: null,
-      text: input.text,
-      links: toJson(input.links),
-      quick_replies: input.quickReplies ? toJson(input.quickReplies) : null,
-      is_public: input.isPublic,
-      authored_by: input.authoredBy,
-      author_id: input.authorId ?? null,
-      reply_target: toJson(input.replyTarget),
-      external_id: null,
-    })
-    .onConflict((oc) => oc.columns(['in_reply_to', 'kind']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (inserted) return inserted.id;
+/** The row a reply becomes (shared with the one-statement write in store/inbound-writes.ts). */
+export function outboxValues(input: OutboxInput): Insertable<OutboxTable> {
+  return {
+    id: newId(),
+    conversation_id: input.conversationId,
+    in_reply_to: input.inReplyTo,
+    kind: input.kind,
+    last_error: null,
+    text: input.text,
+    links: toJson(input.links),
+    quick_replies: input.quickReplies ? toJson(input.quickReplies) : null,
+    is_public: input.isPublic,
+    authored_by: input.authoredBy,
+    author_id: input.authorId ?? null,
+    reply_target: toJson(input.replyTarget),
+    external_id: null,
+  };
+}
+
+/** The reply already queued for (in_reply_to, kind): what an insert that hit the constraint returns. */
+export async function existingOutboxId(db: Kysely<Schema>, input: Pick<OutboxInput, 'inReplyTo' | 'kind'>): Promise<string> {
   const existing = await db
     .selectFrom('outbox')
     .select('id')
@@ -53,6 +51,17 @@ export async function enqueueOutbox(db: Kysely<Schema>, input: OutboxInput): Pro
   return existing.id;
 }
 
+/** Queues a reply; returns the existing row's id if this (in_reply_to, kind) was queued before. */
+export async function enqueueOutbox(db: Kysely<Schema>, input: OutboxInput): Promise<string> {
+  const inserted = await db
+    .insertInto('outbox')
+    .values(outboxValues(input))
+    .onConflict((oc) => oc.columns(['in_reply_to', 'kind']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted ? inserted.id : existingOutboxId(db, input);
+}
+
 export async function findOutbox(db: Kysely<Schema>, id: string): Promise<OutboxRow | undefined> {
   return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -60,50 +69,6 @@ export async function findOutbox(db: Kysely<Schema>, id: string): Promise<Outbox
 export async function outboxIdsFor(db: Kysely<Schema>, inReplyTo: string): Promise<string[]> {
   const rows = await db.selectFrom('outbox').select('id').where('in_reply_to', '=', inReplyTo).orderBy('id').execute();
   return rows.map((r) => r.id);
-}
-
-/**
- * pending → sending, with a lease. A row left in 'sending' by a worker that died is taken again
- * once its lease has run out. Counts the attempt. Undefined when the row is not takeable.
- */
-export async function takeForSending(db: Kysely<Schema>, id: string, leaseMs: number): Promise<OutboxRow | undefined> {
-  return db
-    .updateTable('outbox')
-    .set((eb) => ({
-      status: 'sending',
-      attempts: eb('attempts', '+', 1),
-      next_attempt_at: sql<Date>`now() + ${`${Math.ceil(leaseMs)} milliseconds`}::interval`,
-    }))
-    .where('id', '=', id)
-    .where((eb) =>
-      eb.or([
-        eb('status', '=', 'pending'),
-        eb.and([eb('status', '=', 'sending'), eb('next_attempt_at', '<', sql<Date>`now()`)]),
-      ]),
-    )
-    .returningAll()
-    .executeTakeFirst();
-}
-
-/** pending → sent directly, for a reply delivered inside the HTTP response (Kakao skill). */
-export async function takeForInlineDelivery(db: Kysely<Schema>, id: string, now: Date): Promise<OutboxRow | undefined> {
-  return db
-    .updateTable('outbox')
-    .set((eb) => ({ status: 'sent', sent_at: now, attempts: eb('attempts', '+', 1), next_attempt_at: null }))
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .returningAll()
-    .executeTakeFirst();
-}
-
-export async function markSent(db: Kysely<Schema>, id: string, externalId: string | null, now: Date): Promise<boolean> {
-  const result = await db
-    .updateTable('outbox')
-    .set({ status: 'sent', external_id: externalId, sent_at: now, last_error: null, next_attempt_at: null })
-    .where('id', '=', id)
-    .where('status', '=', 'sending')
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
 }
 
 /** sending → pending (will be retried) or → dead (will not), keeping the reason for agents. */
