@@ -7,6 +7,8 @@ import { createEventStreams, type EventStreams } from '../channels/web/event-str
 import { createAccessTokens } from '../channels/web/verify';
 import { createLiveEvents } from '../events/create-live-events';
 import type { LiveEvents } from '../events/types';
+import type { HandoffConfig } from '../handoff/config';
+import { createHandoff } from '../handoff/create-handoff';
 import { createJobQueue } from '../jobs/create-job-queue';
 import type { JobQueue } from '../jobs/types';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
@@ -14,6 +16,13 @@ import { createDatabase, type Database } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
 import { createModelRegistry, type ModelRegistry } from '../training/model-registry';
 import { adminAccounts } from './admin-accounts';
+import type { AuthGuard } from './auth/guard';
+import { createAgentApi } from './routes/agent-api';
+import { dashboardRoutes } from './routes/dashboard-routes';
+import { trainerRouteModules } from './routes/trainer-routes';
+import { trainerPaths } from './openapi/trainer-paths';
+import { createTrainer } from '../training/trainer-api';
+import { collectHandoffMetrics } from './routes/handoff-prometheus';
 import { buildApp, type RouteModule } from './app';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { channelRouters, channelSenders, xClient } from './channel-wiring';
@@ -34,8 +43,10 @@ export interface ComposeOptions {
   readonly print: (text: string) => void;
   /** How often each process re-reads the published model (ms). Default 30 000. */
   readonly modelReloadMs?: number;
-  /** Extra API route modules (handoff, trainer…), given the composed parts. */
-  readonly routes?: (parts: { database: Database; events: LiveEvents; pipeline: Pipeline; registry: ModelRegistry }) => readonly RouteModule[];
+  /** SLA targets, reopen window, auto-assignment (handoff/config.ts; defaults when unset). */
+  readonly handoff?: HandoffConfig;
+  /** Extra API route modules (trainer…), given the composed parts; `guard` checks sessions and roles. */
+  readonly routes?: (parts: { database: Database; events: LiveEvents; pipeline: Pipeline; registry: ModelRegistry; guard: AuthGuard }) => readonly RouteModule[];
 }
 
 export interface Composed {
@@ -103,6 +114,17 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     closers.push(async () => stopWatching());
     logger.info('model ready', { version: registry.version() });
 
+    // The agent queue: the pipeline's handoff port, the agent actions and the `sla` worker.
+    const handoff = createHandoff({
+      db: database.db,
+      jobs,
+      events,
+      catalog: () => registry.catalog(),
+      redact: redactPii,
+      config: options.handoff,
+      logger: logger.child({ component: 'handoff' }),
+    });
+
     const metrics = createMetrics();
     const pipeline = instrumentPipeline(
       createPipeline({
@@ -111,6 +133,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         events,
         triage: () => instrumentTriage(registry.triage(), metrics),
         redact: redactPii,
+        handoff: handoff.port,
         logger: logger.child({ component: 'pipeline' }),
       }),
       metrics,
@@ -118,6 +141,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
 
     if (runWorkers) {
       pipeline.registerWorkers(channelSenders(config.channels));
+      handoff.registerSlaWorker(jobs);
       const recovered = await pipeline.recover();
       logger.info('workers started', { driver: jobs.driver, recovered });
       const x = config.channels.x;
@@ -145,6 +169,11 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     collectQueueDepth(jobs, metrics);
     const streams = createEventStreams();
     closers.push(async () => streams.closeAll());
+    const agentApi = createAgentApi({ db: database.db, handoff, events, streams, openApiGroups: [trainerPaths] });
+    const trainer = createTrainer({ db: database.db, registry, logger: logger.child({ component: 'trainer' }) });
+    // Before the database closes: a training job still running writes its model version at the end.
+    closers.push(() => trainer.jobs.idle());
+    collectHandoffMetrics(database.db, metrics);
     const app = buildApp(
       {
         logger,
@@ -155,7 +184,12 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         tokens: createAccessTokens(secret),
         streams,
         webhooks: channelRouters(config.channels, pipeline, logger.child({ component: 'channels' })),
-        routes: options.routes?.({ database, events, pipeline, registry }),
+        routes: [
+          ...agentApi.routes,
+          ...trainerRouteModules({ trainer, guard: agentApi.guard }),
+          { path: '/api/v1', router: dashboardRoutes({ db: database.db, guard: agentApi.guard }) },
+          ...(options.routes?.({ database, events, pipeline, registry, guard: agentApi.guard }) ?? []),
+        ],
       },
       { webChatRateLimit: config.webChatRateLimit },
     );

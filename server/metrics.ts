@@ -58,6 +58,10 @@ export class Gauge extends Metric<number> {
   set(labels: Labels, value: number): void {
     this.entry(labels, () => 0).value = value;
   }
+  /** Drops every series (a collector that recomputes the whole gauge at each scrape). */
+  reset(): void {
+    this.series.clear();
+  }
   lines(): string[] {
     return [...this.series.values()].map((s) => `${this.name}${labelText(s.labels)} ${formatNumber(s.value)}`);
   }
@@ -95,6 +99,8 @@ export interface MetricsRegistry {
   readonly decisions: Counter;
   readonly triageDuration: Histogram;
   readonly jobQueueDepth: Gauge;
+  /** Adds a metric owned elsewhere (e.g. the handoff gauges) to the exposition. */
+  register<M extends Counter | Gauge | Histogram>(metric: M): M;
   /** Runs before each scrape, e.g. to read the job queue depth. */
   onCollect(collector: () => Promise<void>): void;
   /** The exposition text, after running the collectors. */
@@ -111,7 +117,7 @@ export function createMetrics(): MetricsRegistry {
     0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.25,
   ]);
   const jobQueueDepth = new Gauge('sotong_job_queue_depth', 'Jobs waiting or delayed, by queue.');
-  const metrics: readonly Metric<unknown>[] = [messagesIn, decisions, triageDuration, jobQueueDepth];
+  const metrics: Metric<unknown>[] = [messagesIn, decisions, triageDuration, jobQueueDepth];
   const collectors: Array<() => Promise<void>> = [];
 
   return {
@@ -119,6 +125,11 @@ export function createMetrics(): MetricsRegistry {
     decisions,
     triageDuration,
     jobQueueDepth,
+    register(metric) {
+      if (metrics.some((m) => m.name === metric.name)) throw new Error(`metric ${metric.name} is registered twice`);
+      metrics.push(metric as Metric<unknown>);
+      return metric;
+    },
     onCollect: (collector) => {
       collectors.push(collector);
     },

@@ -30,12 +30,15 @@ export const command: CliCommand = {
     const { createLogger } = require('../../server/logger') as typeof import('../../server/logger');
     const { redactPii } = require('../../bot/pii') as typeof import('../../bot/pii');
     const { startServer } = require('../../server/main') as typeof import('../../server/main');
+    const { HandoffConfigError, parseHandoffEnv } = require('../../handoff/config') as typeof import('../../handoff/config');
 
     let config;
+    let handoff;
     try {
       config = loadConfig(io.env);
+      handoff = parseHandoffEnv(io.env);
     } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
+      if (!(error instanceof ConfigError) && !(error instanceof HandoffConfigError)) throw error;
       io.stderr.write(`sotong serve: ${error.message}\n`);
       return 2;
     }
@@ -43,7 +46,7 @@ export const command: CliCommand = {
 
     let running;
     try {
-      running = await startServer(config, { role: parsed.role, logger, print: (text) => io.stderr.write(`${text}\n`) });
+      running = await startServer(config, { role: parsed.role, handoff, logger, print: (text) => io.stderr.write(`${text}\n`) });
     } catch (error) {
       if (error instanceof ConfigError) {
         io.stderr.write(`sotong serve: ${error.message}\n`);

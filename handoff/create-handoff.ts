@@ -1,0 +1,30 @@
+// One call that builds the handoff side for the composition root: the pipeline's port, the
+// agent-action service, and the `sla` worker.
+import type { JobQueue, WorkerOptions } from '../jobs/types';
+import type { HandoffPort } from '../pipeline/handoff-port';
+import { createHandoffDeps, type HandoffDeps, type HandoffDepsInput } from './deps';
+import { createHandoffPort } from './pipeline-handoff';
+import { handleSlaJob } from './sla-job';
+import { TicketService } from './ticket-service';
+
+export interface Handoff {
+  readonly deps: HandoffDeps;
+  readonly port: HandoffPort;
+  readonly service: TicketService;
+  /** Consumes `sla` jobs in this process (worker processes call it; see jobs/types.ts). */
+  registerSlaWorker(jobs: Pick<JobQueue, 'process'>, options?: WorkerOptions): void;
+}
+
+export const DEFAULT_SLA_WORKER: WorkerOptions = { concurrency: 2, attempts: 5, backoffMs: 1000 };
+
+export function createHandoff(input: HandoffDepsInput): Handoff {
+  const deps = createHandoffDeps(input);
+  return {
+    deps,
+    port: createHandoffPort(deps),
+    service: new TicketService(deps),
+    registerSlaWorker(jobs, options = DEFAULT_SLA_WORKER) {
+      jobs.process('sla', async (data) => void (await handleSlaJob(deps, data)), options);
+    },
+  };
+}

@@ -1,0 +1,198 @@
+// Agent actions on a ticket: claim, reply, note, resolve, return to bot, transfer, relabel. Each
+// one checks the rules (ticket-rules.ts), changes the ticket with a conditional UPDATE on the
+// state it read (a concurrent change → 409, never a lost update), writes the audit log, and
+// tells the live consoles.
+import { newId } from '../store/ids';
+import { setConversationOwner } from '../store/conversation-repository';
+import { enqueueOutbox } from '../store/outbox-repository';
+import type { HandoffDeps } from './deps';
+import { HandoffError } from './errors';
+import { publishTicket } from './live';
+import type { Ticket } from './ticket';
+import { checkAction, type Actor, type AgentAction } from './ticket-rules';
+import type { Updateable } from 'kysely';
+import { handoffDb, type HandoffTicketsTable } from './schema';
+
+export interface ReplyResult {
+  readonly ticket: Ticket;
+  readonly outboxId: string;
+  /** Kinds of personal data removed from the reply before it was stored and sent. */
+  readonly redacted: readonly string[];
+}
+
+export interface TransferTarget {
+  readonly queue?: string;
+  readonly agentId?: string;
+}
+
+export class TicketService {
+  constructor(private readonly deps: HandoffDeps) {}
+
+  async get(id: string): Promise<Ticket> {
+    const ticket = await this.deps.tickets.get(id);
+    if (!ticket) throw new HandoffError('not_found', `ticket ${id}`);
+    return ticket;
+  }
+
+  /** Loads the ticket and checks the rules for `action`. */
+  private async allowed(id: string, action: AgentAction, actor: Actor): Promise<Ticket> {
+    const ticket = await this.get(id);
+    const permission = checkAction(action, ticket, actor);
+    if (!permission.ok) throw new HandoffError(permission.code, permission.reason);
+    return ticket;
+  }
+
+  /** Applies a change only if the ticket is still as read; audits and publishes it. */
+  private async change(ticket: Ticket, actor: Actor, action: string, set: Updateable<HandoffTicketsTable>, details: Record<string, unknown> = {}): Promise<Ticket> {
+    const changed = await this.deps.tickets.change(ticket.id, { status: [ticket.status], assignee: ticket.assignee }, { ...set, updated_at: this.deps.now() });
+    if (!changed) throw new HandoffError('conflict', 'the ticket changed meanwhile; reload it');
+    await this.deps.audit.record({ actor: actor.id, action, target: ticket.id, details });
+    await publishTicket(this.deps.events, changed);
+    return changed;
+  }
+
+  /** waiting → assigned to the actor. Of many simultaneous claims exactly one wins; the rest get 409. */
+  async claim(id: string, actor: Actor): Promise<Ticket> {
+    const ticket = await this.allowed(id, 'claim', actor);
+    if (ticket.assignee === actor.id) return ticket;
+    const claimed = await this.deps.tickets.claim(id, actor.id, this.deps.now());
+    if (!claimed) throw new HandoffError('conflict', 'another agent has claimed the ticket');
+    await this.deps.audit.record({ actor: actor.id, action: 'ticket.claim', target: id });
+    await publishTicket(this.deps.events, claimed);
+    return claimed;
+  }
+
+  /**
+   * Queues the agent's reply through the thread's channel (outbox → outbound job), claiming a
+   * waiting ticket first. The text is PII-redacted before it is stored, like every stored text.
+   */
+  async reply(id: string, actor: Actor, text: string): Promise<ReplyResult> {
+    let ticket = await this.allowed(id, 'reply', actor);
+    if (ticket.status === 'waiting') ticket = await this.claim(id, actor);
+    const { deps } = this;
+    const redaction = deps.redact(text);
+    const conversation = await deps.db
+      .selectFrom('conversations')
+      .select(['is_public'])
+      .where('id', '=', ticket.conversationId)
+      .executeTakeFirstOrThrow();
+    // Replies go where the citizen last wrote (a tweet id, a comment id, …).
+    const lastInbound = await deps.db
+      .selectFrom('messages')
+      .select('reply_target')
+      .where('conversation_id', '=', ticket.conversationId)
+      .where('direction', '=', 'in')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const at = deps.now();
+    const outboxId = await deps.db.transaction().execute(async (trx) => {
+      const queued = await enqueueOutbox(trx, {
+        conversationId: ticket.conversationId,
+        inReplyTo: null,
+        kind: 'agent_reply',
+        text: redaction.text,
+        links: [],
+        isPublic: conversation.is_public,
+        authoredBy: 'agent',
+        authorId: actor.id,
+        replyTarget: lastInbound?.reply_target ?? {},
+      });
+      await deps.audit.record({ actor: actor.id, action: 'ticket.reply', target: id, details: { outboxId: queued } }, trx);
+      return queued;
+    });
+    await deps.tickets.markFirstResponse(id, at, actor.id);
+    await deps.jobs.add('outbound', { outboxId }, { jobId: outboxId });
+    const updated = await this.get(id);
+    await publishTicket(deps.events, updated);
+    return { ticket: updated, outboxId, redacted: [...new Set(redaction.findings.map((f) => f.type))] };
+  }
+
+  async addNote(id: string, actor: Actor, text: string): Promise<{ readonly id: string; readonly text: string; readonly createdAt: Date }> {
+    await this.allowed(id, 'note', actor);
+    const note = { id: newId(), ticket_id: id, author_id: actor.id, text: this.deps.redact(text).text, created_at: this.deps.now() };
+    await this.deps.tickets.db.insertInto('ticket_notes').values(note).execute();
+    await this.deps.audit.record({ actor: actor.id, action: 'ticket.note', target: id, details: { noteId: note.id } });
+    return { id: note.id, text: note.text, createdAt: note.created_at };
+  }
+
+  async notes(id: string) {
+    const rows = await this.deps.tickets.db.selectFrom('ticket_notes').selectAll().where('ticket_id', '=', id).orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, authorId: r.author_id, text: r.text, createdAt: r.created_at.toISOString() }));
+  }
+
+  /** Closes the ticket; a message within the reopen window brings it back, later ones go to the bot. */
+  async resolve(id: string, actor: Actor): Promise<Ticket> {
+    const ticket = await this.allowed(id, 'resolve', actor);
+    const resolved = await this.change(ticket, actor, 'ticket.resolve', { status: 'resolved', resolved_at: this.deps.now() });
+    await setConversationOwner(this.deps.db, ticket.conversationId, 'bot');
+    return resolved;
+  }
+
+  /** Hands the thread back: the bot answers the next message, and no reopen applies. */
+  async returnToBot(id: string, actor: Actor): Promise<Ticket> {
+    const ticket = await this.allowed(id, 'return_to_bot', actor);
+    const returned = await this.change(ticket, actor, 'ticket.return_to_bot', { status: 'returned_to_bot', resolved_at: this.deps.now() });
+    await setConversationOwner(this.deps.db, ticket.conversationId, 'bot');
+    return returned;
+  }
+
+  /** To another queue (back to waiting there) and/or straight to another agent. */
+  async transfer(id: string, actor: Actor, target: TransferTarget): Promise<Ticket> {
+    if (!target.queue && !target.agentId) throw new HandoffError('invalid', 'give a queue or an agentId to transfer to');
+    const ticket = await this.allowed(id, 'transfer', actor);
+    if (target.agentId && !(await this.deps.tickets.isAgent(target.agentId))) {
+      throw new HandoffError('invalid', `user ${target.agentId} is not an enabled agent`);
+    }
+    const set: Updateable<HandoffTicketsTable> = target.agentId
+      ? { status: 'assigned', assignee: target.agentId }
+      : { status: 'waiting', assignee: null };
+    return this.change(ticket, actor, 'ticket.transfer', { ...set, ...(target.queue ? { queue: target.queue } : {}) }, {
+      from: { queue: ticket.queue, assignee: ticket.assignee },
+      to: target,
+    });
+  }
+
+  /**
+   * Records the right intent for a citizen message of the ticket (the one that opened it by
+   * default) as a training candidate the trainer inbox lists.
+   */
+  async relabel(id: string, actor: Actor, intent: string, messageId?: string): Promise<{ readonly candidateId: string }> {
+    const ticket = await this.allowed(id, 'relabel', actor);
+    if (!this.deps.catalog().byId.has(intent)) throw new HandoffError('invalid', `unknown intent "${intent}"`);
+    const target = messageId ?? ticket.openedByMessageId;
+    if (!target) throw new HandoffError('invalid', 'the ticket has no opening message; name a messageId');
+    const { db } = this.deps.tickets;
+    const message = await db
+      .selectFrom('messages')
+      .leftJoin('decisions', 'decisions.message_id', 'messages.id')
+      .select(['messages.id', 'messages.text', 'messages.conversation_id', 'messages.direction', 'decisions.intent', 'decisions.language'])
+      .where('messages.id', '=', target)
+      .executeTakeFirst();
+    if (!message || message.conversation_id !== ticket.conversationId || message.direction !== 'in') {
+      throw new HandoffError('invalid', `message ${target} is not a citizen message of this ticket`);
+    }
+    const candidateId = newId();
+    await this.deps.db.transaction().execute(async (trx) => {
+      await handoffDb(trx)
+        .insertInto('training_candidates')
+        .values({
+          id: candidateId,
+          message_id: message.id,
+          ticket_id: id,
+          text: message.text,
+          language: message.language === 'en' ? 'en' : 'ko',
+          predicted_intent: message.intent,
+          intent,
+          source: 'relabel',
+          created_by: actor.id,
+        })
+        .execute();
+      await this.deps.audit.record(
+        { actor: actor.id, action: 'ticket.relabel', target: id, details: { messageId: message.id, from: message.intent, to: intent, candidateId } },
+        trx,
+      );
+    });
+    return { candidateId };
+  }
+}

@@ -1,0 +1,82 @@
+// OpenAPI: sign-in and user management.
+import { errorResponses, idParameter, jsonBody, jsonResponse, ref, secured, type OpenApiGroup } from './document';
+
+const user = {
+  type: 'object',
+  required: ['id', 'email', 'displayName', 'roles'],
+  properties: {
+    id: { type: 'string' },
+    email: { type: 'string', format: 'email' },
+    displayName: { type: 'string' },
+    roles: { type: 'array', items: { type: 'string', enum: ['agent', 'trainer', 'admin'] } },
+    queues: { type: 'array', items: { type: 'string' }, description: 'Queues the agent serves for auto-assignment; empty = all.' },
+    disabled: { type: 'boolean' },
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+};
+
+export const authPaths: OpenApiGroup = {
+  tag: { name: 'auth', description: 'Console sign-in (session cookie + CSRF token, or bearer token) and user management.' },
+  schemas: { User: user },
+  paths: {
+    '/api/v1/auth/login': {
+      post: {
+        summary: 'Sign in',
+        description: 'Sets the sotong_session (httpOnly) and sotong_csrf cookies. 5 failed attempts per IP and email within 15 minutes → 429 with Retry-After.',
+        requestBody: jsonBody({
+          type: 'object',
+          required: ['email', 'password'],
+          properties: { email: { type: 'string' }, password: { type: 'string' } },
+          additionalProperties: false,
+        }),
+        responses: {
+          '200': jsonResponse('Signed in', {
+            type: 'object',
+            required: ['user', 'token', 'csrfToken', 'expiresAt'],
+            properties: { user: ref('User'), token: { type: 'string', description: 'Bearer token' }, csrfToken: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } },
+          }),
+          ...errorResponses('SOTONG_ERR_VALIDATION', 'SOTONG_ERR_UNAUTHORIZED', 'SOTONG_ERR_RATE_LIMITED'),
+        },
+      },
+    },
+    '/api/v1/auth/logout': {
+      post: secured(['agent', 'trainer', 'admin'], { summary: 'End this session', responses: { '204': { description: 'Signed out' } } }),
+    },
+    '/api/v1/auth/me': {
+      get: secured(['agent', 'trainer', 'admin'], {
+        summary: 'Who is signed in',
+        responses: { '200': jsonResponse('The session', { type: 'object', properties: { user: ref('User'), csrfToken: { type: 'string' }, expiresAt: { type: 'string' } } }) },
+      }),
+    },
+    '/api/v1/users': {
+      post: secured(['admin'], {
+        summary: 'Create a user',
+        requestBody: jsonBody({
+          type: 'object',
+          required: ['email', 'password'],
+          properties: {
+            email: { type: 'string', format: 'email' },
+            password: { type: 'string', minLength: 12 },
+            role: { type: 'string', enum: ['agent', 'trainer', 'admin'] },
+            roles: { type: 'array', items: { type: 'string', enum: ['agent', 'trainer', 'admin'] } },
+            displayName: { type: 'string' },
+            queues: { type: 'array', items: { type: 'string' } },
+          },
+          description: 'Exactly one of role or roles.',
+        }),
+        responses: { '201': jsonResponse('Created', { type: 'object', properties: { user: ref('User') } }), ...errorResponses('SOTONG_ERR_VALIDATION', 'SOTONG_ERR_CONFLICT') },
+      }),
+      get: secured(['admin'], {
+        summary: 'List users',
+        responses: { '200': jsonResponse('Users', { type: 'object', properties: { users: { type: 'array', items: ref('User') } } }) },
+      }),
+    },
+    '/api/v1/users/{id}/disable': {
+      post: secured(['admin'], {
+        summary: 'Disable a user and end their sessions',
+        parameters: [idParameter],
+        responses: { '200': jsonResponse('Disabled', { type: 'object', properties: { user: ref('User') } }), ...errorResponses('SOTONG_ERR_NOT_FOUND') },
+      }),
+    },
+  },
+};

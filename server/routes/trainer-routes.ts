@@ -1,0 +1,122 @@
+// The trainer API (roles trainer and admin): the catalog in the database, its export, the inbox,
+// background training, evaluations, publish and rollback. Validation and rules live in
+// training/trainer-*; this file maps HTTP onto them and TrainerError onto the error catalogue.
+import { Router, type Response } from 'express';
+import type { Trainer } from '../../training/trainer-api';
+import { TrainerError } from '../../training/trainer-errors';
+import type { RouteModule } from '../app';
+import { requireAuthOf, type AuthGuard } from '../auth/guard';
+import { SotongError } from '../errors';
+import { nluRoutes } from './nlu-routes';
+
+export interface TrainerRoutesDeps {
+  readonly trainer: Trainer;
+  readonly guard: AuthGuard;
+}
+
+/** TrainerError → the HTTP error catalogue, keeping its details for the console. */
+export function trainerHttpError(error: unknown): unknown {
+  if (!(error instanceof TrainerError)) return error;
+  const options = { details: error.details, cause: error };
+  switch (error.kind) {
+    case 'not_found':
+      return new SotongError('SOTONG_ERR_NOT_FOUND', { ...options, params: { what: error.message } });
+    case 'conflict':
+      return new SotongError('SOTONG_ERR_CONFLICT', { ...options, params: { reason: error.message } });
+    case 'invalid':
+      return new SotongError('SOTONG_ERR_VALIDATION', { ...options, params: { reason: error.message } });
+  }
+}
+
+const mapped = async <T>(work: () => Promise<T>): Promise<T> => {
+  try {
+    return await work();
+  } catch (error) {
+    throw trainerHttpError(error);
+  }
+};
+
+const actor = (res: Response): string => requireAuthOf(res).user.id;
+
+export function trainerRoutes({ trainer, guard }: TrainerRoutesDeps): Router {
+  const router = Router();
+  const trainerOnly = guard.role('trainer');
+  const { catalog, inbox, models, jobs } = trainer;
+  const param = (value: unknown) => String(value);
+
+  // Before /intents/:id, or "export" would be taken for an id.
+  router.get('/intents/export', ...trainerOnly, async (_req, res) => {
+    res.json({ files: await catalog.exportFiles() });
+  });
+  router.get('/intents', ...trainerOnly, async (_req, res) => {
+    res.json({ intents: await catalog.list() });
+  });
+  router.post('/intents', ...trainerOnly, async (req, res) => {
+    res.status(201).json(await mapped(() => catalog.create(actor(res), req.body)));
+  });
+  router.get('/intents/:id', ...trainerOnly, async (req, res) => {
+    res.json(await mapped(() => catalog.get(param(req.params.id))));
+  });
+  router.put('/intents/:id', ...trainerOnly, async (req, res) => {
+    res.json(await mapped(() => catalog.update(actor(res), param(req.params.id), req.body)));
+  });
+  router.delete('/intents/:id', ...trainerOnly, async (req, res) => {
+    await mapped(() => catalog.remove(actor(res), param(req.params.id)));
+    res.status(204).end();
+  });
+  router.put('/intents/:id/answers', ...trainerOnly, async (req, res) => {
+    res.json(await mapped(() => catalog.setAnswers(actor(res), param(req.params.id), req.body)));
+  });
+  router.get('/intents/:id/examples', ...trainerOnly, async (req, res) => {
+    res.json({ examples: await mapped(() => catalog.examples(param(req.params.id))) });
+  });
+  router.post('/intents/:id/examples', ...trainerOnly, async (req, res) => {
+    res.status(201).json({ example: await mapped(() => catalog.addExample(actor(res), param(req.params.id), req.body)) });
+  });
+  router.delete('/intents/:id/examples/:exampleId', ...trainerOnly, async (req, res) => {
+    await mapped(() => catalog.removeExample(actor(res), param(req.params.id), param(req.params.exampleId)));
+    res.status(204).end();
+  });
+
+  router.get('/inbox', ...trainerOnly, async (req, res) => {
+    res.json({ items: await mapped(() => inbox.list(req.query)) });
+  });
+  router.post('/inbox/:id/accept', ...trainerOnly, async (req, res) => {
+    res.status(201).json(await mapped(() => inbox.accept(actor(res), param(req.params.id), req.body)));
+  });
+  router.post('/inbox/:id/dismiss', ...trainerOnly, async (req, res) => {
+    await mapped(() => inbox.dismiss(actor(res), param(req.params.id)));
+    res.status(204).end();
+  });
+
+  router.get('/models', ...trainerOnly, async (_req, res) => {
+    res.json({ live: trainer.registry.version(), versions: await models.list() });
+  });
+  router.post('/models/train', ...trainerOnly, async (_req, res) => {
+    const job = jobs.start(actor(res));
+    res.status(202).location(`/api/v1/models/training/${job.id}`).json({ jobId: job.id, job });
+  });
+  router.get('/models/training/:jobId', ...trainerOnly, async (req, res) => {
+    const job = await jobs.get(param(req.params.jobId));
+    if (!job) throw new SotongError('SOTONG_ERR_NOT_FOUND', { params: { what: `training job ${param(req.params.jobId)}` } });
+    res.json({ job });
+  });
+  router.get('/models/:version/evaluation', ...trainerOnly, async (req, res) => {
+    res.json(await mapped(() => models.evaluation(param(req.params.version))));
+  });
+  router.post('/models/:version/publish', ...trainerOnly, async (req, res) => {
+    res.json(await mapped(() => models.publish(actor(res), param(req.params.version), req.body)));
+  });
+  router.post('/models/:version/rollback', ...trainerOnly, async (req, res) => {
+    res.json(await mapped(() => models.rollback(actor(res), param(req.params.version), req.body)));
+  });
+  return router;
+}
+
+/** The trainer's route modules (trainer API + NLU parse) for buildApp's `routes`. */
+export function trainerRouteModules(deps: TrainerRoutesDeps): RouteModule[] {
+  return [
+    { path: '/api/v1', router: trainerRoutes(deps) },
+    { path: '/api/v1', router: nluRoutes({ registry: deps.trainer.registry, guard: deps.guard }) },
+  ];
+}

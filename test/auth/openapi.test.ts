@@ -1,0 +1,58 @@
+// The OpenAPI document describes every route the console API mounts, and refuses clashes.
+import type { Router } from 'express';
+import { buildOpenApiDocument, type OpenApiGroup } from '../../server/openapi/document';
+import { CORE_GROUPS } from '../../server/openapi/openapi-routes';
+import { trainerPaths } from '../../server/openapi/trainer-paths';
+import { createInProcessEvents } from '../../events/in-process-events';
+import { createEventStreams } from '../../channels/web/event-stream';
+import { createHandoff } from '../../handoff/create-handoff';
+import { createAgentApi } from '../../server/routes/agent-api';
+import { redactPii } from '../../bot/pii';
+import { createDatabase } from '../../store/database';
+import { seedCatalog } from '../support/seed-catalog';
+
+/** Every (METHOD, /api/... path with {params}) a router answers. */
+function routesOf(prefix: string, router: Router): string[] {
+  const stack = (router as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] }).stack;
+  return stack.flatMap((layer) =>
+    layer.route
+      ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${prefix}${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`)
+      : [],
+  );
+}
+
+test('every console route is in /api/openapi.json with its roles, and the trainer group merges in', async () => {
+  // The routers are only built, never served: an in-memory database is enough to construct them.
+  const database = await createDatabase({ dataDir: 'memory://' });
+  try {
+    const events = createInProcessEvents();
+    const handoff = createHandoff({ db: database.db, jobs: { add: async () => undefined }, events, catalog: () => seedCatalog(), redact: redactPii });
+    const api = createAgentApi({ db: database.db, handoff, events, streams: createEventStreams() });
+    const document = buildOpenApiDocument([...CORE_GROUPS, trainerPaths]);
+    const described = Object.entries(document.paths).flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`));
+    const mounted = api.routes.filter((m) => m.path === '/api/v1').flatMap((m) => routesOf(m.path, m.router));
+    expect(mounted.length).toBeGreaterThanOrEqual(17);
+    expect(described).toEqual(expect.arrayContaining(mounted));
+    for (const route of mounted) {
+      const [method, p] = route.split(' ') as [string, string];
+      if (p === '/api/v1/auth/login') continue;
+      const operation = (document.paths[p] as Record<string, { 'x-roles'?: string[]; responses: Record<string, unknown> }>)[method.toLowerCase()]!;
+      expect(operation['x-roles']?.length).toBeGreaterThan(0);
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['401', '403']));
+    }
+    await events.close();
+  } finally {
+    await database.close();
+  }
+});
+
+test('two groups describing the same operation or schema are refused', () => {
+  const group = (name: string, schemas = {}): OpenApiGroup => ({ tag: { name, description: name }, paths: { '/api/v1/x': { get: { responses: {} } } }, schemas });
+  expect(() => buildOpenApiDocument([group('a'), group('b')])).toThrow(/GET \/api\/v1\/x is described twice/);
+  expect(() =>
+    buildOpenApiDocument([
+      { tag: { name: 'a', description: '' }, paths: {}, schemas: { S: {} } },
+      { tag: { name: 'b', description: '' }, paths: {}, schemas: { S: {} } },
+    ]),
+  ).toThrow(/schema S is defined twice/);
+});

@@ -1,0 +1,105 @@
+// The real app with the agent API and the trainer routes mounted, over a database under test:
+// the catalog is seeded from a small catalog, the registry trains and publishes the first model,
+// and the pipeline and handoff answer from the registry's live model (as server/compose does).
+import { redactPii } from '../../bot/pii';
+import { createEventStreams } from '../../channels/web/event-stream';
+import { createWebSender } from '../../channels/web/send';
+import { createAccessTokens } from '../../channels/web/verify';
+import { createInProcessEvents } from '../../events/in-process-events';
+import { createHandoff } from '../../handoff/create-handoff';
+import type { Catalog } from '../../intents/schema';
+import { createInProcessJobQueue } from '../../jobs/in-process-driver';
+import { createPipeline } from '../../pipeline/create-pipeline';
+import { buildApp } from '../../server/app';
+import { DEFAULT_SCRYPT, hashPassword } from '../../server/auth/password';
+import { silentLogger } from '../../server/logger';
+import { createMetrics } from '../../server/metrics';
+import { trainerPaths } from '../../server/openapi/trainer-paths';
+import { createAgentApi, type AgentApi } from '../../server/routes/agent-api';
+import { trainerRouteModules } from '../../server/routes/trainer-routes';
+import type { Database } from '../../store/database';
+import { seedCatalogIfEmpty } from '../../training/catalog-repository';
+import { createModelRegistry, type ModelRegistry } from '../../training/model-registry';
+import { createTrainer, type Trainer } from '../../training/trainer-api';
+import { PASSWORD, signIn, type Session } from '../auth/agent-app';
+import { listen } from '../server/support/http';
+import { FAST_TRAIN, smallCatalog, TEST_FOLDS } from './fixtures';
+
+export interface TrainerApp {
+  readonly url: string;
+  readonly database: Database;
+  readonly registry: ModelRegistry;
+  readonly trainer: Trainer;
+  readonly api: AgentApi;
+  /** Signs in a new user with these roles. */
+  session(roles: string[]): Promise<Session>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startTrainerApp(database: Database, catalog: Catalog = smallCatalog()): Promise<TrainerApp> {
+  await seedCatalogIfEmpty(database.db, catalog);
+  const registry = createModelRegistry({ database, train: FAST_TRAIN });
+  await registry.ensureModel();
+
+  const events = createInProcessEvents();
+  const jobs = createInProcessJobQueue({ onFailed: () => undefined });
+  const streams = createEventStreams({ heartbeatMs: 60_000 });
+  const handoff = createHandoff({ db: database.db, jobs, events, catalog: () => registry.catalog(), redact: redactPii });
+  const pipeline = createPipeline({ database, jobs, events, triage: () => registry.triage(), redact: redactPii, handoff: handoff.port, logger: silentLogger });
+  pipeline.registerWorkers(new Map([['web', createWebSender()]]), { inbound: { attempts: 2, backoffMs: 10 }, outbound: { attempts: 2, backoffMs: 10 } });
+  // A cheap scrypt cost: these tests are about training, not the hash's strength.
+  const hash = (password: string) => hashPassword(password, { N: 1024, r: 8, p: 1 } as unknown as typeof DEFAULT_SCRYPT);
+  const api = createAgentApi({ db: database.db, handoff, events, streams, hash, openApiGroups: [trainerPaths] });
+  const trainer = createTrainer({ db: database.db, registry, train: FAST_TRAIN, folds: TEST_FOLDS });
+  const app = buildApp({
+    logger: silentLogger,
+    metrics: createMetrics(),
+    health: { database, jobs },
+    pipeline,
+    events,
+    tokens: createAccessTokens('trainer-app-secret-trainer-app-secret'),
+    streams,
+    routes: [...api.routes, ...trainerRouteModules({ trainer, guard: api.guard })],
+  });
+  const running = await listen(app);
+  // Training holds the event loop for whole seconds on a busy test machine; past Node's 5 s
+  // keep-alive timeout the server would drop the poller's idle socket just as it is reused.
+  running.server.keepAliveTimeout = 120_000;
+  return {
+    url: running.url,
+    database,
+    registry,
+    trainer,
+    api,
+    async session(roles) {
+      counter += 1;
+      const email = `${roles.join('-')}${counter}-${process.pid}-${Date.now()}@trainer.test`;
+      await api.users.create({ email, passwordHash: await hash(PASSWORD), roles, displayName: email });
+      return signIn(running.url, email);
+    },
+    async close() {
+      await trainer.jobs.idle();
+      streams.closeAll();
+      await running.close();
+      await jobs.close();
+      await events.close();
+    },
+  };
+}
+
+/** Starts a training run over HTTP and polls its progress until it finishes; returns the job and the percents seen. */
+export async function trainOverHttp(session: Session): Promise<{ job: any; seen: number[] }> {
+  const started = await session.browser('POST', '/api/v1/models/train', {});
+  if (started.status !== 202) throw new Error(`train answered ${started.status} ${JSON.stringify(started.body)}`);
+  const seen: number[] = [];
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { body } = await session.browser('GET', `/api/v1/models/training/${started.body.jobId}`);
+    seen.push(body.job.percent);
+    if (body.job.status === 'succeeded' || body.job.status === 'failed') return { job: body.job, seen };
+    if (Date.now() > deadline) throw new Error(`training job ${started.body.jobId} did not finish`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,91 @@
+// The dashboard in a real browser over real traffic: citizens write (some answered by the bot,
+// some handed to a person), an agent replies, and the dashboard shows the same numbers the
+// metrics API computes, with its charts drawn.
+import { describeWithChromium, launchBrowser, screenshot, watchPage, type Browser } from './support/browser';
+import { signInThroughForm } from './support/pages';
+import { startUiServer, UI_PASSWORD, type UiServer } from './support/ui-server';
+
+jest.setTimeout(120_000);
+
+async function json(url: string, init: RequestInit = {}): Promise<any> {
+  const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  const body = await response.json();
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+describeWithChromium('dashboard (Chromium)', () => {
+  let server: UiServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startUiServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows volumes, first responses, auto-answer rate, reasons and SLA from the stored traffic', async () => {
+    const say = (userId: string, text: string) => json(`${server.url}/api/v1/messages`, { method: 'POST', body: JSON.stringify({ userId, text }) });
+    const answers = [await say('dash-1', '가족관계증명서 어디서 떼요'), await say('dash-2', '상담원 연결해 주세요'), await say('dash-3', '사람이랑 대화하고 싶어요')];
+    const agent = await server.user(['agent'], 'dash-agent');
+    const { token } = await json(`${server.url}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: agent.email, password: UI_PASSWORD }) });
+    const bearer = { authorization: `Bearer ${token}` };
+    const { tickets } = await json(`${server.url}/api/v1/handoffs`, { headers: bearer });
+    const handedOff = answers.filter((a) => ['handoff', 'urgent'].includes(a.decision.action)).length;
+    expect(handedOff).toBeGreaterThan(0);
+    expect(tickets.length).toBe(handedOff);
+    await json(`${server.url}/api/v1/handoffs/${tickets[0].id}/messages`, { method: 'POST', headers: bearer, body: JSON.stringify({ text: '안녕하세요, 상담원입니다.' }) });
+
+    const trainer = await server.user(['trainer'], 'dash-trainer');
+    const login = await json(`${server.url}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: trainer.email, password: UI_PASSWORD }) });
+    const asTrainer = { authorization: `Bearer ${login.token}` };
+    const since = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    const numbers = await json(`${server.url}/api/v1/metrics/dashboard?since=${since}&bucket=day`, { headers: asTrainer });
+    const webTotal = numbers.byChannel.filter((p: any) => p.key === 'web').reduce((n: number, p: any) => n + p.count, 0);
+    expect(webTotal).toBe(answers.length);
+    const asHuman = answers.filter((a) => a.decision.intent === 'chat.human').length;
+    expect(numbers.byIntent.filter((p: any) => p.key === 'chat.human').reduce((n: number, p: any) => n + p.count, 0)).toBe(asHuman);
+    expect(numbers.firstResponse.human.reduce((a: number, b: number) => a + b, 0)).toBe(1);
+    const metrics = await json(`${server.url}/api/v1/metrics/handoffs?since=${since}`, { headers: asTrainer });
+    const autoAnswered = answers.filter((a) => a.decision?.action === 'auto_answer').length;
+    expect(metrics.autoAnswer.autoAnswered).toBe(autoAnswered);
+
+    // An agent may not read the supervisors' numbers.
+    const denied = await fetch(`${server.url}/api/v1/metrics/dashboard`, { headers: bearer });
+    expect(denied.status).toBe(403);
+
+    const page = await browser.page();
+    const seen = watchPage(page);
+    await page.goto(`${server.url}/dashboard.html`);
+    await signInThroughForm(page, trainer.email);
+    await page.locator('#app[data-loaded="true"]').waitFor();
+    const expectedRate = `${((autoAnswered / metrics.autoAnswer.decisions) * 100).toFixed(1)}%`;
+    expect(await page.locator('#kpi-auto .kpi-value').textContent()).toBe(expectedRate);
+    expect(await page.locator('#kpi-tickets .kpi-value').textContent()).toBe(String(handedOff));
+    // chart.js drew each chart and described it for screen readers.
+    for (const id of ['chart-channel', 'chart-intent', 'chart-response', 'chart-reasons']) {
+      const label = await page.locator(`#${id}`).getAttribute('aria-label');
+      expect(label).toBeTruthy();
+    }
+    expect(await page.locator('#chart-channel').getAttribute('aria-label')).toContain(`web ${answers.length}`);
+    const reasons = Object.entries(metrics.reasons as Record<string, number>);
+    expect(reasons.reduce((n, [, c]) => n + c, 0)).toBe(handedOff);
+    if (metrics.reasons.requested_human) expect(await page.locator('#chart-reasons').getAttribute('aria-label')).toContain(`상담원 요청 ${metrics.reasons.requested_human}`);
+    expect(await page.locator('#response-table tbody tr').count()).toBeGreaterThanOrEqual(2);
+    const drawn = await page.evaluate(() => {
+      const canvas = document.getElementById('chart-response') as HTMLCanvasElement;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) painted++;
+      return painted;
+    });
+    expect(drawn).toBeGreaterThan(1000);
+    await screenshot(page, 'dashboard');
+    expect(seen.errors).toEqual([]);
+    expect(seen.cspViolations).toEqual([]);
+  });
+});

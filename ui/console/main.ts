@@ -1,0 +1,134 @@
+// The agent console: sign in, load the queue, follow the live stream, open threads, act on them.
+import { ApiError, createApi } from '../shared/api';
+import { byId } from '../shared/dom';
+import { bindLanguageToggle, createI18n } from '../shared/i18n';
+import { openStream, type StreamState } from '../shared/live-stream';
+import { signIn, signOut, type SignedInUser } from '../shared/session';
+import { installShortcuts } from '../shared/shortcuts';
+import { createStatusLine } from '../shared/status';
+import { ticketActions } from './actions';
+import { createUrgentAlert } from './alerts';
+import { loadIntentChoices, type IntentChoice } from './intent-choices';
+import { createQueueView } from './queue-view';
+import { CONSOLE_TEXT } from './text';
+import { createThreadView } from './thread-view';
+import { label } from './triage-card-view';
+import type { QueueTicket, StoredMessage, TicketChanged } from './types';
+
+const OPEN = new Set(['waiting', 'assigned']);
+
+async function start(): Promise<void> {
+  const i18n = createI18n(CONSOLE_TEXT);
+  i18n.apply();
+  bindLanguageToggle(byId<HTMLButtonElement>('lang-toggle'), i18n);
+  const api = createApi('/api/v1', i18n.lang);
+  const status = createStatusLine(byId('status'));
+  const announcer = byId('announcer');
+  const actions = ticketActions(api);
+
+  const user: SignedInUser = await signIn(
+    api,
+    { form: byId('login-form'), email: byId('login-email'), password: byId('login-password'), error: byId('login-error') },
+    (error) => i18n.t('loginFailed', { reason: error instanceof ApiError ? error.message : String(error) }),
+  );
+  byId('app').hidden = false;
+  byId('user-name').textContent = user.displayName ?? user.email;
+  byId('sign-out').addEventListener('click', () => void signOut(api));
+
+  let intents: readonly IntentChoice[] = [];
+  const thread = createThreadView({
+    root: byId('thread'),
+    i18n,
+    actions,
+    status,
+    me: () => user.id,
+    intents: () => intents,
+    changed: (id) => void reloadTicket(id),
+  });
+  const queue = createQueueView(byId('queue-list'), i18n, () => user.id, (ticket) => void thread.show(ticket?.id));
+  const alert = createUrgentAlert(() => i18n.t('title'));
+  i18n.onChange(() => queue.render());
+
+  /** Re-reads one ticket into the queue; announces it when it is new. */
+  async function reloadTicket(id: string): Promise<void> {
+    try {
+      const detail = await actions.load(id);
+      if (!OPEN.has(detail.ticket.status)) {
+        queue.remove(id);
+        return;
+      }
+      const isNew = queue.upsert({ ...detail.ticket, card: detail.card });
+      if (isNew) announce({ ...detail.ticket, card: detail.card });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) queue.remove(id);
+      else status.failure(error);
+    }
+  }
+
+  function announce(ticket: QueueTicket): void {
+    const first = ticket.card?.transcript.find((l) => l.author === 'citizen')?.text ?? '';
+    const text = i18n.t('newTicket', { priority: label(i18n, 'priority', ticket.priority), channel: ticket.channel, text: first.slice(0, 80) });
+    announcer.textContent = text;
+    if (ticket.priority === 'urgent') alert.raise(i18n.t('urgentTitle'));
+  }
+
+  const loadQueue = async () => {
+    const answer = await api.get<{ tickets: QueueTicket[] }>('/handoffs?status=waiting,assigned&limit=500');
+    queue.replaceAll(answer.tickets);
+  };
+
+  const streamState = byId('stream-state');
+  const showState = (state: StreamState) => {
+    streamState.textContent = i18n.t(state === 'open' ? 'live' : state);
+    streamState.dataset.state = state;
+  };
+  openStream(
+    '/api/v1/events',
+    {
+      ready: () => void loadQueue().catch((error) => status.failure(error)),
+      'ticket.changed': (data) => {
+        const event = data as TicketChanged;
+        if (event.status && !OPEN.has(event.status)) queue.remove(event.ticketId);
+        else void reloadTicket(event.ticketId);
+        if (event.ticketId === thread.currentId()) void thread.refresh();
+      },
+      'sla.missed': (data) => {
+        const event = data as TicketChanged;
+        status.error(i18n.t('slaMissed', { priority: label(i18n, 'priority', event.priority) }));
+        void reloadTicket(event.ticketId);
+      },
+      'message.created': (data) => {
+        const message = data as StoredMessage;
+        if (message.conversationId === thread.conversationId()) thread.appendMessage(message);
+      },
+    },
+    showState,
+  );
+
+  const dialog = byId<HTMLDialogElement>('shortcuts-dialog');
+  dialog.dataset.helpText = i18n.t('shortcutsHelp');
+  byId('shortcuts-close').addEventListener('click', () => dialog.close());
+  byId('shortcuts-button').addEventListener('click', () => document.dispatchEvent(new KeyboardEvent('keydown', { key: '?' })));
+  installShortcuts(
+    [
+      { key: 'j', describe: () => i18n.t('kNext'), run: () => queue.move(1) },
+      { key: 'k', describe: () => i18n.t('kPrev'), run: () => queue.move(-1) },
+      { key: 'c', describe: () => i18n.t('kClaim'), run: () => void thread.claim() },
+      { key: 'r', describe: () => i18n.t('kReply'), run: () => thread.focusReply() },
+      { key: 'e', describe: () => i18n.t('kResolve'), run: () => void thread.resolve() },
+      { key: 'b', describe: () => i18n.t('kBot'), run: () => void thread.returnToBot() },
+    ],
+    dialog,
+    byId('shortcuts-list'),
+  );
+
+  await thread.show(undefined);
+  intents = await loadIntentChoices(api);
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  start().catch((error) => {
+    const region = document.getElementById('status');
+    if (region) region.textContent = String((error as Error).message ?? error);
+  });
+});

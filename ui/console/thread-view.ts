@@ -1,0 +1,190 @@
+// The open thread: header, actions, transcript, reply box (canned and suggested answers), notes,
+// the triage card and the relabel form. Re-rendered from GET /handoffs/:id after each action.
+import { isOpen, type TicketStatus } from '../../handoff/ticket-rules';
+import { append, el, linkAsText, replace } from '../shared/dom';
+import { formatTimeLeft } from '../shared/format';
+import type { I18n } from '../shared/i18n';
+import type { StatusLine } from '../shared/status';
+import type { TicketActions } from './actions';
+import type { IntentChoice } from './intent-choices';
+import { CANNED_KEYS, type ConsoleKey } from './text';
+import { renderMessage, renderNotes, renderTranscript } from './transcript-view';
+import { label, renderTriageCard } from './triage-card-view';
+import type { StoredMessage, TicketDetail } from './types';
+
+export interface ThreadView {
+  show(ticketId: string | undefined): Promise<void>;
+  /** Re-reads the open ticket (after an action or a live event about it). */
+  refresh(): Promise<void>;
+  currentId(): string | undefined;
+  conversationId(): string | undefined;
+  /** A live message in the open conversation. */
+  appendMessage(message: StoredMessage): void;
+  claim(): Promise<void>;
+  resolve(): Promise<void>;
+  returnToBot(): Promise<void>;
+  focusReply(): void;
+}
+
+export interface ThreadDeps {
+  readonly root: HTMLElement;
+  readonly i18n: I18n<ConsoleKey>;
+  readonly actions: TicketActions;
+  readonly status: StatusLine;
+  readonly me: () => string;
+  readonly intents: () => readonly IntentChoice[];
+  /** Called after an action changed the ticket, so the queue can update. */
+  readonly changed: (ticketId: string) => void;
+}
+
+export function createThreadView(deps: ThreadDeps): ThreadView {
+  const { root, i18n, actions, status } = deps;
+  let detail: TicketDetail | undefined;
+
+  const run = async (work: () => Promise<unknown>, done: ConsoleKey) => {
+    const id = detail?.ticket.id;
+    if (!id) return;
+    try {
+      await work();
+      status.info(i18n.t(done));
+      deps.changed(id);
+      await view.refresh();
+    } catch (error) {
+      status.failure(error);
+    }
+  };
+
+  const button = (text: ConsoleKey, id: string, onClick: () => void, disabled = false) => {
+    const b = el('button', { type: 'button', id, disabled }, i18n.t(text));
+    b.addEventListener('click', onClick);
+    return b;
+  };
+
+  const textForm = (id: string, labelKey: ConsoleKey, submitKey: ConsoleKey, submit: (text: string) => Promise<unknown>, done: ConsoleKey) => {
+    const area = el('textarea', { id: `${id}-text`, rows: 3, maxlength: 4000, required: true });
+    const form = el('form', { id: `${id}-form`, className: 'text-form' }, el('label', { for: area.id }, i18n.t(labelKey)), area, el('button', { type: 'submit' }, i18n.t(submitKey)));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const text = area.value.trim();
+      if (!text) return;
+      void run(async () => {
+        await submit(text);
+        area.value = '';
+      }, done);
+    });
+    return { form, area };
+  };
+
+  const render = (d: TicketDetail) => {
+    const { ticket, card } = d;
+    const id = ticket.id;
+    const open = isOpen(ticket.status as TicketStatus);
+    const mine = ticket.assignee === deps.me();
+
+    const header = el(
+      'header',
+      { className: 'thread-header' },
+      el('h2', { id: 'thread-title', tabindex: -1 }, `${label(i18n, 'priority', ticket.priority)} · ${ticket.channel} · ${label(i18n, 'status', ticket.status)}`),
+      el('p', { className: 'deadline' }, `${i18n.t('timeLeft')}: `, el('span', { className: 'time-left', 'data-deadline': ticket.slaDeadline ?? '' }, formatTimeLeft(ticket.slaDeadline, new Date()))),
+    );
+
+    const transfer = el('input', { id: 'transfer-queue', type: 'text', maxlength: 64, value: ticket.queue, 'aria-label': i18n.t('transferQueue') });
+    const bar = el(
+      'div',
+      { className: 'action-bar', role: 'group', 'aria-label': i18n.t('actions') },
+      button('claim', 'claim-button', () => void view.claim(), !open || mine),
+      button('resolve', 'resolve-button', () => void view.resolve(), !open),
+      button('returnToBot', 'return-button', () => void view.returnToBot(), !open),
+      transfer,
+      button('transfer', 'transfer-button', () => void run(() => actions.transfer(id, transfer.value.trim()), 'transferred'), !open),
+    );
+
+    const reply = textForm('reply', 'replyLabel', 'send', (text) => actions.reply(id, text), 'sent');
+    const canned = el('select', { id: 'canned', 'aria-label': i18n.t('canned') }, el('option', { value: '' }, i18n.t('cannedPick')), ...CANNED_KEYS.map((k) => el('option', { value: k }, i18n.t(k))));
+    canned.addEventListener('change', () => {
+      const key = CANNED_KEYS.find((k) => k === canned.value);
+      if (key) reply.area.value = i18n.t(key);
+      canned.value = '';
+      reply.area.focus();
+    });
+    const suggestion = card?.suggestedAnswer;
+    const suggested = el('section', { className: 'suggested', 'aria-labelledby': 'suggested-title' }, el('h3', { id: 'suggested-title' }, i18n.t('suggested')));
+    if (suggestion) {
+      append(suggested, el('p', { className: 'text', id: 'suggested-text' }, suggestion.text));
+      if (suggestion.links.length > 0) suggested.append(el('ul', { className: 'links' }, ...suggestion.links.map((l) => el('li', {}, linkAsText(l, i18n.t('open'))))));
+      suggested.append(
+        button('useSuggested', 'use-suggested', () => {
+          reply.area.value = [suggestion.text, ...suggestion.links.map((l) => l.url)].join('\n');
+          reply.area.focus();
+        }, !open),
+      );
+    } else append(suggested, el('p', { className: 'muted' }, i18n.t('noSuggestion')));
+    if (!open) reply.form.querySelectorAll('textarea, button').forEach((n) => n.setAttribute('disabled', ''));
+
+    const note = textForm('note', 'noteLabel', 'addNote', (text) => actions.note(id, text), 'noted');
+    const intentSelect = el(
+      'select',
+      { id: 'relabel-intent', 'aria-label': i18n.t('relabelPick') },
+      ...deps.intents().map((c) => el('option', { value: c.id, selected: c.id === card?.topIntents[0]?.intent }, c.name ? `${c.name[i18n.lang()]} (${c.id})` : c.id)),
+    );
+    const relabel = el('form', { id: 'relabel-form', className: 'inline-form' }, el('label', { for: intentSelect.id }, i18n.t('relabelPick')), intentSelect, el('button', { type: 'submit' }, i18n.t('relabelSave')));
+    relabel.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void run(() => actions.relabel(id, intentSelect.value), 'relabelled');
+    });
+
+    replace(
+      root,
+      header,
+      bar,
+      el(
+        'div',
+        { className: 'thread-body' },
+        el(
+          'div',
+          { className: 'conversation' },
+          el('h3', {}, i18n.t('transcript')),
+          renderTranscript(d.transcript, i18n),
+          el('div', { className: 'reply-tools' }, canned),
+          reply.form,
+          el('h3', {}, i18n.t('notes')),
+          renderNotes(d.notes, i18n),
+          note.form,
+        ),
+        el('aside', { className: 'context' }, card ? renderTriageCard(card, i18n) : null, suggested, el('h3', {}, i18n.t('relabel')), relabel),
+      ),
+    );
+  };
+
+  const view: ThreadView = {
+    async show(ticketId) {
+      if (!ticketId) {
+        detail = undefined;
+        replace(root, el('p', { className: 'muted' }, i18n.t('noThread')));
+        return;
+      }
+      try {
+        detail = await actions.load(ticketId);
+        render(detail);
+      } catch (error) {
+        status.failure(error);
+      }
+    },
+    async refresh() {
+      if (detail) await view.show(detail.ticket.id);
+    },
+    currentId: () => detail?.ticket.id,
+    conversationId: () => detail?.ticket.conversationId,
+    appendMessage(message) {
+      const list = root.querySelector('#transcript');
+      if (!list || list.querySelector(`[data-message-id="${CSS.escape(message.id)}"]`)) return;
+      list.append(renderMessage(message, i18n));
+    },
+    claim: () => run(() => actions.claim(detail!.ticket.id), 'claimed'),
+    resolve: () => run(() => actions.resolve(detail!.ticket.id), 'resolved'),
+    returnToBot: () => run(() => actions.returnToBot(detail!.ticket.id), 'returned'),
+    focusReply: () => root.querySelector<HTMLTextAreaElement>('#reply-text')?.focus(),
+  };
+  i18n.onChange(() => (detail ? render(detail) : void view.show(undefined)));
+  return view;
+}

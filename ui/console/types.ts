@@ -1,0 +1,36 @@
+// The console reads the agent API's JSON; these are its shapes, taken from the server's own types
+// (type-only imports: nothing of the server is bundled).
+import type { ticketJson } from '../../handoff/ticket';
+import type { TriageCard } from '../../handoff/triage-card';
+import type { StoredMessage } from '../../pipeline/types';
+
+export type TicketJson = ReturnType<typeof ticketJson>;
+export type { TriageCard, StoredMessage };
+
+/** An entry of GET /handoffs: the ticket with its card. */
+export interface QueueTicket extends TicketJson {
+  readonly card: TriageCard | null;
+}
+
+export interface TicketNote {
+  readonly id: string;
+  readonly authorId: string;
+  readonly text: string;
+  readonly createdAt: string;
+}
+
+/** GET /handoffs/:id */
+export interface TicketDetail {
+  readonly ticket: TicketJson;
+  readonly card: TriageCard | null;
+  readonly transcript: readonly StoredMessage[];
+  readonly notes: readonly TicketNote[];
+}
+
+/** The `ticket.changed` / `sla.missed` live events. */
+export interface TicketChanged {
+  readonly ticketId: string;
+  readonly conversationId: string;
+  readonly status?: string;
+  readonly priority: string;
+}

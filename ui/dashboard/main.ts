@@ -1,0 +1,99 @@
+// The operations dashboard: volumes, first-response times against the 110 call centre's 4–9
+// minutes, auto-answer rate, handoff reasons and SLA compliance, for trainers and admins.
+import type { HandoffMetrics } from '../../handoff/handoff-metrics';
+import type { DashboardNumbers } from '../../server/routes/dashboard-routes';
+import { CONSOLE_TEXT, dynamicKey } from '../console/text';
+import { ApiError, createApi } from '../shared/api';
+import { byId, el, replace } from '../shared/dom';
+import { formatSeconds, percent } from '../shared/format';
+import { bindLanguageToggle, createI18n } from '../shared/i18n';
+import { hasRole, signIn, signOut } from '../shared/session';
+import { createStatusLine } from '../shared/status';
+import { drawFirstResponse, drawReasons, drawVolumes } from './charts';
+import { DASHBOARD_TEXT } from './text';
+
+const RANGES = { '1': { days: 1, bucket: 'hour' }, '7': { days: 7, bucket: 'day' }, '30': { days: 30, bucket: 'day' } } as const;
+
+async function start(): Promise<void> {
+  const i18n = createI18n(DASHBOARD_TEXT);
+  i18n.apply();
+  bindLanguageToggle(byId<HTMLButtonElement>('lang-toggle'), i18n);
+  const api = createApi('/api/v1', i18n.lang);
+  const status = createStatusLine(byId('status'));
+  const user = await signIn(
+    api,
+    { form: byId('login-form'), email: byId('login-email'), password: byId('login-password'), error: byId('login-error') },
+    (error) => i18n.t('loginFailed', { reason: error instanceof ApiError ? error.message : String(error) }),
+  );
+  byId('sign-out').addEventListener('click', () => void signOut(api));
+  if (!hasRole(user, 'trainer')) {
+    status.error(i18n.t('forbidden'));
+    return;
+  }
+  byId('app').hidden = false;
+
+  // Reason and status names are the console's words: one dictionary for both pages.
+  const consoleLabel = (prefix: 'reason' | 'status', value: string) => {
+    const key = dynamicKey(prefix, value);
+    return key ? CONSOLE_TEXT[i18n.lang()][key] : value;
+  };
+  const reasonLabel = (reason: string) => consoleLabel('reason', reason);
+  const range = byId<HTMLSelectElement>('range');
+  let data: { metrics: HandoffMetrics; numbers: DashboardNumbers } | undefined;
+
+  const kpi = (id: string, value: string, detail: string) => replace(byId(id), el('strong', { className: 'kpi-value' }, value), el('span', { className: 'kpi-detail' }, detail));
+
+  const responseTable = (metrics: HandoffMetrics) => {
+    const rows: HTMLTableRowElement[] = [];
+    for (const who of ['bot', 'human'] as const) {
+      for (const [channel, t] of Object.entries(metrics.firstResponse[who])) {
+        rows.push(
+          el('tr', {}, el('td', {}, channel), el('td', {}, i18n.t(who)), el('td', { className: 'num' }, t.count), el('td', { className: 'num' }, formatSeconds(t.p50Seconds)), el('td', { className: 'num' }, formatSeconds(t.p90Seconds)), el('td', { className: 'num' }, formatSeconds(t.avgSeconds))),
+        );
+      }
+    }
+    const head = el('tr', {}, ...(['channel', 'who', 'count', 'median', 'p90', 'average'] as const).map((k) => el('th', { scope: 'col' }, i18n.t(k))));
+    replace(byId('response-table'), rows.length === 0 ? el('p', { className: 'muted' }, i18n.t('noData')) : el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows)));
+  };
+
+  const render = () => {
+    if (!data) return;
+    const { metrics, numbers } = data;
+    kpi('kpi-auto', percent(metrics.autoAnswer.rate), i18n.t('autoAnswerDetail', { auto: metrics.autoAnswer.autoAnswered, total: metrics.autoAnswer.decisions }));
+    kpi('kpi-sla', percent(metrics.sla.compliance), i18n.t('slaDetail', { met: metrics.sla.met, missed: metrics.sla.missed, pending: metrics.sla.pending }));
+    kpi('kpi-tickets', String(Object.values(metrics.tickets).reduce((a, b) => a + b, 0)), Object.entries(metrics.tickets).map(([s, n]) => `${consoleLabel('status', s)} ${n}`).join(' · '));
+    drawVolumes(byId<HTMLCanvasElement>('chart-channel'), numbers, 'byChannel', i18n);
+    drawVolumes(byId<HTMLCanvasElement>('chart-intent'), numbers, 'byIntent', i18n);
+    drawFirstResponse(byId<HTMLCanvasElement>('chart-response'), numbers, i18n);
+    drawReasons(byId<HTMLCanvasElement>('chart-reasons'), metrics, i18n, reasonLabel);
+    responseTable(metrics);
+    byId('app').dataset.loaded = 'true';
+  };
+
+  const load = async () => {
+    const chosen = RANGES[range.value as keyof typeof RANGES] ?? RANGES['7'];
+    const since = new Date(Date.now() - chosen.days * 86_400_000).toISOString();
+    try {
+      const [metrics, numbers] = await Promise.all([
+        api.get<HandoffMetrics>(`/metrics/handoffs?since=${encodeURIComponent(since)}`),
+        api.get<DashboardNumbers>(`/metrics/dashboard?since=${encodeURIComponent(since)}&bucket=${chosen.bucket}`),
+      ]);
+      data = { metrics, numbers };
+      render();
+    } catch (error) {
+      status.failure(error);
+    }
+  };
+
+  range.addEventListener('change', () => void load());
+  byId('refresh').addEventListener('click', () => void load());
+  i18n.onChange(render);
+  await load();
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  start().catch((error) => {
+    const region = document.getElementById('status');
+    if (region) region.textContent = String((error as Error).message ?? error);
+  });
+});

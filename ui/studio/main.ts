@@ -1,0 +1,113 @@
+// The trainer studio: intents and their health, example and answer editors, the test box,
+// training with progress, the evaluation, version history and the inbox.
+import { ApiError, createApi } from '../shared/api';
+import { byId, el, replace } from '../shared/dom';
+import { bindLanguageToggle, createI18n } from '../shared/i18n';
+import { hasRole, signIn, signOut } from '../shared/session';
+import { createStatusLine } from '../shared/status';
+import { renderAnswerEditor } from './answer-editor';
+import { intentsPath, modelPath, type StudioContext, type StudioData } from './context';
+import { createEvaluationView } from './evaluation-view';
+import { renderExampleEditor } from './example-editor';
+import { createInboxView } from './inbox-view';
+import { renderIntents } from './intents-view';
+import { mountTestBox } from './test-box';
+import { STUDIO_TEXT } from './text';
+import { mountTrainView } from './train-view';
+import type { EvaluationAnswer, IntentDetail, IntentSummary, ModelsAnswer, StoredExample } from './types';
+import { createVersionsView } from './versions-view';
+
+async function start(): Promise<void> {
+  const i18n = createI18n(STUDIO_TEXT);
+  i18n.apply();
+  bindLanguageToggle(byId<HTMLButtonElement>('lang-toggle'), i18n);
+  const api = createApi('/api/v1', i18n.lang);
+  const status = createStatusLine(byId('status'));
+  const user = await signIn(
+    api,
+    { form: byId('login-form'), email: byId('login-email'), password: byId('login-password'), error: byId('login-error') },
+    (error) => i18n.t('loginFailed', { reason: error instanceof ApiError ? error.message : String(error) }),
+  );
+  byId('sign-out').addEventListener('click', () => void signOut(api));
+  if (!hasRole(user, 'trainer')) {
+    status.error(i18n.t('forbidden'));
+    return;
+  }
+  byId('app').hidden = false;
+
+  const listeners: Array<(what: 'catalog' | 'models') => void> = [];
+  const data: StudioData = { intents: [], examples: [] };
+  const ctx: StudioContext = { api, i18n, status, data, changed: (what) => listeners.forEach((l) => l(what)), onChanged: (l) => void listeners.push(l) };
+
+  const evaluation = createEvaluationView(ctx, byId('evaluation'));
+  const versions = createVersionsView(ctx, byId('versions'), (version) => void evaluation.show(version));
+  const inbox = createInboxView(ctx, byId('inbox'));
+  let selected: string | undefined;
+
+  const renderList = () => renderIntents(ctx, byId('intents'), (id) => void openIntent(id));
+
+  async function openIntent(id: string): Promise<void> {
+    selected = id;
+    try {
+      const detail = await api.get<IntentDetail>(intentsPath(id));
+      const reload = () => void openIntent(id);
+      replace(byId('editor-title'), `${detail.intent.name[i18n.lang()]} (${id})`);
+      renderExampleEditor(ctx, byId('examples'), detail, reload);
+      renderAnswerEditor(ctx, byId('answers'), detail, reload);
+      byId('editor').hidden = false;
+    } catch (error) {
+      status.failure(error);
+    }
+  }
+
+  async function loadCatalog(): Promise<void> {
+    const { intents } = await api.get<{ intents: IntentSummary[] }>('/intents');
+    const examples = await Promise.all(intents.map((i) => api.get<{ examples: StoredExample[] }>(intentsPath(i.id, '/examples'))));
+    data.intents = intents;
+    data.examples = examples.flatMap((e) => e.examples);
+    renderList();
+  }
+
+  /** Health comes from the live model's evaluation, or the newest evaluated version's. */
+  async function loadModels(): Promise<ModelsAnswer | undefined> {
+    const models = await versions.load();
+    if (!models) return undefined;
+    const evaluated = models.versions.find((v) => v.version === models.live && v.evaluation) ?? models.versions.find((v) => v.evaluation);
+    if (evaluated) {
+      const answer = await api.get<EvaluationAnswer>(modelPath(evaluated.version, '/evaluation'));
+      data.health = { version: answer.version, evaluation: answer.evaluation };
+    }
+    renderList();
+    return models;
+  }
+
+  ctx.onChanged((what) => {
+    // The inbox's intent choices come from the catalog, so it renders after it.
+    const work = what === 'catalog' ? loadCatalog().then(() => inbox.load()) : loadModels();
+    work.catch((error) => status.failure(error));
+  });
+  i18n.onChange(() => {
+    renderList();
+    if (selected) void openIntent(selected);
+  });
+
+  mountTestBox(ctx, byId('test-box'));
+  mountTrainView(ctx, byId('train'), (version) => {
+    void evaluation.show(version);
+  });
+  byId('inbox-refresh').addEventListener('click', () => void inbox.load());
+
+  await loadCatalog();
+  await inbox.load();
+  const models = await loadModels();
+  if (data.health) await evaluation.show(data.health.version);
+  else if (models?.versions[0]) replace(byId('evaluation'), el('p', { className: 'muted' }, i18n.t('noEvaluation')));
+  byId('app').dataset.loaded = 'true';
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  start().catch((error) => {
+    const region = document.getElementById('status');
+    if (region) region.textContent = String((error as Error).message ?? error);
+  });
+});
