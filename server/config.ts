@@ -2,6 +2,7 @@
 // and validated here. Inner modules receive the typed Config and never read process.env.
 // CONFIG_VARIABLES is the single table of variables: README.md and `sotong --help` print it.
 import { z } from 'zod';
+import { HANDOFF_VARIABLES } from '../handoff/config';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -59,6 +60,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'FB_GRAPH_VERSION', default: 'v21.0', meaning: 'Graph API version.' },
   { name: 'KAKAO_SKILL_SECRET', default: '', meaning: 'Shared secret Kakao sends in X-Sotong-Skill-Secret. Kakao is enabled when it is set.', secret: true },
   { name: 'KAKAO_BOT_ID', default: '', meaning: 'Kakao bot id; when set, skill requests for other bots are refused.' },
+  // Validated by handoff/config.ts (parseHandoffEnv), listed here so the docs stay one table.
+  ...HANDOFF_VARIABLES,
 ];
 
 export interface XConfig {
