@@ -1,6 +1,7 @@
 // Evaluation of a trained model on labelled test data: the numbers bench-nlu prints and the
 // trainer's evaluation screen needs. Labels are compared after thresholds, as triage sees them.
 import { expectedCalibrationError } from './calibration';
+import { macroF1 } from './label-metrics';
 import type { LinearIntentModel } from './classifier-model';
 import { OUT_OF_SCOPE, type LabelledExample } from './model-types';
 import { thresholdScores } from './thresholds';
@@ -29,9 +30,22 @@ export interface Evaluation {
   readonly inScopeAccuracy: number | null;
   readonly outOfScopeRecall: number | null;
   readonly curve: readonly CurvePoint[];
-  readonly ece: { readonly raw: number; readonly calibrated: number };
+  /** Expected calibration error of the top score over all of test, raw (T = 1) and calibrated. */
+  readonly ece: EceReport;
+  /**
+   * The same over in-scope and over out-of-scope examples only (null when absent). Temperature
+   * is fitted on held-out data whose out-of-scope share can differ from test's, so the overall
+   * figure alone can hide where calibration helps and where it hurts.
+   */
+  readonly eceInScope: EceReport | null;
+  readonly eceOutOfScope: EceReport | null;
   readonly latencyMs: { readonly p50: number; readonly p99: number };
   readonly predictions: readonly PredictionRecord[];
+}
+
+export interface EceReport {
+  readonly raw: number;
+  readonly calibrated: number;
 }
 
 export const CURVE_THRESHOLDS: readonly number[] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
@@ -51,13 +65,16 @@ export function evaluate(model: LinearIntentModel, test: readonly LabelledExampl
   const inScope = predictions.filter((p) => p.gold !== OUT_OF_SCOPE);
   const oos = predictions.filter((p) => p.gold === OUT_OF_SCOPE);
   const share = (xs: readonly PredictionRecord[]) => (xs.length === 0 ? null : xs.filter((p) => p.intent === p.gold).length / xs.length);
-  const rawEce = expectedCalibrationError(
-    test.map((e) => {
-      const top = model.scoresAt(e.text, 1)[0]!;
-      return { confidence: top.confidence, correct: top.intent === e.intent };
-    }),
-  );
-  const calibratedEce = expectedCalibrationError(tops.map((t, i) => ({ confidence: t.confidence, correct: t.intent === test[i]!.intent })));
+  const raw = test.map((e) => {
+    const top = model.scoresAt(e.text, 1)[0]!;
+    return { confidence: top.confidence, correct: top.intent === e.intent };
+  });
+  const calibrated = tops.map((t, i) => ({ confidence: t.confidence, correct: t.intent === test[i]!.intent }));
+  const eceWhere = (keep: (e: LabelledExample) => boolean): EceReport | null => {
+    const rows = test.flatMap((e, i) => (keep(e) ? [i] : []));
+    if (rows.length === 0) return null;
+    return { raw: expectedCalibrationError(rows.map((i) => raw[i]!)), calibrated: expectedCalibrationError(rows.map((i) => calibrated[i]!)) };
+  };
   return {
     examples: test.length,
     accuracy: test.length === 0 ? 0 : correct / test.length,
@@ -65,7 +82,9 @@ export function evaluate(model: LinearIntentModel, test: readonly LabelledExampl
     inScopeAccuracy: share(inScope),
     outOfScopeRecall: share(oos),
     curve: CURVE_THRESHOLDS.map((threshold) => curvePoint(tops, test, threshold)),
-    ece: { raw: rawEce, calibrated: calibratedEce },
+    ece: { raw: expectedCalibrationError(raw), calibrated: expectedCalibrationError(calibrated) },
+    eceInScope: oos.length > 0 ? eceWhere((e) => e.intent !== OUT_OF_SCOPE) : null,
+    eceOutOfScope: eceWhere((e) => e.intent === OUT_OF_SCOPE),
     latencyMs: { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) },
     predictions,
   };
@@ -84,30 +103,6 @@ function curvePoint(
     if (t.intent === test[i]!.intent) right++;
   });
   return { threshold, answered: tops.length ? answered / tops.length : 0, precision: answered ? right / answered : 0 };
-}
-
-/** Macro-averaged F1 over every label that occurs as gold or prediction. */
-export function macroF1(predictions: readonly { gold: string; intent: string }[]): number {
-  const tp = new Map<string, number>();
-  const fp = new Map<string, number>();
-  const fn = new Map<string, number>();
-  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-  for (const p of predictions) {
-    if (p.intent === p.gold) bump(tp, p.gold);
-    else {
-      bump(fp, p.intent);
-      bump(fn, p.gold);
-    }
-  }
-  const labels = new Set([...tp.keys(), ...fp.keys(), ...fn.keys()]);
-  if (labels.size === 0) return 0;
-  let sum = 0;
-  for (const label of labels) {
-    const t = tp.get(label) ?? 0;
-    const denominator = 2 * t + (fp.get(label) ?? 0) + (fn.get(label) ?? 0);
-    sum += denominator === 0 ? 0 : (2 * t) / denominator;
-  }
-  return sum / labels.size;
 }
 
 export function percentile(values: Float64Array, q: number): number {

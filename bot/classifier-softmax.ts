@@ -48,11 +48,14 @@ export interface SoftmaxOptions {
   readonly seed: number;
   /** Share of a row's features hidden at each training step (0 = none). */
   readonly dropout?: number;
+  /** Loss weight of each class's examples (default 1 for all), e.g. to up-weight out_of_scope. */
+  readonly classWeights?: readonly number[];
   /** Called after each epoch with the epoch number (1-based) and the mean training loss. */
   readonly onEpoch?: (epoch: number, loss: number) => void;
 }
 
-export const DEFAULT_SOFTMAX: Omit<SoftmaxOptions, 'seed'> = { epochs: 18, learningRate: 2, l2: 1e-6, dropout: 0.8 };
+// Chosen on validation data only by bench/nlu-tune.ts (see BENCHMARKS.md).
+export const DEFAULT_SOFTMAX: Omit<SoftmaxOptions, 'seed'> = { epochs: 30, learningRate: 1, l2: 0, dropout: 0.8 };
 
 // Classes whose gradient is this small are skipped: after the first epochs most of the
 // probability mass sits on a few classes, and the rest of the update would be noise.
@@ -130,9 +133,10 @@ export function trainSoftmax(
         sum += z[k]!;
       }
       const gold = labels[row]!;
-      loss -= Math.log(Math.max(z[gold]! / sum, 1e-12));
+      const weight = options.classWeights?.[gold] ?? 1;
+      loss -= weight * Math.log(Math.max(z[gold]! / sum, 1e-12));
       // z becomes the gradient of the loss w.r.t. the logits: p - onehot.
-      for (let k = 0; k < classes; k++) z[k] = z[k]! / sum - (k === gold ? 1 : 0);
+      for (let k = 0; k < classes; k++) z[k] = weight * (z[k]! / sum - (k === gold ? 1 : 0));
       scale *= 1 - lr * options.l2;
       const step = lr / scale;
       let active = 0;

@@ -7,7 +7,7 @@ import { fitTemperature } from './calibration';
 import { LinearIntentModel, type ModelParts } from './classifier-model';
 import { DEFAULT_SOFTMAX, quantizeWeights, seededRandom, shuffleInPlace, trainSoftmax, type SoftmaxOptions } from './classifier-softmax';
 import { DEFAULT_FEATURES, fitVocabulary, transformAll, Vectorizer, type FeatureConfig } from './features';
-import type { LabelledExample } from './model-types';
+import { OUT_OF_SCOPE, type LabelledExample } from './model-types';
 import { modelVersion } from './model-file';
 import { DEFAULT_THRESHOLDS, tuneThresholds, type ScoredExample } from './thresholds';
 
@@ -28,9 +28,17 @@ export interface TrainOptions {
   /** Without `val`: the share of each intent held out for calibration (default 0.2). */
   readonly heldOutShare?: number;
   readonly features?: Partial<FeatureConfig>;
-  readonly softmax?: Partial<Omit<SoftmaxOptions, 'seed' | 'onEpoch'>>;
+  readonly softmax?: Partial<Omit<SoftmaxOptions, 'seed' | 'onEpoch' | 'classWeights'>>;
+  /**
+   * Loss weight of out_of_scope examples relative to an intent's (default
+   * DEFAULT_OUT_OF_SCOPE_WEIGHT). Out-of-scope text is far more varied than any one intent, so
+   * its few examples need more pull to claim the space between intents.
+   */
+  readonly outOfScopeWeight?: number;
   readonly onProgress?: (progress: TrainProgress) => void;
 }
+
+export const DEFAULT_OUT_OF_SCOPE_WEIGHT = 1;
 
 export function trainModel(examples: readonly LabelledExample[], options: TrainOptions = {}): LinearIntentModel {
   if (examples.length === 0) throw new Error('trainModel: no training examples');
@@ -81,9 +89,12 @@ function fitParts(
   const index = new Map(intents.map((intent, i) => [intent, i]));
   const labels = Int32Array.from(data, (e) => index.get(e.intent)!);
   const settings = { ...DEFAULT_SOFTMAX, ...options.softmax };
+  const oosWeight = options.outOfScopeWeight ?? DEFAULT_OUT_OF_SCOPE_WEIGHT;
+  const classWeights = intents.map((intent) => (intent === OUT_OF_SCOPE ? oosWeight : 1));
   const weights = quantizeWeights(
     trainSoftmax(x, labels, intents.length, vectorizer.columns, {
       ...settings,
+      classWeights,
       seed,
       onEpoch: (epoch, loss) => report({ stage: 'epoch', epoch, epochs: settings.epochs, loss }),
     }),

@@ -82,6 +82,12 @@ function report(r: Omit<Evaluation, 'predictions'> & { model: string; train: num
     `out-of-scope recall ${pct(r.outOfScopeRecall)}`,
     `thresholds          ${JSON.stringify(r.thresholds)}  temperature ${r.temperature.toFixed(3)}`,
     `ECE raw ${r.ece.raw.toFixed(4)}  calibrated ${r.ece.calibrated.toFixed(4)}`,
+    ...(r.eceInScope && r.eceOutOfScope
+      ? [
+          `  in-scope only      raw ${r.eceInScope.raw.toFixed(4)}  calibrated ${r.eceInScope.calibrated.toFixed(4)}`,
+          `  out-of-scope only  raw ${r.eceOutOfScope.raw.toFixed(4)}  calibrated ${r.eceOutOfScope.calibrated.toFixed(4)}`,
+        ]
+      : []),
     `training            ${(trainingMs / 1000).toFixed(2)} s`,
     `latency             p50 ${r.latencyMs.p50.toFixed(3)} ms  p99 ${r.latencyMs.p99.toFixed(3)} ms`,
     'auto-answer curve (threshold: share answered, precision of answered)',

@@ -72,6 +72,9 @@
   const seen = new Set();
   // What this page already showed before the server echoed it back on the stream.
   const echoes = [];
+  // Bot replies the live stream delivered before the POST that asked for them returned: the
+  // outbound job can be faster than the HTTP response, and each reply must show once.
+  let streamedBot = [];
 
   function t(key) {
     return TEXT[lang][key];
@@ -150,6 +153,7 @@
       echoes.splice(echo, 1);
       return;
     }
+    if (message.author === 'bot') streamedBot.push(message.text);
     bubble(message.author, message.text, message.links);
   }
 
@@ -198,6 +202,7 @@
     status.textContent = t('sending');
     showQuickReplies([]);
     echoes.push({ author: 'citizen', text: trimmed });
+    streamedBot = [];
     bubble('citizen', trimmed);
     try {
       const response = await fetch('/api/v1/messages', {
@@ -217,8 +222,13 @@
       store.set('conversationId', conversationId);
       store.set('accessToken', accessToken);
       if (body.reply) {
-        echoes.push({ author: 'bot', text: body.reply.text });
-        bubble('bot', body.reply.text, body.reply.links);
+        const streamed = streamedBot.indexOf(body.reply.text);
+        if (streamed >= 0) {
+          streamedBot.splice(streamed, 1);
+        } else {
+          echoes.push({ author: 'bot', text: body.reply.text });
+          bubble('bot', body.reply.text, body.reply.links);
+        }
         showQuickReplies(body.reply.quickReplies);
       } else if (body.decision === null) {
         status.textContent = t('handedOver');

@@ -1,8 +1,10 @@
 // Shared inputs for the NLU tests: shipped data sets (read, never copied) and awkward texts.
 import { readLabelledJsonl } from '../../bot/jsonl';
 import type { LabelledExample } from '../../bot/model-types';
+import { sharedDataDir } from '../../bench/shared-data';
 
-export const DATA = '/work/shared/data';
+/** The shared data folder (beside the repo, or SOTONG_SHARED_DATA). */
+export const DATA = sharedDataDir();
 
 /** The shipped Korean development sample (22 intents of the Sotong taxonomy). */
 export function koSample(): LabelledExample[] {
