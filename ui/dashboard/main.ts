@@ -3,34 +3,18 @@
 import type { HandoffMetrics } from '../../handoff/handoff-metrics';
 import type { DashboardNumbers } from '../../server/routes/dashboard-routes';
 import { CONSOLE_TEXT, dynamicKey } from '../console/text';
-import { ApiError, createApi } from '../shared/api';
 import { byId, el, replace } from '../shared/dom';
 import { formatSeconds, percent } from '../shared/format';
-import { bindLanguageToggle, createI18n } from '../shared/i18n';
-import { hasRole, signIn, signOut } from '../shared/session';
-import { createStatusLine } from '../shared/status';
+import { bootSignedInPage } from '../shared/page-boot';
 import { drawFirstResponse, drawReasons, drawVolumes } from './charts';
 import { DASHBOARD_TEXT } from './text';
 
 const RANGES = { '1': { days: 1, bucket: 'hour' }, '7': { days: 7, bucket: 'day' }, '30': { days: 30, bucket: 'day' } } as const;
 
 async function start(): Promise<void> {
-  const i18n = createI18n(DASHBOARD_TEXT);
-  i18n.apply();
-  bindLanguageToggle(byId<HTMLButtonElement>('lang-toggle'), i18n);
-  const api = createApi('/api/v1', i18n.lang);
-  const status = createStatusLine(byId('status'));
-  const user = await signIn(
-    api,
-    { form: byId('login-form'), email: byId('login-email'), password: byId('login-password'), error: byId('login-error') },
-    (error) => i18n.t('loginFailed', { reason: error instanceof ApiError ? error.message : String(error) }),
-  );
-  byId('sign-out').addEventListener('click', () => void signOut(api));
-  if (!hasRole(user, 'trainer')) {
-    status.error(i18n.t('forbidden'));
-    return;
-  }
-  byId('app').hidden = false;
+  const page = await bootSignedInPage(DASHBOARD_TEXT, 'trainer');
+  if (!page) return;
+  const { i18n, api, status } = page;
 
   // Reason and status names are the console's words: one dictionary for both pages.
   const consoleLabel = (prefix: 'reason' | 'status', value: string) => {

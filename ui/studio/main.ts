@@ -1,10 +1,7 @@
 // The trainer studio: intents and their health, example and answer editors, the test box,
 // training with progress, the evaluation, version history and the inbox.
-import { ApiError, createApi } from '../shared/api';
 import { byId, el, replace } from '../shared/dom';
-import { bindLanguageToggle, createI18n } from '../shared/i18n';
-import { hasRole, signIn, signOut } from '../shared/session';
-import { createStatusLine } from '../shared/status';
+import { bootSignedInPage } from '../shared/page-boot';
 import { renderAnswerEditor } from './answer-editor';
 import { intentsPath, modelPath, type StudioContext, type StudioData } from './context';
 import { createEvaluationView } from './evaluation-view';
@@ -18,22 +15,9 @@ import type { EvaluationAnswer, IntentDetail, IntentSummary, ModelsAnswer, Store
 import { createVersionsView } from './versions-view';
 
 async function start(): Promise<void> {
-  const i18n = createI18n(STUDIO_TEXT);
-  i18n.apply();
-  bindLanguageToggle(byId<HTMLButtonElement>('lang-toggle'), i18n);
-  const api = createApi('/api/v1', i18n.lang);
-  const status = createStatusLine(byId('status'));
-  const user = await signIn(
-    api,
-    { form: byId('login-form'), email: byId('login-email'), password: byId('login-password'), error: byId('login-error') },
-    (error) => i18n.t('loginFailed', { reason: error instanceof ApiError ? error.message : String(error) }),
-  );
-  byId('sign-out').addEventListener('click', () => void signOut(api));
-  if (!hasRole(user, 'trainer')) {
-    status.error(i18n.t('forbidden'));
-    return;
-  }
-  byId('app').hidden = false;
+  const page = await bootSignedInPage(STUDIO_TEXT, 'trainer');
+  if (!page) return;
+  const { i18n, api, status } = page;
 
   const listeners: Array<(what: 'catalog' | 'models') => void> = [];
   const data: StudioData = { intents: [], examples: [] };
