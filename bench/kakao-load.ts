@@ -15,32 +15,19 @@ import express from 'express';
 import { sql } from 'kysely';
 import type { AddressInfo } from 'node:net';
 import { redactPii } from '../bot/pii/redact';
-import type { Decision } from '../bot/types';
 import { kakaoSkillRouter } from '../channels/kakao/routes';
 import { createKakaoSender } from '../channels/kakao/send';
 import { createInProcessEvents } from '../events/in-process-events';
 import { createInProcessJobQueue } from '../jobs/in-process-driver';
 import { createPipeline } from '../pipeline/create-pipeline';
-import type { TriageFn } from '../pipeline/types';
 import { createDatabase } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
 import { MemoryPipeline } from '../test/channels/support/memory-pipeline';
+import { fixedTriage } from './fixed-triage';
 
 const REQUESTS = Number(process.argv[2] ?? 2000);
 const CONCURRENCY = Number(process.argv[3] ?? 50);
 const SECRET = 'bench-secret';
-
-const fixedTriage: TriageFn = (): Decision => ({
-  intent: 'civil.move_in',
-  confidence: 0.93,
-  topK: [{ intent: 'civil.move_in', confidence: 0.93 }],
-  entities: [],
-  pii: [],
-  language: 'ko',
-  action: 'auto_answer',
-  reply: { text: '네, 정부24에서 온라인 전입신고가 가능합니다.', links: [{ label: '전입신고', url: 'https://www.gov.kr' }] },
-  modelVersion: 'bench',
-});
 
 function skillRequest(i: number): string {
   return JSON.stringify({

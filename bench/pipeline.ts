@@ -15,7 +15,6 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { Redis } from 'ioredis';
 import { redactPii } from '../bot/pii/redact';
-import type { Decision } from '../bot/types';
 import type { ChannelSender, InboundMessage } from '../channels/types';
 import { createInProcessEvents } from '../events/in-process-events';
 import { createBullmqJobQueue } from '../jobs/bullmq-driver';
@@ -25,24 +24,13 @@ import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
 import { createDatabase, type Database } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
 import type { Schema } from '../store/schema';
+import { fixedTriage } from './fixed-triage';
 
 const MAX_MESSAGES = 20_000;
 const MESSAGES = Math.min(MAX_MESSAGES, Number(process.argv[2] ?? 2000));
 const CONCURRENCY = Number(process.argv[3] ?? 20);
 const STEP_MESSAGES = 300;
 const silent = { info() {}, warn() {}, error() {} };
-
-const fixedTriage = (): Decision => ({
-  intent: 'civil.move_in',
-  confidence: 0.93,
-  topK: [{ intent: 'civil.move_in', confidence: 0.93 }],
-  entities: [],
-  pii: [],
-  language: 'ko',
-  action: 'auto_answer',
-  reply: { text: '네, 정부24에서 온라인 전입신고가 가능합니다.', links: [{ label: '전입신고', url: 'https://www.gov.kr' }] },
-  modelVersion: 'bench',
-});
 
 function localOnly(url: string): string {
   const host = new URL(url).hostname;
