@@ -11,11 +11,9 @@ import { evaluate, type CurvePoint } from '../bot/classifier-eval';
 import { seededRandom, shuffleInPlace } from '../bot/classifier-softmax';
 import { macroF1 } from '../bot/label-metrics';
 import type { LabelledExample } from '../bot/model-types';
-import { NLU_TOOLKIT } from '../bot/nlu-toolkit';
-import { triage } from '../bot/triage';
 import type { Catalog } from '../intents/schema';
 import { catalogExamples } from './catalog-examples';
-import { evaluatePolicy, type PolicyEvaluation, type PolicyRecord } from './policy-evaluation';
+import { evaluatePolicy, triageLabelled, type PolicyEvaluation, type PolicyRecord } from './policy-evaluation';
 
 export const DEFAULT_FOLDS = 5;
 export const DEFAULT_EVALUATION_SEED = 1;
@@ -106,8 +104,8 @@ export async function crossValidate(catalog: Catalog, options: CrossValidationOp
     const model = trainModel(train, { ...options.train, seed, onProgress: options.onTrainProgress });
     curves.push({ size: test.length, curve: evaluate(model, test).curve });
     for (const example of test) {
-      const decision = triage(example.text, { channel: 'web', isPublic: false, recentOutOfScope: 0, now }, model, catalog, { nlu: NLU_TOOLKIT });
-      records.push({ text: example.text, gold: example.intent, intent: decision.intent, confidence: decision.confidence, action: decision.action });
+      const { record, decision } = triageLabelled(example, model, catalog, now);
+      records.push(record);
       const top = decision.topK[0];
       if (top) tops.push({ confidence: top.confidence, correct: top.intent === example.intent });
     }

@@ -3,7 +3,10 @@
 // emergency recall.
 import { confusionPairs, perLabelScores, type ConfusionPair, type LabelScores } from '../bot/label-metrics';
 import { EMERGENCY_INTENT } from '../bot/policy';
-import type { Action } from '../bot/types';
+import type { IntentModel, LabelledExample } from '../bot/model-types';
+import { NLU_TOOLKIT } from '../bot/nlu-toolkit';
+import { triage } from '../bot/triage';
+import type { Action, Decision } from '../bot/types';
 import type { Catalog } from '../intents/schema';
 
 export interface PolicyRecord {
@@ -30,6 +33,23 @@ export interface PolicyEvaluation {
   /** Share of gold emergencies that got the `urgent` action. */
   readonly emergencyRecall: number | null;
   readonly actions: Readonly<Partial<Record<Action, number>>>;
+}
+
+/**
+ * Triages one labelled message the way every evaluation does: as a private chat message with no
+ * out-of-scope streak (channel and publicity change only the reply text, not the decision).
+ */
+export function triageLabelled(
+  example: LabelledExample,
+  model: IntentModel,
+  catalog: Catalog,
+  now: Date,
+): { readonly record: PolicyRecord; readonly decision: Decision } {
+  const decision = triage(example.text, { channel: 'web', isPublic: false, recentOutOfScope: 0, now }, model, catalog, { nlu: NLU_TOOLKIT });
+  return {
+    decision,
+    record: { text: example.text, gold: example.intent, intent: decision.intent, confidence: decision.confidence, action: decision.action },
+  };
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);

@@ -4,11 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readLabelledJsonl } from '../../bot/jsonl';
-import { NLU_TOOLKIT } from '../../bot/nlu-toolkit';
-import { triage } from '../../bot/triage';
 import { DEFAULT_CATALOG_DIR, loadCatalog } from '../../intents/loader';
 import { progressPrinter, trainFromCatalog } from '../../training/catalog-model';
-import { evaluatePolicy, type PolicyEvaluation, type PolicyRecord } from '../../training/policy-evaluation';
+import { evaluatePolicy, triageLabelled, type PolicyEvaluation, type PolicyRecord } from '../../training/policy-evaluation';
 import type { CliCommand } from '../command';
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
@@ -34,10 +32,7 @@ export const command: CliCommand = {
     const data = readLabelledJsonl(values.data);
     const { model } = trainFromCatalog(catalog, { onProgress: progressPrinter((l) => io.stderr.write(l)) });
     const now = new Date();
-    const records: PolicyRecord[] = data.map((example) => {
-      const d = triage(example.text, { channel: 'web', isPublic: false, recentOutOfScope: 0, now }, model, catalog, { nlu: NLU_TOOLKIT });
-      return { text: example.text, gold: example.intent, intent: d.intent, confidence: d.confidence, action: d.action };
-    });
+    const records: PolicyRecord[] = data.map((example) => triageLabelled(example, model, catalog, now).record);
     const evaluation = evaluatePolicy(records, catalog);
     if (values.predictions) {
       writeFileSync(values.predictions, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
