@@ -6,11 +6,11 @@ import { createEventStreams } from '../../channels/web/event-stream';
 import { createWebSender } from '../../channels/web/send';
 import { createAccessTokens } from '../../channels/web/verify';
 import { createInProcessEvents } from '../../events/in-process-events';
-import { createHandoff } from '../../handoff/create-handoff';
+import { createHandoff, type Handoff } from '../../handoff/create-handoff';
 import type { Catalog } from '../../intents/schema';
 import { createInProcessJobQueue } from '../../jobs/in-process-driver';
 import { createPipeline } from '../../pipeline/create-pipeline';
-import { buildApp } from '../../server/app';
+import { buildApp, type RouteModule } from '../../server/app';
 import { DEFAULT_SCRYPT, hashPassword } from '../../server/auth/password';
 import { silentLogger } from '../../server/logger';
 import { createMetrics } from '../../server/metrics';
@@ -20,7 +20,7 @@ import { trainerRouteModules } from '../../server/routes/trainer-routes';
 import type { Database } from '../../store/database';
 import { seedCatalogIfEmpty } from '../../training/catalog-repository';
 import { createModelRegistry, type ModelRegistry } from '../../training/model-registry';
-import { DEFAULT_POLICY } from '../../bot/policy';
+import { DEFAULT_POLICY, type PolicyConfig } from '../../bot/policy';
 import { createTrainer, type Trainer } from '../../training/trainer-api';
 import { PASSWORD, signIn, type Session } from '../auth/agent-app';
 import { listen } from '../server/support/http';
@@ -32,6 +32,9 @@ export interface TrainerApp {
   readonly registry: ModelRegistry;
   readonly trainer: Trainer;
   readonly api: AgentApi;
+  readonly handoff: Handoff;
+  /** Creates a user with these roles and password (cheap hash). */
+  createUser(email: string, roles: string[], password: string, displayName?: string): Promise<{ id: string; email: string }>;
   /** Signs in a new user with these roles. */
   session(roles: string[]): Promise<Session>;
   close(): Promise<void>;
@@ -39,11 +42,20 @@ export interface TrainerApp {
 
 let counter = 0;
 
-export async function startTrainerApp(database: Database, catalog: Catalog = smallCatalog()): Promise<TrainerApp> {
-  await seedCatalogIfEmpty(database.db, catalog);
-  // Clarify off: a message the model is unsure of always opens a ticket, whichever two intents
-  // this small model happens to rank close, so the relabel story does not hang on a coin toss.
-  const registry = createModelRegistry({ database, train: FAST_TRAIN, policy: { ...DEFAULT_POLICY, clarifyMinCombined: Number.POSITIVE_INFINITY } });
+// Clarify off: a message the model is unsure of always opens a ticket, whichever two intents
+// this small model happens to rank close, so the relabel story does not hang on a coin toss.
+const NO_CLARIFY: PolicyConfig = { ...DEFAULT_POLICY, clarifyMinCombined: Number.POSITIVE_INFINITY };
+
+export interface TrainerAppOptions {
+  readonly catalog?: Catalog;
+  readonly policy?: PolicyConfig;
+  /** More route modules to mount beside the agent and trainer APIs. */
+  readonly routes?: (api: AgentApi) => readonly RouteModule[];
+}
+
+export async function startTrainerApp(database: Database, options: TrainerAppOptions = {}): Promise<TrainerApp> {
+  await seedCatalogIfEmpty(database.db, options.catalog ?? smallCatalog());
+  const registry = createModelRegistry({ database, train: FAST_TRAIN, policy: options.policy ?? NO_CLARIFY });
   await registry.ensureModel();
 
   const events = createInProcessEvents();
@@ -64,8 +76,12 @@ export async function startTrainerApp(database: Database, catalog: Catalog = sma
     events,
     tokens: createAccessTokens('trainer-app-secret-trainer-app-secret'),
     streams,
-    routes: [...api.routes, ...trainerRouteModules({ trainer, guard: api.guard })],
+    routes: [...api.routes, ...trainerRouteModules({ trainer, guard: api.guard }), ...(options.routes?.(api) ?? [])],
   });
+  const createUser = async (email: string, roles: string[], password: string, displayName = email) => {
+    const created = await api.users.create({ email, passwordHash: await hash(password), roles, displayName });
+    return { id: created!.id, email };
+  };
   const running = await listen(app);
   // Training holds the event loop for whole seconds on a busy test machine; past Node's 5 s
   // keep-alive timeout the server would drop the poller's idle socket just as it is reused.
@@ -76,10 +92,12 @@ export async function startTrainerApp(database: Database, catalog: Catalog = sma
     registry,
     trainer,
     api,
+    handoff,
+    createUser,
     async session(roles) {
       counter += 1;
       const email = `${roles.join('-')}${counter}-${process.pid}-${Date.now()}@trainer.test`;
-      await api.users.create({ email, passwordHash: await hash(PASSWORD), roles, displayName: email });
+      await createUser(email, roles, PASSWORD);
       return signIn(running.url, email);
     },
     async close() {
