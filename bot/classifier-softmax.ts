@@ -54,8 +54,8 @@ export interface SoftmaxOptions {
   readonly onEpoch?: (epoch: number, loss: number) => void;
 }
 
-// Chosen on validation data only by bench/nlu-tune.ts (see BENCHMARKS.md).
-export const DEFAULT_SOFTMAX: Omit<SoftmaxOptions, 'seed'> = { epochs: 30, learningRate: 1, l2: 0, dropout: 0.8 };
+// Chosen on validation data only by bench/nlu-tune.ts and bench/nlu-open-set.ts (see BENCHMARKS.md).
+export const DEFAULT_SOFTMAX: Omit<SoftmaxOptions, 'seed'> = { epochs: 45, learningRate: 1, l2: 0, dropout: 0.8 };
 
 // Classes whose gradient is this small are skipped: after the first epochs most of the
 // probability mass sits on a few classes, and the rest of the update would be noise.
