@@ -10,6 +10,7 @@ import * as m0004 from './migrations/0004_accounts';
 import * as m0005 from './migrations/0005_training';
 import * as m0006 from './migrations/0006_channel_state';
 import * as m0007 from './migrations/0007_handoff';
+import * as m0008 from './migrations/0008_drop_processed_events';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_conversations': m0001,
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005_training': m0005,
   '0006_channel_state': m0006,
   '0007_handoff': m0007,
+  '0008_drop_processed_events': m0008,
 };
 
 function migratorFor(target: Database | Kysely<Schema>): Migrator {

@@ -191,11 +191,6 @@ export interface ChannelStateTable {
   updated_at: CreatedAt;
 }
 
-export interface ProcessedEventsTable {
-  key: string;
-  received_at: CreatedAt;
-}
-
 export interface Schema {
   contacts: ContactsTable;
   conversations: ConversationsTable;
@@ -210,5 +205,4 @@ export interface Schema {
   examples: ExamplesTable;
   model_versions: ModelVersionsTable;
   channel_state: ChannelStateTable;
-  processed_events: ProcessedEventsTable;
 }

@@ -1,6 +1,7 @@
 // 0006: channel bookkeeping: poll cursors (X since_id, …) and webhook dedupe keys.
 // Why: a restarted poller must resume where it stopped, and platforms redeliver webhooks for up
 // to a day or two, so event keys are kept (with received_at for pruning) for at least 48 hours.
+// (processed_events went unused and 0008 drops it: messages' unique (channel, external_id) dedupes.)
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
