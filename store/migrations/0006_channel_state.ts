@@ -12,6 +12,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 
+  await createProcessedEvents(db);
+}
+
+/** Also 0008's `down`, which puts the table back as this migration made it. */
+export async function createProcessedEvents(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('processed_events')
     .addColumn('key', 'text', (c) => c.primaryKey())
