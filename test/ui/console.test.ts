@@ -2,33 +2,22 @@
 // message arrives live, the agent claims and replies, and the citizen's chat page shows the reply.
 // Citizen text with HTML in it is shown as text and runs nothing.
 import type { Page } from 'playwright-core';
-import { describeWithChromium, launchBrowser, screenshot, watchPage, type Browser } from './support/browser';
+import { describeWithChromium, screenshot, watchPage } from './support/browser';
 import { signInThroughForm } from './support/pages';
-import { startUiServer, type UiServer } from './support/ui-server';
+import { useServerAndBrowser } from './support/ui-server';
 
 jest.setTimeout(120_000);
 
 describeWithChromium('agent console (Chromium)', () => {
-  let server: UiServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startUiServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const ui = useServerAndBrowser();
 
   const openConsole = async (name: string): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> => {
-    const agent = await server.user(['agent'], name);
+    const agent = await ui.server.user(['agent'], name);
     // Each test signs in as its own agent: no session carried over from the one before.
-    await browser.context.clearCookies();
-    const page = await browser.page();
+    await ui.browser.context.clearCookies();
+    const page = await ui.browser.page();
     const seen = watchPage(page);
-    await page.goto(`${server.url}/console.html`);
+    await page.goto(`${ui.server.url}/console.html`);
     await signInThroughForm(page, agent.email);
     await page.locator('#stream-state[data-state="open"]').waitFor();
     return { page, seen };
@@ -38,8 +27,8 @@ describeWithChromium('agent console (Chromium)', () => {
     const { page: consolePage, seen } = await openConsole('agent-live');
     await consolePage.locator('#queue-list').getByText('대기 중인 문의가 없습니다.').waitFor();
 
-    const chat = await browser.page();
-    await chat.goto(`${server.url}/chat.html`);
+    const chat = await ui.browser.page();
+    await chat.goto(`${ui.server.url}/chat.html`);
     await chat.fill('#text', '상담원 연결해 주세요 여권 재발급 문의요');
     await chat.click('#send');
 
@@ -75,7 +64,7 @@ describeWithChromium('agent console (Chromium)', () => {
   it('renders citizen HTML as text: no image loads, no script runs', async () => {
     const { page, seen } = await openConsole('agent-xss');
     const hostile = '상담원 연결해 주세요 <img src=x onerror=alert(1)> <script>alert(2)</script>';
-    const posted = await fetch(`${server.url}/api/v1/messages`, {
+    const posted = await fetch(`${ui.server.url}/api/v1/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ userId: 'xss-citizen-1', text: hostile }),
@@ -99,7 +88,7 @@ describeWithChromium('agent console (Chromium)', () => {
     await page.selectOption('#relabel-intent', 'passport.issue');
     await page.click('#relabel-form button[type="submit"]');
     await page.locator('#status', { hasText: '학습 후보로 저장' }).waitFor();
-    const candidate = await server.database.db.selectFrom('training_candidates' as never).selectAll().execute();
+    const candidate = await ui.server.database.db.selectFrom('training_candidates' as never).selectAll().execute();
     expect(candidate).toEqual([expect.objectContaining({ intent: 'passport.issue', source: 'relabel' })]);
     await page.fill('#transfer-queue', 'documents');
     await page.click('#transfer-button');
@@ -109,7 +98,7 @@ describeWithChromium('agent console (Chromium)', () => {
 
   it('marks a new urgent ticket in the title; j, c and e pick it, claim it and resolve it', async () => {
     const { page } = await openConsole('agent-urgent');
-    const posted = await fetch(`${server.url}/api/v1/messages`, {
+    const posted = await fetch(`${ui.server.url}/api/v1/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ userId: 'urgent-citizen-1', text: '집에 불이 났어요 살려주세요' }),

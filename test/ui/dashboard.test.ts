@@ -1,9 +1,9 @@
 // The dashboard in a real browser over real traffic: citizens write (some answered by the bot,
 // some handed to a person), an agent replies, and the dashboard shows the same numbers the
 // metrics API computes, with its charts drawn.
-import { describeWithChromium, launchBrowser, screenshot, watchPage, type Browser } from './support/browser';
+import { describeWithChromium, screenshot, watchPage } from './support/browser';
 import { signInThroughForm } from './support/pages';
-import { startUiServer, UI_PASSWORD, type UiServer } from './support/ui-server';
+import { UI_PASSWORD, useServerAndBrowser } from './support/ui-server';
 
 jest.setTimeout(120_000);
 
@@ -15,52 +15,41 @@ async function json(url: string, init: RequestInit = {}): Promise<any> {
 }
 
 describeWithChromium('dashboard (Chromium)', () => {
-  let server: UiServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startUiServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const ui = useServerAndBrowser();
 
   it('shows volumes, first responses, auto-answer rate, reasons and SLA from the stored traffic', async () => {
-    const say = (userId: string, text: string) => json(`${server.url}/api/v1/messages`, { method: 'POST', body: JSON.stringify({ userId, text }) });
+    const say = (userId: string, text: string) => json(`${ui.server.url}/api/v1/messages`, { method: 'POST', body: JSON.stringify({ userId, text }) });
     const answers = [await say('dash-1', '가족관계증명서 어디서 떼요'), await say('dash-2', '상담원 연결해 주세요'), await say('dash-3', '사람이랑 대화하고 싶어요')];
-    const agent = await server.user(['agent'], 'dash-agent');
-    const { token } = await json(`${server.url}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: agent.email, password: UI_PASSWORD }) });
+    const agent = await ui.server.user(['agent'], 'dash-agent');
+    const { token } = await json(`${ui.server.url}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: agent.email, password: UI_PASSWORD }) });
     const bearer = { authorization: `Bearer ${token}` };
-    const { tickets } = await json(`${server.url}/api/v1/handoffs`, { headers: bearer });
+    const { tickets } = await json(`${ui.server.url}/api/v1/handoffs`, { headers: bearer });
     const handedOff = answers.filter((a) => ['handoff', 'urgent'].includes(a.decision.action)).length;
     expect(handedOff).toBeGreaterThan(0);
     expect(tickets.length).toBe(handedOff);
-    await json(`${server.url}/api/v1/handoffs/${tickets[0].id}/messages`, { method: 'POST', headers: bearer, body: JSON.stringify({ text: '안녕하세요, 상담원입니다.' }) });
+    await json(`${ui.server.url}/api/v1/handoffs/${tickets[0].id}/messages`, { method: 'POST', headers: bearer, body: JSON.stringify({ text: '안녕하세요, 상담원입니다.' }) });
 
-    const trainer = await server.user(['trainer'], 'dash-trainer');
-    const login = await json(`${server.url}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: trainer.email, password: UI_PASSWORD }) });
+    const trainer = await ui.server.user(['trainer'], 'dash-trainer');
+    const login = await json(`${ui.server.url}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: trainer.email, password: UI_PASSWORD }) });
     const asTrainer = { authorization: `Bearer ${login.token}` };
     const since = new Date(Date.now() - 7 * 86_400_000).toISOString();
-    const numbers = await json(`${server.url}/api/v1/metrics/dashboard?since=${since}&bucket=day`, { headers: asTrainer });
+    const numbers = await json(`${ui.server.url}/api/v1/metrics/dashboard?since=${since}&bucket=day`, { headers: asTrainer });
     const webTotal = numbers.byChannel.filter((p: any) => p.key === 'web').reduce((n: number, p: any) => n + p.count, 0);
     expect(webTotal).toBe(answers.length);
     const asHuman = answers.filter((a) => a.decision.intent === 'chat.human').length;
     expect(numbers.byIntent.filter((p: any) => p.key === 'chat.human').reduce((n: number, p: any) => n + p.count, 0)).toBe(asHuman);
     expect(numbers.firstResponse.human.reduce((a: number, b: number) => a + b, 0)).toBe(1);
-    const metrics = await json(`${server.url}/api/v1/metrics/handoffs?since=${since}`, { headers: asTrainer });
+    const metrics = await json(`${ui.server.url}/api/v1/metrics/handoffs?since=${since}`, { headers: asTrainer });
     const autoAnswered = answers.filter((a) => a.decision?.action === 'auto_answer').length;
     expect(metrics.autoAnswer.autoAnswered).toBe(autoAnswered);
 
     // An agent may not read the supervisors' numbers.
-    const denied = await fetch(`${server.url}/api/v1/metrics/dashboard`, { headers: bearer });
+    const denied = await fetch(`${ui.server.url}/api/v1/metrics/dashboard`, { headers: bearer });
     expect(denied.status).toBe(403);
 
-    const page = await browser.page();
+    const page = await ui.browser.page();
     const seen = watchPage(page);
-    await page.goto(`${server.url}/dashboard.html`);
+    await page.goto(`${ui.server.url}/dashboard.html`);
     await signInThroughForm(page, trainer.email);
     await page.locator('#app[data-loaded="true"]').waitFor();
     const expectedRate = `${((autoAnswered / metrics.autoAnswer.decisions) * 100).toFixed(1)}%`;

@@ -2,9 +2,9 @@
 // unsure of lands in the inbox; the trainer adds it as an example in one click, trains, reads the
 // evaluation and publishes; the citizen asks the same question again and the bot answers it.
 import { smallCatalog } from '../training/fixtures';
-import { describeWithChromium, launchBrowser, screenshot, watchPage, type Browser } from './support/browser';
+import { describeWithChromium, screenshot, watchPage } from './support/browser';
 import { signInThroughForm } from './support/pages';
-import { startUiServer, UI_PASSWORD, type UiServer } from './support/ui-server';
+import { UI_PASSWORD, useServerAndBrowser } from './support/ui-server';
 
 jest.setTimeout(180_000);
 
@@ -13,21 +13,10 @@ const QUESTION = '증명서 뽑는 곳';
 const INTENT = 'cert.family_relation';
 
 describeWithChromium('trainer studio (Chromium)', () => {
-  let server: UiServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startUiServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const ui = useServerAndBrowser();
 
   const lastDecision = () =>
-    server.database.db
+    ui.server.database.db
       .selectFrom('decisions')
       .innerJoin('messages', 'messages.id', 'decisions.message_id')
       .select(['decisions.action', 'decisions.intent', 'decisions.model_version'])
@@ -36,30 +25,30 @@ describeWithChromium('trainer studio (Chromium)', () => {
       .executeTakeFirstOrThrow();
 
   const returnToBot = async (conversationId: string) => {
-    const agent = await server.user(['agent'], 'studio-agent');
-    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: agent.email, password: UI_PASSWORD }) });
+    const agent = await ui.server.user(['agent'], 'studio-agent');
+    const login = await fetch(`${ui.server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: agent.email, password: UI_PASSWORD }) });
     const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}`, 'content-type': 'application/json' };
-    const { tickets } = (await (await fetch(`${server.url}/api/v1/handoffs`, { headers })).json()) as { tickets: { id: string; conversationId: string }[] };
+    const { tickets } = (await (await fetch(`${ui.server.url}/api/v1/handoffs`, { headers })).json()) as { tickets: { id: string; conversationId: string }[] };
     const mine = tickets.filter((t) => t.conversationId === conversationId);
     expect(mine).toHaveLength(1);
-    const back = await fetch(`${server.url}/api/v1/handoffs/${mine[0]!.id}/return-to-bot`, { method: 'POST', headers, body: '{}' });
+    const back = await fetch(`${ui.server.url}/api/v1/handoffs/${mine[0]!.id}/return-to-bot`, { method: 'POST', headers, body: '{}' });
     expect(back.status).toBe(200);
   };
 
   it('inbox → example → train → evaluation → publish, and the same question is then auto-answered', async () => {
-    const firstVersion = server.registry.version();
-    const chat = await browser.page();
-    await chat.goto(`${server.url}/chat.html`);
+    const firstVersion = ui.server.registry.version();
+    const chat = await ui.browser.page();
+    await chat.goto(`${ui.server.url}/chat.html`);
     await chat.fill('#text', QUESTION);
     const [first] = await Promise.all([chat.waitForResponse((r) => r.url().endsWith('/api/v1/messages')), chat.click('#send')]);
     const asked = (await first.json()) as { conversationId: string; decision: { action: string } };
     // Unsure (clarify, hand off or decline, depending on the catalog of the day), never answered.
     expect(['clarify', 'handoff', 'decline']).toContain(asked.decision.action);
 
-    const trainer = await server.user(['trainer'], 'studio-trainer');
-    const page = await browser.page();
+    const trainer = await ui.server.user(['trainer'], 'studio-trainer');
+    const page = await ui.browser.page();
     const seen = watchPage(page);
-    await page.goto(`${server.url}/studio.html`);
+    await page.goto(`${ui.server.url}/studio.html`);
     await signInThroughForm(page, trainer.email);
     await page.locator('#app[data-loaded="true"]').waitFor();
 
@@ -108,7 +97,7 @@ describeWithChromium('trainer studio (Chromium)', () => {
     await page.locator(`#versions-table button[data-action="publish"][data-version="${version}"]`).click();
     await page.locator('#status', { hasText: version }).waitFor();
     await page.locator(`#versions-table tr[data-version="${version}"].live`).waitFor();
-    expect(server.registry.version()).toBe(version);
+    expect(ui.server.registry.version()).toBe(version);
     await screenshot(page, 'studio');
 
     // A low-confidence handoff opened a ticket, and the bot keeps quiet on a thread a person
@@ -131,10 +120,10 @@ describeWithChromium('trainer studio (Chromium)', () => {
   });
 
   it('the test box shows top intents, entities and the action', async () => {
-    const trainer = await server.user(['trainer'], 'studio-tester');
-    await browser.context.clearCookies();
-    const page = await browser.page();
-    await page.goto(`${server.url}/studio.html`);
+    const trainer = await ui.server.user(['trainer'], 'studio-tester');
+    await ui.browser.context.clearCookies();
+    const page = await ui.browser.page();
+    await page.goto(`${ui.server.url}/studio.html`);
     await signInThroughForm(page, trainer.email);
     await page.locator('#app[data-loaded="true"]').waitFor();
     await page.fill('#test-input', '상담원 연결해 주세요');

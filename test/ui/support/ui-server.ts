@@ -16,6 +16,7 @@ import type { ModelRegistry } from '../../../training/model-registry';
 import type { Trainer } from '../../../training/trainer-api';
 import { startTrainerApp } from '../../training/trainer-app';
 import { buildUiOnce } from './build';
+import { launchBrowser, type Browser } from './browser';
 
 export const UI_PASSWORD = 'ui test password 1234';
 
@@ -54,4 +55,21 @@ export async function startUiServer(): Promise<UiServer> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The UI server and a headless browser for the enclosing describe block: started before its
+ * tests, closed after them. Read them from the returned object inside tests.
+ */
+export function useServerAndBrowser(): { server: UiServer; browser: Browser } {
+  const session = {} as { server: UiServer; browser: Browser };
+  beforeAll(async () => {
+    session.server = await startUiServer();
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
