@@ -2,8 +2,8 @@
 // `sotong serve` child processes: a fresh PostgreSQL database per suite (compose works in the
 // default schema, so isolation is per database), a free port, and an SSE reader.
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Client } from 'pg';
+export { freePort } from '../support/free-port';
 
 export interface FreshDatabase {
   readonly url: string;
@@ -33,17 +33,6 @@ export async function createFreshDatabase(baseUrl: string): Promise<FreshDatabas
       }
     },
   };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export interface SseEvent {
