@@ -1,7 +1,7 @@
 // A fake Graph API (channels.md §2.5): POST /{version}/me/messages (Send API and private replies)
 // and POST /{version}/{comment-id}/comments, checking the Page token and answering Graph error
 // bodies: 190 bad token, 100 text too long, 10900 second private reply.
-import { FakeServer, type FakeResponse, type RecordedRequest } from './http-fake';
+import { FakePlatform, type FakeResponse, type RecordedRequest } from './http-fake';
 
 export function graphError(status: number, code: number, message: string, subcode?: number): FakeResponse {
   return {
@@ -10,31 +10,17 @@ export function graphError(status: number, code: number, message: string, subcod
   };
 }
 
-export class FakeGraphApi {
-  readonly server: FakeServer;
+export class FakeGraphApi extends FakePlatform {
   readonly sent: { recipient: { id?: string; comment_id?: string }; messaging_type?: string; tag?: string; text: string; quickReplies?: unknown[] }[] = [];
   readonly comments: { commentId: string; message: string; id: string }[] = [];
   private readonly privatelyReplied = new Set<string>();
   private nextId = 1;
 
   constructor(readonly pageToken = 'test-page-token', readonly version = 'v21.0') {
-    this.server = new FakeServer((req) => this.handle(req));
+    super();
   }
 
-  get url(): string {
-    return this.server.url;
-  }
-
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
-  private handle(req: RecordedRequest): FakeResponse {
+  protected handle(req: RecordedRequest): FakeResponse {
     if (req.query.get('access_token') !== this.pageToken) return graphError(400, 190, 'Invalid OAuth access token.');
     const prefix = `/${this.version}/`;
     if (req.method !== 'POST' || !req.path.startsWith(prefix)) return graphError(400, 100, `Unknown path ${req.path}`);

@@ -2,30 +2,20 @@
 // http://127.0.0.1:<p>/v1/bots/<botId>/callback/<token>, accepts one SkillResponse per token
 // within its lifetime, and rejects reuse and late use.
 import { randomBytes } from 'node:crypto';
-import { FakeServer, type FakeResponse, type RecordedRequest } from './http-fake';
+import { FakePlatform, type FakeResponse, type RecordedRequest } from './http-fake';
 
 interface Token {
   readonly expiresAt: number;
   used: boolean;
 }
 
-export class FakeKakaoCallback {
-  readonly server: FakeServer;
+export class FakeKakaoCallback extends FakePlatform {
   /** SkillResponses accepted, in order. */
   readonly delivered: { token: string; body: any }[] = [];
   private readonly tokens = new Map<string, Token>();
 
   constructor(private readonly now: () => number = Date.now) {
-    this.server = new FakeServer((req) => this.handle(req));
-  }
-
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
+    super();
   }
 
   issue(botId = '64ab12', ttlMs = 60_000): string {
@@ -39,7 +29,7 @@ export class FakeKakaoCallback {
     return { status, body: { taskId: randomBytes(8).toString('hex'), status: 'FAIL', message, timestamp: this.now() } };
   }
 
-  private handle(req: RecordedRequest): FakeResponse {
+  protected handle(req: RecordedRequest): FakeResponse {
     const m = /^\/v1\/bots\/[^/]+\/callback\/([^/]+)$/.exec(req.path);
     if (req.method !== 'POST' || !m) return this.fail(404, 'not found');
     const token = this.tokens.get(m[1]!);

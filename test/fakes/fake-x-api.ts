@@ -1,7 +1,7 @@
 // A fake X API v2 speaking the real wire format (channels.md §1.2): POST /2/tweets,
 // POST /2/dm_conversations/with/:id/messages, GET /2/users/:id/mentions, with x-rate-limit-*
 // headers on every answer, the v2 429 body, and X's duplicate-text 403.
-import { FakeServer, type FakeResponse, type RecordedRequest } from './http-fake';
+import { FakePlatform, type FakeResponse, type RecordedRequest } from './http-fake';
 
 export interface FakeMention {
   readonly id: string;
@@ -23,8 +23,7 @@ function weight(text: string): number {
   return Array.from(noUrls).reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) <= 4351 ? 1 : 2), 0) + urls * 23;
 }
 
-export class FakeXApi {
-  readonly server: FakeServer;
+export class FakeXApi extends FakePlatform {
   readonly tweets: { id: string; text: string; inReplyTo: string }[] = [];
   readonly dms: { participantId: string; text: string; eventId: string }[] = [];
   readonly mentions: FakeMention[] = [];
@@ -32,23 +31,6 @@ export class FakeXApi {
   resetEpochSeconds = Math.floor(Date.now() / 1000) + 900;
   private remaining = 100;
   private nextId = 1_900_000_000_000_000_000n;
-
-  constructor() {
-    this.server = new FakeServer((req) => this.handle(req));
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
-  }
 
   rateLimitHeaders(remaining = this.remaining): Record<string, string> {
     return {
@@ -81,7 +63,7 @@ export class FakeXApi {
     return { status, headers: this.rateLimitHeaders(), body };
   }
 
-  private handle(req: RecordedRequest): FakeResponse {
+  protected handle(req: RecordedRequest): FakeResponse {
     if (!String(req.headers.authorization ?? '').startsWith('OAuth ')) {
       return { status: 401, body: { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' } };
     }

@@ -83,3 +83,23 @@ export class FakeServer {
     return path.replace(/\/\d{3,}[\w-]*(?=\/|$)/g, '/:id');
   }
 }
+
+/** A fake platform API: one FakeServer that answers through the subclass's handle(). */
+export abstract class FakePlatform {
+  readonly server = new FakeServer((req) => this.handle(req));
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  async start(): Promise<this> {
+    await this.server.start();
+    return this;
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+
+  protected abstract handle(req: RecordedRequest): FakeResponse | Promise<FakeResponse>;
+}
