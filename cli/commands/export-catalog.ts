@@ -2,6 +2,7 @@
 // back to catalog files (one <id>.yaml per intent), ready to review and commit to intents/catalog.
 // Uses DATABASE_URL, or the embedded PGlite database in SOTONG_DATA_DIR.
 import type { CliCommand } from '../command';
+import { withConfiguredDatabase } from '../with-database';
 
 export const command: CliCommand = {
   name: 'export-catalog',
@@ -21,20 +22,9 @@ export const command: CliCommand = {
     }
     const { mkdirSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
     const path = require('node:path') as typeof import('node:path');
-    const { ConfigError, loadConfig } = require('../../server/config') as typeof import('../../server/config');
-    const { createDatabase } = require('../../store/database') as typeof import('../../store/database');
     const { loadCatalogFromDb } = require('../../training/catalog-repository') as typeof import('../../training/catalog-repository');
     const { exportCatalog } = require('../../training/trainer-export') as typeof import('../../training/trainer-export');
-    let config;
-    try {
-      config = loadConfig(io.env);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      io.stderr.write(`sotong export-catalog: ${error.message}\n`);
-      return 2;
-    }
-    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-    try {
+    return withConfiguredDatabase('export-catalog', io, async (database) => {
       const catalog = await loadCatalogFromDb(database.db);
       if (catalog.intents.length === 0) {
         io.stderr.write('sotong export-catalog: the database holds no catalog yet (it is seeded when the server first starts)\n');
@@ -44,11 +34,6 @@ export const command: CliCommand = {
       for (const [file, text] of Object.entries(exportCatalog(catalog))) writeFileSync(path.join(out, file), text);
       io.stdout.write(`Wrote ${catalog.intents.length} intent files from ${database.kind} to ${out}\n`);
       return 0;
-    } catch (error) {
-      io.stderr.write(`sotong export-catalog: ${(error as Error).message}\n`);
-      return 1;
-    } finally {
-      await database.close();
-    }
+    });
   },
 };

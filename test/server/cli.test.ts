@@ -1,6 +1,6 @@
 // The CLI dispatcher and the serve/migrate commands' argument and config handling.
 import { Writable } from 'node:stream';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { commandNames, helpText, runCli } from '../../cli/main';
@@ -66,6 +66,14 @@ test.each(['worker', 'api'])('serve --role %s without PostgreSQL and Redis refus
   const onlyDb = io({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
   expect(await runCli(['serve', '--role', role], onlyDb.io)).toBe(2);
   expect(onlyDb.err()).toMatch(/set REDIS_URL \(/);
+});
+
+test.each([['migrate'], ['export-catalog', '--out', 'never-written']])('%s with a bad config exits 2 with the reason and opens no database', async (...args) => {
+  const dataDir = path.join(os.tmpdir(), `sotong-bad-config-${process.pid}`);
+  const t = io({ PORT: 'eighty', SOTONG_DATA_DIR: dataDir });
+  expect(await runCli(args, t.io)).toBe(2);
+  expect(t.err()).toMatch(new RegExp(`^sotong ${args[0]}: Invalid configuration:\n\\s+PORT: `));
+  await expect(access(dataDir)).rejects.toThrow();
 });
 
 test('migrate applies the migrations once, then says it is up to date', async () => {
