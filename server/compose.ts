@@ -92,7 +92,11 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
   };
 
   try {
-    const database = await createDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    const database = await createDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      onConnectionError: (error) => logger.warn('database connection dropped; the pool reconnects on next use', { error }),
+    });
     closers.push(() => database.close());
     logger.info('database open', { kind: database.kind });
     const applied = await migrateToLatest(database);

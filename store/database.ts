@@ -20,6 +20,12 @@ export interface DatabaseConfig {
   readonly schema?: string;
   /** PostgreSQL pool size (default 10). */
   readonly poolSize?: number;
+  /**
+   * Called when PostgreSQL drops an idle pooled connection (server restart, failover, an admin
+   * terminating it). The pool discards that connection and opens a new one on next use; without
+   * a listener, pg would raise the error as an uncaught 'error' event and kill the process.
+   */
+  readonly onConnectionError?: (error: Error) => void;
 }
 
 export interface Database {
@@ -71,6 +77,7 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<{ db: 
     // search_path as a startup option applies to every pooled connection, new or reused.
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  pool.on('error', (error) => config.onConnectionError?.(error));
   try {
     if (schema) await pool.query(`create schema if not exists ${schema}`);
     else await pool.query('select 1');
