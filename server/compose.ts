@@ -175,8 +175,9 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     closers.push(async () => streams.closeAll());
     const agentApi = createAgentApi({ db: database.db, handoff, events, streams, openApiGroups: [trainerPaths] });
     const trainer = createTrainer({ db: database.db, registry, logger: logger.child({ component: 'trainer' }) });
-    // Before the database closes: a training job still running writes its model version at the end.
-    closers.push(() => trainer.jobs.idle());
+    // Before the database closes: a running training's worker is stopped (the trainer starts it
+    // again later), and a draft already being saved is saved.
+    closers.push(() => trainer.jobs.close());
     collectHandoffMetrics(database.db, metrics);
     const app = buildApp(
       {

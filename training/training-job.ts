@@ -4,16 +4,16 @@
 // Jobs run one at a time in order (two trainings at once would only slow each other down).
 // Progress lives in memory; the finished result lives in model_versions (metrics.jobId), so
 // another API process can still answer GET /models/training/:jobId once the job is done.
-// Note: the classifier trains synchronously, so each fold holds the event loop for a few seconds;
-// the job yields between folds.
+// The classifier trains synchronously for seconds, so the CPU work runs in a worker thread
+// (run-training-in-worker.ts) and this thread keeps serving requests; only loading the catalog
+// and saving the draft happen here.
 import type { Kysely } from 'kysely';
-import { trainModel } from '../bot/classifier';
 import type { AuditLog } from '../handoff/audit-log';
 import { newId } from '../store/ids';
 import type { Schema } from '../store/schema';
-import { catalogExamples } from './catalog-examples';
 import { loadCatalogFromDb } from './catalog-repository';
-import { crossValidate, DEFAULT_EVALUATION_SEED, DEFAULT_FOLDS, type RecipeOptions } from './evaluation';
+import { DEFAULT_EVALUATION_SEED, DEFAULT_FOLDS, type RecipeOptions } from './evaluation';
+import { runTrainingInWorker } from './run-training-in-worker';
 import type { TrainerModels } from './trainer-models';
 
 export type TrainingJobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
@@ -68,6 +68,8 @@ const view = (job: JobState): TrainingJobView => ({
 export class TrainingJobs {
   private readonly jobs = new Map<string, JobState>();
   private tail: Promise<void> = Promise.resolve();
+  /** Aborted by close(): stops the running worker, and fails jobs that have not started. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly options: TrainingJobsOptions) {}
 
@@ -88,36 +90,36 @@ export class TrainingJobs {
     return { id, status: 'succeeded', percent: 100, stage: 'done', version: done.version, error: null, createdBy: null, createdAt: null, finishedAt: done.createdAt };
   }
 
-  /** Resolves when every queued job has finished (tests, shutdown). */
+  /** Resolves when every queued job has finished (tests). */
   idle(): Promise<void> {
+    return this.tail;
+  }
+
+  /**
+   * Shutdown: terminates the running training and fails the queued ones (a trainer starts them
+   * again), then resolves once no job touches the database any more. A draft already being
+   * saved is saved.
+   */
+  close(): Promise<void> {
+    this.stopping.abort();
     return this.tail;
   }
 
   private async run(job: JobState): Promise<void> {
     const { db, models, audit, logger } = this.options;
-    const folds = this.options.folds ?? DEFAULT_FOLDS;
-    const seed = this.options.seed ?? DEFAULT_EVALUATION_SEED;
-    const units = folds + 1;
     const started = Date.now();
-    job.status = 'running';
+    Object.assign(job, { status: 'running', stage: 'starting' });
     try {
       const catalog = await loadCatalogFromDb(db);
-      const evaluation = await crossValidate(catalog, {
-        folds,
-        seed,
-        train: this.options.train,
-        onFold: (done, total) => {
-          job.percent = Math.round((done / units) * 100);
-          job.stage = done < total ? `evaluating: fold ${done + 1} of ${total}` : 'training the model';
-        },
+      const request = { catalog, folds: this.options.folds ?? DEFAULT_FOLDS, seed: this.options.seed ?? DEFAULT_EVALUATION_SEED, train: this.options.train };
+      const { evaluation, model, examples } = await runTrainingInWorker(request, {
+        signal: this.stopping.signal,
+        onProgress: (progress) => Object.assign(job, progress),
       });
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      const examples = catalogExamples(catalog);
-      const model = trainModel(examples, { ...this.options.train, seed });
       job.percent = 99;
       job.stage = 'saving';
-      const saved = await models.saveDraft(model, { source: 'trainer', jobId: job.id, trainedBy: job.createdBy, examples: examples.length, trainMs: Date.now() - started, evaluation });
-      await audit.record({ actor: job.createdBy, action: 'model.train', target: saved.version, details: { jobId: job.id, existing: saved.existing, examples: examples.length, macroF1: evaluation.macroF1 } });
+      const saved = await models.saveDraft(model, { source: 'trainer', jobId: job.id, trainedBy: job.createdBy, examples, trainMs: Date.now() - started, evaluation });
+      await audit.record({ actor: job.createdBy, action: 'model.train', target: saved.version, details: { jobId: job.id, existing: saved.existing, examples, macroF1: evaluation.macroF1 } });
       Object.assign(job, { status: 'succeeded', percent: 100, stage: 'done', version: saved.version, existing: saved.existing });
       logger?.info('model trained', { jobId: job.id, version: saved.version, ms: Date.now() - started });
     } catch (error) {

@@ -1,0 +1,32 @@
+// What crosses the thread boundary between TrainingJobs (run-training-in-worker.ts, on the API
+// thread) and the training worker (training-worker.ts). Plain data only: it is copied by
+// structured clone, so no callbacks, and the model travels as its model file (bot/model-file).
+import type { Catalog } from '../intents/schema';
+import type { RecipeOptions, TrainerEvaluation } from './evaluation';
+
+/** The worker's workerData. */
+export interface TrainingRequest {
+  /** As loaded by loadCatalogFromDb (its byId Map survives structured clone). */
+  readonly catalog: Catalog;
+  readonly folds: number;
+  readonly seed: number;
+  readonly train?: RecipeOptions;
+}
+
+export interface TrainingProgress {
+  /** 0–100. */
+  readonly percent: number;
+  readonly stage: string;
+}
+
+/** The worker posts progress any number of times, then one result. A failure is thrown, not posted. */
+export type TrainingWorkerMessage =
+  | ({ readonly type: 'progress' } & TrainingProgress)
+  | {
+      readonly type: 'result';
+      readonly evaluation: TrainerEvaluation;
+      /** serializeModel() of the final model. */
+      readonly model: string;
+      /** Examples the final model was trained on. */
+      readonly examples: number;
+    };
