@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { call, PASSWORD, signIn, type Session } from '../auth/agent-app';
-import { eventually, TEST_DATABASE_URL, TEST_REDIS_URL } from '../support/backends';
+import { describeWithServers, eventually, TEST_DATABASE_URL, TEST_REDIS_URL } from '../support/backends';
 import { createFreshDatabase, freePort, openSse, type FreshDatabase } from './server-support';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -23,11 +23,7 @@ interface Child {
   output(): string;
 }
 
-const configured = Boolean(TEST_DATABASE_URL && TEST_REDIS_URL);
-const suite = configured ? describe : describe.skip;
-if (!configured) console.warn('!!! SKIPPED two-process handoff suite: TEST_DATABASE_URL and TEST_REDIS_URL must be set !!!');
-
-suite('two server processes on PostgreSQL + Redis', () => {
+describeWithServers({ postgres: true, redis: true }, 'two server processes on PostgreSQL + Redis', () => {
   let fresh: FreshDatabase;
   const children: Child[] = [];
   const dirs: string[] = [];

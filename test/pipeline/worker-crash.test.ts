@@ -10,19 +10,10 @@ import type { JobQueue } from '../../jobs/types';
 import { createPipeline, type Pipeline } from '../../pipeline/create-pipeline';
 import type { Checkpoint } from '../../pipeline/deps';
 import type { Database } from '../../store/database';
-import { BULLMQ, POSTGRES, TEST_DATABASE_URL, TEST_REDIS_URL, eventually, removeTestQueues, uniqueName } from '../support/backends';
+import { BULLMQ, POSTGRES, TEST_DATABASE_URL, TEST_REDIS_URL, describeWithServers, eventually, removeTestQueues, uniqueName } from '../support/backends';
 import { inbound, tableTriage } from '../support/pipeline-fixtures';
 
-const ready = Boolean(TEST_DATABASE_URL && TEST_REDIS_URL);
-if (!ready && process.env.CI === 'true') {
-  test('worker crash tests need TEST_DATABASE_URL and TEST_REDIS_URL under CI', () => {
-    throw new Error('TEST_DATABASE_URL and TEST_REDIS_URL must be set (CI=true refuses to skip)');
-  });
-} else if (!ready) {
-  console.warn('!!! SKIPPED worker crash tests: TEST_DATABASE_URL and TEST_REDIS_URL are both needed. !!!');
-}
-
-(ready ? describe : describe.skip)('a worker killed mid-job [postgres + bullmq]', () => {
+describeWithServers({ postgres: true, redis: true }, 'a worker killed mid-job [postgres + bullmq]', () => {
   jest.setTimeout(60_000);
   let database: Database;
   let jobs: JobQueue;

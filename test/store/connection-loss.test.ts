@@ -3,15 +3,9 @@
 import { Client } from 'pg';
 import { sql } from 'kysely';
 import { createDatabase, type Database } from '../../store/database';
-import { eventually, TEST_DATABASE_URL } from '../support/backends';
+import { describeWithServers, eventually, TEST_DATABASE_URL } from '../support/backends';
 
-const describePostgres = TEST_DATABASE_URL ? describe : describe.skip;
-if (!TEST_DATABASE_URL) {
-  if (process.env.CI === 'true') test('TEST_DATABASE_URL must be set under CI', () => expect(TEST_DATABASE_URL).toBeDefined());
-  else console.warn('!!! SKIPPED "connection loss": TEST_DATABASE_URL is not set. !!!');
-}
-
-describePostgres('a dropped PostgreSQL connection', () => {
+describeWithServers({ postgres: true }, 'a dropped PostgreSQL connection', () => {
   let database: Database;
   const errors: Error[] = [];
 

@@ -31,6 +31,12 @@ function describeIfConfigured(configured: boolean, what: string, title: string, 
   }
 }
 
+/** describe() for a suite that needs real servers: skipped loudly without them, failed under CI. */
+export function describeWithServers(needs: { readonly postgres?: boolean; readonly redis?: boolean }, title: string, body: () => void): void {
+  const missing = [needs.postgres && !TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : '', needs.redis && !TEST_REDIS_URL ? 'TEST_REDIS_URL' : ''].filter(Boolean);
+  describeIfConfigured(missing.length === 0, missing.join(' and '), title, body);
+}
+
 export interface DatabaseBackend {
   readonly kind: Database['kind'];
   /** A fresh, migrated database of its own: a new PGlite in memory, or a new PostgreSQL schema. */
