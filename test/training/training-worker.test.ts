@@ -11,7 +11,7 @@ import { createModelRegistry } from '../../training/model-registry';
 import { runTrainingInWorker, TrainingWorkerError } from '../../training/run-training-in-worker';
 import { createTrainer } from '../../training/trainer-api';
 import type { TrainingJobs } from '../../training/training-job';
-import { PGLITE } from '../support/backends';
+import { eventually, PGLITE } from '../support/backends';
 import { FAST_TRAIN, smallCatalog, TEST_FOLDS } from './fixtures';
 
 interface TrainerUnderTest {
@@ -33,15 +33,6 @@ async function openTrainer(catalog: Catalog): Promise<TrainerUnderTest> {
       await PGLITE.dispose(database);
     },
   };
-}
-
-/** Polls (each poll is a turn of the event loop) until `check` holds. */
-async function waitUntil(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
 }
 
 /** Records the longest gap between ticks of a 10 ms interval: how long the event loop was held. */
@@ -73,11 +64,15 @@ describe('training jobs on the full catalog', () => {
     const started = performance.now();
     const { id } = trainer.jobs.start('trainer-1');
     const stages = new Set<string>();
-    await waitUntil(async () => {
-      const job = await trainer.jobs.get(id);
-      stages.add(job!.stage);
-      return job!.status === 'succeeded' || job!.status === 'failed';
-    }, 'the job finished');
+    await eventually(
+      async () => {
+        const job = await trainer.jobs.get(id);
+        stages.add(job!.stage);
+        return job!.status === 'succeeded' || job!.status === 'failed';
+      },
+      30_000,
+      'the job finished',
+    );
     const trainingMs = performance.now() - started;
     const longestGap = watch.stop();
 
@@ -91,7 +86,7 @@ describe('training jobs on the full catalog', () => {
   test('close() stops a running training at once and fails the jobs queued behind it', async () => {
     const running = trainer.jobs.start('trainer-1');
     const queued = trainer.jobs.start('trainer-1');
-    await waitUntil(async () => (await trainer.jobs.get(running.id))!.stage.startsWith('evaluating'), 'the worker started evaluating');
+    await eventually(async () => (await trainer.jobs.get(running.id))!.stage.startsWith('evaluating'), 30_000, 'the worker started evaluating');
     const closing = performance.now();
     await trainer.jobs.close();
     // Well under one training run (over a second above): the worker was terminated, not awaited.
@@ -116,7 +111,7 @@ describe('a training job whose worker fails', () => {
   test("is failed with the worker's error, and the next job trains", async () => {
     const failing = trainer.jobs.start('trainer-1');
     // Once the worker reports (or the job ended) it holds its own copy of the catalog.
-    await waitUntil(async () => !['queued', 'starting'].includes((await trainer.jobs.get(failing.id))!.stage), 'the worker had the catalog');
+    await eventually(async () => !['queued', 'starting'].includes((await trainer.jobs.get(failing.id))!.stage), 30_000, 'the worker had the catalog');
     const { db } = trainer.database;
     expect(await seedCatalogIfEmpty(db, smallCatalog())).toBe(true);
 
