@@ -32,7 +32,8 @@ export type HandoffReason =
   | 'requested_human'
   | 'policy_handoff'
   | 'negative_feedback'
-  | 'channel_limit';
+  | 'channel_limit'
+  | 'media_only'; // a photo, video, file, voice message or location with no words
 
 export interface IntentScore {
   readonly intent: string;
