@@ -36,11 +36,6 @@ export function priorityRank(priority: Priority): number {
   return PRIORITIES.indexOf(priority);
 }
 
-/** One step more pressing; urgent stays urgent. */
-export function escalate(priority: Priority): Priority {
-  return PRIORITIES[Math.max(0, priorityRank(priority) - 1)]!;
-}
-
 export function isPriority(value: unknown): value is Priority {
   return typeof value === 'string' && (PRIORITIES as readonly string[]).includes(value);
 }
