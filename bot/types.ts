@@ -34,6 +34,12 @@ export type HandoffReason =
   | 'negative_feedback'
   | 'channel_limit';
 
+/**
+ * Why the bot acted as it did: a handoff reason, or `surge_pinned` when a supervisor's pinned
+ * answer for a surge answered the message (surge/pinned-answers.ts, after triage).
+ */
+export type DecisionReason = HandoffReason | 'surge_pinned';
+
 export interface IntentScore {
   readonly intent: string;
   /** Calibrated probability in [0, 1]. */
@@ -107,6 +113,6 @@ export interface Decision {
   readonly language: Language;
   readonly action: Action;
   readonly reply?: Reply;
-  readonly reason?: HandoffReason;
+  readonly reason?: DecisionReason;
   readonly modelVersion: string;
 }
