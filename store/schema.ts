@@ -58,6 +58,7 @@ export interface MessagesTable {
   external_id: string | null;
   /** Inbound only. */
   status: MessageStatus | null;
+  /** Outbound: the answer's links. Inbound: the media the citizen sent, {label: kind, url}. */
   links: Json<LinkJson[]>;
   reply_target: Json<Record<string, string>>;
   /** Outbound only: the outbox row this message records. */
