@@ -1,4 +1,5 @@
 // The web chat's POST body → InboundMessage. Pure apart from the clock and id source passed in.
+import { sanitizeText } from '../../bot/sanitize-text';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { InboundMessage } from '../types';
@@ -18,6 +19,7 @@ export const webMessageSchema = z.object({
   userId: opaqueId('userId'),
   text: z
     .string('text must be a string')
+    .overwrite(sanitizeText)
     .trim()
     .min(1, 'text must not be empty')
     .max(MAX_TEXT_LENGTH, `text must be at most ${MAX_TEXT_LENGTH} characters`),
