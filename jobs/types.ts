@@ -8,11 +8,13 @@ export interface JobPayloads {
   outbound: { outboxId: string };
   /** Check a handoff ticket's SLA deadline. */
   sla: { ticketId: string; deadline: string };
+  /** One run of surge detection (surge/surge-job.ts); re-adds itself for the next slot. */
+  surge: { slot: number };
   /** Re-queue work stuck past its timeout (pipeline/sweep.ts); repeated with every(). */
   sweep: Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['inbound', 'outbound', 'sla', 'sweep'];
+export const JOB_NAMES: readonly JobName[] = ['inbound', 'outbound', 'sla', 'surge', 'sweep'];
 
 export interface AddOptions {
   /** Run no earlier than this many ms from now (delayed job). */

@@ -3,6 +3,7 @@
 import type { ChannelId, ChannelSender } from '../channels/types';
 import { UnrecoverableJobError } from '../jobs/types';
 import { isConnectionError } from '../store/connection-errors';
+import { findThread } from '../store/conversation-repository';
 import { listConversationMessages, markInboundDead } from '../store/message-repository';
 import { createBasicHandoff } from './basic-handoff';
 import {
@@ -39,6 +40,10 @@ export function createPipeline(input: PipelineDeps): Pipeline {
     ingest: (message, options) => ingest(deps, message, options),
     processInbound: (messageId) => processInbound(deps, messageId),
     takeOutboxForInlineDelivery: (outboxId) => takeOutboxForInlineDelivery(deps, outboxId),
+    async findThread(conversationId) {
+      const thread = await findThread(deps.database.db, conversationId);
+      return thread ? { channel: thread.channel, threadKey: thread.threadKey, userId: thread.platformUserId } : null;
+    },
     async listMessages(conversationId, options) {
       const rows = await listConversationMessages(deps.database.db, conversationId, options?.afterId);
       return rows.map(toStoredMessage);

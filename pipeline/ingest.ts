@@ -5,7 +5,7 @@
 // The text is sanitised first (bot/sanitize-text.ts) and cut to MAX_TEXT_LENGTH with a marker, so
 // no text a platform can send turns into a database error retried forever.
 import { sanitizeText, truncateWithMarker } from '../bot/sanitize-text';
-import { CHANNEL_IDS, type InboundMessage } from '../channels/types';
+import { CHANNEL_IDS, MEDIA_KINDS, type InboundMessage } from '../channels/types';
 import { UnrecoverableJobError } from '../jobs/types';
 import { recordRejectedEvent } from '../store/dead-letter-repository';
 import { storeInbound } from '../store/inbound-writes';
@@ -18,6 +18,7 @@ export class InvalidInboundError extends UnrecoverableJobError {
 }
 
 export const MAX_TEXT_LENGTH = 10_000;
+const MAX_MEDIA_URL_LENGTH = 4_000;
 
 function validate(message: InboundMessage): void {
   const problems: string[] = [];
@@ -29,6 +30,10 @@ function validate(message: InboundMessage): void {
   if (typeof message.isPublic !== 'boolean') problems.push('isPublic must be a boolean');
   if (!(message.sentAt instanceof Date) || Number.isNaN(message.sentAt.getTime())) problems.push('sentAt must be a valid Date');
   if (typeof message.replyTarget !== 'object' || message.replyTarget === null) problems.push('replyTarget must be an object');
+  for (const [i, ref] of (message.media ?? []).entries()) {
+    if (!MEDIA_KINDS.includes(ref.kind)) problems.push(`media[${i}].kind "${String(ref.kind)}" is not one of ${MEDIA_KINDS.join(', ')}`);
+    if (typeof ref.url !== 'string' || ref.url.length > MAX_MEDIA_URL_LENGTH) problems.push(`media[${i}].url must be a string of at most ${MAX_MEDIA_URL_LENGTH} characters`);
+  }
   if (problems.length > 0) {
     throw new InvalidInboundError(`inbound message ${JSON.stringify(message.externalId)} rejected: ${problems.join('; ')}`);
   }
@@ -67,6 +72,7 @@ export async function ingest(
     piiTypes,
     replyTarget,
     sentAt: message.sentAt,
+    ...(message.media ? { media: message.media } : {}),
   });
 
   // A duplicate delivery of a message never processed (its job lost with Redis, or never queued

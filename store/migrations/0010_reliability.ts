@@ -1,4 +1,4 @@
-// 0009: what the pipeline needs to survive faults.
+// 0010: what the pipeline needs to survive faults.
 // - messages.status gains 'dead' (processing failed the same way on every attempt) and
 //   messages.last_error says why, so a poison message stops being retried and agents can see it.
 // - outbox.send_token: the attempt that holds a row in 'sending'. Only that attempt may mark the
