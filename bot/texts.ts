@@ -39,6 +39,18 @@ export const TEXTS = {
     ko: '게시글에 개인정보가 보여요. 보호를 위해 글을 삭제하시고 DM으로 다시 문의해 주세요.',
     en: 'Your post shows personal information. Please delete it and send us a DM instead.',
   },
+  mediaReceived: {
+    ko: '보내 주신 사진·파일을 받았어요. 담당 상담사가 확인하고 이 대화로 답변드릴게요. 궁금한 점을 글로 함께 남겨 주시면 더 빨리 도와드릴 수 있어요.',
+    en: 'We received what you sent. An agent will look at it and reply here. A few words about your question will help us answer sooner.',
+  },
+  mediaReceivedPublic: {
+    ko: '보내 주신 내용을 받았어요. 담당자가 확인 후 답변드릴게요. 개인 정보는 DM으로 보내 주세요.',
+    en: 'We received it and an agent will get back to you. Please send anything personal by DM.',
+  },
+  sticker: {
+    ko: '😊 더 궁금한 점이 있으면 언제든 말씀해 주세요.',
+    en: '😊 Ask us anything else any time.',
+  },
   // Used only when the catalog has no emergency answer: the numbers must go out regardless.
   urgentFallback: {
     ko: '긴급 상황이면 바로 119(화재·구조·구급) 또는 112(경찰)에 전화하세요. 마음이 힘드시면 109(자살예방 상담, 24시간). 상담사에게도 바로 알렸어요.',

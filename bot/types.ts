@@ -32,7 +32,14 @@ export type HandoffReason =
   | 'requested_human'
   | 'policy_handoff'
   | 'negative_feedback'
-  | 'channel_limit';
+  | 'channel_limit'
+  | 'media_only'; // a photo, video, file, voice message or location with no words
+
+/**
+ * Why the bot acted as it did: a handoff reason, or `surge_pinned` when a supervisor's pinned
+ * answer for a surge answered the message (surge/pinned-answers.ts, after triage).
+ */
+export type DecisionReason = HandoffReason | 'surge_pinned';
 
 export interface IntentScore {
   readonly intent: string;
@@ -109,7 +116,7 @@ export interface Decision {
   readonly language: Language;
   readonly action: Action;
   readonly reply?: Reply;
-  readonly reason?: HandoffReason;
+  readonly reason?: DecisionReason;
   /** For `clarify`: the intents offered as quick replies, in order. */
   readonly choices?: readonly string[];
   /** A second FAQ intent answered in the same reply (a message asking two questions). */

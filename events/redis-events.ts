@@ -74,6 +74,6 @@ function parseEvent(payload: string): LiveEvent | string {
     return 'not JSON';
   }
   const type = (value as { type?: unknown } | null)?.type;
-  if (type !== 'message.created' && type !== 'ticket.changed') return `unknown event type ${JSON.stringify(type)}`;
+  if (type !== 'message.created' && type !== 'ticket.changed' && type !== 'surge.changed') return `unknown event type ${JSON.stringify(type)}`;
   return value as LiveEvent;
 }

@@ -4,7 +4,9 @@ import type { StoredMessage } from '../pipeline/types';
 
 export type LiveEvent =
   | { readonly type: 'message.created'; readonly conversationId: string; readonly message: StoredMessage }
-  | { readonly type: 'ticket.changed'; readonly ticketId: string; readonly conversationId: string; readonly status: string; readonly priority: string };
+  | { readonly type: 'ticket.changed'; readonly ticketId: string; readonly conversationId: string; readonly status: string; readonly priority: string }
+  /** A surge opened, changed (figures, pinned answer) or closed: surge/surge-service.ts. */
+  | { readonly type: 'surge.changed'; readonly surgeId: string; readonly status: 'open' | 'closed'; readonly label: string; readonly count: number; readonly pinned: boolean };
 
 export interface LiveEvents {
   publish(event: LiveEvent): Promise<void>;

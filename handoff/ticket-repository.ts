@@ -173,18 +173,20 @@ export class TicketRepository {
       .execute();
   }
 
-  /** SLA missed: raise priority, move the deadline. Only if nobody answered and the deadline is the one the job checked. */
-  escalate(id: string, jobDeadline: Date, priority: Priority, nextDeadline: Date | null, at: Date): Promise<Ticket | undefined> {
+  /**
+   * SLA missed: the ticket is overdue from now on; priority and deadline stay. Only if nobody
+   * answered and the deadline is the one the job checked.
+   */
+  markOverdue(id: string, jobDeadline: Date, at: Date): Promise<Ticket | undefined> {
     return this.db
       .updateTable('tickets')
       .set((eb) => ({
-        priority,
-        sla_deadline: nextDeadline ?? jobDeadline,
-        sla_missed_at: eb.fn.coalesce('sla_missed_at', eb.val(at)),
+        sla_missed_at: at,
         escalations: eb('escalations', '+', 1),
         updated_at: at,
       }))
       .where('id', '=', id)
+      .where('sla_missed_at', 'is', null)
       .where('status', 'in', [...OPEN_STATUSES])
       .where('first_response_at', 'is', null)
       .where('sla_deadline', '=', jobDeadline)

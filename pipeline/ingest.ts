@@ -2,7 +2,7 @@
 // inbound job works from the stored row, so triage sees the redacted text too. That is on
 // purpose: tags like [PHONE] are features in their own right, and the raw text never has to sit
 // in a job payload or a database row.
-import { CHANNEL_IDS, type InboundMessage } from '../channels/types';
+import { CHANNEL_IDS, MEDIA_KINDS, type InboundMessage } from '../channels/types';
 import { UnrecoverableJobError } from '../jobs/types';
 import { storeInbound } from '../store/inbound-writes';
 import type { PipelineDeps } from './deps';
@@ -14,6 +14,7 @@ export class InvalidInboundError extends UnrecoverableJobError {
 }
 
 const MAX_TEXT_LENGTH = 10_000;
+const MAX_MEDIA_URL_LENGTH = 4_000;
 
 function validate(message: InboundMessage): void {
   const problems: string[] = [];
@@ -26,6 +27,10 @@ function validate(message: InboundMessage): void {
   if (typeof message.isPublic !== 'boolean') problems.push('isPublic must be a boolean');
   if (!(message.sentAt instanceof Date) || Number.isNaN(message.sentAt.getTime())) problems.push('sentAt must be a valid Date');
   if (typeof message.replyTarget !== 'object' || message.replyTarget === null) problems.push('replyTarget must be an object');
+  for (const [i, ref] of (message.media ?? []).entries()) {
+    if (!MEDIA_KINDS.includes(ref.kind)) problems.push(`media[${i}].kind "${String(ref.kind)}" is not one of ${MEDIA_KINDS.join(', ')}`);
+    if (typeof ref.url !== 'string' || ref.url.length > MAX_MEDIA_URL_LENGTH) problems.push(`media[${i}].url must be a string of at most ${MAX_MEDIA_URL_LENGTH} characters`);
+  }
   if (problems.length > 0) {
     throw new InvalidInboundError(`inbound message ${JSON.stringify(message.externalId)} rejected: ${problems.join('; ')}`);
   }
@@ -55,6 +60,7 @@ export async function ingest(
     piiTypes,
     replyTarget,
     sentAt: message.sentAt,
+    ...(message.media ? { media: message.media } : {}),
   });
 
   if (!stored.duplicate && options.enqueue !== false) {

@@ -9,6 +9,8 @@ import { createLiveEvents } from '../events/create-live-events';
 import type { LiveEvents } from '../events/types';
 import type { HandoffConfig } from '../handoff/config';
 import { createHandoff } from '../handoff/create-handoff';
+import type { SurgeConfig } from '../surge/config';
+import { createSurge } from '../surge/create-surge';
 import { createJobQueue } from '../jobs/create-job-queue';
 import type { JobQueue } from '../jobs/types';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
@@ -23,6 +25,7 @@ import { trainerRouteModules } from './routes/trainer-routes';
 import { trainerPaths } from './openapi/trainer-paths';
 import { createTrainer } from '../training/trainer-api';
 import { collectHandoffMetrics } from './routes/handoff-prometheus';
+import { collectSurgeMetrics } from '../surge/surge-metrics';
 import { buildApp, type RouteModule } from './app';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { channelRouters, channelSenders, xClient } from './channel-wiring';
@@ -45,6 +48,10 @@ export interface ComposeOptions {
   readonly modelReloadMs?: number;
   /** SLA targets, reopen window, auto-assignment (handoff/config.ts; defaults when unset). */
   readonly handoff?: HandoffConfig;
+  /** Surge detection thresholds, tick and load depth (surge/config.ts; defaults when unset). */
+  readonly surge?: SurgeConfig;
+  /** The surge module's clock (pinned-answer expiry, detection window); tests move it by hand. */
+  readonly surgeClock?: () => Date;
   /** Extra API route modules (trainer…), given the composed parts; `guard` checks sessions and roles. */
   readonly routes?: (parts: { database: Database; events: LiveEvents; pipeline: Pipeline; registry: ModelRegistry; guard: AuthGuard }) => readonly RouteModule[];
 }
@@ -129,6 +136,16 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       logger: logger.child({ component: 'handoff' }),
     });
 
+    // Surges: pinned answers after triage (a pipeline port), the detection job, the supervisor API.
+    const surge = createSurge({
+      database,
+      jobs,
+      events,
+      catalog: () => registry.catalog(),
+      config: options.surge,
+      ...(options.surgeClock ? { now: options.surgeClock } : {}),
+    });
+
     const metrics = createMetrics();
     const pipeline = instrumentPipeline(
       createPipeline({
@@ -138,6 +155,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         triage: () => instrumentTriage(registry.triage(), metrics),
         redact: redactPii,
         handoff: handoff.port,
+        surge: surge.port,
         logger: logger.child({ component: 'pipeline' }),
       }),
       metrics,
@@ -146,6 +164,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     if (runWorkers) {
       pipeline.registerWorkers(channelSenders(config.channels));
       handoff.registerSlaWorker(jobs);
+      await surge.startDetection();
       const recovered = await pipeline.recover();
       logger.info('workers started', { driver: jobs.driver, recovered });
       const x = config.channels.x;
@@ -179,6 +198,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     // again later), and a draft already being saved is saved.
     closers.push(() => trainer.jobs.close());
     collectHandoffMetrics(database.db, metrics);
+    collectSurgeMetrics(surge.repository, metrics);
     const app = buildApp(
       {
         logger,
@@ -193,6 +213,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
           ...agentApi.routes,
           ...trainerRouteModules({ trainer, guard: agentApi.guard }),
           { path: '/api/v1', router: dashboardRoutes({ db: database.db, guard: agentApi.guard }) },
+          { path: '/api/v1', router: surge.routes(agentApi.guard, redactPii) },
           ...(options.routes?.({ database, events, pipeline, registry, guard: agentApi.guard }) ?? []),
         ],
       },

@@ -25,6 +25,8 @@ export interface InboundInput {
   readonly piiTypes: readonly string[];
   readonly replyTarget: Readonly<Record<string, string>>;
   readonly sentAt: Date;
+  /** Platform links to the media the citizen sent, stored in `links` as {label: kind, url}. */
+  readonly media?: readonly { readonly kind: string; readonly url: string }[];
 }
 
 export interface StoredInbound {
@@ -95,7 +97,7 @@ export async function storeInbound(db: Kysely<Schema>, input: InboundInput): Pro
           pii_types: [...input.piiTypes],
           external_id: input.externalId,
           status: 'received',
-          links: toJson([]),
+          links: toJson((input.media ?? []).map((m) => ({ label: m.kind, url: m.url }))),
           reply_target: toJson(input.replyTarget),
           outbox_id: null,
           ticket_id: null,

@@ -75,9 +75,8 @@ describe('parsePageEvents', () => {
     expect(messages[0]!.sentAt.getTime()).toBe(1741051499000);
   });
 
-  it('marks standby events (another app owns the thread)', () => {
-    const [m] = parsePageEvents(fbPage({ standby: [fbMessage('m_standby')] }));
-    expect(m!.replyTarget['standby']).toBe('true');
+  it('ignores standby events: another app (Page Inbox) owns the thread and answers it', () => {
+    expect(parsePageEvents(fbPage({ standby: [fbMessage('m_standby')], messaging: [fbMessage('m_ours')] })).map((m) => m.externalId)).toEqual(['m_ours']);
   });
 
   it('explains a wrong shape', () => {
