@@ -4,7 +4,11 @@ import type { StoredMessage } from '../pipeline/types';
 
 export type LiveEvent =
   | { readonly type: 'message.created'; readonly conversationId: string; readonly message: StoredMessage }
-  | { readonly type: 'ticket.changed'; readonly ticketId: string; readonly conversationId: string; readonly status: string; readonly priority: string };
+  | { readonly type: 'ticket.changed'; readonly ticketId: string; readonly conversationId: string; readonly status: string; readonly priority: string }
+  /** A trainer saved an intent's answers, links or quick replies: every process reloads its catalog. */
+  | { readonly type: 'catalog.changed'; readonly intentId: string };
+
+export const LIVE_EVENT_TYPES: readonly LiveEvent['type'][] = ['message.created', 'ticket.changed', 'catalog.changed'];
 
 export interface LiveEvents {
   publish(event: LiveEvent): Promise<void>;

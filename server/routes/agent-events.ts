@@ -44,6 +44,7 @@ export function agentEventRoutes(deps: AgentEventsDeps): Router {
         else stream.send('ticket.changed', event);
         return;
       }
+      if (event.type !== 'message.created') return;
       void hasOpenTicket(event.conversationId).then((open) => {
         if (open) stream.send('message.created', event.message, event.message.id);
       });
