@@ -1,6 +1,7 @@
 // The message pipeline, composed from its steps (ingest, process-inbound, deliver-outbound,
 // recover) over the store and the job queue. See design.md "The way a message travels".
 import type { ChannelId, ChannelSender } from '../channels/types';
+import { findThread } from '../store/conversation-repository';
 import { listConversationMessages } from '../store/message-repository';
 import { createBasicHandoff } from './basic-handoff';
 import {
@@ -31,6 +32,10 @@ export function createPipeline(input: PipelineDeps): Pipeline {
     ingest: (message, options) => ingest(deps, message, options),
     processInbound: (messageId) => processInbound(deps, messageId),
     takeOutboxForInlineDelivery: (outboxId) => takeOutboxForInlineDelivery(deps, outboxId),
+    async findThread(conversationId) {
+      const thread = await findThread(deps.database.db, conversationId);
+      return thread ? { channel: thread.channel, threadKey: thread.threadKey, userId: thread.platformUserId } : null;
+    },
     async listMessages(conversationId, options) {
       const rows = await listConversationMessages(deps.database.db, conversationId, options?.afterId);
       return rows.map(toStoredMessage);
