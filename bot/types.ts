@@ -35,6 +35,12 @@ export type HandoffReason =
   | 'channel_limit'
   | 'media_only'; // a photo, video, file, voice message or location with no words
 
+/**
+ * Why the bot acted as it did: a handoff reason, or `surge_pinned` when a supervisor's pinned
+ * answer for a surge answered the message (surge/pinned-answers.ts, after triage).
+ */
+export type DecisionReason = HandoffReason | 'surge_pinned';
+
 export interface IntentScore {
   readonly intent: string;
   /** Calibrated probability in [0, 1]. */
@@ -108,7 +114,7 @@ export interface Decision {
   readonly language: Language;
   readonly action: Action;
   readonly reply?: Reply;
-  readonly reason?: HandoffReason;
+  readonly reason?: DecisionReason;
   /** For `clarify`: the intents offered as quick replies, in order. */
   readonly choices?: readonly string[];
   /** A second FAQ intent answered in the same reply (a message asking two questions). */

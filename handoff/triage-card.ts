@@ -72,7 +72,7 @@ export interface CardInput {
 
 /** The reason on the card: an urgent action is `urgent` even if the decision named none. */
 export function handoffReasonOf(decision: Pick<Decision, 'action' | 'reason'>): HandoffReason {
-  if (decision.reason) return decision.reason;
+  if (decision.reason && decision.reason !== 'surge_pinned') return decision.reason;
   return decision.action === 'urgent' ? 'urgent' : 'policy_handoff';
 }
 

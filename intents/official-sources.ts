@@ -61,3 +61,8 @@ export function isOfficialSource(intentId: IntentId, url: string): boolean {
   const key = sourceKey(url);
   return key !== undefined && officialSourcesFor(intentId).some((source) => sourceKey(source) === key);
 }
+
+/** Whether `url` is on the official allow-list at all (any intent's sources or the general helpline). */
+export function isOfficialLink(url: string): boolean {
+  return (Object.keys(OFFICIAL_SOURCES) as IntentId[]).some((id) => isOfficialSource(id, url));
+}

@@ -8,9 +8,11 @@ export interface JobPayloads {
   outbound: { outboxId: string };
   /** Check a handoff ticket's SLA deadline. */
   sla: { ticketId: string; deadline: string };
+  /** One run of surge detection (surge/surge-job.ts); re-adds itself for the next slot. */
+  surge: { slot: number };
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['inbound', 'outbound', 'sla'];
+export const JOB_NAMES: readonly JobName[] = ['inbound', 'outbound', 'sla', 'surge'];
 
 export interface AddOptions {
   /** Run no earlier than this many ms from now (delayed job). */

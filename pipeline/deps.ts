@@ -5,6 +5,7 @@ import type { LiveEvents } from '../events/types';
 import type { JobQueue, WorkerOptions } from '../jobs/types';
 import type { Database } from '../store/database';
 import type { HandoffPort } from './handoff-port';
+import type { SurgePort } from './surge-port';
 import type { TriageFn } from './types';
 
 export interface PipelineLogger {
@@ -28,6 +29,8 @@ export interface PipelineDeps {
   /** PII redaction (bot/pii redactPii): applied before anything is stored. */
   readonly redact: (text: string) => { readonly text: string; readonly findings: readonly PiiFinding[] };
   readonly handoff?: HandoffPort;
+  /** Pinned surge answers and the wait estimate under load, consulted after triage (none: unchanged). */
+  readonly surge?: SurgePort;
   readonly now?: () => Date;
   readonly logger?: PipelineLogger;
   readonly checkpoint?: (point: Checkpoint, id: string) => void | Promise<void>;

@@ -88,7 +88,10 @@ async function triageAndStore(deps: PipelineDeps, { message, conversation }: Inb
     now: (deps.now ?? (() => new Date()))(),
   };
   const started = process.hrtime.bigint();
-  const decision = mediaOnly(message, conversation) ?? deps.triage()(message.text, context);
+  const triaged = mediaOnly(message, conversation) ?? deps.triage()(message.text, context);
+  const decision = deps.surge
+    ? await deps.surge.afterTriage({ text: message.text, decision: triaged, isPublic: context.isPublic, language: context.language, now: context.now })
+    : triaged;
   const latencyUs = Number(process.hrtime.bigint() - started) / 1000;
   return saveDecision(deps.database.db, message.id, redactEntities(deps, decision), latencyUs);
 }

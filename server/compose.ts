@@ -9,6 +9,8 @@ import { createLiveEvents } from '../events/create-live-events';
 import type { LiveEvents } from '../events/types';
 import type { HandoffConfig } from '../handoff/config';
 import { createHandoff } from '../handoff/create-handoff';
+import type { SurgeConfig } from '../surge/config';
+import { createSurge } from '../surge/create-surge';
 import { createJobQueue } from '../jobs/create-job-queue';
 import type { JobQueue } from '../jobs/types';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
@@ -24,6 +26,7 @@ import { trainerPaths } from './openapi/trainer-paths';
 import { createTrainer } from '../training/trainer-api';
 import { connectLiveCatalog } from '../training/live-catalog';
 import { collectHandoffMetrics } from './routes/handoff-prometheus';
+import { collectSurgeMetrics } from '../surge/surge-metrics';
 import { buildApp, type RouteModule } from './app';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { channelRouters, channelSenders, xClient } from './channel-wiring';
@@ -46,6 +49,10 @@ export interface ComposeOptions {
   readonly modelReloadMs?: number;
   /** SLA targets, reopen window, auto-assignment (handoff/config.ts; defaults when unset). */
   readonly handoff?: HandoffConfig;
+  /** Surge detection thresholds, tick and load depth (surge/config.ts; defaults when unset). */
+  readonly surge?: SurgeConfig;
+  /** The surge module's clock (pinned-answer expiry, detection window); tests move it by hand. */
+  readonly surgeClock?: () => Date;
   /** Extra API route modules (trainer…), given the composed parts; `guard` checks sessions and roles. */
   readonly routes?: (parts: { database: Database; events: LiveEvents; pipeline: Pipeline; registry: ModelRegistry; guard: AuthGuard }) => readonly RouteModule[];
 }
@@ -132,6 +139,16 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       logger: logger.child({ component: 'handoff' }),
     });
 
+    // Surges: pinned answers after triage (a pipeline port), the detection job, the supervisor API.
+    const surge = createSurge({
+      database,
+      jobs,
+      events,
+      catalog: () => registry.catalog(),
+      config: options.surge,
+      ...(options.surgeClock ? { now: options.surgeClock } : {}),
+    });
+
     const metrics = createMetrics();
     const pipeline = instrumentPipeline(
       createPipeline({
@@ -141,6 +158,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         triage: () => instrumentTriage(registry.triage(), metrics),
         redact: redactPii,
         handoff: handoff.port,
+        surge: surge.port,
         logger: logger.child({ component: 'pipeline' }),
       }),
       metrics,
@@ -149,6 +167,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     if (runWorkers) {
       pipeline.registerWorkers(channelSenders(config.channels));
       handoff.registerSlaWorker(jobs);
+      await surge.startDetection();
       const recovered = await pipeline.recover();
       logger.info('workers started', { driver: jobs.driver, recovered });
       const x = config.channels.x;
@@ -182,6 +201,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     // again later), and a draft already being saved is saved.
     closers.push(() => trainer.jobs.close());
     collectHandoffMetrics(database.db, metrics);
+    collectSurgeMetrics(surge.repository, metrics);
     const app = buildApp(
       {
         logger,
@@ -196,6 +216,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
           ...agentApi.routes,
           ...trainerRouteModules({ trainer, guard: agentApi.guard }),
           { path: '/api/v1', router: dashboardRoutes({ db: database.db, guard: agentApi.guard }) },
+          { path: '/api/v1', router: surge.routes(agentApi.guard, redactPii) },
           ...(options.routes?.({ database, events, pipeline, registry, guard: agentApi.guard }) ?? []),
         ],
       },

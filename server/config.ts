@@ -3,6 +3,7 @@
 // CONFIG_VARIABLES is the single table of variables: README.md and `sotong --help` print it.
 import { z } from 'zod';
 import { HANDOFF_VARIABLES } from '../handoff/config';
+import { SURGE_VARIABLES } from '../surge/config';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -62,6 +63,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'KAKAO_BOT_ID', default: '', meaning: 'Kakao bot id; when set, skill requests for other bots are refused.' },
   // Validated by handoff/config.ts (parseHandoffEnv), listed here so the docs stay one table.
   ...HANDOFF_VARIABLES,
+  // Validated by surge/config.ts (parseSurgeEnv).
+  ...SURGE_VARIABLES,
 ];
 
 export interface XConfig {

@@ -192,6 +192,39 @@ export interface ChannelStateTable {
   updated_at: CreatedAt;
 }
 
+export interface PinnedAnswerJson {
+  readonly text: { readonly ko: string; readonly en: string };
+  readonly links: readonly LinkJson[];
+  readonly expiresAt: string;
+  readonly setBy: string;
+  readonly setAt: string;
+}
+
+export interface SurgesTable {
+  id: string;
+  /** 'topic:<cluster>', 'intent:<id>' or 'region:<name>' as the detector named it. */
+  key: string;
+  kind: 'topic' | 'intent' | 'region';
+  status: 'open' | 'closed';
+  label: string;
+  intent: string | null;
+  region: string | null;
+  count: number;
+  rate_per_min: number;
+  baseline_per_min: number;
+  per_minute: Json<number[]>;
+  sample_message_ids: Json<string[]>;
+  top_terms: Json<string[]>;
+  regions: Json<Record<string, number>>;
+  channels: Json<Record<string, number>>;
+  /** MinHash signatures (surge/minhash.ts) standing for the surge's messages. */
+  signatures: Json<number[][]>;
+  pinned_answer: NullableJson<PinnedAnswerJson>;
+  opened_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: NullableTimestamp;
+}
+
 export interface Schema {
   contacts: ContactsTable;
   conversations: ConversationsTable;
@@ -206,4 +239,5 @@ export interface Schema {
   examples: ExamplesTable;
   model_versions: ModelVersionsTable;
   channel_state: ChannelStateTable;
+  surges: SurgesTable;
 }

@@ -31,7 +31,8 @@ export interface WebChatAnswer {
   /** Send as `Authorization: Bearer …` (or `?token=` for EventSource) to read this conversation. */
   readonly accessToken: string;
   readonly duplicate: boolean;
-  readonly decision: { readonly intent: string; readonly confidence: number; readonly action: string } | null;
+  /** `reason` says why (handoff reason, or `surge_pinned`), as the triage card does; null when none. */
+  readonly decision: { readonly intent: string; readonly confidence: number; readonly action: string; readonly reason: string | null } | null;
   /** null when the bot stays silent (a person owns the thread, or the message was moderated). */
   readonly reply: {
     readonly text: string;
@@ -61,7 +62,7 @@ export function webChatRoutes(deps: WebChatDeps): Router {
       messageId: processed.messageId,
       accessToken: deps.tokens.issue(processed.conversationId),
       duplicate: ingested.duplicate,
-      decision: decision && { intent: decision.intent, confidence: decision.confidence, action: decision.action },
+      decision: decision && { intent: decision.intent, confidence: decision.confidence, action: decision.action, reason: decision.reason ?? null },
       reply: decision?.reply
         ? { text: decision.reply.text, links: decision.reply.links, quickReplies: decision.reply.quickReplies ?? [] }
         : null,
