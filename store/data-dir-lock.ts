@@ -27,7 +27,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
   for (let tries = 0; tries < 3; tries++) {
     let fd: number;
     try {
-      fd = openSync(path, 'wx');
+      fd = openSync(path, 'wx', 0o600);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(path);

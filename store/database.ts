@@ -1,12 +1,12 @@
 // The one place that opens a database. No url: PGlite in-process with its files in `dataDir`
 // (the single-machine default). A url: PostgreSQL through a pg Pool. Both speak the same SQL and
 // run the same migrations, so nothing above this file knows which one it got.
-import { mkdir } from 'node:fs/promises';
 import NodeModule from 'node:module';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool, type PoolClient } from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-driver';
+import { makePrivateFolder } from './private-folder';
 import type { Schema } from './schema';
 
 export interface DatabaseConfig {
@@ -69,7 +69,7 @@ interface Opened {
 
 async function openPGlite(dataDir: string): Promise<Opened> {
   const inMemory = dataDir.includes('://');
-  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  if (!inMemory) await makePrivateFolder(dataDir);
   // Every opener (serve, migrate, the other CLI commands) takes the folder's lock first.
   const lock = inMemory ? undefined : lockDataDir(dataDir);
   try {
