@@ -35,6 +35,24 @@ export const answerSchema = z
   })
   .strict();
 
+const cueList = z.object({ ko: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) }).strict();
+
+/**
+ * A situation within an intent that needs its own urgent answer: an emergency type (fire → 119,
+ * sea → 122, suicide → 109 …) or a time-critical case of a FAQ (money just sent to a scammer).
+ * Matching any cue (a substring of the message, spaces and case ignored) makes the message
+ * `urgent` with this answer and a top-priority ticket. Situations are tried in file order.
+ */
+export const situationSchema = z
+  .object({
+    id: z.string().regex(/^[a-z_]+$/, 'situation ids look like "money_sent"'),
+    cues: cueList,
+    /** Cues that cancel a match: "안 보냈어요" names sending only to deny it. */
+    except: cueList.optional(),
+    answer: answerSchema,
+  })
+  .strict();
+
 export const intentSchema = z
   .object({
     id: z.string().regex(/^[a-z_]+(\.[a-z_]+)?$/, 'ids look like "cert.family_relation"'),
@@ -49,12 +67,20 @@ export const intentSchema = z
       .strict(),
     links: z.array(linkSchema).default([]),
     answers: z.array(answerSchema).default([]),
+    /** Urgent situations with their own answers (see situationSchema). */
+    situations: z.array(situationSchema).optional(),
+    /**
+     * Words that on their own could mean this intent or another ("증명서", "재난"): a message made
+     * of nothing else gets a clarifying question offering every intent that lists the word.
+     */
+    broadTerms: cueList.optional(),
   })
   .strict();
 
 export type IntentLink = z.infer<typeof linkSchema>;
 export type IntentAnswer = z.infer<typeof answerSchema>;
 export type IntentDefinition = z.infer<typeof intentSchema>;
+export type IntentSituation = z.infer<typeof situationSchema>;
 
 /** The whole catalog, as loaded. */
 export interface Catalog {

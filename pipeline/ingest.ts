@@ -51,8 +51,9 @@ export async function ingest(
   const stored = await storeInbound(deps.database.db, {
     channel: message.channel,
     platformUserId: message.userId,
-    handle: message.userHandle,
-    displayName: message.userName,
+    // Names are citizen-chosen text like any other: "김민수 010-1234-5678" is a real display name.
+    handle: message.userHandle === undefined ? undefined : deps.redact(message.userHandle).text,
+    displayName: message.userName === undefined ? undefined : deps.redact(message.userName).text,
     threadKey: message.threadKey,
     isPublic: message.isPublic,
     externalId: message.externalId,
