@@ -24,6 +24,7 @@ import { dashboardRoutes } from './routes/dashboard-routes';
 import { trainerRouteModules } from './routes/trainer-routes';
 import { trainerPaths } from './openapi/trainer-paths';
 import { createTrainer } from '../training/trainer-api';
+import { connectLiveCatalog } from '../training/live-catalog';
 import { collectHandoffMetrics } from './routes/handoff-prometheus';
 import { collectSurgeMetrics } from '../surge/surge-metrics';
 import { buildApp, type RouteModule } from './app';
@@ -123,6 +124,8 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     await registry.ensureModel((progress) => logger.debug('training', { progress }));
     const stopWatching = registry.watch(options.modelReloadMs ?? 30_000);
     closers.push(async () => stopWatching());
+    const liveCatalog = connectLiveCatalog(registry, events, (error) => logger.warn('catalog reload failed', { error }));
+    closers.push(async () => liveCatalog.stop());
     logger.info('model ready', { version: registry.version() });
 
     // The agent queue: the pipeline's handoff port, the agent actions and the `sla` worker.
@@ -193,7 +196,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     const streams = createEventStreams();
     closers.push(async () => streams.closeAll());
     const agentApi = createAgentApi({ db: database.db, handoff, events, streams, openApiGroups: [trainerPaths] });
-    const trainer = createTrainer({ db: database.db, registry, logger: logger.child({ component: 'trainer' }) });
+    const trainer = createTrainer({ db: database.db, registry, logger: logger.child({ component: 'trainer' }), onCatalogChanged: liveCatalog.changed });
     // Before the database closes: a running training's worker is stopped (the trainer starts it
     // again later), and a draft already being saved is saved.
     closers.push(() => trainer.jobs.close());
