@@ -1,11 +1,11 @@
 // The one place that opens a database. No url: PGlite in-process with its files in `dataDir`
 // (the single-machine default). A url: PostgreSQL through a pg Pool. Both speak the same SQL and
 // run the same migrations, so nothing above this file knows which one it got.
-import { mkdir } from 'node:fs/promises';
 import NodeModule from 'node:module';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
 import { PGliteDialect } from './pglite-driver';
+import { makePrivateFolder } from './private-folder';
 import type { Schema } from './schema';
 
 export interface DatabaseConfig {
@@ -59,7 +59,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
 }
 
 async function openPGlite(dataDir: string): Promise<{ db: Kysely<Schema>; kind: 'pglite' }> {
-  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
+  if (!dataDir.includes('://')) await makePrivateFolder(dataDir);
   const { PGlite } = loadPGlite();
   const client = new PGlite(dataDir);
   await client.waitReady;
