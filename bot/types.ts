@@ -101,6 +101,8 @@ export interface ConversationContext {
   readonly recentOutOfScope: number;
   /** The time the message arrived (for seasonal answers and relative dates). */
   readonly now: Date;
+  /** The intents the bot's last message offered in a clarifying question, if it asked one. */
+  readonly pendingChoices?: readonly string[];
 }
 
 export interface Decision {
@@ -127,3 +129,6 @@ export interface Decision {
 }
 
 export type DecisionFlag = 'abusive_language';
+
+/** Why an auto-answer would be unsafe even at a high score (bot/reading.ts). */
+export type Disagreement = 'contrast' | 'two_intents' | 'long_close';

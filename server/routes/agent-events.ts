@@ -49,6 +49,7 @@ export function agentEventRoutes(deps: AgentEventsDeps): Router {
         stream.send('surge.changed', event);
         return;
       }
+      if (event.type !== 'message.created') return;
       void hasOpenTicket(event.conversationId).then((open) => {
         if (open) stream.send('message.created', event.message, event.message.id);
       });
