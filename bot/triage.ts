@@ -1,6 +1,6 @@
 // triage(): text + conversation + model + catalog → Decision. Pure: no I/O, no clock (the time
 // comes in the conversation context), so every rule can be tested with a table.
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from './intent-schema';
 import type { IntentModel } from './model-types';
 import { DEFAULT_POLICY, decideAction, type PolicyConfig } from './policy';
 import { hasRedactionTag } from './pii/public-post';

@@ -1,5 +1,5 @@
 // The ticket as the handoff domain sees it (camelCase, typed card), and its row mapping.
-import type { ChannelId } from '../channels/types';
+import type { ChannelId } from '../pipeline/channel';
 import type { Priority } from './priority';
 import type { HandoffTicketsTable } from './schema';
 import type { TicketStatus } from './ticket-rules';

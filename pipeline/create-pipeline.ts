@@ -1,6 +1,6 @@
 // The message pipeline, composed from its steps (ingest, process-inbound, deliver-outbound,
 // recover) over the store and the job queue. See design.md "The way a message travels".
-import type { ChannelId, ChannelSender } from '../channels/types';
+import type { ChannelId, ChannelSender } from './channel';
 import { listConversationMessages } from '../store/message-repository';
 import { createBasicHandoff } from './basic-handoff';
 import {
@@ -14,7 +14,7 @@ import { deliverOutbound, takeOutboxForInlineDelivery } from './deliver-outbound
 import { ingest } from './ingest';
 import { processInbound } from './process-inbound';
 import { recover, type Recovered } from './recover';
-import { toStoredMessage } from './stored-message';
+import { toStoredMessage } from '../store/stored-message';
 import type { MessagePipeline } from './types';
 import { DEFAULT_ATTEMPTS } from '../jobs/retry-policy';
 

@@ -1,8 +1,8 @@
 // Sending outbox rows: the `outbound` job, and the inline path where a Kakao skill answer carries
 // the reply in its HTTP response. Either way a sent row is recorded once in the transcript and
 // announced to the live console.
-import type { ChannelId, ChannelSender, OutboundReply } from '../channels/types';
-import { PermanentSendError, RetryableSendError } from '../channels/errors';
+import type { ChannelId, ChannelSender, OutboundReply } from './channel';
+import { PermanentSendError, RetryableSendError } from './send-errors';
 import { RateLimitedJobError, UnrecoverableJobError, type JobContext } from '../jobs/types';
 import { markSentAndRecord, takeForSending, type OutboxWithThread, type RecordedOutbound } from '../store/outbound-writes';
 import { findOutbox, releaseAfterFailure, type OutboxRow } from '../store/outbox-repository';

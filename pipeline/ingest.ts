@@ -2,7 +2,7 @@
 // inbound job works from the stored row, so triage sees the redacted text too. That is on
 // purpose: tags like [PHONE] are features in their own right, and the raw text never has to sit
 // in a job payload or a database row.
-import { CHANNEL_IDS, type InboundMessage } from '../channels/types';
+import { CHANNEL_IDS, type InboundMessage } from './channel';
 import { UnrecoverableJobError } from '../jobs/types';
 import { storeInbound } from '../store/inbound-writes';
 import type { PipelineDeps } from './deps';

@@ -1,7 +1,7 @@
 // The message pipeline as the server and the channels see it. Implemented in pipeline/ over the
 // store and the job queue; see design.md "The way a message travels".
 import type { ConversationContext, Decision } from '../bot/types';
-import type { InboundMessage, OutboundReply } from '../channels/types';
+import type { InboundMessage, OutboundReply } from './channel';
 
 /** triage() bound to the current model and catalog. Pure: no I/O. */
 export type TriageFn = (text: string, conversation: ConversationContext) => Decision;

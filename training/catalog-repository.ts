@@ -3,7 +3,7 @@
 // the inbox message it came from. Seeded once from intents/catalog/*.yaml.
 import type { Kysely } from 'kysely';
 import { detectLanguage } from '../bot/language';
-import { intentSchema, type Catalog, type IntentDefinition } from '../intents/schema';
+import { intentSchema, type Catalog, type IntentDefinition } from '../bot/intent-schema';
 import { newId } from '../store/ids';
 import type { Schema } from '../store/schema';
 

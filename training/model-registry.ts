@@ -9,7 +9,7 @@ import { NLU_TOOLKIT } from '../bot/nlu-toolkit';
 import type { PolicyConfig } from '../bot/policy';
 import { triage } from '../bot/triage';
 import { DEFAULT_CATALOG_DIR, loadCatalog } from '../intents/loader';
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from '../bot/intent-schema';
 import type { TriageFn } from '../pipeline/types';
 import type { Database } from '../store/database';
 import { newId } from '../store/ids';

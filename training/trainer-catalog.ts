@@ -4,11 +4,11 @@
 // links, official sources only), and written with its audit row in one transaction.
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { AuditLog } from '../handoff/audit-log';
+import type { AuditLog } from '../store/audit-repository';
 import { isIntentId } from '../intents/intent-ids';
 import { isOfficialSource } from '../intents/official-sources';
 import { renderPublicAnswer, xWeightedLength, X_MAX_WEIGHTED_LENGTH } from '../intents/public-length';
-import { answerSchema, intentSchema, linkSchema, type IntentDefinition } from '../intents/schema';
+import { answerSchema, intentSchema, linkSchema, type IntentDefinition } from '../bot/intent-schema';
 import type { Schema } from '../store/schema';
 import { addExamples, deleteExample, listExamples, type AddedExample, type NewExample, type StoredExample } from './trainer-examples';
 import { TrainerError } from './trainer-errors';

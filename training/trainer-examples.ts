@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { detectLanguage } from '../bot/language';
 import { redactPii } from '../bot/pii';
 import { DEFAULT_DUPLICATE_THRESHOLD, findCrossIntentDuplicates } from '../intents/duplicates';
-import type { Catalog, IntentDefinition } from '../intents/schema';
+import type { Catalog, IntentDefinition } from '../bot/intent-schema';
 import { newId } from '../store/ids';
 import type { ExamplesTable, Schema } from '../store/schema';
 import { TrainerError } from './trainer-errors';

@@ -4,7 +4,7 @@
 // accepts, the file loader accepts too.
 import { stringify } from 'yaml';
 import { CatalogError, parseIntent } from '../intents/loader';
-import type { Catalog, IntentDefinition } from '../intents/schema';
+import type { Catalog, IntentDefinition } from '../bot/intent-schema';
 import { TrainerError } from './trainer-errors';
 
 export function intentFileName(id: string): string {

@@ -8,7 +8,7 @@
 // Texts are the stored, PII-redacted ones.
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
-import type { AuditLog } from '../handoff/audit-log';
+import type { AuditLog } from '../store/audit-repository';
 import { handoffDb, type CandidateSource } from '../handoff/schema';
 import { newId } from '../store/ids';
 import type { Schema } from '../store/schema';

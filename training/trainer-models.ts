@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { LinearIntentModel } from '../bot/classifier-model';
 import { serializeModel } from '../bot/model-file';
-import type { AuditLog } from '../handoff/audit-log';
+import type { AuditLog } from '../store/audit-repository';
 import { newId } from '../store/ids';
 import type { Schema } from '../store/schema';
 import { findRegressions, gateMetricsOf, type Regression } from './evaluation-gate';

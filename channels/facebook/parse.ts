@@ -1,7 +1,7 @@
 // Meta Page webhook payloads → InboundMessage[]. Pure. Loops over every entry[], messaging[],
 // standby[] and changes[]; drops our own echoes and comments, and non-"add" comment changes.
 import { z } from 'zod';
-import type { InboundMessage } from '../types';
+import type { InboundMessage } from '../../pipeline/channel';
 import { parseShape } from '../shared/shape';
 import { ATTACHMENT_ONLY_TEXT } from '../shared/text';
 

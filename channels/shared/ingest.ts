@@ -1,6 +1,6 @@
 // Shared by the webhook routes: store every parsed message, one at a time so that the pipeline
 // sees them in platform order, and report how many were new.
-import type { InboundMessage } from '../types';
+import type { InboundMessage } from '../../pipeline/channel';
 import type { IngestResult, MessagePipeline } from '../../pipeline/types';
 
 export interface IngestSummary {

@@ -1,7 +1,7 @@
 // The web chat's POST body → InboundMessage. Pure apart from the clock and id source passed in.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { InboundMessage } from '../types';
+import type { InboundMessage } from '../../pipeline/channel';
 
 export const MAX_TEXT_LENGTH = 4000;
 

@@ -6,9 +6,9 @@ import { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { LiveEvent, LiveEvents } from '../../events/types';
 import type { MessagePipeline, StoredMessage } from '../../pipeline/types';
-import { SotongError } from '../../server/errors';
+import { SotongError } from '../../core/errors';
 import { validationError } from '../../server/middleware/error-handler';
-import type { EventStreams } from './event-stream';
+import type { EventStreams } from '../../events/event-streams';
 import { toInboundMessage, webMessageSchema } from './parse';
 import type { AccessTokens } from './verify';
 

@@ -3,8 +3,8 @@
 // English). Unexpected errors are logged (redacted by the logger) and answered as INTERNAL.
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { errorBody, SotongError, type Lang } from '../errors';
-import type { Logger } from '../logger';
+import { errorBody, SotongError, type Lang } from '../../core/errors';
+import type { Logger } from '../../core/logger';
 
 export function clientLanguage(req: Request): Lang {
   return req.acceptsLanguages('ko', 'en') === 'en' ? 'en' : 'ko';

@@ -5,7 +5,7 @@ import { handleSlaJob } from '../../handoff/sla-job';
 import { HandoffError } from '../../handoff/errors';
 import { SLA_MISSED_STATUS } from '../../handoff/live';
 import { DEFAULT_HANDOFF_CONFIG } from '../../handoff/config';
-import { SessionRepository } from '../../server/auth/session-repository';
+import { SessionRepository } from '../../accounts/session-repository';
 import { describeEachDatabase, eventually } from '../support/backends';
 import { inbound } from '../support/pipeline-fixtures';
 import { buildHandoffHarness, type HandoffHarness } from './handoff-harness';

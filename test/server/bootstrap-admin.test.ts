@@ -1,9 +1,9 @@
 // scrypt password hashes, and the first-start admin on a real database (PGlite, and PostgreSQL
 // when configured).
-import { adminAccounts } from '../../server/admin-accounts';
-import { hashPassword, verifyPassword } from '../../server/auth/password';
-import { bootstrapAdmin } from '../../server/bootstrap-admin';
-import { silentLogger } from '../../server/logger';
+import { adminAccounts } from '../../accounts/admin-accounts';
+import { hashPassword, verifyPassword } from '../../accounts/password';
+import { bootstrapAdmin } from '../../accounts/bootstrap-admin';
+import { silentLogger } from '../../core/logger';
 import { describeEachDatabase } from '../support/backends';
 
 const FAST = { N: 1024, r: 8, p: 1 };

@@ -2,7 +2,7 @@
 // rely on: dedupe on (channel, externalId) before any await, processInbound idempotent, one
 // outbox row per reply, takeOutboxForInlineDelivery claims a pending row exactly once.
 import type { Decision, Reply } from '../../../bot/types';
-import type { InboundMessage, OutboundReply } from '../../../channels/types';
+import type { InboundMessage, OutboundReply } from '../../../pipeline/channel';
 import type {
   IngestResult,
   MessagePipeline,

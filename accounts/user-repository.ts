@@ -1,9 +1,9 @@
 // Console users: create, find, list, disable. Emails are stored lower-cased and trimmed so
 // "Agent@X" and "agent@x" are one account.
 import { sql, type Kysely } from 'kysely';
-import { handoffDb, type HandoffDb } from '../../handoff/schema';
-import { newId } from '../../store/ids';
-import type { Schema } from '../../store/schema';
+import { handoffDb, type HandoffDb } from '../handoff/schema';
+import { newId } from '../store/ids';
+import type { Schema } from '../store/schema';
 
 export interface UserRecord {
   readonly id: string;
@@ -78,7 +78,7 @@ export class UserRepository {
     return row && toRecord(row);
   }
 
-  /** The bootstrap-admin seam (server/bootstrap-admin.ts). */
+  /** The bootstrap-admin seam (accounts/bootstrap-admin.ts). */
   async createUser(user: NewUser): Promise<boolean> {
     return (await this.create(user)) !== undefined;
   }

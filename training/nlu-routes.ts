@@ -3,9 +3,9 @@
 // and triages it, so the answer matches what a citizen would get.
 import { Router } from 'express';
 import { z } from 'zod';
-import { redactPii } from '../../bot/pii';
-import type { ModelRegistry } from '../../training/model-registry';
-import type { AuthGuard } from '../auth/guard';
+import { redactPii } from '../bot/pii';
+import type { ModelRegistry } from './model-registry';
+import type { AuthGuard } from '../accounts/guard';
 
 export interface NluRoutesDeps {
   readonly registry: Pick<ModelRegistry, 'triage'>;

@@ -1,9 +1,9 @@
 // Sessions in the database: one row per sign-in holding the SHA-256 of the token (never the
 // token), its CSRF token and its expiry. A disabled user's sessions stop working at once.
 import type { Kysely } from 'kysely';
-import { handoffDb, type HandoffDb } from '../../handoff/schema';
-import { newId } from '../../store/ids';
-import type { Schema } from '../../store/schema';
+import { handoffDb, type HandoffDb } from '../handoff/schema';
+import { newId } from '../store/ids';
+import type { Schema } from '../store/schema';
 import { hashToken, newToken } from './tokens';
 
 export interface SessionUser {

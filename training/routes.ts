@@ -2,11 +2,11 @@
 // background training, evaluations, publish and rollback. Validation and rules live in
 // training/trainer-*; this file maps HTTP onto them and TrainerError onto the error catalogue.
 import { Router, type Response } from 'express';
-import type { Trainer } from '../../training/trainer-api';
-import { TrainerError } from '../../training/trainer-errors';
-import type { RouteModule } from '../app';
-import { requireAuthOf, type AuthGuard } from '../auth/guard';
-import { SotongError } from '../errors';
+import type { Trainer } from './trainer-api';
+import { TrainerError } from './trainer-errors';
+import type { RouteModule } from '../server/app';
+import { requireAuthOf, type AuthGuard } from '../accounts/guard';
+import { SotongError } from '../core/errors';
 import { nluRoutes } from './nlu-routes';
 
 export interface TrainerRoutesDeps {

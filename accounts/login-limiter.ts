@@ -2,9 +2,9 @@
 // `windowMs`; past that, 429 until the oldest failure in the window ages out. Failures live in
 // the database so every API process sees the same count. A success clears the key.
 import type { Kysely } from 'kysely';
-import { handoffDb, type HandoffDb } from '../../handoff/schema';
-import { newId } from '../../store/ids';
-import type { Schema } from '../../store/schema';
+import { handoffDb, type HandoffDb } from '../handoff/schema';
+import { newId } from '../store/ids';
+import type { Schema } from '../store/schema';
 import { normalizeEmail } from './user-repository';
 
 export interface LoginLimitPolicy {

@@ -3,17 +3,17 @@
 import { Router, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { HandoffError } from '../../handoff/errors';
-import { handoffMetrics } from '../../handoff/handoff-metrics';
-import { ticketJson, type Ticket } from '../../handoff/ticket';
-import type { TicketRepository } from '../../handoff/ticket-repository';
-import { TICKET_STATUSES, type Actor, type TicketStatus } from '../../handoff/ticket-rules';
-import type { TicketService } from '../../handoff/ticket-service';
-import { toStoredMessage } from '../../pipeline/stored-message';
-import { listConversationMessages } from '../../store/message-repository';
-import type { Schema } from '../../store/schema';
-import { requireAuthOf, type AuthGuard } from '../auth/guard';
-import { SotongError } from '../errors';
+import { HandoffError } from './errors';
+import { handoffMetrics } from './handoff-metrics';
+import { ticketJson, type Ticket } from './ticket';
+import type { TicketRepository } from './ticket-repository';
+import { TICKET_STATUSES, type Actor, type TicketStatus } from './ticket-rules';
+import type { TicketService } from './ticket-service';
+import { toStoredMessage } from '../store/stored-message';
+import { listConversationMessages } from '../store/message-repository';
+import type { Schema } from '../store/schema';
+import { requireAuthOf, type AuthGuard } from '../accounts/guard';
+import { SotongError } from '../core/errors';
 
 export interface HandoffRoutesDeps {
   readonly db: Kysely<Schema>;

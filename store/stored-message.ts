@@ -1,6 +1,6 @@
 // Row → the StoredMessage the console, the web chat and the live events see.
-import type { MessageRow } from '../store/message-repository';
-import type { StoredMessage } from './types';
+import type { MessageRow } from './message-repository';
+import type { StoredMessage } from '../pipeline/types';
 
 export function toStoredMessage(row: MessageRow): StoredMessage {
   return {

@@ -6,9 +6,9 @@
 import { Router } from 'express';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { z } from 'zod';
-import { handoffDb } from '../../handoff/schema';
-import type { Schema } from '../../store/schema';
-import type { AuthGuard } from '../auth/guard';
+import { handoffDb } from './schema';
+import type { Schema } from '../store/schema';
+import type { AuthGuard } from '../accounts/guard';
 
 export interface DashboardRoutesDeps {
   readonly db: Kysely<Schema>;
