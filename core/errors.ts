@@ -2,6 +2,8 @@
 // message in Korean and English; README.md documents each one (a test checks that it does).
 // Response shape: { error: { code, message, details? } }.
 
+import type { ZodError } from 'zod';
+
 export type Lang = 'ko' | 'en';
 
 interface ErrorSpec {
@@ -98,6 +100,13 @@ export function renderMessage(code: ErrorCode, lang: Lang, params: Readonly<Reco
   return ERROR_CATALOGUE[code].message[lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** A zod failure as SOTONG_ERR_VALIDATION, with each failing field in `details`. */
+export function validationError(error: ZodError): SotongError {
+  const details = error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
+  const reason = details.map((d) => `${d.path}: ${d.message}`).join('; ');
+  return new SotongError('SOTONG_ERR_VALIDATION', { params: { reason }, details, cause: error });
 }
 
 /** The JSON body every error response carries. */

@@ -2,10 +2,9 @@
 // and validated here. Inner modules receive the typed Config and never read process.env.
 // CONFIG_VARIABLES is the single table of variables: README.md and `sotong --help` print it.
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from '../core/logger';
 import { HANDOFF_VARIABLES } from '../handoff/config';
 
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface ConfigVariable {
   readonly name: string;

@@ -1,6 +1,16 @@
 // Row → the StoredMessage the console, the web chat and the live events see.
 import type { MessageRow } from './message-repository';
-import type { StoredMessage } from '../pipeline/types';
+
+export interface StoredMessage {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly direction: 'in' | 'out';
+  readonly author: 'citizen' | 'bot' | 'agent';
+  /** PII-redacted text: raw citizen text is never stored. */
+  readonly text: string;
+  readonly links: readonly { readonly label: string; readonly url: string }[];
+  readonly createdAt: string;
+}
 
 export function toStoredMessage(row: MessageRow): StoredMessage {
   return {

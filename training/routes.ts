@@ -4,7 +4,6 @@
 import { Router, type Response } from 'express';
 import type { Trainer } from './trainer-api';
 import { TrainerError } from './trainer-errors';
-import type { RouteModule } from '../server/app';
 import { requireAuthOf, type AuthGuard } from '../accounts/guard';
 import { SotongError } from '../core/errors';
 import { nluRoutes } from './nlu-routes';
@@ -113,8 +112,8 @@ export function trainerRoutes({ trainer, guard }: TrainerRoutesDeps): Router {
   return router;
 }
 
-/** The trainer's route modules (trainer API + NLU parse) for buildApp's `routes`. */
-export function trainerRouteModules(deps: TrainerRoutesDeps): RouteModule[] {
+/** The trainer's route modules (trainer API + NLU parse), in the shape of buildApp's `routes`. */
+export function trainerRouteModules(deps: TrainerRoutesDeps): { readonly path: string; readonly router: Router }[] {
   return [
     { path: '/api/v1', router: trainerRoutes(deps) },
     { path: '/api/v1', router: nluRoutes({ registry: deps.trainer.registry, guard: deps.guard }) },

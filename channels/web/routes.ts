@@ -5,9 +5,9 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { LiveEvent, LiveEvents } from '../../events/types';
-import type { MessagePipeline, StoredMessage } from '../../pipeline/types';
-import { SotongError } from '../../core/errors';
-import { validationError } from '../../server/middleware/error-handler';
+import type { MessagePipeline } from '../../pipeline/types';
+import type { StoredMessage } from '../../store/stored-message';
+import { SotongError, validationError } from '../../core/errors';
 import type { EventStreams } from '../../events/event-streams';
 import { toInboundMessage, webMessageSchema } from './parse';
 import type { AccessTokens } from './verify';

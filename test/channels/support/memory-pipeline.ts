@@ -7,8 +7,8 @@ import type {
   IngestResult,
   MessagePipeline,
   ProcessedInbound,
-  StoredMessage,
 } from '../../../pipeline/types';
+import type { StoredMessage } from '../../../store/stored-message';
 
 export type Decide = (message: InboundMessage) => Decision | null;
 
