@@ -2,7 +2,6 @@
 // `windowMs`; past that, 429 until the oldest failure in the window ages out. Failures live in
 // the database so every API process sees the same count. A success clears the key.
 import type { Kysely } from 'kysely';
-import { handoffDb, type HandoffDb } from '../handoff/schema';
 import { newId } from '../store/ids';
 import type { Schema } from '../store/schema';
 import { normalizeEmail } from './user-repository';
@@ -42,9 +41,9 @@ export interface LoginFailures {
 }
 
 export class LoginFailureRepository implements LoginFailures {
-  private readonly db: HandoffDb;
+  private readonly db: Kysely<Schema>;
   constructor(db: Kysely<Schema>) {
-    this.db = handoffDb(db);
+    this.db = db;
   }
 
   async recent(key: string, since: Date): Promise<Date[]> {

@@ -6,7 +6,6 @@
 import { Router } from 'express';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { z } from 'zod';
-import { handoffDb } from './schema';
 import type { Schema } from '../store/schema';
 import type { AuthGuard } from '../accounts/guard';
 
@@ -74,8 +73,7 @@ function bandCounts(row: Record<string, unknown> | undefined): number[] {
 
 const iso = (value: unknown) => (value instanceof Date ? value : new Date(String(value))).toISOString();
 
-export async function dashboardNumbers(base: Kysely<Schema>, since: Date, bucket: (typeof BUCKETS)[number]): Promise<DashboardNumbers> {
-  const db = handoffDb(base);
+export async function dashboardNumbers(db: Kysely<Schema>, since: Date, bucket: (typeof BUCKETS)[number]): Promise<DashboardNumbers> {
   const unit = sql.lit(bucket);
   const elapsed = (to: string, from: string): Seconds => sql<number>`extract(epoch from (${sql.ref(to)} - ${sql.ref(from)}))`;
   const botSeconds = elapsed('outbox.sent_at', 'messages.created_at');

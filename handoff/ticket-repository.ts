@@ -4,11 +4,10 @@
 // PGlite and on PostgreSQL across processes alike, with no lock held between statements.
 import { sql, type Kysely, type Updateable } from 'kysely';
 import { newId } from '../store/ids';
-import type { Schema } from '../store/schema';
+import type { Schema, TicketsTable } from '../store/schema';
 import type { AgentLoad } from './auto-assign';
 import type { Priority } from './priority';
 import type { LatestTicket } from './reopen-policy';
-import { handoffDb, type HandoffDb, type HandoffTicketsTable } from './schema';
 import { toTicket, type Ticket } from './ticket';
 import { OPEN_STATUSES, type TicketStatus } from './ticket-rules';
 import type { TriageCard } from './triage-card';
@@ -42,12 +41,12 @@ export interface Expect {
 const PRIORITY_ORDER = sql<number>`case tickets.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
 
 export class TicketRepository {
-  readonly db: HandoffDb;
+  readonly db: Kysely<Schema>;
   constructor(db: Kysely<Schema>) {
-    this.db = handoffDb(db);
+    this.db = db;
   }
 
-  private selectTickets(db: HandoffDb = this.db) {
+  private selectTickets(db: Kysely<Schema> = this.db) {
     return db
       .selectFrom('tickets')
       .innerJoin('conversations', 'conversations.id', 'tickets.conversation_id')
@@ -74,7 +73,7 @@ export class TicketRepository {
     return rows.map(toTicket);
   }
 
-  async latestForConversation(conversationId: string, db: HandoffDb = this.db): Promise<LatestTicket | undefined> {
+  async latestForConversation(conversationId: string, db: Kysely<Schema> = this.db): Promise<LatestTicket | undefined> {
     const row = await db
       .selectFrom('tickets')
       .select(['id', 'status', 'resolved_at'])
@@ -128,7 +127,7 @@ export class TicketRepository {
   }
 
   /** The one conditional UPDATE every state change goes through. */
-  async change(id: string, expect: Expect, set: Updateable<HandoffTicketsTable>): Promise<Ticket | undefined> {
+  async change(id: string, expect: Expect, set: Updateable<TicketsTable>): Promise<Ticket | undefined> {
     let update = this.db
       .updateTable('tickets')
       .set({ ...set, updated_at: set.updated_at ?? new Date() })

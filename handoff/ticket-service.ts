@@ -3,6 +3,7 @@
 // state it read (a concurrent change → 409, never a lost update), writes the audit log, and
 // tells the live consoles.
 import { newId } from '../store/ids';
+import type { TicketsTable } from '../store/schema';
 import { setConversationOwner } from '../store/conversation-repository';
 import { enqueueOutbox } from '../store/outbox-repository';
 import type { HandoffDeps } from './deps';
@@ -11,7 +12,6 @@ import { publishTicket } from './live';
 import type { Ticket } from './ticket';
 import { checkAction, type Actor, type AgentAction } from './ticket-rules';
 import type { Updateable } from 'kysely';
-import { handoffDb, type HandoffTicketsTable } from './schema';
 
 export interface ReplyResult {
   readonly ticket: Ticket;
@@ -43,7 +43,7 @@ export class TicketService {
   }
 
   /** Applies a change only if the ticket is still as read; audits and publishes it. */
-  private async change(ticket: Ticket, actor: Actor, action: string, set: Updateable<HandoffTicketsTable>, details: Record<string, unknown> = {}): Promise<Ticket> {
+  private async change(ticket: Ticket, actor: Actor, action: string, set: Updateable<TicketsTable>, details: Record<string, unknown> = {}): Promise<Ticket> {
     const changed = await this.deps.tickets.change(ticket.id, { status: [ticket.status], assignee: ticket.assignee }, { ...set, updated_at: this.deps.now() });
     if (!changed) throw new HandoffError('conflict', 'the ticket changed meanwhile; reload it');
     await this.deps.audit.record({ actor: actor.id, action, target: ticket.id, details });
@@ -144,7 +144,7 @@ export class TicketService {
     if (target.agentId && !(await this.deps.tickets.isAgent(target.agentId))) {
       throw new HandoffError('invalid', `user ${target.agentId} is not an enabled agent`);
     }
-    const set: Updateable<HandoffTicketsTable> = target.agentId
+    const set: Updateable<TicketsTable> = target.agentId
       ? { status: 'assigned', assignee: target.agentId }
       : { status: 'waiting', assignee: null };
     return this.change(ticket, actor, 'ticket.transfer', { ...set, ...(target.queue ? { queue: target.queue } : {}) }, {
@@ -174,7 +174,7 @@ export class TicketService {
     }
     const candidateId = newId();
     await this.deps.db.transaction().execute(async (trx) => {
-      await handoffDb(trx)
+      await trx
         .insertInto('training_candidates')
         .values({
           id: candidateId,

@@ -1,7 +1,7 @@
 // The ticket as the handoff domain sees it (camelCase, typed card), and its row mapping.
 import type { ChannelId } from '../pipeline/channel';
 import type { Priority } from './priority';
-import type { HandoffTicketsTable } from './schema';
+import type { TicketsTable } from '../store/schema';
 import type { TicketStatus } from './ticket-rules';
 import type { TriageCard } from './triage-card';
 import type { Selectable } from 'kysely';
@@ -29,7 +29,7 @@ export interface Ticket {
   readonly reopenCount: number;
 }
 
-export type TicketRow = Selectable<HandoffTicketsTable> & { channel: string };
+export type TicketRow = Selectable<TicketsTable> & { channel: string };
 
 function parseCard(value: unknown): TriageCard | null {
   if (value === null || value === undefined) return null;

@@ -9,9 +9,8 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AuditLog } from '../store/audit-repository';
-import { handoffDb, type CandidateSource } from '../handoff/schema';
 import { newId } from '../store/ids';
-import type { Schema } from '../store/schema';
+import type { CandidateSource, Schema } from '../store/schema';
 import { addExamples, type AddedExample } from './trainer-examples';
 import { TrainerError } from './trainer-errors';
 
@@ -91,19 +90,18 @@ export class TrainerInbox {
   }
 
   private async settle(trx: Kysely<Schema>, ref: { kind: string; id: string }, item: InboxItem, status: 'accepted' | 'dismissed', actor: string, exampleId: string | null, intent: string) {
-    const db = handoffDb(trx);
     if (ref.kind === 'candidate') {
-      await db.updateTable('training_candidates').set({ status, example_id: exampleId }).where('id', '=', ref.id).execute();
+      await trx.updateTable('training_candidates').set({ status, example_id: exampleId }).where('id', '=', ref.id).execute();
       return;
     }
-    await db
+    await trx
       .insertInto('training_candidates')
       .values({ id: newId(), message_id: item.messageId, ticket_id: null, text: item.text, language: item.language, predicted_intent: item.predictedIntent, intent, source: item.source, status, example_id: exampleId, created_by: actor })
       .execute();
   }
 
   private async candidates(limit: number, trx: Kysely<Schema> = this.db, id?: string): Promise<InboxItem[]> {
-    let query = handoffDb(trx)
+    let query = trx
       .selectFrom('training_candidates')
       .leftJoin('decisions', 'decisions.message_id', 'training_candidates.message_id')
       .select([
@@ -145,7 +143,7 @@ export class TrainerInbox {
     const lowConfidence = sql<boolean>`(decisions.reason in ('low_confidence', 'ambiguous') or decisions.action = 'clarify')`;
     const unhandled = sql<boolean>`(decisions.action = 'decline' and decisions.confidence < ${UNSURE_DECLINE})`;
     const wanted = source === 'low_confidence' ? lowConfidence : source === 'unhandled' ? unhandled : sql<boolean>`(${lowConfidence} or ${unhandled})`;
-    let query = handoffDb(trx)
+    let query = trx
       .selectFrom('messages')
       .innerJoin('decisions', 'decisions.message_id', 'messages.id')
       .select([
