@@ -7,11 +7,11 @@ import type { TicketsTable } from '../store/schema';
 import { setConversationOwner } from '../store/conversation-repository';
 import { enqueueOutbox } from '../store/outbox-repository';
 import type { HandoffDeps } from './deps';
-import { HandoffError } from './errors';
 import { publishTicket } from './live';
 import type { Ticket } from './ticket';
 import { checkAction, type Actor, type AgentAction } from './ticket-rules';
 import type { Updateable } from 'kysely';
+import { DomainError } from '../core/errors';
 
 export interface ReplyResult {
   readonly ticket: Ticket;
@@ -30,7 +30,7 @@ export class TicketService {
 
   async get(id: string): Promise<Ticket> {
     const ticket = await this.deps.tickets.get(id);
-    if (!ticket) throw new HandoffError('not_found', `ticket ${id}`);
+    if (!ticket) throw new DomainError('not_found', `ticket ${id}`);
     return ticket;
   }
 
@@ -38,14 +38,14 @@ export class TicketService {
   private async allowed(id: string, action: AgentAction, actor: Actor): Promise<Ticket> {
     const ticket = await this.get(id);
     const permission = checkAction(action, ticket, actor);
-    if (!permission.ok) throw new HandoffError(permission.code, permission.reason);
+    if (!permission.ok) throw new DomainError(permission.code, permission.reason);
     return ticket;
   }
 
   /** Applies a change only if the ticket is still as read; audits and publishes it. */
   private async change(ticket: Ticket, actor: Actor, action: string, set: Updateable<TicketsTable>, details: Record<string, unknown> = {}): Promise<Ticket> {
     const changed = await this.deps.tickets.change(ticket.id, { status: [ticket.status], assignee: ticket.assignee }, { ...set, updated_at: this.deps.now() });
-    if (!changed) throw new HandoffError('conflict', 'the ticket changed meanwhile; reload it');
+    if (!changed) throw new DomainError('conflict', 'the ticket changed meanwhile; reload it');
     await this.deps.audit.record({ actor: actor.id, action, target: ticket.id, details });
     await publishTicket(this.deps.events, changed);
     return changed;
@@ -56,7 +56,7 @@ export class TicketService {
     const ticket = await this.allowed(id, 'claim', actor);
     if (ticket.assignee === actor.id) return ticket;
     const claimed = await this.deps.tickets.claim(id, actor.id, this.deps.now());
-    if (!claimed) throw new HandoffError('conflict', 'another agent has claimed the ticket');
+    if (!claimed) throw new DomainError('conflict', 'another agent has claimed the ticket');
     await this.deps.audit.record({ actor: actor.id, action: 'ticket.claim', target: id });
     await publishTicket(this.deps.events, claimed);
     return claimed;
@@ -139,10 +139,10 @@ export class TicketService {
 
   /** To another queue (back to waiting there) and/or straight to another agent. */
   async transfer(id: string, actor: Actor, target: TransferTarget): Promise<Ticket> {
-    if (!target.queue && !target.agentId) throw new HandoffError('invalid', 'give a queue or an agentId to transfer to');
+    if (!target.queue && !target.agentId) throw new DomainError('invalid', 'give a queue or an agentId to transfer to');
     const ticket = await this.allowed(id, 'transfer', actor);
     if (target.agentId && !(await this.deps.tickets.isAgent(target.agentId))) {
-      throw new HandoffError('invalid', `user ${target.agentId} is not an enabled agent`);
+      throw new DomainError('invalid', `user ${target.agentId} is not an enabled agent`);
     }
     const set: Updateable<TicketsTable> = target.agentId
       ? { status: 'assigned', assignee: target.agentId }
@@ -159,9 +159,9 @@ export class TicketService {
    */
   async relabel(id: string, actor: Actor, intent: string, messageId?: string): Promise<{ readonly candidateId: string }> {
     const ticket = await this.allowed(id, 'relabel', actor);
-    if (!this.deps.catalog().byId.has(intent)) throw new HandoffError('invalid', `unknown intent "${intent}"`);
+    if (!this.deps.catalog().byId.has(intent)) throw new DomainError('invalid', `unknown intent "${intent}"`);
     const target = messageId ?? ticket.openedByMessageId;
-    if (!target) throw new HandoffError('invalid', 'the ticket has no opening message; name a messageId');
+    if (!target) throw new DomainError('invalid', 'the ticket has no opening message; name a messageId');
     const { db } = this.deps.tickets;
     const message = await db
       .selectFrom('messages')
@@ -170,7 +170,7 @@ export class TicketService {
       .where('messages.id', '=', target)
       .executeTakeFirst();
     if (!message || message.conversation_id !== ticket.conversationId || message.direction !== 'in') {
-      throw new HandoffError('invalid', `message ${target} is not a citizen message of this ticket`);
+      throw new DomainError('invalid', `message ${target} is not a citizen message of this ticket`);
     }
     const candidateId = newId();
     await this.deps.db.transaction().execute(async (trx) => {

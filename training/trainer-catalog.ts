@@ -11,9 +11,9 @@ import { renderPublicAnswer, xWeightedLength, X_MAX_WEIGHTED_LENGTH } from '../i
 import { answerSchema, intentSchema, linkSchema, type IntentDefinition } from '../bot/intent-schema';
 import type { Schema } from '../store/schema';
 import { addExamples, deleteExample, listExamples, type AddedExample, type NewExample, type StoredExample } from './trainer-examples';
-import { TrainerError } from './trainer-errors';
 import { loadCatalogFromDb } from './catalog-repository';
 import { exportCatalog, validateAsFile } from './trainer-export';
+import { DomainError } from '../core/errors';
 
 export type IntentBody = Omit<IntentDefinition, 'examples'>;
 
@@ -66,7 +66,7 @@ export function answerProblems(intent: IntentBody): { field: string; message: st
 function checked(intent: IntentDefinition): IntentDefinition {
   const valid = validateAsFile(intent);
   const problems = answerProblems(valid);
-  if (problems.length > 0) throw new TrainerError('invalid', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems });
+  if (problems.length > 0) throw new DomainError('invalid', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems });
   return valid;
 }
 
@@ -111,7 +111,7 @@ export class TrainerCatalog {
     const { examples } = parsed;
     await this.db.transaction().execute(async (trx) => {
       if (await trx.selectFrom('intents').select('id').where('id', '=', definition.id).executeTakeFirst()) {
-        throw new TrainerError('conflict', `intent ${definition.id} already exists`, { intent: definition.id });
+        throw new DomainError('conflict', `intent ${definition.id} already exists`, { intent: definition.id });
       }
       await trx.insertInto('intents').values({ id: definition.id, definition: JSON.stringify(definition) }).execute();
       const added = await addExamples(trx, definition.id, [...examples.ko.map((text) => ({ text, language: 'ko' as const })), ...examples.en.map((text) => ({ text, language: 'en' as const }))], 'catalog', actor);
@@ -123,7 +123,7 @@ export class TrainerCatalog {
   /** Replaces the definition (examples are edited through their own routes). */
   async update(actor: string, id: string, body: unknown): Promise<IntentDetail> {
     const parsed = intentBodySchema.parse({ id, ...(body as object) });
-    if (parsed.id !== id) throw new TrainerError('invalid', `the body's id "${parsed.id}" does not match the path's "${id}"`);
+    if (parsed.id !== id) throw new DomainError('invalid', `the body's id "${parsed.id}" does not match the path's "${id}"`);
     const definition = this.body(checked({ ...parsed, examples: { ko: [], en: [] } }));
     await this.db.transaction().execute(async (trx) => {
       const before = definitionOf((await this.row(trx, id)).definition);
@@ -190,7 +190,7 @@ export class TrainerCatalog {
 
   private async row(db: Kysely<Schema>, id: string) {
     const row = await db.selectFrom('intents').select(['id', 'definition', 'updated_at']).where('id', '=', id).executeTakeFirst();
-    if (!row) throw new TrainerError('not_found', `intent ${id}`);
+    if (!row) throw new DomainError('not_found', `intent ${id}`);
     return row;
   }
 }

@@ -9,7 +9,7 @@ import { DEFAULT_DUPLICATE_THRESHOLD, findCrossIntentDuplicates } from '../inten
 import type { Catalog, IntentDefinition } from '../bot/intent-schema';
 import { newId } from '../store/ids';
 import type { ExamplesTable, Schema } from '../store/schema';
-import { TrainerError } from './trainer-errors';
+import { DomainError } from '../core/errors';
 
 export type ExampleSource = ExamplesTable['source'];
 export type ExampleLanguage = 'ko' | 'en';
@@ -62,7 +62,7 @@ function assertNotDuplicate(existing: readonly ExampleRow[], intentId: string, t
   const pairs = findCrossIntentDuplicates(asCatalog(groups), { threshold: DEFAULT_DUPLICATE_THRESHOLD }).filter((p) => p.b.intent === MARKER);
   const crossIntent = pairs.find((p) => p.a.intent !== intentId);
   if (crossIntent) {
-    throw new TrainerError(
+    throw new DomainError(
       'conflict',
       `"${text}" is ${crossIntent.similarity === 1 ? 'already' : 'nearly the same as'} an example of ${crossIntent.a.intent}: "${crossIntent.a.text}"`,
       { conflictingIntent: crossIntent.a.intent, conflictingExample: crossIntent.a.text, similarity: crossIntent.similarity },
@@ -70,7 +70,7 @@ function assertNotDuplicate(existing: readonly ExampleRow[], intentId: string, t
   }
   const same = pairs.find((p) => p.a.intent === intentId && p.similarity === 1);
   if (same) {
-    throw new TrainerError('conflict', `"${text}" is already an example of ${intentId}`, {
+    throw new DomainError('conflict', `"${text}" is already an example of ${intentId}`, {
       conflictingIntent: intentId,
       conflictingExample: same.a.text,
       similarity: 1,
@@ -107,7 +107,7 @@ export async function addExamples(
   for (const example of examples) {
     const redaction = redactPii(example.text.trim());
     const text = redaction.text;
-    if (text.length === 0) throw new TrainerError('invalid', 'an example must not be empty');
+    if (text.length === 0) throw new DomainError('invalid', 'an example must not be empty');
     const language = example.language ?? (detectLanguage(text) === 'en' ? 'en' : 'ko');
     assertNotDuplicate(existing, intentId, text, language);
     const row = await trx
@@ -129,6 +129,6 @@ export async function listExamples(db: Kysely<Schema>, intentId: string): Promis
 /** Deletes one example of an intent; returns it, or throws not_found. */
 export async function deleteExample(trx: Kysely<Schema>, intentId: string, exampleId: string): Promise<StoredExample> {
   const row = await trx.deleteFrom('examples').where('id', '=', exampleId).where('intent_id', '=', intentId).returningAll().executeTakeFirst();
-  if (!row) throw new TrainerError('not_found', `example ${exampleId} of intent ${intentId}`);
+  if (!row) throw new DomainError('not_found', `example ${exampleId} of intent ${intentId}`);
   return toStored(row);
 }

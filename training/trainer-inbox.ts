@@ -12,7 +12,7 @@ import type { AuditLog } from '../store/audit-repository';
 import { newId } from '../store/ids';
 import type { CandidateSource, Schema } from '../store/schema';
 import { addExamples, type AddedExample } from './trainer-examples';
-import { TrainerError } from './trainer-errors';
+import { DomainError } from '../core/errors';
 
 /** A decline below this confidence counts as unhandled rather than a sure "not ours". */
 export const UNSURE_DECLINE = 0.8;
@@ -46,7 +46,7 @@ const MESSAGE = 'message:';
 function parseId(id: string): { kind: 'candidate' | 'message'; id: string } {
   if (id.startsWith(CANDIDATE)) return { kind: 'candidate', id: id.slice(CANDIDATE.length) };
   if (id.startsWith(MESSAGE)) return { kind: 'message', id: id.slice(MESSAGE.length) };
-  throw new TrainerError('invalid', `inbox ids start with "${CANDIDATE}" or "${MESSAGE}", got "${id}"`);
+  throw new DomainError('invalid', `inbox ids start with "${CANDIDATE}" or "${MESSAGE}", got "${id}"`);
 }
 
 export class TrainerInbox {
@@ -71,8 +71,8 @@ export class TrainerInbox {
     return this.db.transaction().execute(async (trx) => {
       const item = ref.kind === 'candidate' ? await this.openCandidate(trx, ref.id) : await this.unlistedMessage(trx, ref.id);
       const target = intent ?? item.suggestedIntent;
-      if (!target) throw new TrainerError('invalid', 'name the intent: { "intent": "…" }');
-      if (!(await trx.selectFrom('intents').select('id').where('id', '=', target).executeTakeFirst())) throw new TrainerError('invalid', `unknown intent "${target}"`);
+      if (!target) throw new DomainError('invalid', 'name the intent: { "intent": "…" }');
+      if (!(await trx.selectFrom('intents').select('id').where('id', '=', target).executeTakeFirst())) throw new DomainError('invalid', `unknown intent "${target}"`);
       const [example] = await addExamples(trx, target, [{ text: item.text, language: item.language === 'en' ? 'en' : 'ko' }], item.source === 'relabel' ? 'relabel' : 'inbox', actor);
       await this.settle(trx, ref, item, 'accepted', actor, example!.id, target);
       await this.audit.record({ actor, action: 'inbox.accept', target: itemId, details: { intent: target, exampleId: example!.id, source: item.source } }, trx);
@@ -184,13 +184,13 @@ export class TrainerInbox {
 
   private async openCandidate(trx: Kysely<Schema>, id: string): Promise<InboxItem> {
     const [item] = await this.candidates(1, trx, id);
-    if (!item) throw new TrainerError('not_found', `open inbox item ${CANDIDATE}${id}`);
+    if (!item) throw new DomainError('not_found', `open inbox item ${CANDIDATE}${id}`);
     return item;
   }
 
   private async unlistedMessage(trx: Kysely<Schema>, id: string): Promise<InboxItem> {
     const [item] = await this.messages(1, undefined, trx, id);
-    if (!item) throw new TrainerError('not_found', `inbox item ${MESSAGE}${id}`);
+    if (!item) throw new DomainError('not_found', `inbox item ${MESSAGE}${id}`);
     return item;
   }
 }

@@ -13,7 +13,7 @@ import type { Schema } from '../store/schema';
 import { findRegressions, gateMetricsOf, type Regression } from './evaluation-gate';
 import type { TrainerEvaluation } from './evaluation';
 import type { ModelRegistry } from './model-registry';
-import { TrainerError } from './trainer-errors';
+import { DomainError } from '../core/errors';
 
 export const publishBodySchema = z
   .object({ force: z.boolean().optional(), reason: z.string().trim().min(1).max(1000).optional() })
@@ -94,7 +94,7 @@ export class TrainerModels {
   async evaluation(version: string): Promise<{ version: string; status: string; evaluation: TrainerEvaluation }> {
     const row = await this.row(this.db, version);
     const evaluation = evaluationOf(row.metrics);
-    if (!evaluation) throw new TrainerError('not_found', `an evaluation of model ${version} (it was not trained through the trainer API)`);
+    if (!evaluation) throw new DomainError('not_found', `an evaluation of model ${version} (it was not trained through the trainer API)`);
     return { version, status: row.status, evaluation };
   }
 
@@ -141,7 +141,7 @@ export class TrainerModels {
   private async swap(actor: string, version: string, options: { force: boolean; reason?: string; rollbackOnly: boolean }): Promise<PublishResult> {
     const result = await this.swapInTransaction(actor, version, options).catch((error: unknown) => {
       // Two publishes at once: the one-published-row index lets one win.
-      if ((error as { code?: unknown }).code === '23505') throw new TrainerError('conflict', `another model was published at the same time as ${version}; try again`);
+      if ((error as { code?: unknown }).code === '23505') throw new DomainError('conflict', `another model was published at the same time as ${version}; try again`);
       throw error;
     });
     await this.registry.reload();
@@ -151,18 +151,18 @@ export class TrainerModels {
   private swapInTransaction(actor: string, version: string, options: { force: boolean; reason?: string; rollbackOnly: boolean }): Promise<PublishResult> {
     return this.db.transaction().execute(async (trx) => {
       const target = await this.row(trx, version);
-      if (target.status === 'published') throw new TrainerError('conflict', `model ${version} is already published`);
+      if (target.status === 'published') throw new DomainError('conflict', `model ${version} is already published`);
       const rollback = target.published_at !== null;
       if (options.rollbackOnly && !rollback) {
-        throw new TrainerError('conflict', `model ${version} was never published, so there is nothing to roll back to; publish it instead`);
+        throw new DomainError('conflict', `model ${version} was never published, so there is nothing to roll back to; publish it instead`);
       }
       const current = await trx.selectFrom('model_versions').select(COLUMNS).where('status', '=', 'published').executeTakeFirst();
       const draftMetrics = gateMetricsOf(target.metrics);
       const baseline = current ? gateMetricsOf(current.metrics) : undefined;
-      if (!rollback && !draftMetrics) throw new TrainerError('conflict', `model ${version} has no evaluation; train it through the trainer API`);
+      if (!rollback && !draftMetrics) throw new DomainError('conflict', `model ${version} has no evaluation; train it through the trainer API`);
       const regressions = !rollback && draftMetrics && baseline ? findRegressions(draftMetrics, baseline) : [];
       if (regressions.length > 0 && !options.force) {
-        throw new TrainerError('conflict', `model ${version} regresses the published ${current!.version} on ${regressions.map((r) => r.metric).join(' and ')}; publish with force and a reason to override`, {
+        throw new DomainError('conflict', `model ${version} regresses the published ${current!.version} on ${regressions.map((r) => r.metric).join(' and ')}; publish with force and a reason to override`, {
           published: current!.version,
           regressions,
         });
@@ -192,7 +192,7 @@ export class TrainerModels {
 
   private async row(db: Kysely<Schema>, version: string): Promise<Row> {
     const row = await db.selectFrom('model_versions').select(COLUMNS).where('version', '=', version).executeTakeFirst();
-    if (!row) throw new TrainerError('not_found', `model version ${version}`);
+    if (!row) throw new DomainError('not_found', `model version ${version}`);
     return row;
   }
 }

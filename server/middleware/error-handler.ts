@@ -3,7 +3,7 @@
 // English). Unexpected errors are logged (redacted by the logger) and answered as INTERNAL.
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { errorBody, SotongError, validationError, type Lang } from '../../core/errors';
+import { DomainError, errorBody, fromDomainError, SotongError, validationError, type Lang } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 
 export function clientLanguage(req: Request): Lang {
@@ -13,6 +13,7 @@ export function clientLanguage(req: Request): Lang {
 /** Maps body-parser, zod and our own errors onto the catalogue. */
 export function toSotongError(error: unknown, bodyLimit: string): SotongError {
   if (error instanceof SotongError) return error;
+  if (error instanceof DomainError) return fromDomainError(error);
   if (error instanceof ZodError) return validationError(error);
   const http = error as { type?: unknown; status?: unknown };
   switch (http.type) {
