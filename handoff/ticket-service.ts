@@ -71,20 +71,7 @@ export class TicketService {
     if (ticket.status === 'waiting') ticket = await this.claim(id, actor);
     const { deps } = this;
     const redaction = deps.redact(text);
-    const conversation = await deps.db
-      .selectFrom('conversations')
-      .select(['is_public'])
-      .where('id', '=', ticket.conversationId)
-      .executeTakeFirstOrThrow();
-    // Replies go where the citizen last wrote (a tweet id, a comment id, …).
-    const lastInbound = await deps.db
-      .selectFrom('messages')
-      .select('reply_target')
-      .where('conversation_id', '=', ticket.conversationId)
-      .where('direction', '=', 'in')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const target = await deps.tickets.replyContext(ticket.conversationId);
     const at = deps.now();
     const outboxId = await deps.db.transaction().execute(async (trx) => {
       const queued = await enqueueOutbox(trx, {
@@ -93,10 +80,10 @@ export class TicketService {
         kind: 'agent_reply',
         text: redaction.text,
         links: [],
-        isPublic: conversation.is_public,
+        isPublic: target.isPublic,
         authoredBy: 'agent',
         authorId: actor.id,
-        replyTarget: lastInbound?.reply_target ?? {},
+        replyTarget: target.replyTarget,
       });
       await deps.audit.record({ actor: actor.id, action: 'ticket.reply', target: id, details: { outboxId: queued } }, trx);
       return queued;
@@ -110,15 +97,15 @@ export class TicketService {
 
   async addNote(id: string, actor: Actor, text: string): Promise<{ readonly id: string; readonly text: string; readonly createdAt: Date }> {
     await this.allowed(id, 'note', actor);
-    const note = { id: newId(), ticket_id: id, author_id: actor.id, text: this.deps.redact(text).text, created_at: this.deps.now() };
-    await this.deps.tickets.db.insertInto('ticket_notes').values(note).execute();
+    const note = { id: newId(), ticketId: id, authorId: actor.id, text: this.deps.redact(text).text, createdAt: this.deps.now() };
+    await this.deps.tickets.addNote(note);
     await this.deps.audit.record({ actor: actor.id, action: 'ticket.note', target: id, details: { noteId: note.id } });
-    return { id: note.id, text: note.text, createdAt: note.created_at };
+    return { id: note.id, text: note.text, createdAt: note.createdAt };
   }
 
   async notes(id: string) {
-    const rows = await this.deps.tickets.db.selectFrom('ticket_notes').selectAll().where('ticket_id', '=', id).orderBy('id').execute();
-    return rows.map((r) => ({ id: r.id, authorId: r.author_id, text: r.text, createdAt: r.created_at.toISOString() }));
+    const notes = await this.deps.tickets.notes(id);
+    return notes.map((n) => ({ id: n.id, authorId: n.authorId, text: n.text, createdAt: n.createdAt.toISOString() }));
   }
 
   /** Closes the ticket; a message within the reopen window brings it back, later ones go to the bot. */
@@ -162,32 +149,25 @@ export class TicketService {
     if (!this.deps.catalog().byId.has(intent)) throw new DomainError('invalid', `unknown intent "${intent}"`);
     const target = messageId ?? ticket.openedByMessageId;
     if (!target) throw new DomainError('invalid', 'the ticket has no opening message; name a messageId');
-    const { db } = this.deps.tickets;
-    const message = await db
-      .selectFrom('messages')
-      .leftJoin('decisions', 'decisions.message_id', 'messages.id')
-      .select(['messages.id', 'messages.text', 'messages.conversation_id', 'messages.direction', 'decisions.intent', 'decisions.language'])
-      .where('messages.id', '=', target)
-      .executeTakeFirst();
+    const message = await this.deps.tickets.messageWithDecision(target);
     if (!message || message.conversation_id !== ticket.conversationId || message.direction !== 'in') {
       throw new DomainError('invalid', `message ${target} is not a citizen message of this ticket`);
     }
     const candidateId = newId();
     await this.deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('training_candidates')
-        .values({
+      await this.deps.tickets.addRelabelCandidate(
+        {
           id: candidateId,
-          message_id: message.id,
-          ticket_id: id,
+          messageId: message.id,
+          ticketId: id,
           text: message.text,
           language: message.language === 'en' ? 'en' : 'ko',
-          predicted_intent: message.intent,
+          predictedIntent: message.intent,
           intent,
-          source: 'relabel',
-          created_by: actor.id,
-        })
-        .execute();
+          createdBy: actor.id,
+        },
+        trx,
+      );
       await this.deps.audit.record(
         { actor: actor.id, action: 'ticket.relabel', target: id, details: { messageId: message.id, from: message.intent, to: intent, candidateId } },
         trx,
