@@ -3,7 +3,7 @@
 import { Router, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { handoffMetrics } from './handoff-metrics';
+import { handoffMetrics } from './metrics-repository';
 import { ticketJson, type Ticket } from './ticket';
 import type { TicketRepository } from './ticket-repository';
 import { TICKET_STATUSES, type Actor, type TicketStatus } from './ticket-rules';
