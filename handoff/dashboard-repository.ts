@@ -1,19 +1,9 @@
-// GET /metrics/dashboard: the read-only numbers the dashboard draws that GET /metrics/handoffs
+// The numbers behind GET /metrics/dashboard (handoff/dashboard-routes.ts) that GET /metrics/handoffs
 // does not carry — message volumes over time by channel and by intent, and the distribution of
 // first-response times of the bot and of people in bands around the 110 call centre's 4–9 minutes.
-// Computed by SQL over the stored rows, so every API process answers the same. Supervisors only
-// (trainer and admin), like /metrics/handoffs.
-import { Router } from 'express';
+// Computed by SQL over the stored rows, so every API process answers the same.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { z } from 'zod';
 import type { Schema } from '../store/schema';
-import type { AuthGuard } from '../accounts/guard';
-
-export interface DashboardRoutesDeps {
-  readonly db: Kysely<Schema>;
-  readonly guard: AuthGuard;
-  readonly now?: () => Date;
-}
 
 /** First-response bands in seconds, [from, to). 240–540 s is the call centre's 4–9 minutes. */
 export const RESPONSE_BANDS: readonly { readonly label: string; readonly from: number; readonly to: number | null }[] = [
@@ -26,13 +16,7 @@ export const RESPONSE_BANDS: readonly { readonly label: string; readonly from: n
 ];
 export const CALL_CENTRE_BAND = '4-9m';
 
-const BUCKETS = ['hour', 'day'] as const;
-const MAX_RANGE_DAYS = 92;
-
-const query = z.object({
-  since: z.iso.datetime({ offset: true }).optional(),
-  bucket: z.enum(BUCKETS).optional(),
-});
+export const BUCKETS = ['hour', 'day'] as const;
 
 export interface VolumePoint {
   readonly at: string;
@@ -125,18 +109,4 @@ export async function dashboardNumbers(db: Kysely<Schema>, since: Date, bucket: 
       human: bandCounts(human as Record<string, unknown> | undefined),
     },
   };
-}
-
-export function dashboardRoutes(deps: DashboardRoutesDeps): Router {
-  const router = Router();
-  const now = deps.now ?? (() => new Date());
-  router.get('/metrics/dashboard', ...deps.guard.role('trainer'), async (req, res) => {
-    const parsed = query.parse(req.query);
-    const floor = new Date(now().getTime() - MAX_RANGE_DAYS * 86_400_000);
-    const requested = parsed.since ? new Date(parsed.since) : new Date(now().getTime() - 7 * 86_400_000);
-    // A bounded window: an hourly series over years would be a denial of service by query string.
-    const since = requested < floor ? floor : requested;
-    res.json(await dashboardNumbers(deps.db, since, parsed.bucket ?? 'day'));
-  });
-  return router;
 }

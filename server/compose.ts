@@ -18,7 +18,7 @@ import { createModelRegistry, type ModelRegistry } from '../training/model-regis
 import { adminAccounts } from '../accounts/admin-accounts';
 import type { AuthGuard } from '../accounts/guard';
 import { createAgentApi } from './agent-api';
-import { dashboardRoutes } from '../handoff/dashboard-repository';
+import { dashboardRoutes } from '../handoff/dashboard-routes';
 import { trainerRouteModules } from '../training/routes';
 import { trainerPaths } from './openapi/trainer-paths';
 import { createTrainer } from '../training/trainer-api';

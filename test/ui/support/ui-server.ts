@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_POLICY } from '../../../bot/policy';
 import type { Handoff } from '../../../handoff/create-handoff';
-import { dashboardRoutes } from '../../../handoff/dashboard-repository';
+import { dashboardRoutes } from '../../../handoff/dashboard-routes';
 import type { AgentApi } from '../../../server/agent-api';
 import { createDatabase, type Database } from '../../../store/database';
 import { migrateToLatest } from '../../../store/migrate';
