@@ -1,9 +1,6 @@
 // Login rate limiting: at most `maxFailures` failed sign-ins per (client IP, email) within
 // `windowMs`; past that, 429 until the oldest failure in the window ages out. Failures live in
 // the database so every API process sees the same count. A success clears the key.
-import type { Kysely } from 'kysely';
-import { newId } from '../store/ids';
-import type { Schema } from '../store/schema';
 import { normalizeEmail } from './user-repository';
 
 export interface LoginLimitPolicy {
@@ -38,36 +35,6 @@ export interface LoginFailures {
   clear(key: string): Promise<void>;
   /** Drops failures older than `before`, for every key. */
   prune(before: Date): Promise<void>;
-}
-
-export class LoginFailureRepository implements LoginFailures {
-  private readonly db: Kysely<Schema>;
-  constructor(db: Kysely<Schema>) {
-    this.db = db;
-  }
-
-  async recent(key: string, since: Date): Promise<Date[]> {
-    const rows = await this.db
-      .selectFrom('login_failures')
-      .select('at')
-      .where('key', '=', key)
-      .where('at', '>', since)
-      .orderBy('at')
-      .execute();
-    return rows.map((r) => new Date(r.at));
-  }
-
-  async record(key: string, at: Date): Promise<void> {
-    await this.db.insertInto('login_failures').values({ id: newId(), key, at }).execute();
-  }
-
-  async clear(key: string): Promise<void> {
-    await this.db.deleteFrom('login_failures').where('key', '=', key).execute();
-  }
-
-  async prune(before: Date): Promise<void> {
-    await this.db.deleteFrom('login_failures').where('at', '<', before).execute();
-  }
 }
 
 export class LoginLimiter {

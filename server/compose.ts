@@ -15,7 +15,7 @@ import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
 import { createDatabase, type Database } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
 import { createModelRegistry, type ModelRegistry } from '../training/model-registry';
-import { adminAccounts } from '../accounts/admin-accounts';
+import { UserRepository } from '../accounts/user-repository';
 import type { AuthGuard } from '../accounts/guard';
 import { createAgentApi } from './agent-api';
 import { dashboardRoutes } from '../handoff/dashboard-routes';
@@ -168,7 +168,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     if (source !== 'env' && config.databaseUrl) {
       logger.warn('SOTONG_SECRET is not set: web-chat tokens from this API process will not verify on other API processes', {});
     }
-    await bootstrapAdmin({ accounts: adminAccounts(database), email: config.admin.email, password: config.admin.password, logger, print: options.print });
+    await bootstrapAdmin({ accounts: new UserRepository(database.db), email: config.admin.email, password: config.admin.password, logger, print: options.print });
 
     collectQueueDepth(jobs, metrics);
     const streams = createEventStreams();
