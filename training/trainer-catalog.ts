@@ -11,7 +11,7 @@ import { renderPublicAnswer, xWeightedLength, X_MAX_WEIGHTED_LENGTH } from '../i
 import { answerSchema, intentSchema, linkSchema, type IntentDefinition } from '../bot/intent-schema';
 import type { Schema } from '../store/schema';
 import { addExamples, deleteExample, listExamples, type AddedExample, type NewExample, type StoredExample } from './trainer-examples';
-import { loadCatalogFromDb } from './catalog-repository';
+import { countExamples, deleteIntent, findIntentRow, insertIntent, listIntentRows, loadCatalogFromDb, updateIntentDefinition } from './catalog-repository';
 import { exportCatalog, validateAsFile } from './trainer-export';
 import { DomainError } from '../core/errors';
 
@@ -86,12 +86,8 @@ export class TrainerCatalog {
 
   async list(): Promise<IntentSummary[]> {
     const [intents, counts] = await Promise.all([
-      this.db.selectFrom('intents').select(['id', 'definition', 'updated_at']).orderBy('id').execute(),
-      this.db
-        .selectFrom('examples')
-        .select(['intent_id', 'language', (eb) => eb.fn.countAll<string>().as('n')])
-        .groupBy(['intent_id', 'language'])
-        .execute(),
+      listIntentRows(this.db),
+      countExamples(this.db),
     ]);
     const count = (id: string, lang: string) => Number(counts.find((c) => c.intent_id === id && c.language === lang)?.n ?? 0);
     return intents.map((row) => {
@@ -110,10 +106,10 @@ export class TrainerCatalog {
     const definition = this.body(checked({ ...parsed, examples: { ko: [], en: [] } }));
     const { examples } = parsed;
     await this.db.transaction().execute(async (trx) => {
-      if (await trx.selectFrom('intents').select('id').where('id', '=', definition.id).executeTakeFirst()) {
+      if (await findIntentRow(trx, definition.id)) {
         throw new DomainError('conflict', `intent ${definition.id} already exists`, { intent: definition.id });
       }
-      await trx.insertInto('intents').values({ id: definition.id, definition: JSON.stringify(definition) }).execute();
+      await insertIntent(trx, definition.id, definition);
       const added = await addExamples(trx, definition.id, [...examples.ko.map((text) => ({ text, language: 'ko' as const })), ...examples.en.map((text) => ({ text, language: 'en' as const }))], 'catalog', actor);
       await this.audit.record({ actor, action: 'intent.create', target: definition.id, details: { examples: added.length } }, trx);
     });
@@ -127,7 +123,7 @@ export class TrainerCatalog {
     const definition = this.body(checked({ ...parsed, examples: { ko: [], en: [] } }));
     await this.db.transaction().execute(async (trx) => {
       const before = definitionOf((await this.row(trx, id)).definition);
-      await trx.updateTable('intents').set({ definition: JSON.stringify(definition), updated_at: new Date() }).where('id', '=', id).execute();
+      await updateIntentDefinition(trx, id, definition);
       const changed = Object.keys(definition).filter((k) => canonical((before as Record<string, unknown>)[k]) !== canonical((definition as Record<string, unknown>)[k]));
       await this.audit.record({ actor, action: 'intent.update', target: id, details: { changed } }, trx);
     });
@@ -137,9 +133,8 @@ export class TrainerCatalog {
   async remove(actor: string, id: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await this.row(trx, id);
-      const removed = await trx.deleteFrom('examples').where('intent_id', '=', id).executeTakeFirst();
-      await trx.deleteFrom('intents').where('id', '=', id).execute();
-      await this.audit.record({ actor, action: 'intent.delete', target: id, details: { examples: Number(removed.numDeletedRows) } }, trx);
+      const removed = await deleteIntent(trx, id);
+      await this.audit.record({ actor, action: 'intent.delete', target: id, details: { examples: removed } }, trx);
     });
   }
 
@@ -149,7 +144,7 @@ export class TrainerCatalog {
     await this.db.transaction().execute(async (trx) => {
       const before = definitionOf((await this.row(trx, id)).definition);
       const definition = this.body(checked({ ...before, answers, links: links ?? before.links, examples: { ko: [], en: [] } }));
-      await trx.updateTable('intents').set({ definition: JSON.stringify(definition), updated_at: new Date() }).where('id', '=', id).execute();
+      await updateIntentDefinition(trx, id, definition);
       await this.audit.record({ actor, action: 'intent.answers', target: id, details: { answers: answers.length, links: definition.links.length } }, trx);
     });
     return this.get(id);
@@ -189,7 +184,7 @@ export class TrainerCatalog {
   }
 
   private async row(db: Kysely<Schema>, id: string) {
-    const row = await db.selectFrom('intents').select(['id', 'definition', 'updated_at']).where('id', '=', id).executeTakeFirst();
+    const row = await findIntentRow(db, id);
     if (!row) throw new DomainError('not_found', `intent ${id}`);
     return row;
   }
