@@ -1,11 +1,11 @@
 // The `sla` job (jobs/types.ts): at a ticket's first-response deadline, if no person has
-// answered, raise its priority one step, tell the agent consoles, and schedule the next check
-// at the new priority's target. A stale job (the ticket was answered, closed, or its deadline
-// moved) does nothing, so duplicates and restarts are harmless.
+// answered, mark it overdue and tell the agent consoles. The priority stays: only an agent
+// changes it. A stale job (the ticket was answered, closed, or its deadline moved) does
+// nothing, so duplicates and restarts are harmless.
 import { UnrecoverableJobError, type JobPayloads } from '../jobs/types';
 import type { HandoffDeps } from './deps';
 import { publishSlaMissed, publishTicket } from './live';
-import { scheduleSla, slaJobId } from './open-ticket';
+import { slaJobId } from './open-ticket';
 import { checkSla, type SlaCheck } from './sla-policy';
 
 export async function handleSlaJob(deps: HandoffDeps, data: JobPayloads['sla']): Promise<SlaCheck> {
@@ -16,7 +16,7 @@ export async function handleSlaJob(deps: HandoffDeps, data: JobPayloads['sla']):
   const ticket = await deps.tickets.get(data.ticketId);
   if (!ticket) return { kind: 'ok', why: 'closed' };
   const now = deps.now();
-  const check = checkSla(ticket, deadline, now, deps.config.sla);
+  const check = checkSla(ticket, deadline, now);
   if (check.kind === 'ok') {
     if (check.why === 'not_due') {
       // Ran early (clock skew between machines): check again at the deadline under its own id,
@@ -25,12 +25,11 @@ export async function handleSlaJob(deps: HandoffDeps, data: JobPayloads['sla']):
     }
     return check;
   }
-  const escalated = await deps.tickets.escalate(ticket.id, deadline, check.priority, check.nextDeadline, now);
+  const overdue = await deps.tickets.markOverdue(ticket.id, deadline, now);
   // Answered or closed between our read and the update: nothing missed after all.
-  if (!escalated) return { kind: 'ok', why: 'responded' };
-  await deps.audit.record({ actor: 'system', action: 'ticket.sla_missed', target: ticket.id, details: { from: ticket.priority, to: check.priority } });
-  await publishTicket(deps.events, escalated);
-  await publishSlaMissed(deps.events, escalated);
-  if (check.nextDeadline) await scheduleSla(deps, ticket.id, check.nextDeadline);
+  if (!overdue) return { kind: 'ok', why: 'responded' };
+  await deps.audit.record({ actor: 'system', action: 'ticket.sla_missed', target: ticket.id, details: { priority: ticket.priority, deadline: deadline.toISOString() } });
+  await publishTicket(deps.events, overdue);
+  await publishSlaMissed(deps.events, overdue);
   return check;
 }

@@ -1,7 +1,9 @@
 // First-response SLA: how long a ticket of each priority may wait for a person's first reply,
-// and what a missed deadline does. Pure: the clock comes in as an argument, and the wait itself
-// is a delayed `sla` job (never a timer), so a restart loses no deadline.
-import { escalate, PRIORITIES, type Priority } from './priority';
+// and what a missed deadline does: the ticket becomes *overdue*. It never changes the priority
+// (priority says how serious the matter is, which waiting does not change; only an agent sets
+// it). Pure: the clock comes in as an argument, and the wait itself is a delayed `sla` job
+// (never a timer), so a restart loses no deadline.
+import { PRIORITIES, type Priority } from './priority';
 
 export interface SlaPolicy {
   /** First-response target per priority, in milliseconds. */
@@ -33,26 +35,34 @@ export interface SlaTicketState {
   readonly priority: Priority;
   readonly slaDeadline: Date | null;
   readonly firstResponseAt: Date | null;
+  /** When the `sla` job marked it overdue, if it did. */
+  readonly slaMissedAt?: Date | null;
 }
 
 export type SlaCheck =
   /** Nothing to do: answered, closed, or the job is stale (the deadline moved). */
   | { readonly kind: 'ok'; readonly why: 'responded' | 'closed' | 'stale' | 'not_due' }
-  /**
-   * Missed: raise the priority one step. `nextDeadline` is when to check again (the new
-   * priority's target from now), or null when the ticket was already urgent.
-   */
-  | { readonly kind: 'missed'; readonly priority: Priority; readonly nextDeadline: Date | null };
+  /** Missed: mark the ticket overdue (its priority stays as it is). */
+  | { readonly kind: 'missed' };
 
 /** What the `sla` job does for a ticket whose check was scheduled for `jobDeadline`. */
-export function checkSla(ticket: SlaTicketState, jobDeadline: Date, now: Date, policy: SlaPolicy = DEFAULT_SLA_POLICY): SlaCheck {
+export function checkSla(ticket: SlaTicketState, jobDeadline: Date, now: Date): SlaCheck {
   if (ticket.status !== 'waiting' && ticket.status !== 'assigned') return { kind: 'ok', why: 'closed' };
   if (ticket.firstResponseAt) return { kind: 'ok', why: 'responded' };
-  if (!ticket.slaDeadline || ticket.slaDeadline.getTime() !== jobDeadline.getTime()) return { kind: 'ok', why: 'stale' };
+  if (ticket.slaMissedAt || !ticket.slaDeadline || ticket.slaDeadline.getTime() !== jobDeadline.getTime()) return { kind: 'ok', why: 'stale' };
   if (now.getTime() < jobDeadline.getTime()) return { kind: 'ok', why: 'not_due' };
-  const priority = escalate(ticket.priority);
-  const nextDeadline = ticket.priority === 'urgent' ? null : slaDeadline(priority, now, policy);
-  return { kind: 'missed', priority, nextDeadline };
+  return { kind: 'missed' };
+}
+
+/**
+ * Open, unanswered and past its deadline at `now` (or already marked missed by the `sla` job):
+ * what the console's overdue badge, filter and sort show.
+ */
+export function isOverdue(ticket: SlaTicketState, now: Date): boolean {
+  if (ticket.status !== 'waiting' && ticket.status !== 'assigned') return false;
+  if (ticket.firstResponseAt) return false;
+  if (ticket.slaMissedAt) return true;
+  return ticket.slaDeadline !== null && ticket.slaDeadline.getTime() < now.getTime();
 }
 
 /** Whether a first response met its deadline (for the compliance metric). */

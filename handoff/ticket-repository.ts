@@ -74,6 +74,19 @@ export class TicketRepository {
       .select('conversations.channel');
   }
 
+  /** Open tickets still waiting for a first response: each has an SLA check due. */
+  async awaitingFirstResponse(): Promise<{ readonly id: string; readonly slaDeadline: Date }[]> {
+    const rows = await this.db
+      .selectFrom('tickets')
+      .select(['id', 'sla_deadline'])
+      .where('status', 'in', [...OPEN_STATUSES])
+      .where('first_response_at', 'is', null)
+      .where('sla_deadline', 'is not', null)
+      .orderBy('sla_deadline')
+      .execute();
+    return rows.map((r) => ({ id: r.id, slaDeadline: r.sla_deadline! }));
+  }
+
   async get(id: string): Promise<Ticket | undefined> {
     const row = await this.selectTickets().where('tickets.id', '=', id).executeTakeFirst();
     return row && toTicket(row);
@@ -192,18 +205,20 @@ export class TicketRepository {
       .execute();
   }
 
-  /** SLA missed: raise priority, move the deadline. Only if nobody answered and the deadline is the one the job checked. */
-  escalate(id: string, jobDeadline: Date, priority: Priority, nextDeadline: Date | null, at: Date): Promise<Ticket | undefined> {
+  /**
+   * SLA missed: the ticket is overdue from now on; priority and deadline stay. Only if nobody
+   * answered and the deadline is the one the job checked.
+   */
+  markOverdue(id: string, jobDeadline: Date, at: Date): Promise<Ticket | undefined> {
     return this.db
       .updateTable('tickets')
       .set((eb) => ({
-        priority,
-        sla_deadline: nextDeadline ?? jobDeadline,
-        sla_missed_at: eb.fn.coalesce('sla_missed_at', eb.val(at)),
+        sla_missed_at: at,
         escalations: eb('escalations', '+', 1),
         updated_at: at,
       }))
       .where('id', '=', id)
+      .where('sla_missed_at', 'is', null)
       .where('status', 'in', [...OPEN_STATUSES])
       .where('first_response_at', 'is', null)
       .where('sla_deadline', '=', jobDeadline)

@@ -5,7 +5,7 @@ export const TICKET_STATUSES = ['waiting', 'assigned', 'resolved', 'returned_to_
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const OPEN_STATUSES: readonly TicketStatus[] = ['waiting', 'assigned'];
 
-export type AgentAction = 'claim' | 'reply' | 'note' | 'resolve' | 'return_to_bot' | 'transfer' | 'relabel';
+export type AgentAction = 'claim' | 'reply' | 'note' | 'resolve' | 'return_to_bot' | 'transfer' | 'relabel' | 'set_priority';
 
 export interface Actor {
   readonly id: string;
@@ -31,7 +31,8 @@ export function isOpen(status: TicketStatus): boolean {
  * - Notes and relabels are allowed in any state (relabelling a closed thread still teaches the bot).
  * - Everything else needs an open ticket.
  * - Claim needs a waiting ticket (claiming your own again is a no-op success).
- * - On a ticket assigned to someone else only an admin may reply, resolve, return or transfer.
+ * - On a ticket assigned to someone else only an admin may reply, resolve, return, transfer or
+ *   change the priority.
  */
 export function checkAction(action: AgentAction, ticket: TicketOwnership, actor: Actor): Permission {
   if (action === 'note' || action === 'relabel') return OK;

@@ -8,6 +8,7 @@ import { setConversationOwner } from '../store/conversation-repository';
 import { enqueueOutbox } from '../store/outbox-repository';
 import type { HandoffDeps } from './deps';
 import { publishTicket } from './live';
+import type { Priority } from './priority';
 import type { Ticket } from './ticket';
 import { checkAction, type Actor, type AgentAction } from './ticket-rules';
 import type { Updateable } from 'kysely';
@@ -138,6 +139,17 @@ export class TicketService {
       from: { queue: ticket.queue, assignee: ticket.assignee },
       to: target,
     });
+  }
+
+  /**
+   * An agent's judgement of how pressing the matter is; the only way a priority changes (a missed
+   * SLA only marks the ticket overdue). Audited with the old and new value. The SLA deadline
+   * stays: it was promised when the ticket arrived.
+   */
+  async setPriority(id: string, actor: Actor, priority: Priority): Promise<Ticket> {
+    const ticket = await this.allowed(id, 'set_priority', actor);
+    if (ticket.priority === priority) return ticket;
+    return this.change(ticket, actor, 'ticket.priority', { priority }, { from: ticket.priority, to: priority });
   }
 
   /**

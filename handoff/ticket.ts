@@ -1,6 +1,7 @@
 // The ticket as the handoff domain sees it (camelCase, typed card), and its row mapping.
 import type { ChannelId } from '../pipeline/channel';
 import type { Priority } from './priority';
+import { isOverdue } from './sla-policy';
 import type { TicketsTable } from '../store/schema';
 import type { TicketStatus } from './ticket-rules';
 import type { TriageCard } from './triage-card';
@@ -31,9 +32,14 @@ export interface Ticket {
 
 export type TicketRow = Selectable<TicketsTable> & { channel: string };
 
-function parseCard(value: unknown): TriageCard | null {
+/**
+ * The card as stored at opening, with the ticket's current priority and queue: an agent may
+ * change either later, and the card and the ticket header must never disagree.
+ */
+function parseCard(value: unknown, row: Pick<TicketRow, 'priority' | 'queue'>): TriageCard | null {
   if (value === null || value === undefined) return null;
-  return (typeof value === 'string' ? JSON.parse(value) : value) as TriageCard;
+  const card = (typeof value === 'string' ? JSON.parse(value) : value) as TriageCard;
+  return { ...card, priority: row.priority, queue: row.queue };
 }
 
 export function toTicket(row: TicketRow): Ticket {
@@ -47,7 +53,7 @@ export function toTicket(row: TicketRow): Ticket {
     queue: row.queue,
     reason: row.reason,
     assignee: row.assignee,
-    card: parseCard(row.triage_card),
+    card: parseCard(row.triage_card, row),
     slaDeadline: row.sla_deadline,
     firstResponseAt: row.first_response_at,
     firstResponder: row.first_responder,
@@ -61,8 +67,8 @@ export function toTicket(row: TicketRow): Ticket {
   };
 }
 
-/** The JSON an API client sees. */
-export function ticketJson(ticket: Ticket) {
+/** The JSON an API client sees. `overdue`: open, unanswered and past its first-response deadline. */
+export function ticketJson(ticket: Ticket, now: Date = new Date()) {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     id: ticket.id,
@@ -75,6 +81,7 @@ export function ticketJson(ticket: Ticket) {
     assignee: ticket.assignee,
     slaDeadline: iso(ticket.slaDeadline),
     slaMissed: ticket.slaMissedAt !== null,
+    overdue: isOverdue(ticket, now),
     escalations: ticket.escalations,
     firstResponseAt: iso(ticket.firstResponseAt),
     firstResponder: ticket.firstResponder,

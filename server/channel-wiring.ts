@@ -14,11 +14,23 @@ import type { MessagePipeline } from '../pipeline/types';
 import type { TwitterApi } from 'twitter-api-v2';
 import type { Config, XConfig } from './config';
 import type { Logger } from '../core/logger';
+import { rateLimit } from './middleware/rate-limit';
 
 export function channelRouters(channels: Config['channels'], pipeline: MessagePipeline, logger: Logger): Partial<Record<Exclude<ChannelId, 'web'>, Router>> {
   const { x, facebook, kakao } = channels;
   return {
-    ...(x && { x: xWebhookRouter({ consumerSecret: x.consumerSecret, accountId: x.accountId, path: '/' }, pipeline) }),
+    ...(x && {
+      x: xWebhookRouter(
+        {
+          consumerSecret: x.consumerSecret,
+          accountId: x.accountId,
+          path: '/',
+          crcLimit: rateLimit({ max: 30, windowMs: 60_000 }),
+          onRefusedCrc: (reason) => logger.warn('x: refused a CRC request', { reason }),
+        },
+        pipeline,
+      ),
+    }),
     ...(facebook && {
       facebook: facebookWebhookRouter({ appSecret: facebook.appSecret, verifyToken: facebook.verifyToken, pageId: facebook.pageId, path: '/' }, pipeline),
     }),

@@ -1,4 +1,5 @@
 // Options for the X channel. Read from the environment by the server, never here.
+import type { RequestHandler } from 'express';
 
 export interface XWebhookOptions {
   /** App consumer secret: key for the CRC response token and the webhook signature. */
@@ -7,6 +8,10 @@ export interface XWebhookOptions {
   readonly accountId: string;
   /** Route path. Default '/webhooks/x'. */
   readonly path?: string;
+  /** Told about every refused CRC request (a forgery attempt or a misconfigured caller). */
+  readonly onRefusedCrc?: (reason: string) => void;
+  /** Limits CRC requests (X sends about one an hour); the server passes its per-IP limiter. */
+  readonly crcLimit?: RequestHandler;
 }
 
 export interface XApiOptions {

@@ -20,7 +20,8 @@ const ticket = {
     reason: { type: ['string', 'null'] },
     assignee: { type: ['string', 'null'] },
     slaDeadline: { type: ['string', 'null'], format: 'date-time' },
-    slaMissed: { type: 'boolean' },
+    slaMissed: { type: 'boolean', description: 'The first-response deadline was missed at some point (history; never changes the priority).' },
+    overdue: { type: 'boolean', description: 'Open, unanswered and past its first-response deadline now.' },
     escalations: { type: 'integer' },
     firstResponseAt: { type: ['string', 'null'], format: 'date-time' },
     firstResponder: { type: ['string', 'null'] },
@@ -42,7 +43,7 @@ const triageCard = {
     topIntents: { type: 'array', maxItems: 3, items: { type: 'object', properties: { intent: { type: 'string' }, confidence: { type: 'number' }, name: {} } } },
     entities: { type: 'array', items: { type: 'object' } },
     language: { type: 'string' },
-    reason: { type: 'string', enum: ['low_confidence', 'ambiguous', 'out_of_scope_repeat', 'urgent', 'requested_human', 'policy_handoff', 'negative_feedback', 'channel_limit'] },
+    reason: { type: 'string', enum: ['low_confidence', 'ambiguous', 'out_of_scope_repeat', 'urgent', 'requested_human', 'policy_handoff', 'negative_feedback', 'channel_limit', 'media_only'] },
     priority: { type: 'string', enum: PRIORITIES },
     queue: { type: 'string' },
     slaDeadline: { type: 'string', format: 'date-time' },
@@ -128,6 +129,11 @@ export const handoffPaths: OpenApiGroup = {
     '/api/v1/handoffs/{id}/transfer': {
       post: action('Transfer to another queue and/or agent', {
         requestBody: jsonBody({ type: 'object', properties: { queue: { type: 'string' }, agentId: { type: 'string' } }, description: 'At least one of queue, agentId.' }),
+      }),
+    },
+    '/api/v1/handoffs/{id}/priority': {
+      post: action("Change the ticket's priority (audited; a missed SLA never does this)", {
+        requestBody: jsonBody({ type: 'object', required: ['priority'], properties: { priority: { type: 'string', enum: PRIORITIES } } }),
       }),
     },
     '/api/v1/handoffs/{id}/relabel': {

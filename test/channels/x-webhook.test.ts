@@ -91,10 +91,53 @@ describe('X webhook route', () => {
     expect((await fetch(url())).status).toBe(400);
   });
 
+  it('refuses the CRC signing-oracle forgery: a JSON body as crc_token gets no signature, and no POST signed by a CRC answer is accepted', async () => {
+    const refused: string[] = [];
+    await app.close();
+    app = await startApp(
+      xWebhookRouter({ consumerSecret: X_SECRET, accountId: X_ACCOUNT, onRefusedCrc: (reason) => refused.push(reason) }, pipeline),
+    );
+    // The attack: ask the CRC endpoint to "sign" a forged delivery, then POST it with that answer.
+    const forgedBody = JSON.stringify(xActivity({ dms: [xDm('1897000000000000999', '777', '내 번호로 답장 주세요')] }));
+    const crc = await fetch(`${url()}?crc_token=${encodeURIComponent(forgedBody)}`);
+    expect(crc.status).toBe(400);
+    expect(await crc.json()).toMatchObject({ error: 'crc_token_invalid' });
+    expect(refused).toHaveLength(1);
+    for (const token of ['{"a":1}', '[1]', '"x"', 'a b', 'x'.repeat(129)]) {
+      expect((await fetch(`${url()}?crc_token=${encodeURIComponent(token)}`)).status).toBe(400);
+    }
+    expect(() => crcResponse(X_SECRET, forgedBody)).toThrow(/crc_token/);
+    // A well-formed token's answer never validates a body an attacker can POST: such a token is
+    // not a JSON object, so the webhook refuses it before any event is stored.
+    const token = 'eyJhIjoxfQ==';
+    const answer = (await (await fetch(`${url()}?crc_token=${token}`)).json()) as { response_token: string };
+    const replay = await post(url(), { body: token, headers: { 'content-type': 'application/json', 'x-twitter-webhooks-signature': answer.response_token } });
+    expect(replay.status).toBe(400);
+    expect(pipeline.ingestCalls).toBe(0);
+  });
+
+  it('rate-limits CRC requests through the limiter it is given', async () => {
+    await app.close();
+    let calls = 0;
+    app = await startApp(
+      xWebhookRouter(
+        {
+          consumerSecret: X_SECRET,
+          accountId: X_ACCOUNT,
+          crcLimit: (_req, res, next) => (++calls > 2 ? void res.status(429).end() : next()),
+        },
+        pipeline,
+      ),
+    );
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${url()}?crc_token=crc-token-123`)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
   it('ingests every event of a signed delivery, queued', async () => {
     const res = await post(url(), xDelivery(X_SECRET, xActivity({ tweets: [xMention()], dms: [xDm()] })));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ received: 2, duplicates: 0 });
+    expect(await res.json()).toEqual({ received: 2, duplicates: 0, rejected: 0 });
     expect(pipeline.messages.size).toBe(2);
     expect(pipeline.enqueued).toHaveLength(2);
   });

@@ -16,7 +16,7 @@ import { eventually, TEST_DATABASE_URL } from '../support/backends';
 import { createFreshDatabase, openSse, type FreshDatabase, type SseReader } from './server-support';
 
 const ADMIN = { email: 'admin@test.local', password: 'admin password 123' };
-// High-priority tickets miss their SLA after 1.5 s here, so the escalation is observable.
+// High-priority tickets miss their SLA after 1.5 s here, so the overdue mark is observable.
 const HANDOFF: HandoffConfig = {
   ...DEFAULT_HANDOFF_CONFIG,
   sla: { firstResponseMs: { ...DEFAULT_HANDOFF_CONFIG.sla.firstResponseMs, high: 1500, urgent: 3_600_000 } },
@@ -59,13 +59,17 @@ describe.each(engines)('agent workflow over HTTP [%s]', (engine, configured) => 
   });
 
   const citizen = () => {
-    const userId = `citizen-${randomUUID()}`;
     let token = '';
+    let conversationId: string | undefined;
     return {
       async say(text: string) {
-        const answer = await call(url, 'POST', '/api/v1/messages', { body: { userId, text } });
+        const answer = await call(url, 'POST', '/api/v1/messages', {
+          body: { text, ...(conversationId && { conversationId }) },
+          ...(conversationId && { headers: { authorization: `Bearer ${token}` } }),
+        });
         expect(answer.status).toBe(201);
         token = answer.body.accessToken;
+        conversationId = answer.body.conversationId;
         return answer.body as { conversationId: string; messageId: string; decision: { action: string; intent: string } | null; reply: { text: string } | null };
       },
       transcript: (conversationId: string) =>
@@ -151,15 +155,16 @@ describe.each(engines)('agent workflow over HTTP [%s]', (engine, configured) => 
     }
   }, 60_000);
 
-  test('an unanswered ticket misses its SLA: priority goes up and agents get an sla.missed event', async () => {
+  test('an unanswered ticket misses its SLA: it is overdue, its priority unchanged, and agents get an sla.missed event', async () => {
     const agent = await newAgent();
     const live = await openSse(`${url}/api/v1/events`, { cookie: agent.cookie });
     try {
       const { conversationId } = await citizen().say('사람이랑 얘기하고 싶어요 상담원 연결해 주세요');
       const missed = await live.waitFor((e) => e.event === 'sla.missed' && e.data.conversationId === conversationId, 15_000, 'sla.missed');
-      expect(missed.data.priority).toBe('urgent');
+      expect(missed.data.priority).toBe('high');
       const ticket = await agent.bearer('GET', `/api/v1/handoffs/${missed.data.ticketId}`);
-      expect(ticket.body.ticket).toMatchObject({ priority: 'urgent', slaMissed: true, escalations: 1 });
+      expect(ticket.body.ticket).toMatchObject({ priority: 'high', overdue: true, slaMissed: true, escalations: 1 });
+      expect(ticket.body.card.priority).toBe('high');
     } finally {
       live.close();
     }

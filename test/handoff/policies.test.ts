@@ -1,10 +1,10 @@
 // Table tests for the pure handoff rules: priority mapping, SLA, routing, reopen, auto-assign.
 import type { Action, HandoffReason } from '../../bot/types';
 import { pickAgent } from '../../handoff/auto-assign';
-import { escalate, priorityFor, priorityRank, type Priority } from '../../handoff/priority';
+import { priorityFor, priorityRank, type Priority } from '../../handoff/priority';
 import { routeInbound } from '../../handoff/reopen-policy';
 import { FALLBACK_QUEUE, routeToQueue } from '../../handoff/routing';
-import { checkSla, checkSlaPolicy, DEFAULT_SLA_POLICY, metSla, slaDeadline } from '../../handoff/sla-policy';
+import { checkSla, checkSlaPolicy, DEFAULT_SLA_POLICY, isOverdue, metSla, slaDeadline } from '../../handoff/sla-policy';
 import { seedCatalog } from '../support/seed-catalog';
 
 describe('priorityFor', () => {
@@ -25,8 +25,7 @@ describe('priorityFor', () => {
     expect(priorityFor(action, reason)).toBe(expected);
   });
 
-  it('escalates one step and stops at urgent', () => {
-    expect(['low', 'normal', 'high', 'urgent'].map((p) => escalate(p as Priority))).toEqual(['normal', 'high', 'urgent', 'urgent']);
+  it('ranks urgent before low', () => {
     expect(priorityRank('urgent')).toBeLessThan(priorityRank('low'));
   });
 });
@@ -56,10 +55,20 @@ describe('SLA', () => {
     ['returned', { ...open, status: 'returned_to_bot' }, deadline, after, { kind: 'ok', why: 'closed' }],
     ['stale job', open, new Date('2027-01-01T00:01:00Z'), after, { kind: 'ok', why: 'stale' }],
     ['early job', open, deadline, new Date('2027-01-01T00:09:00Z'), { kind: 'ok', why: 'not_due' }],
-    ['missed normal', open, deadline, after, { kind: 'missed', priority: 'high', nextDeadline: new Date(after.getTime() + 300_000) }],
-    ['missed urgent', { ...open, status: 'assigned', priority: 'urgent' as Priority }, deadline, after, { kind: 'missed', priority: 'urgent', nextDeadline: null }],
+    ['missed normal', open, deadline, after, { kind: 'missed' }],
+    ['missed urgent', { ...open, status: 'assigned', priority: 'urgent' as Priority }, deadline, after, { kind: 'missed' }],
   ])('%s', (_name, ticket, jobDeadline, now, expected) => {
     expect(checkSla(ticket, jobDeadline, now)).toEqual(expected);
+  });
+
+  it.each([
+    ['waiting past its deadline', open, after, true],
+    ['waiting before its deadline', open, new Date('2027-01-01T00:09:00Z'), false],
+    ['marked missed by the job', { ...open, slaMissedAt: after }, new Date('2027-01-01T00:00:00Z'), true],
+    ['answered late', { ...open, firstResponseAt: after, slaMissedAt: after }, after, false],
+    ['resolved', { ...open, status: 'resolved', slaMissedAt: after }, after, false],
+  ])('overdue: %s → %s', (_name, ticket, now, expected) => {
+    expect(isOverdue(ticket, now)).toBe(expected);
   });
 
   it('counts a reply at the deadline as met and one after it as missed', () => {

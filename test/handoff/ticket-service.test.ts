@@ -2,6 +2,7 @@
 // with their card, the bot stays silent, claims race, replies go out, SLA escalates, reopen works.
 import { randomUUID } from 'node:crypto';
 import { handleSlaJob } from '../../handoff/sla-job';
+import { ticketJson } from '../../handoff/ticket';
 import { SLA_MISSED_STATUS } from '../../handoff/live';
 import { DEFAULT_HANDOFF_CONFIG } from '../../handoff/config';
 import { SessionRepository } from '../../accounts/session-repository';
@@ -168,21 +169,43 @@ describeEachDatabase('handoff service', (current) => {
     expect(owner.owner).toBe('bot');
   });
 
-  test('the SLA job escalates an unanswered ticket one step, warns the consoles and schedules the next check', async () => {
+  test('the SLA job marks an unanswered ticket overdue and warns the consoles; the priority stays', async () => {
     const { ticket } = await openTicket();
     const deadline = ticket.slaDeadline!;
-    h.setNow(new Date(deadline.getTime() + 1000));
+    const slaJobs = () => h.added.filter((j) => j.name === 'sla').length;
+    const scheduled = slaJobs();
+    const missedAt = new Date(deadline.getTime() + 1000);
+    h.setNow(missedAt);
     const check = await handleSlaJob(h.deps, { ticketId: ticket.id, deadline: deadline.toISOString() });
-    expect(check).toMatchObject({ kind: 'missed', priority: 'urgent' });
-    const escalated = await h.service.get(ticket.id);
-    expect(escalated).toMatchObject({ priority: 'urgent', escalations: 1 });
-    expect(escalated.slaMissedAt).not.toBeNull();
-    expect(h.events).toContainEqual({ type: 'ticket.changed', ticketId: ticket.id, conversationId: ticket.conversationId, status: SLA_MISSED_STATUS, priority: 'urgent' });
-    const next = h.added.filter((j) => j.name === 'sla').at(-1)!;
-    expect(next.data).toEqual({ ticketId: ticket.id, deadline: new Date(deadline.getTime() + 1000 + 60_000).toISOString() });
-    // The first job again (a duplicate delivery) is stale now: nothing changes.
+    expect(check).toEqual({ kind: 'missed' });
+    const overdue = await h.service.get(ticket.id);
+    expect(overdue).toMatchObject({ priority: 'high', escalations: 1, slaMissedAt: missedAt, slaDeadline: deadline });
+    expect(overdue.card?.priority).toBe('high');
+    expect(ticketJson(overdue, missedAt)).toMatchObject({ priority: 'high', overdue: true, slaMissed: true });
+    expect(h.events).toContainEqual({ type: 'ticket.changed', ticketId: ticket.id, conversationId: ticket.conversationId, status: SLA_MISSED_STATUS, priority: 'high' });
+    // Nothing further to check: an overdue ticket stays overdue until someone answers.
+    expect(slaJobs()).toBe(scheduled);
+    // A duplicate delivery of the job marks nothing twice.
     expect(await handleSlaJob(h.deps, { ticketId: ticket.id, deadline: deadline.toISOString() })).toEqual({ kind: 'ok', why: 'stale' });
+    expect((await h.service.get(ticket.id)).escalations).toBe(1);
     expect(await audit(ticket.id)).toEqual(['ticket.open', 'ticket.sla_missed']);
+
+    // The answer ends the overdue state; the history (slaMissed) stays.
+    const agent = await h.agent();
+    const answered = (await h.service.reply(ticket.id, agent, '도와드릴게요')).ticket;
+    expect(ticketJson(answered, missedAt)).toMatchObject({ overdue: false, slaMissed: true, priority: 'high' });
+  });
+
+  test('only an agent changes the priority, and the change is audited with both values', async () => {
+    const { ticket } = await openTicket();
+    const [owner, other] = [await h.agent(), await h.agent()];
+    await h.service.claim(ticket.id, owner);
+    await expect(h.service.setPriority(ticket.id, other, 'urgent')).rejects.toMatchObject({ kind: 'forbidden' });
+    const raised = await h.service.setPriority(ticket.id, owner, 'urgent');
+    expect(raised).toMatchObject({ priority: 'urgent', slaDeadline: ticket.slaDeadline });
+    expect(raised.card?.priority).toBe('urgent');
+    const rows = await h.deps.audit.forTarget(ticket.id);
+    expect(rows.at(-1)).toMatchObject({ actor: owner.id, action: 'ticket.priority', details: { from: 'high', to: 'urgent' } });
   });
 
   test('an answered ticket is not escalated', async () => {
