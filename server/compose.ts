@@ -27,7 +27,7 @@ import { trainerPaths } from './openapi/trainer-paths';
 import { createTrainer } from '../training/trainer-api';
 import { connectLiveCatalog } from '../training/live-catalog';
 import { collectHandoffMetrics } from './handoff-prometheus';
-import { collectSurgeMetrics } from '../surge/surge-metrics';
+import { collectSurgeMetrics } from './surge-prometheus';
 import { buildApp, type RouteModule } from './app';
 import { bootstrapAdmin } from '../accounts/bootstrap-admin';
 import { channelRouters, channelSenders, xClient } from './channel-wiring';
