@@ -21,8 +21,14 @@ export class LoginFailureRepository implements LoginFailures {
     return rows.map((r) => new Date(r.at));
   }
 
-  async record(key: string, at: Date): Promise<void> {
-    await this.db.insertInto('login_failures').values({ id: newId(), key, at }).execute();
+  async record(key: string, at: Date): Promise<string> {
+    const id = newId();
+    await this.db.insertInto('login_failures').values({ id, key, at }).execute();
+    return id;
+  }
+
+  async remove(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.db.deleteFrom('login_failures').where('id', 'in', [...ids]).execute();
   }
 
   async clear(key: string): Promise<void> {
