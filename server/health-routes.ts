@@ -3,7 +3,7 @@
 // instead of hanging the probe.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router, type Request } from 'express';
-import { errorBody, SotongError } from './errors';
+import { errorBody, SotongError } from '../core/errors';
 import { METRICS_CONTENT_TYPE, type MetricsRegistry } from './metrics';
 import { clientLanguage } from './middleware/error-handler';
 
