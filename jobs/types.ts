@@ -10,9 +10,11 @@ export interface JobPayloads {
   sla: { ticketId: string; deadline: string };
   /** One run of surge detection (surge/surge-job.ts); re-adds itself for the next slot. */
   surge: { slot: number };
+  /** Check the official link due next (freshness/link-check-job.ts); re-adds itself for the next slot. */
+  'link-check': { slot: number };
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['inbound', 'outbound', 'sla', 'surge'];
+export const JOB_NAMES: readonly JobName[] = ['inbound', 'outbound', 'sla', 'surge', 'link-check'];
 
 export interface AddOptions {
   /** Run no earlier than this many ms from now (delayed job). */

@@ -225,6 +225,18 @@ export interface SurgesTable {
   closed_at: NullableTimestamp;
 }
 
+export type LinkCheckStatus = 'ok' | 'redirected' | 'broken' | 'unreachable' | 'blocked';
+
+export interface LinkChecksTable {
+  url: string;
+  status: LinkCheckStatus;
+  http_status: number | null;
+  /** Where a redirect chain ended. */
+  final_url: string | null;
+  error: string | null;
+  checked_at: Timestamp;
+}
+
 export interface Schema {
   contacts: ContactsTable;
   conversations: ConversationsTable;
@@ -240,4 +252,5 @@ export interface Schema {
   model_versions: ModelVersionsTable;
   channel_state: ChannelStateTable;
   surges: SurgesTable;
+  link_checks: LinkChecksTable;
 }
