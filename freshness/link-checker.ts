@@ -24,6 +24,8 @@ export interface LinkCheckerOptions {
 }
 
 const MAX_REDIRECTS = 5;
+/** How the checker introduces itself to the sites (and to their robots.txt). */
+export const LINK_CHECK_USER_AGENT = 'SotongLinkCheck/1.0 (official-link freshness check)';
 
 export interface LinkChecker {
   check(url: string): Promise<LinkCheckResult>;

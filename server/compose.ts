@@ -25,6 +25,8 @@ import { trainerRouteModules } from './routes/trainer-routes';
 import { trainerPaths } from './openapi/trainer-paths';
 import { createTrainer } from '../training/trainer-api';
 import { connectLiveCatalog } from '../training/live-catalog';
+import { startLinkChecks } from '../freshness/link-check-job';
+import { createLinkChecker, LINK_CHECK_USER_AGENT } from '../freshness/link-checker';
 import { collectHandoffMetrics } from './routes/handoff-prometheus';
 import { collectSurgeMetrics } from '../surge/surge-metrics';
 import { buildApp, type RouteModule } from './app';
@@ -170,6 +172,16 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       await surge.startDetection();
       const recovered = await pipeline.recover();
       logger.info('workers started', { driver: jobs.driver, recovered });
+      if (config.linkCheck.intervalMs > 0) {
+        await startLinkChecks({
+          database,
+          jobs,
+          checker: createLinkChecker({ timeoutMs: config.linkCheck.timeoutMs, userAgent: LINK_CHECK_USER_AGENT }),
+          catalog: () => registry.catalog(),
+          intervalMs: config.linkCheck.intervalMs,
+          onError: (error) => logger.warn('link check failed', { error }),
+        });
+      }
       const x = config.channels.x;
       if (x && x.pollIntervalMs > 0) {
         const stopPolling = startMentionPolling({
