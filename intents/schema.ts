@@ -2,11 +2,15 @@
 // Trainers own these files; the loader (intents/loader.ts) validates them against this schema
 // and reports errors with file, field and line.
 import { z } from 'zod';
+import { sanitizeText } from '../bot/sanitize-text';
 
 export const POLICIES = ['faq', 'urgent', 'handoff', 'moderate', 'smalltalk', 'decline'] as const;
 export type Policy = (typeof POLICIES)[number];
 
-const bilingual = z.object({ ko: z.string().min(1), en: z.string().min(1) }).strict();
+/** Trainer-written text: through the same edge sanitiser as citizens' text. */
+const text = () => z.string().overwrite(sanitizeText);
+
+const bilingual = z.object({ ko: text().min(1), en: text().min(1) }).strict();
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
@@ -63,7 +67,7 @@ export const intentSchema = z
     /** Queue that handles this intent's handoffs, and its department name. */
     owner: z.object({ queue: z.string().min(1), department: bilingual }).strict(),
     examples: z
-      .object({ ko: z.array(z.string().min(1)), en: z.array(z.string().min(1)) })
+      .object({ ko: z.array(text().min(1)), en: z.array(text().min(1)) })
       .strict(),
     links: z.array(linkSchema).default([]),
     answers: z.array(answerSchema).default([]),

@@ -51,6 +51,8 @@ export interface WorkerSettings {
   readonly outbound?: WorkerOptions;
   /** How long an outbox row stays reserved by the worker sending it (ms, default 120 000). */
   readonly sendLeaseMs?: number;
+  /** The sweeper's period (ms, default 30 000) and when work counts as stuck (ms, default 60 000). */
+  readonly sweep?: { readonly everyMs?: number; readonly stuckAfterMs?: number };
 }
 
 export const DEFAULT_INBOUND_WORKER: WorkerOptions = { concurrency: 4, attempts: 5, backoffMs: 1000 };

@@ -5,7 +5,8 @@ import type { Express } from 'express';
 import { redactPii } from '../bot/pii';
 import { createEventStreams, type EventStreams } from '../channels/web/event-stream';
 import { createAccessTokens } from '../channels/web/verify';
-import { createLiveEvents } from '../events/create-live-events';
+import { connectInBackground } from '../events/background-events';
+import { createLiveEvents, type LiveEventsConfig } from '../events/create-live-events';
 import type { LiveEvents } from '../events/types';
 import type { HandoffConfig } from '../handoff/config';
 import { createHandoff } from '../handoff/create-handoff';
@@ -34,6 +35,7 @@ import { bootstrapAdmin } from './bootstrap-admin';
 import { channelRouters, channelSenders, xClient } from './channel-wiring';
 import { databaseCursorStore, startMentionPolling } from './x-mention-polling';
 import { ConfigError, type Config } from './config';
+import { collectDeadLetters } from './dead-letter-metrics';
 import { collectQueueDepth, instrumentPipeline, instrumentTriage } from './instrument';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics';
@@ -84,6 +86,31 @@ export function checkRole(role: Role, config: Config): void {
   }
 }
 
+/**
+ * Live events over Redis when configured. When Redis does not answer at start the process still
+ * starts (not ready: /readyz fails its job-queue check) and connects in the background.
+ */
+async function openLiveEvents(config: Config, logger: Logger): Promise<LiveEvents> {
+  const options: LiveEventsConfig = {
+    redisUrl: config.redisUrl,
+    channel: `${config.redisPrefix}:live-events`,
+    onListenerError: (error, event) => logger.error('live event listener failed', { error, type: event.type }),
+    onBadMessage: (reason) => logger.warn('ignored a malformed live event', { reason }),
+    onConnectionError: (error) => logger.warn('live events: Redis connection error', { error }),
+  };
+  try {
+    return await createLiveEvents(options);
+  } catch (error) {
+    if (!config.redisUrl) throw error;
+    logger.warn('Redis is not reachable; starting anyway and connecting in the background', { error: String(error) });
+    return connectInBackground(() => createLiveEvents(options), {
+      retryMs: 2000,
+      onListenerError: options.onListenerError,
+      onConnected: () => logger.info('live events: connected to Redis'),
+    });
+  }
+}
+
 export async function compose(config: Config, options: ComposeOptions): Promise<Composed> {
   checkRole(options.role, config);
   const { role, logger } = options;
@@ -112,14 +139,9 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     const applied = await migrateToLatest(database);
     if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
 
-    const jobs = createJobQueue({ redisUrl: config.redisUrl });
+    const jobs = createJobQueue({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
     closers.push(() => jobs.close());
-    const events = await createLiveEvents({
-      redisUrl: config.redisUrl,
-      onListenerError: (error, event) => logger.error('live event listener failed', { error, type: event.type }),
-      onBadMessage: (reason) => logger.warn('ignored a malformed live event', { reason }),
-      onConnectionError: (error) => logger.warn('live events: Redis connection error', { error }),
-    });
+    const events = await openLiveEvents(config, logger);
     closers.push(() => events.close());
 
     const registry = createModelRegistry({ database, logger: logger.child({ component: 'model' }) });
@@ -167,11 +189,14 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     );
 
     if (runWorkers) {
-      pipeline.registerWorkers(channelSenders(config.channels));
+      const stopSweeping = pipeline.registerWorkers(channelSenders(config.channels), { sweep: config.sweep });
+      closers.push(async () => stopSweeping());
       handoff.registerSlaWorker(jobs);
       await surge.startDetection();
       const recovered = await pipeline.recover();
-      logger.info('workers started', { driver: jobs.driver, recovered });
+      // Delayed work the in-process driver held in timers: SLA checks of unanswered tickets.
+      const slaChecks = await handoff.recoverSla();
+      logger.info('workers started', { driver: jobs.driver, recovered, slaChecks });
       if (config.linkCheck.intervalMs > 0) {
         await startLinkChecks({
           database,
@@ -213,6 +238,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     // again later), and a draft already being saved is saved.
     closers.push(() => trainer.jobs.close());
     collectHandoffMetrics(database.db, metrics);
+    collectDeadLetters(database.db, metrics);
     collectSurgeMetrics(surge.repository, metrics);
     const app = buildApp(
       {
@@ -232,7 +258,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
           ...(options.routes?.({ database, events, pipeline, registry, guard: agentApi.guard }) ?? []),
         ],
       },
-      { webChatRateLimit: config.webChatRateLimit },
+      { webChatRateLimit: config.webChatRateLimit, trustProxy: config.trustProxy },
     );
     return { app, streams, database, jobs, events, pipeline, registry, close: closeAll };
   } catch (error) {

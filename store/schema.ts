@@ -44,7 +44,8 @@ export interface ConversationsTable {
   updated_at: CreatedAt;
 }
 
-export type MessageStatus = 'received' | 'processing' | 'processed';
+/** 'dead': processing failed the same way on every attempt (last_error says why). */
+export type MessageStatus = 'received' | 'processing' | 'processed' | 'dead';
 
 export interface MessagesTable {
   id: string;
@@ -58,6 +59,8 @@ export interface MessagesTable {
   external_id: string | null;
   /** Inbound only. */
   status: MessageStatus | null;
+  /** Inbound only: why the message went 'dead'. */
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
   /** Outbound: the answer's links. Inbound: the media the citizen sent, {label: kind, url}. */
   links: Json<LinkJson[]>;
   reply_target: Json<Record<string, string>>;
@@ -108,8 +111,18 @@ export interface OutboxTable {
   reply_target: Json<Record<string, string>>;
   external_id: string | null;
   next_attempt_at: NullableTimestamp;
+  /** The attempt holding the row in 'sending' (store/outbound-writes.ts). */
+  send_token: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   sent_at: NullableTimestamp;
+}
+
+export interface RejectedEventsTable {
+  id: string;
+  channel: string;
+  external_id: string | null;
+  reason: string;
+  created_at: CreatedAt;
 }
 
 export type TicketStatus = 'waiting' | 'assigned' | 'resolved' | 'returned_to_bot';
@@ -251,6 +264,7 @@ export interface Schema {
   examples: ExamplesTable;
   model_versions: ModelVersionsTable;
   channel_state: ChannelStateTable;
+  rejected_events: RejectedEventsTable;
   surges: SurgesTable;
   link_checks: LinkChecksTable;
 }

@@ -2,6 +2,7 @@
 // their examples, and their answers. Every change is validated by the catalog file rules
 // (validateAsFile), answers also by the public-reply rules (≤ 280 weighted characters with the
 // links, official sources only), and written with its audit row in one transaction.
+import { sanitizeText } from '../bot/sanitize-text';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AuditLog } from '../handoff/audit-log';
@@ -25,7 +26,7 @@ export const answersBodySchema = z
   .object({ answers: z.array(answerSchema), links: z.array(linkSchema).optional() })
   .strict();
 export const exampleBodySchema = z
-  .object({ text: z.string().trim().min(1).max(1000), language: z.enum(['ko', 'en']).optional() })
+  .object({ text: z.string().overwrite(sanitizeText).trim().min(1).max(1000), language: z.enum(['ko', 'en']).optional() })
   .strict();
 
 export interface IntentSummary {

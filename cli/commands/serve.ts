@@ -60,6 +60,9 @@ export const command: CliCommand = {
       return 1;
     }
     if (running.url) io.stderr.write(`Sotong is running: ${running.url}/chat.html\n`);
+    // A server outlives a stray rejection (a query on a connection the database just dropped):
+    // logged loudly, never a crash that takes every in-flight request with it.
+    process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
 
     const stopped = new Promise<number>((resolve) => {
       const onSignal = (signal: NodeJS.Signals) => {

@@ -111,7 +111,7 @@ describe('Facebook webhook route', () => {
     expect(delivery.body).toContain('\\uc6b4\\uc804'); // 운전, escaped as Meta sends it
     const res = await post(url(), delivery);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ received: 2, duplicates: 0 });
+    expect(await res.json()).toEqual({ received: 2, duplicates: 0, rejected: 0 });
     const texts = [...pipeline.messages.values()].map((m) => m.message.text);
     expect(texts).toContain('운전면허 갱신 기간이 궁금합니다');
     expect(pipeline.enqueued).toHaveLength(2);

@@ -1,4 +1,4 @@
-// 0010: link_checks (freshness/). The latest result of checking each official link the catalog
+// 0011: link_checks (freshness/). The latest result of checking each official link the catalog
 // answers with: one row per URL, replaced by every check. Why a table: the check runs on one
 // worker a few requests a minute, while every API process shows broken links in the studio and
 // the dashboard.
