@@ -139,7 +139,15 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     const applied = await migrateToLatest(database);
     if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
 
-    const jobs = createJobQueue({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
+    // Every job failure and driver error goes through the redacting logger: an error message can
+    // quote the citizen text a job was working on.
+    const jobLog = logger.child({ component: 'jobs' });
+    const jobs = createJobQueue({
+      redisUrl: config.redisUrl,
+      prefix: config.redisPrefix,
+      onFailed: (job, error) => jobLog.error('job failed for good', { job, error }),
+      onError: (message, error) => jobLog.error(message, { error }),
+    });
     closers.push(() => jobs.close());
     const events = await openLiveEvents(config, logger);
     closers.push(() => events.close());
