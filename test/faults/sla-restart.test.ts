@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_HANDOFF_CONFIG, type HandoffConfig } from '../../handoff/config';
 import { loadConfig } from '../../server/config';
-import { silentLogger } from '../../server/logger';
+import { silentLogger } from '../../core/logger';
 import { startServer, type RunningServer } from '../../server/main';
 import { call, signIn } from '../auth/agent-app';
 import { eventually } from '../support/backends';

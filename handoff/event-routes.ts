@@ -7,11 +7,11 @@
 // EventSource cannot set headers, so the console authenticates with its session cookie (GET needs
 // no CSRF token).
 import { Router } from 'express';
-import type { EventStreams } from '../../channels/web/event-stream';
-import type { LiveEvent, LiveEvents } from '../../events/types';
-import { SLA_MISSED_STATUS } from '../../handoff/live';
-import type { TicketRepository } from '../../handoff/ticket-repository';
-import type { AuthGuard } from '../auth/guard';
+import type { EventStreams } from '../events/event-streams';
+import type { LiveEvent, LiveEvents } from '../events/types';
+import { SLA_MISSED_STATUS } from './live';
+import type { TicketRepository } from './ticket-repository';
+import type { AuthGuard } from '../accounts/guard';
 
 export interface AgentEventsDeps {
   readonly events: LiveEvents;

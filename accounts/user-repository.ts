@@ -1,9 +1,8 @@
 // Console users: create, find, list, disable. Emails are stored lower-cased and trimmed so
 // "Agent@X" and "agent@x" are one account.
 import { sql, type Kysely } from 'kysely';
-import { handoffDb, type HandoffDb } from '../../handoff/schema';
-import { newId } from '../../store/ids';
-import type { Schema } from '../../store/schema';
+import { newId } from '../store/ids';
+import type { Schema } from '../store/schema';
 
 export interface UserRecord {
   readonly id: string;
@@ -50,9 +49,9 @@ function toRecord(row: {
 }
 
 export class UserRepository {
-  private readonly db: HandoffDb;
+  private readonly db: Kysely<Schema>;
   constructor(db: Kysely<Schema>) {
-    this.db = handoffDb(db);
+    this.db = db;
   }
 
   async countUsers(): Promise<number> {
@@ -78,7 +77,7 @@ export class UserRepository {
     return row && toRecord(row);
   }
 
-  /** The bootstrap-admin seam (server/bootstrap-admin.ts). */
+  /** The bootstrap-admin seam (accounts/bootstrap-admin.ts). */
   async createUser(user: NewUser): Promise<boolean> {
     return (await this.create(user)) !== undefined;
   }

@@ -2,8 +2,8 @@
 // sign-ins). Details are redacted before they are written, like every stored text.
 import type { Kysely } from 'kysely';
 import { redactForLog } from '../bot/pii';
-import { newId } from '../store/ids';
-import type { Schema } from '../store/schema';
+import { newId } from './ids';
+import type { Schema } from './schema';
 
 export interface AuditEntry {
   /** User id, or 'system' for jobs (SLA escalation). */

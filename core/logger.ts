@@ -1,7 +1,9 @@
 // Structured logs: one JSON object per line on stdout. Every string that reaches a line — the
 // message, field values at any depth, error messages and stacks — goes through the injected PII
 // redactor first, so a citizen's phone or resident registration number never lands in the logs.
-import type { LogLevel } from './config';
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export type LogFields = Readonly<Record<string, unknown>>;
 

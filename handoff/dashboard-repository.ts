@@ -1,20 +1,9 @@
-// GET /metrics/dashboard: the read-only numbers the dashboard draws that GET /metrics/handoffs
+// The numbers behind GET /metrics/dashboard (handoff/dashboard-routes.ts) that GET /metrics/handoffs
 // does not carry — message volumes over time by channel and by intent, and the distribution of
 // first-response times of the bot and of people in bands around the 110 call centre's 4–9 minutes.
-// Computed by SQL over the stored rows, so every API process answers the same. Supervisors only
-// (trainer and admin), like /metrics/handoffs.
-import { Router } from 'express';
+// Computed by SQL over the stored rows, so every API process answers the same.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { z } from 'zod';
-import { handoffDb } from '../../handoff/schema';
-import type { Schema } from '../../store/schema';
-import type { AuthGuard } from '../auth/guard';
-
-export interface DashboardRoutesDeps {
-  readonly db: Kysely<Schema>;
-  readonly guard: AuthGuard;
-  readonly now?: () => Date;
-}
+import type { Schema } from '../store/schema';
 
 /** First-response bands in seconds, [from, to). 240–540 s is the call centre's 4–9 minutes. */
 export const RESPONSE_BANDS: readonly { readonly label: string; readonly from: number; readonly to: number | null }[] = [
@@ -27,13 +16,7 @@ export const RESPONSE_BANDS: readonly { readonly label: string; readonly from: n
 ];
 export const CALL_CENTRE_BAND = '4-9m';
 
-const BUCKETS = ['hour', 'day'] as const;
-const MAX_RANGE_DAYS = 92;
-
-const query = z.object({
-  since: z.iso.datetime({ offset: true }).optional(),
-  bucket: z.enum(BUCKETS).optional(),
-});
+export const BUCKETS = ['hour', 'day'] as const;
 
 export interface VolumePoint {
   readonly at: string;
@@ -74,8 +57,7 @@ function bandCounts(row: Record<string, unknown> | undefined): number[] {
 
 const iso = (value: unknown) => (value instanceof Date ? value : new Date(String(value))).toISOString();
 
-export async function dashboardNumbers(base: Kysely<Schema>, since: Date, bucket: (typeof BUCKETS)[number]): Promise<DashboardNumbers> {
-  const db = handoffDb(base);
+export async function dashboardNumbers(db: Kysely<Schema>, since: Date, bucket: (typeof BUCKETS)[number]): Promise<DashboardNumbers> {
   const unit = sql.lit(bucket);
   const elapsed = (to: string, from: string): Seconds => sql<number>`extract(epoch from (${sql.ref(to)} - ${sql.ref(from)}))`;
   const botSeconds = elapsed('outbox.sent_at', 'messages.created_at');
@@ -127,18 +109,4 @@ export async function dashboardNumbers(base: Kysely<Schema>, since: Date, bucket
       human: bandCounts(human as Record<string, unknown> | undefined),
     },
   };
-}
-
-export function dashboardRoutes(deps: DashboardRoutesDeps): Router {
-  const router = Router();
-  const now = deps.now ?? (() => new Date());
-  router.get('/metrics/dashboard', ...deps.guard.role('trainer'), async (req, res) => {
-    const parsed = query.parse(req.query);
-    const floor = new Date(now().getTime() - MAX_RANGE_DAYS * 86_400_000);
-    const requested = parsed.since ? new Date(parsed.since) : new Date(now().getTime() - 7 * 86_400_000);
-    // A bounded window: an hourly series over years would be a denial of service by query string.
-    const since = requested < floor ? floor : requested;
-    res.json(await dashboardNumbers(deps.db, since, parsed.bucket ?? 'day'));
-  });
-  return router;
 }

@@ -1,9 +1,9 @@
 // The handoff numbers as Prometheus gauges on the server's registry, recomputed from the database
 // at each scrape over the last 24 hours, so every API process exposes the same values.
 import type { Kysely } from 'kysely';
-import { handoffMetrics } from '../../handoff/handoff-metrics';
-import type { Schema } from '../../store/schema';
-import { Gauge, type MetricsRegistry } from '../metrics';
+import { handoffMetrics } from '../handoff/metrics-repository';
+import type { Schema } from '../store/schema';
+import { Gauge, type MetricsRegistry } from './metrics';
 
 /** The window the gauges describe (the JSON endpoint takes `since` instead). */
 export const PROMETHEUS_WINDOW_MS = 24 * 3_600_000;

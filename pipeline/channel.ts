@@ -63,6 +63,6 @@ export interface SendResult {
 
 export interface ChannelSender {
   readonly channel: ChannelId;
-  /** Throws SendError subclasses (channels/errors.ts) so the outbound job knows whether to retry. */
+  /** Throws SendError subclasses (pipeline/send-errors.ts) so the outbound job knows whether to retry. */
   send(reply: OutboundReply): Promise<SendResult>;
 }

@@ -1,12 +1,12 @@
 // Admin-only user management: POST /users, GET /users, POST /users/:id/disable.
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AuditLog } from '../../handoff/audit-log';
-import { requireAuthOf, type AuthGuard } from '../auth/guard';
-import { hashPassword } from '../auth/password';
-import { ROLES } from '../auth/roles';
-import type { UserRecord, UserRepository } from '../auth/user-repository';
-import { SotongError } from '../errors';
+import type { AuditLog } from '../store/audit-repository';
+import { requireAuthOf, type AuthGuard } from './guard';
+import { hashPassword } from './password';
+import { ROLES } from './roles';
+import type { UserRecord, UserRepository } from './user-repository';
+import { SotongError } from '../core/errors';
 
 export interface UserRoutesDeps {
   readonly users: UserRepository;

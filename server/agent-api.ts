@@ -2,21 +2,22 @@
 // event stream and the OpenAPI document. The guard is returned too, so other route modules (the
 // trainer's) check roles the same way.
 import type { Kysely } from 'kysely';
-import type { EventStreams } from '../../channels/web/event-stream';
-import type { LiveEvents } from '../../events/types';
-import type { Handoff } from '../../handoff/create-handoff';
-import type { Schema } from '../../store/schema';
-import type { RouteModule } from '../app';
-import { createAuthGuard, type AuthGuard } from '../auth/guard';
-import { DEFAULT_LOGIN_LIMIT, LoginFailureRepository, LoginLimiter, type LoginLimitPolicy } from '../auth/login-limiter';
-import { SessionRepository } from '../auth/session-repository';
-import { UserRepository } from '../auth/user-repository';
-import type { OpenApiGroup } from '../openapi/document';
-import { CORE_GROUPS, openApiRoutes } from '../openapi/openapi-routes';
-import { agentEventRoutes } from './agent-events';
-import { authRoutes } from './auth-routes';
-import { handoffRoutes } from './handoff-routes';
-import { userRoutes } from './user-routes';
+import type { EventStreams } from '../events/event-streams';
+import type { LiveEvents } from '../events/types';
+import type { Handoff } from '../handoff/create-handoff';
+import type { Schema } from '../store/schema';
+import type { RouteModule } from './app';
+import { createAuthGuard, type AuthGuard } from '../accounts/guard';
+import { LoginFailureRepository } from '../accounts/login-failure-repository';
+import { DEFAULT_LOGIN_LIMIT, LoginLimiter, type LoginLimitPolicy } from '../accounts/login-limiter';
+import { SessionRepository } from '../accounts/session-repository';
+import { UserRepository } from '../accounts/user-repository';
+import type { OpenApiGroup } from './openapi/document';
+import { CORE_GROUPS, openApiRoutes } from './openapi/openapi-routes';
+import { agentEventRoutes } from '../handoff/event-routes';
+import { authRoutes } from '../accounts/routes';
+import { handoffRoutes } from '../handoff/routes';
+import { userRoutes } from '../accounts/user-routes';
 
 export interface AgentApiDeps {
   readonly db: Kysely<Schema>;

@@ -2,13 +2,13 @@
 // the channel_state table so a restart resumes where it stopped. Polls never overlap, and a
 // rate-limited poll waits until the reset X announced before the next one.
 import type { TwitterApi } from 'twitter-api-v2';
-import { RetryableSendError } from '../channels/errors';
-import type { CursorStore } from '../channels/x/cursor-store';
-import { pollMentions } from '../channels/x/mention-poller';
-import type { MessagePipeline } from '../pipeline/types';
-import { getChannelState, setChannelState } from '../store/channel-state-repository';
-import type { Database } from '../store/database';
-import type { Logger } from './logger';
+import { RetryableSendError } from '../../pipeline/send-errors';
+import type { CursorStore } from './cursor-store';
+import { pollMentions } from './mention-poller';
+import type { MessagePipeline } from '../../pipeline/types';
+import { getChannelState, setChannelState } from '../../store/channel-state-repository';
+import type { Database } from '../../store/database';
+import type { Logger } from '../../core/logger';
 
 export function databaseCursorStore(database: Database): CursorStore {
   return {

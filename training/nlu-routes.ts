@@ -1,12 +1,12 @@
 // POST /api/v1/nlu/parse (trainer, admin): what the live bot would do with a message, without
 // storing or sending anything. The text is redacted first, exactly as the pipeline stores it
 // and triages it, so the answer matches what a citizen would get.
-import { sanitizeText } from '../../bot/sanitize-text';
+import { sanitizeText } from '../bot/sanitize-text';
 import { Router } from 'express';
 import { z } from 'zod';
-import { redactPii } from '../../bot/pii';
-import type { ModelRegistry } from '../../training/model-registry';
-import type { AuthGuard } from '../auth/guard';
+import { redactPii } from '../bot/pii';
+import type { ModelRegistry } from './model-registry';
+import type { AuthGuard } from '../accounts/guard';
 
 export interface NluRoutesDeps {
   readonly registry: Pick<ModelRegistry, 'triage'>;

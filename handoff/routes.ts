@@ -1,21 +1,20 @@
 // The agent API: the ticket queue and every action on a ticket, plus GET /metrics/handoffs.
 // Every route checks the role; state changes over a cookie session also need the CSRF header.
-import { sanitizeText } from '../../bot/sanitize-text';
+import { sanitizeText } from '../bot/sanitize-text';
 import { Router, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { HandoffError } from '../../handoff/errors';
-import { handoffMetrics } from '../../handoff/handoff-metrics';
-import { PRIORITIES } from '../../handoff/priority';
-import { ticketJson, type Ticket } from '../../handoff/ticket';
-import type { TicketRepository } from '../../handoff/ticket-repository';
-import { TICKET_STATUSES, type Actor, type TicketStatus } from '../../handoff/ticket-rules';
-import type { TicketService } from '../../handoff/ticket-service';
-import { toStoredMessage } from '../../pipeline/stored-message';
-import { listConversationMessages } from '../../store/message-repository';
-import type { Schema } from '../../store/schema';
-import { requireAuthOf, type AuthGuard } from '../auth/guard';
-import { SotongError } from '../errors';
+import { handoffMetrics } from './metrics-repository';
+import { PRIORITIES } from './priority';
+import { ticketJson, type Ticket } from './ticket';
+import type { TicketRepository } from './ticket-repository';
+import { TICKET_STATUSES, type Actor, type TicketStatus } from './ticket-rules';
+import type { TicketService } from './ticket-service';
+import { toStoredMessage } from '../store/stored-message';
+import { listConversationMessages } from '../store/message-repository';
+import type { Schema } from '../store/schema';
+import { requireAuthOf, type AuthGuard } from '../accounts/guard';
+import { SotongError } from '../core/errors';
 
 export interface HandoffRoutesDeps {
   readonly db: Kysely<Schema>;
@@ -50,21 +49,6 @@ const listQuery = z.object({
 });
 const metricsQuery = z.object({ since: z.iso.datetime({ offset: true }).optional() });
 
-/** HandoffError → the HTTP error catalogue. */
-export function toHttpError(error: unknown): unknown {
-  if (!(error instanceof HandoffError)) return error;
-  switch (error.kind) {
-    case 'not_found':
-      return new SotongError('SOTONG_ERR_NOT_FOUND', { params: { what: error.message }, cause: error });
-    case 'conflict':
-      return new SotongError('SOTONG_ERR_CONFLICT', { params: { reason: error.message }, cause: error });
-    case 'forbidden':
-      return new SotongError('SOTONG_ERR_FORBIDDEN', { details: { reason: error.message }, cause: error });
-    case 'invalid':
-      return new SotongError('SOTONG_ERR_VALIDATION', { params: { reason: error.message }, cause: error });
-  }
-}
-
 function actorOf(res: Response): Actor {
   const { user } = requireAuthOf(res);
   return { id: user.id, roles: user.roles };
@@ -75,13 +59,6 @@ export function handoffRoutes(deps: HandoffRoutesDeps): Router {
   const agent = deps.guard.role('agent');
   const now = deps.now ?? (() => new Date());
   const { service } = deps;
-  const mapped = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      throw toHttpError(error);
-    }
-  };
   const answer = (res: Response, ticket: Ticket, status = 200) => res.status(status).json({ ticket: ticketJson(ticket, now()) });
 
   router.get('/handoffs', ...agent, async (req, res) => {
@@ -92,48 +69,48 @@ export function handoffRoutes(deps: HandoffRoutesDeps): Router {
   });
 
   router.get('/handoffs/:id', ...agent, async (req, res) => {
-    const ticket = await mapped(() => service.get(String(req.params.id)));
+    const ticket = await service.get(String(req.params.id));
     const [messages, notes] = await Promise.all([listConversationMessages(deps.db, ticket.conversationId), service.notes(ticket.id)]);
     res.json({ ticket: ticketJson(ticket, now()), card: ticket.card, transcript: messages.map(toStoredMessage), notes });
   });
 
   router.post('/handoffs/:id/claim', ...agent, async (req, res) => {
-    answer(res, await mapped(() => service.claim(String(req.params.id), actorOf(res))));
+    answer(res, await service.claim(String(req.params.id), actorOf(res)));
   });
 
   router.post('/handoffs/:id/messages', ...agent, async (req, res) => {
     const { text } = textBody.parse(req.body);
-    const result = await mapped(() => service.reply(String(req.params.id), actorOf(res), text));
+    const result = await service.reply(String(req.params.id), actorOf(res), text);
     res.status(202).json({ ticket: ticketJson(result.ticket, now()), outboxId: result.outboxId, redacted: result.redacted });
   });
 
   router.post('/handoffs/:id/notes', ...agent, async (req, res) => {
     const { text } = textBody.parse(req.body);
-    const note = await mapped(() => service.addNote(String(req.params.id), actorOf(res), text));
+    const note = await service.addNote(String(req.params.id), actorOf(res), text);
     res.status(201).json({ note: { id: note.id, text: note.text, createdAt: note.createdAt.toISOString() } });
   });
 
   router.post('/handoffs/:id/resolve', ...agent, async (req, res) => {
-    answer(res, await mapped(() => service.resolve(String(req.params.id), actorOf(res))));
+    answer(res, await service.resolve(String(req.params.id), actorOf(res)));
   });
 
   router.post('/handoffs/:id/return-to-bot', ...agent, async (req, res) => {
-    answer(res, await mapped(() => service.returnToBot(String(req.params.id), actorOf(res))));
+    answer(res, await service.returnToBot(String(req.params.id), actorOf(res)));
   });
 
   router.post('/handoffs/:id/transfer', ...agent, async (req, res) => {
     const target = transferBody.parse(req.body);
-    answer(res, await mapped(() => service.transfer(String(req.params.id), actorOf(res), target)));
+    answer(res, await service.transfer(String(req.params.id), actorOf(res), target));
   });
 
   router.post('/handoffs/:id/priority', ...agent, async (req, res) => {
     const { priority } = priorityBody.parse(req.body);
-    answer(res, await mapped(() => service.setPriority(String(req.params.id), actorOf(res), priority)));
+    answer(res, await service.setPriority(String(req.params.id), actorOf(res), priority));
   });
 
   router.post('/handoffs/:id/relabel', ...agent, async (req, res) => {
     const { intent, messageId } = relabelBody.parse(req.body);
-    const result = await mapped(() => service.relabel(String(req.params.id), actorOf(res), intent, messageId));
+    const result = await service.relabel(String(req.params.id), actorOf(res), intent, messageId);
     res.status(201).json(result);
   });
 

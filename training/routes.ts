@@ -1,40 +1,16 @@
 // The trainer API (roles trainer and admin): the catalog in the database, its export, the inbox,
 // background training, evaluations, publish and rollback. Validation and rules live in
-// training/trainer-*; this file maps HTTP onto them and TrainerError onto the error catalogue.
+// training/trainer-*; this file maps HTTP onto them (their DomainErrors reach the catalogue through the error handler).
 import { Router, type Response } from 'express';
-import type { Trainer } from '../../training/trainer-api';
-import { TrainerError } from '../../training/trainer-errors';
-import type { RouteModule } from '../app';
-import { requireAuthOf, type AuthGuard } from '../auth/guard';
-import { SotongError } from '../errors';
+import type { Trainer } from './trainer-api';
+import { requireAuthOf, type AuthGuard } from '../accounts/guard';
+import { SotongError } from '../core/errors';
 import { nluRoutes } from './nlu-routes';
 
 export interface TrainerRoutesDeps {
   readonly trainer: Trainer;
   readonly guard: AuthGuard;
 }
-
-/** TrainerError → the HTTP error catalogue, keeping its details for the console. */
-export function trainerHttpError(error: unknown): unknown {
-  if (!(error instanceof TrainerError)) return error;
-  const options = { details: error.details, cause: error };
-  switch (error.kind) {
-    case 'not_found':
-      return new SotongError('SOTONG_ERR_NOT_FOUND', { ...options, params: { what: error.message } });
-    case 'conflict':
-      return new SotongError('SOTONG_ERR_CONFLICT', { ...options, params: { reason: error.message } });
-    case 'invalid':
-      return new SotongError('SOTONG_ERR_VALIDATION', { ...options, params: { reason: error.message } });
-  }
-}
-
-const mapped = async <T>(work: () => Promise<T>): Promise<T> => {
-  try {
-    return await work();
-  } catch (error) {
-    throw trainerHttpError(error);
-  }
-};
 
 const actor = (res: Response): string => requireAuthOf(res).user.id;
 
@@ -52,40 +28,40 @@ export function trainerRoutes({ trainer, guard }: TrainerRoutesDeps): Router {
     res.json({ intents: await catalog.list() });
   });
   router.post('/intents', ...trainerOnly, async (req, res) => {
-    res.status(201).json(await mapped(() => catalog.create(actor(res), req.body)));
+    res.status(201).json(await catalog.create(actor(res), req.body));
   });
   router.get('/intents/:id', ...trainerOnly, async (req, res) => {
-    res.json(await mapped(() => catalog.get(param(req.params.id))));
+    res.json(await catalog.get(param(req.params.id)));
   });
   router.put('/intents/:id', ...trainerOnly, async (req, res) => {
-    res.json(await mapped(() => catalog.update(actor(res), param(req.params.id), req.body)));
+    res.json(await catalog.update(actor(res), param(req.params.id), req.body));
   });
   router.delete('/intents/:id', ...trainerOnly, async (req, res) => {
-    await mapped(() => catalog.remove(actor(res), param(req.params.id)));
+    await catalog.remove(actor(res), param(req.params.id));
     res.status(204).end();
   });
   router.put('/intents/:id/answers', ...trainerOnly, async (req, res) => {
-    res.json(await mapped(() => catalog.setAnswers(actor(res), param(req.params.id), req.body)));
+    res.json(await catalog.setAnswers(actor(res), param(req.params.id), req.body));
   });
   router.get('/intents/:id/examples', ...trainerOnly, async (req, res) => {
-    res.json({ examples: await mapped(() => catalog.examples(param(req.params.id))) });
+    res.json({ examples: await catalog.examples(param(req.params.id)) });
   });
   router.post('/intents/:id/examples', ...trainerOnly, async (req, res) => {
-    res.status(201).json({ example: await mapped(() => catalog.addExample(actor(res), param(req.params.id), req.body)) });
+    res.status(201).json({ example: await catalog.addExample(actor(res), param(req.params.id), req.body) });
   });
   router.delete('/intents/:id/examples/:exampleId', ...trainerOnly, async (req, res) => {
-    await mapped(() => catalog.removeExample(actor(res), param(req.params.id), param(req.params.exampleId)));
+    await catalog.removeExample(actor(res), param(req.params.id), param(req.params.exampleId));
     res.status(204).end();
   });
 
   router.get('/inbox', ...trainerOnly, async (req, res) => {
-    res.json({ items: await mapped(() => inbox.list(req.query)) });
+    res.json({ items: await inbox.list(req.query) });
   });
   router.post('/inbox/:id/accept', ...trainerOnly, async (req, res) => {
-    res.status(201).json(await mapped(() => inbox.accept(actor(res), param(req.params.id), req.body)));
+    res.status(201).json(await inbox.accept(actor(res), param(req.params.id), req.body));
   });
   router.post('/inbox/:id/dismiss', ...trainerOnly, async (req, res) => {
-    await mapped(() => inbox.dismiss(actor(res), param(req.params.id)));
+    await inbox.dismiss(actor(res), param(req.params.id));
     res.status(204).end();
   });
 
@@ -102,19 +78,19 @@ export function trainerRoutes({ trainer, guard }: TrainerRoutesDeps): Router {
     res.json({ job });
   });
   router.get('/models/:version/evaluation', ...trainerOnly, async (req, res) => {
-    res.json(await mapped(() => models.evaluation(param(req.params.version))));
+    res.json(await models.evaluation(param(req.params.version)));
   });
   router.post('/models/:version/publish', ...trainerOnly, async (req, res) => {
-    res.json(await mapped(() => models.publish(actor(res), param(req.params.version), req.body)));
+    res.json(await models.publish(actor(res), param(req.params.version), req.body));
   });
   router.post('/models/:version/rollback', ...trainerOnly, async (req, res) => {
-    res.json(await mapped(() => models.rollback(actor(res), param(req.params.version), req.body)));
+    res.json(await models.rollback(actor(res), param(req.params.version), req.body));
   });
   return router;
 }
 
-/** The trainer's route modules (trainer API + NLU parse) for buildApp's `routes`. */
-export function trainerRouteModules(deps: TrainerRoutesDeps): RouteModule[] {
+/** The trainer's route modules (trainer API + NLU parse), in the shape of buildApp's `routes`. */
+export function trainerRouteModules(deps: TrainerRoutesDeps): { readonly path: string; readonly router: Router }[] {
   return [
     { path: '/api/v1', router: trainerRoutes(deps) },
     { path: '/api/v1', router: nluRoutes({ registry: deps.trainer.registry, guard: deps.guard }) },

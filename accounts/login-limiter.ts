@@ -7,10 +7,6 @@
 // An attempt is counted BEFORE the password hash runs, so a burst of concurrent guesses is
 // throttled rather than all checked. A success clears its IP + account counter and takes its own
 // attempt back from the other two. Attempts live in the database, so every API process sees them.
-import type { Kysely } from 'kysely';
-import { handoffDb, type HandoffDb } from '../../handoff/schema';
-import { newId } from '../../store/ids';
-import type { Schema } from '../../store/schema';
 import { normalizeEmail } from './user-repository';
 
 export interface LoginLimitPolicy {
@@ -54,42 +50,6 @@ export interface LoginFailures {
   clear(key: string): Promise<void>;
   /** Drops failures older than `before`, for every key. */
   prune(before: Date): Promise<void>;
-}
-
-export class LoginFailureRepository implements LoginFailures {
-  private readonly db: HandoffDb;
-  constructor(db: Kysely<Schema>) {
-    this.db = handoffDb(db);
-  }
-
-  async recent(key: string, since: Date): Promise<Date[]> {
-    const rows = await this.db
-      .selectFrom('login_failures')
-      .select('at')
-      .where('key', '=', key)
-      .where('at', '>', since)
-      .orderBy('at')
-      .execute();
-    return rows.map((r) => new Date(r.at));
-  }
-
-  async record(key: string, at: Date): Promise<string> {
-    const id = newId();
-    await this.db.insertInto('login_failures').values({ id, key, at }).execute();
-    return id;
-  }
-
-  async remove(ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await this.db.deleteFrom('login_failures').where('id', 'in', [...ids]).execute();
-  }
-
-  async clear(key: string): Promise<void> {
-    await this.db.deleteFrom('login_failures').where('key', '=', key).execute();
-  }
-
-  async prune(before: Date): Promise<void> {
-    await this.db.deleteFrom('login_failures').where('at', '<', before).execute();
-  }
 }
 
 /** One counted attempt: settle it with `succeed` when the password was right. */

@@ -2,7 +2,7 @@
 // changes state carries the CSRF token, and whether the caller holds one of the route's roles.
 // Order of answers: no or bad credentials → 401; forged or missing CSRF → 403; wrong role → 403.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { SotongError } from '../errors';
+import { SotongError } from '../core/errors';
 import { CSRF_HEADER, readCookies, SESSION_COOKIE } from './cookies';
 import { hasAnyRole, type Role } from './roles';
 import type { ActiveSession, SessionLookup } from './session-repository';

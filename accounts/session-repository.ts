@@ -1,9 +1,8 @@
 // Sessions in the database: one row per sign-in holding the SHA-256 of the token (never the
 // token), its CSRF token and its expiry. A disabled user's sessions stop working at once.
 import type { Kysely } from 'kysely';
-import { handoffDb, type HandoffDb } from '../../handoff/schema';
-import { newId } from '../../store/ids';
-import type { Schema } from '../../store/schema';
+import { newId } from '../store/ids';
+import type { Schema } from '../store/schema';
 import { hashToken, newToken } from './tokens';
 
 export interface SessionUser {
@@ -35,9 +34,9 @@ export interface SessionLookup {
 }
 
 export class SessionRepository implements SessionLookup {
-  private readonly db: HandoffDb;
+  private readonly db: Kysely<Schema>;
   constructor(db: Kysely<Schema>) {
-    this.db = handoffDb(db);
+    this.db = db;
   }
 
   async create(userId: string, ttlMs: number, now: Date = new Date()): Promise<IssuedSession> {

@@ -3,14 +3,14 @@
 // token). A wrong email, a wrong password and a disabled account all get the same 401.
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AuditLog } from '../../handoff/audit-log';
-import { clearSessionCookies, setSessionCookies } from '../auth/cookies';
-import { requireAuthOf, type AuthGuard } from '../auth/guard';
-import type { LoginLimiter } from '../auth/login-limiter';
-import { hashPassword, verifyPassword } from '../auth/password';
-import type { SessionRepository } from '../auth/session-repository';
-import type { UserRepository } from '../auth/user-repository';
-import { SotongError } from '../errors';
+import type { AuditLog } from '../store/audit-repository';
+import { clearSessionCookies, setSessionCookies } from './cookies';
+import { requireAuthOf, type AuthGuard } from './guard';
+import type { LoginLimiter } from './login-limiter';
+import { hashPassword, verifyPassword } from './password';
+import type { SessionRepository } from './session-repository';
+import type { UserRepository } from './user-repository';
+import { SotongError } from '../core/errors';
 
 export interface AuthRoutesDeps {
   readonly users: UserRepository;

@@ -1,8 +1,8 @@
 // First start: when there are no users at all, create an admin so someone can sign in. The
 // password comes from SOTONG_ADMIN_PASSWORD, or is generated and printed ONCE (to the console
 // stream, not the log, so it is not kept in log storage).
-import { generatePassword, hashPassword } from './auth/password';
-import type { Logger } from './logger';
+import { generatePassword, hashPassword } from './password';
+import type { Logger } from '../core/logger';
 
 /** The slice of the users store bootstrap needs. */
 export interface AdminAccounts {

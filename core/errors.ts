@@ -2,6 +2,8 @@
 // message in Korean and English; README.md documents each one (a test checks that it does).
 // Response shape: { error: { code, message, details? } }.
 
+import type { ZodError } from 'zod';
+
 export type Lang = 'ko' | 'en';
 
 interface ErrorSpec {
@@ -98,6 +100,47 @@ export function renderMessage(code: ErrorCode, lang: Lang, params: Readonly<Reco
   return ERROR_CATALOGUE[code].message[lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+export type DomainErrorKind = 'not_found' | 'conflict' | 'forbidden' | 'invalid';
+
+/**
+ * Why a domain service (handoff, training, accounts) refused an action, without knowing about
+ * HTTP. `details` are machine-readable (the conflicting intent of a duplicate, the regressing
+ * metrics of a refused publish) so the console can show them. The HTTP layer maps the kind
+ * onto the catalogue with toSotongError.
+ */
+export class DomainError extends Error {
+  override name = 'DomainError';
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+    readonly details?: Readonly<Record<string, unknown>>,
+  ) {
+    super(message);
+  }
+}
+
+/** A DomainError as the catalogue's error: its message fills the code's placeholder. */
+export function fromDomainError(error: DomainError): SotongError {
+  const options = { details: error.details, cause: error };
+  switch (error.kind) {
+    case 'not_found':
+      return new SotongError('SOTONG_ERR_NOT_FOUND', { ...options, params: { what: error.message } });
+    case 'conflict':
+      return new SotongError('SOTONG_ERR_CONFLICT', { ...options, params: { reason: error.message } });
+    case 'forbidden':
+      return new SotongError('SOTONG_ERR_FORBIDDEN', { ...options, details: error.details ?? { reason: error.message } });
+    case 'invalid':
+      return new SotongError('SOTONG_ERR_VALIDATION', { ...options, params: { reason: error.message } });
+  }
+}
+
+/** A zod failure as SOTONG_ERR_VALIDATION, with each failing field in `details`. */
+export function validationError(error: ZodError): SotongError {
+  const details = error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
+  const reason = details.map((d) => `${d.path}: ${d.message}`).join('; ');
+  return new SotongError('SOTONG_ERR_VALIDATION', { params: { reason }, details, cause: error });
 }
 
 /** The JSON body every error response carries. */

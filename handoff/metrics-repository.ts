@@ -3,7 +3,6 @@
 // over a time window. Computed by SQL over the stored rows, so every API process reports the same.
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../store/schema';
-import { handoffDb } from './schema';
 
 export interface ResponseTimes {
   readonly count: number;
@@ -40,8 +39,7 @@ function times(rows: readonly TimeRow[]): Record<string, ResponseTimes> {
   return Object.fromEntries(rows.map((r) => [r.channel, { count: Number(r.n), avgSeconds: num(r.avg), p50Seconds: num(r.p50), p90Seconds: num(r.p90) }]));
 }
 
-export async function handoffMetrics(base: Kysely<Schema>, since: Date): Promise<HandoffMetrics> {
-  const db = handoffDb(base);
+export async function handoffMetrics(db: Kysely<Schema>, since: Date): Promise<HandoffMetrics> {
   const elapsed = (to: string, from: string) => seconds(sql`${sql.ref(to)} - ${sql.ref(from)}`);
   const stats = (value: ReturnType<typeof seconds>) => [
     sql<number>`count(*)`.as('n'),
