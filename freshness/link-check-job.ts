@@ -1,7 +1,7 @@
 // The link-check job: a repeatable job that checks one official link per run, the one checked
 // longest ago, so a catalog of any size costs the sites a few requests a minute (one run per
 // `intervalMs` slot; the slot is the job id, so however many workers schedule it, it runs once).
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from '../bot/intent-schema';
 import type { JobQueue } from '../jobs/types';
 import type { Database } from '../store/database';
 import type { LinkChecker } from './link-checker';

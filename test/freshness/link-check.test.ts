@@ -8,7 +8,7 @@ import { createLinkChecker } from '../../freshness/link-checker';
 import { checkNextLink, officialWebLinks, startLinkChecks } from '../../freshness/link-check-job';
 import { listLinkChecks } from '../../freshness/link-check-repository';
 import { createInProcessJobQueue } from '../../jobs/in-process-driver';
-import type { Catalog } from '../../intents/schema';
+import type { Catalog } from '../../bot/intent-schema';
 import type { Database } from '../../store/database';
 import { eventually, PGLITE } from '../support/backends';
 import { seedCatalog } from '../support/seed-catalog';
