@@ -266,7 +266,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
           ...(options.routes?.({ database, events, pipeline, registry, guard: agentApi.guard }) ?? []),
         ],
       },
-      { webChatRateLimit: config.webChatRateLimit, trustProxy: config.trustProxy },
+      { webChatRateLimit: config.webChatRateLimit, trustProxy: config.trustProxy, metricsToken: config.metricsToken },
     );
     return { app, streams, database, jobs, events, pipeline, registry, close: closeAll };
   } catch (error) {

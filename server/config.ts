@@ -50,6 +50,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     meaning:
       'Reverse proxies in front of Sotong whose X-Forwarded-For is believed: a hop count (1 for one proxy) or a comma list of their addresses / subnets (10.0.0.0/8, loopback). 0: none; the client IP is the socket address. Rate limits and the login lockout key on this IP.',
   },
+  {
+    name: 'METRICS_TOKEN',
+    default: '',
+    meaning: 'Bearer token Prometheus sends to read /metrics. Unset: /metrics answers only clients on this machine (loopback, no proxy header).',
+    secret: true,
+  },
   { name: 'WEB_CHAT_RATE_LIMIT', default: '30', meaning: 'Web-chat messages accepted per client IP per minute (per API process).' },
   { name: 'X_CONSUMER_SECRET', default: '', meaning: 'X app consumer secret: signs webhooks (CRC, POST). X is enabled when X_CONSUMER_SECRET, X_API_KEY, X_ACCESS_TOKEN, X_ACCESS_SECRET and X_ACCOUNT_ID are set.', secret: true },
   { name: 'X_API_KEY', default: '', meaning: 'X app consumer (API) key.', secret: true },
@@ -124,6 +130,7 @@ export interface Config {
   readonly linkCheck: { readonly intervalMs: number; readonly timeoutMs: number };
   /** express 'trust proxy': false, a hop count, or a list of proxy addresses / subnets. */
   readonly trustProxy: TrustProxy;
+  readonly metricsToken?: string;
   /** A channel is present only when its secrets are set. */
   readonly channels: { readonly x?: XConfig; readonly facebook?: FacebookConfig; readonly kakao?: KakaoConfig };
 }
@@ -185,6 +192,7 @@ const envSchema = z.object({
   SOTONG_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   TRUST_PROXY: z.string().trim().default('0').transform(parseTrustProxy),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   WEB_CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(Number(defaultOf('WEB_CHAT_RATE_LIMIT'))),
   X_CONSUMER_SECRET: optional,
   X_API_KEY: optional,
@@ -234,6 +242,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     webChatRateLimit: e.WEB_CHAT_RATE_LIMIT,
     linkCheck: { intervalMs: e.LINK_CHECK_INTERVAL_SECONDS * 1000, timeoutMs: e.LINK_CHECK_TIMEOUT_SECONDS * 1000 },
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
     channels: channelConfigs(e),
   };
 }
