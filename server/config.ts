@@ -76,6 +76,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'FB_GRAPH_VERSION', default: 'v21.0', meaning: 'Graph API version.' },
   { name: 'KAKAO_SKILL_SECRET', default: '', meaning: 'Shared secret Kakao sends in X-Sotong-Skill-Secret. Kakao is enabled when it is set.', secret: true },
   { name: 'KAKAO_BOT_ID', default: '', meaning: 'Kakao bot id; when set, skill requests for other bots are refused.' },
+  {
+    name: 'LINK_CHECK_INTERVAL_SECONDS',
+    default: '20',
+    meaning: "Seconds between official-link checks: one link per run, the one checked longest ago, robots.txt honoured (worker processes). 0: off.",
+  },
+  { name: 'LINK_CHECK_TIMEOUT_SECONDS', default: '10', meaning: 'Seconds a link check waits for each answer before calling the link unreachable.' },
   // Validated by handoff/config.ts (parseHandoffEnv), listed here so the docs stay one table.
   ...HANDOFF_VARIABLES,
   // Validated by surge/config.ts (parseSurgeEnv).
@@ -120,6 +126,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Web-chat messages per client IP per minute. */
   readonly webChatRateLimit: number;
+  /** Official-link checks, in ms; intervalMs 0 when off. */
+  readonly linkCheck: { readonly intervalMs: number; readonly timeoutMs: number };
   /** express 'trust proxy': false, a hop count, or a list of proxy addresses / subnets. */
   readonly trustProxy: TrustProxy;
   readonly metricsToken?: string;
@@ -201,6 +209,8 @@ const envSchema = z.object({
   FB_GRAPH_VERSION: z.string().trim().regex(/^v\d+\.\d+$/, 'looks like v21.0').default(defaultOf('FB_GRAPH_VERSION')),
   KAKAO_SKILL_SECRET: optional,
   KAKAO_BOT_ID: optional,
+  LINK_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(Number(defaultOf('LINK_CHECK_INTERVAL_SECONDS'))),
+  LINK_CHECK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(Number(defaultOf('LINK_CHECK_TIMEOUT_SECONDS'))),
 });
 type Env = z.infer<typeof envSchema>;
 
@@ -230,6 +240,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     admin: { email: e.SOTONG_ADMIN_EMAIL, password: e.SOTONG_ADMIN_PASSWORD },
     logLevel: e.LOG_LEVEL,
     webChatRateLimit: e.WEB_CHAT_RATE_LIMIT,
+    linkCheck: { intervalMs: e.LINK_CHECK_INTERVAL_SECONDS * 1000, timeoutMs: e.LINK_CHECK_TIMEOUT_SECONDS * 1000 },
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
     channels: channelConfigs(e),
