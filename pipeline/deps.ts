@@ -28,7 +28,8 @@ export interface PipelineDeps {
   readonly triage: () => TriageFn;
   /** PII redaction (bot/pii redactPii): applied before anything is stored. */
   readonly redact: (text: string) => { readonly text: string; readonly findings: readonly PiiFinding[] };
-  readonly handoff?: HandoffPort;
+  /** The agent queue (handoff/pipeline-handoff.ts): tickets, routing, triage card, SLA. */
+  readonly handoff: HandoffPort;
   /** Pinned surge answers and the wait estimate under load, consulted after triage (none: unchanged). */
   readonly surge?: SurgePort;
   readonly now?: () => Date;
