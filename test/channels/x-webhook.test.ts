@@ -166,9 +166,9 @@ describe('X webhook route', () => {
     const raw = '{nope';
     const bad = await post(url(), { body: raw, headers: { 'x-twitter-webhooks-signature': xSignature(X_SECRET, raw) } });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).detail).toMatch(/not valid JSON/);
+    expect((await bad.json()).error.message).toMatch(/not valid JSON/);
     const shape = await post(url(), xDelivery(X_SECRET, { direct_message_events: [] }));
     expect(shape.status).toBe(400);
-    expect((await shape.json()).detail).toMatch(/for_user_id/);
+    expect((await shape.json()).error.message).toMatch(/for_user_id/);
   });
 });
