@@ -4,14 +4,14 @@
 import path from 'node:path';
 import express, { type Express, type Router } from 'express';
 import { webChatRoutes } from '../channels/web/routes';
-import type { EventStreams } from '../channels/web/event-stream';
+import type { EventStreams } from '../events/event-streams';
 import type { AccessTokens } from '../channels/web/verify';
-import type { ChannelId } from '../channels/types';
+import type { ChannelId } from '../pipeline/channel';
 import type { LiveEvents } from '../events/types';
 import type { MessagePipeline } from '../pipeline/types';
 import { healthRoutes, type HealthChecks } from './health-routes';
 import type { TrustProxy } from './config';
-import type { Logger } from './logger';
+import type { Logger } from '../core/logger';
 import type { MetricsRegistry } from './metrics';
 import { errorHandler, notFound, requireJson } from './middleware/error-handler';
 import { rateLimit } from './middleware/rate-limit';

@@ -3,11 +3,10 @@
 // CONFIG_VARIABLES is the single table of variables: README.md and `sotong --help` print it.
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from '../core/logger';
 import { HANDOFF_VARIABLES } from '../handoff/config';
 import { SURGE_VARIABLES } from '../surge/config';
 
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface ConfigVariable {
   readonly name: string;

@@ -2,7 +2,7 @@
 // GET /metrics (Prometheus text). Readiness checks time out so a hung database answers 503
 // instead of hanging the probe.
 import { Router } from 'express';
-import { errorBody, SotongError } from './errors';
+import { errorBody, SotongError } from '../core/errors';
 import { METRICS_CONTENT_TYPE, type MetricsRegistry } from './metrics';
 import { clientLanguage } from './middleware/error-handler';
 

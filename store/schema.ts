@@ -1,4 +1,4 @@
-// Kysely's view of the tables created by store/migrations. Ids are ULID-like text (store/ids.ts):
+// Kysely's view of every table store/migrations creates, the one schema all modules share. Ids are ULID-like text (store/ids.ts):
 // time-ordered, made by the application, returned as strings on both engines.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
@@ -143,6 +143,20 @@ export interface TicketsTable {
   created_at: CreatedAt;
   updated_at: CreatedAt;
   resolved_at: NullableTimestamp;
+  /** 0007: how often the SLA job raised the priority. */
+  escalations: Generated<number>;
+  sla_missed_at: NullableTimestamp;
+  first_responder: string | null;
+  reopened_at: NullableTimestamp;
+  reopen_count: Generated<number>;
+}
+
+export interface TicketNotesTable {
+  id: string;
+  ticket_id: string;
+  author_id: string;
+  text: string;
+  created_at: CreatedAt;
 }
 
 export interface UsersTable {
@@ -152,6 +166,16 @@ export interface UsersTable {
   roles: ColumnType<string[], string[], string[]>;
   display_name: string;
   created_at: CreatedAt;
+  /** 0007: disabled accounts keep their history but cannot sign in. */
+  disabled_at: NullableTimestamp;
+  last_seen_at: NullableTimestamp;
+  queues: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface LoginFailuresTable {
+  id: string;
+  key: string;
+  at: CreatedAt;
 }
 
 export interface SessionsTable {
@@ -197,6 +221,24 @@ export interface ModelVersionsTable {
   created_at: CreatedAt;
   published_at: NullableTimestamp;
   published_by: string | null;
+}
+
+export type CandidateSource = 'relabel' | 'low_confidence' | 'unhandled';
+
+export interface TrainingCandidatesTable {
+  id: string;
+  message_id: string | null;
+  ticket_id: string | null;
+  /** PII-redacted, as stored in messages. */
+  text: string;
+  language: string;
+  predicted_intent: string | null;
+  intent: string;
+  source: CandidateSource;
+  status: Generated<'open' | 'accepted' | 'dismissed'>;
+  example_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
 }
 
 export interface ChannelStateTable {
@@ -245,12 +287,15 @@ export interface Schema {
   decisions: DecisionsTable;
   outbox: OutboxTable;
   tickets: TicketsTable;
+  ticket_notes: TicketNotesTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   intents: IntentsTable;
   examples: ExamplesTable;
   model_versions: ModelVersionsTable;
+  training_candidates: TrainingCandidatesTable;
   channel_state: ChannelStateTable;
   rejected_events: RejectedEventsTable;
   surges: SurgesTable;

@@ -5,7 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { redactPii } from '../../bot/pii';
 import { facebookWebhookRouter } from '../../channels/facebook/routes';
 import { kakaoSkillRouter } from '../../channels/kakao/routes';
-import type { ChannelId } from '../../channels/types';
+import type { ChannelId } from '../../pipeline/channel';
 import { xWebhookRouter } from '../../channels/x/routes';
 import { createInProcessEvents } from '../../events/in-process-events';
 import { createHandoff } from '../../handoff/create-handoff';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { backgroundMessage, burstVariant, dangerMessage, seededRng, type DayMessage } from '../../bench/surge-day';
 import { loadCatalog } from '../../intents/loader';
 import { loadConfig } from '../../server/config';
-import { silentLogger } from '../../server/logger';
+import { silentLogger } from '../../core/logger';
 import { startServer, type RunningServer } from '../../server/main';
 import { DEFAULT_SURGE_CONFIG } from '../../surge/config';
 import { call, PASSWORD, signIn, type Session } from '../auth/agent-app';

@@ -1,5 +1,5 @@
 // Typed sample deliveries for the channel tests, taken from channels.md (ours, not captured).
-import type { OutboundReply } from '../../../channels/types';
+import type { OutboundReply } from '../../../pipeline/channel';
 
 export const X_ACCOUNT = '1500000000000000001';
 export const X_SECRET = 'test_consumer_secret';
