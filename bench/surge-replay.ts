@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../intents/loader';
 import { loadConfig } from '../server/config';
-import { silentLogger } from '../server/logger';
+import { silentLogger } from '../core/logger';
 import { startServer } from '../server/main';
 import { DEFAULT_SURGE_CONFIG } from '../surge/config';
 import { FakeGraphApi } from '../test/fakes/fake-graph-api';

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { redactPii } from '../../bot/pii';
 import { createInProcessEvents } from '../../events/in-process-events';
 import { createInProcessJobQueue } from '../../jobs/in-process-driver';
-import { dashboardRoutes } from '../../server/routes/dashboard-routes';
+import { dashboardRoutes } from '../../handoff/dashboard-routes';
 import { createDatabase, type Database } from '../../store/database';
 import { migrateToLatest } from '../../store/migrate';
 import { DEFAULT_SURGE_CONFIG } from '../../surge/config';
