@@ -12,6 +12,7 @@ import * as m0006 from './migrations/0006_channel_state';
 import * as m0007 from './migrations/0007_handoff';
 import * as m0008 from './migrations/0008_drop_processed_events';
 import * as m0009 from './migrations/0009_surges';
+import * as m0010 from './migrations/0010_decision_dialog';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_conversations': m0001,
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007_handoff': m0007,
   '0008_drop_processed_events': m0008,
   '0009_surges': m0009,
+  '0010_decision_dialog': m0010,
 };
 
 function migratorFor(target: Database | Kysely<Schema>): Migrator {
