@@ -22,10 +22,11 @@ const name = (id: string) => catalog.byId.get(id)!.name.ko;
 let app: TestApp;
 let browser: Browser;
 let database: Database;
+let jobs: ReturnType<typeof createInProcessJobQueue>;
 beforeAll(async () => {
   const { model } = trainFromCatalog(catalog);
   database = await PGLITE.open();
-  const jobs = createInProcessJobQueue({ onFailed: () => undefined });
+  jobs = createInProcessJobQueue({ onFailed: () => undefined });
   app = await startTestApp({
     pipeline: (events) => {
       const pipeline = createPipeline({
@@ -46,6 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await app?.close();
+  await jobs?.close();
   if (database) await PGLITE.dispose(database);
 });
 
