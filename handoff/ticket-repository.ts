@@ -4,11 +4,10 @@
 // PGlite and on PostgreSQL across processes alike, with no lock held between statements.
 import { sql, type Kysely, type Updateable } from 'kysely';
 import { newId } from '../store/ids';
-import type { Schema } from '../store/schema';
+import type { Schema, TicketsTable } from '../store/schema';
 import type { AgentLoad } from './auto-assign';
 import type { Priority } from './priority';
 import type { LatestTicket } from './reopen-policy';
-import { handoffDb, type HandoffDb, type HandoffTicketsTable } from './schema';
 import { toTicket, type Ticket } from './ticket';
 import { OPEN_STATUSES, type TicketStatus } from './ticket-rules';
 import type { TriageCard } from './triage-card';
@@ -38,21 +37,54 @@ export interface Expect {
   readonly assignee?: string | null;
 }
 
+export interface TicketNote {
+  readonly id: string;
+  readonly ticketId: string;
+  readonly authorId: string;
+  /** PII-redacted. */
+  readonly text: string;
+  readonly createdAt: Date;
+}
+
+export interface RelabelCandidate {
+  readonly id: string;
+  readonly messageId: string;
+  readonly ticketId: string;
+  readonly text: string;
+  readonly language: 'ko' | 'en';
+  readonly predictedIntent: string | null;
+  readonly intent: string;
+  readonly createdBy: string;
+}
+
 // Most pressing first, then oldest first.
 const PRIORITY_ORDER = sql<number>`case tickets.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
 
 export class TicketRepository {
-  readonly db: HandoffDb;
+  readonly db: Kysely<Schema>;
   constructor(db: Kysely<Schema>) {
-    this.db = handoffDb(db);
+    this.db = db;
   }
 
-  private selectTickets(db: HandoffDb = this.db) {
+  private selectTickets(db: Kysely<Schema> = this.db) {
     return db
       .selectFrom('tickets')
       .innerJoin('conversations', 'conversations.id', 'tickets.conversation_id')
       .selectAll('tickets')
       .select('conversations.channel');
+  }
+
+  /** Open tickets still waiting for a first response: each has an SLA check due. */
+  async awaitingFirstResponse(): Promise<{ readonly id: string; readonly slaDeadline: Date }[]> {
+    const rows = await this.db
+      .selectFrom('tickets')
+      .select(['id', 'sla_deadline'])
+      .where('status', 'in', [...OPEN_STATUSES])
+      .where('first_response_at', 'is', null)
+      .where('sla_deadline', 'is not', null)
+      .orderBy('sla_deadline')
+      .execute();
+    return rows.map((r) => ({ id: r.id, slaDeadline: r.sla_deadline! }));
   }
 
   async get(id: string): Promise<Ticket | undefined> {
@@ -74,7 +106,7 @@ export class TicketRepository {
     return rows.map(toTicket);
   }
 
-  async latestForConversation(conversationId: string, db: HandoffDb = this.db): Promise<LatestTicket | undefined> {
+  async latestForConversation(conversationId: string, db: Kysely<Schema> = this.db): Promise<LatestTicket | undefined> {
     const row = await db
       .selectFrom('tickets')
       .select(['id', 'status', 'resolved_at'])
@@ -128,7 +160,7 @@ export class TicketRepository {
   }
 
   /** The one conditional UPDATE every state change goes through. */
-  async change(id: string, expect: Expect, set: Updateable<HandoffTicketsTable>): Promise<Ticket | undefined> {
+  async change(id: string, expect: Expect, set: Updateable<TicketsTable>): Promise<Ticket | undefined> {
     let update = this.db
       .updateTable('tickets')
       .set({ ...set, updated_at: set.updated_at ?? new Date() })
@@ -219,5 +251,59 @@ export class TicketRepository {
       .where(sql<boolean>`users.roles && array['agent', 'admin']::text[]`)
       .executeTakeFirst();
     return row !== undefined;
+  }
+
+  /** Where an agent reply goes: the thread's visibility and where the citizen last wrote. */
+  async replyContext(conversationId: string): Promise<{ readonly isPublic: boolean; readonly replyTarget: Record<string, string> }> {
+    const conversation = await this.db.selectFrom('conversations').select(['is_public']).where('id', '=', conversationId).executeTakeFirstOrThrow();
+    const lastInbound = await this.db
+      .selectFrom('messages')
+      .select('reply_target')
+      .where('conversation_id', '=', conversationId)
+      .where('direction', '=', 'in')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return { isPublic: conversation.is_public, replyTarget: lastInbound?.reply_target ?? {} };
+  }
+
+  async addNote(note: TicketNote): Promise<void> {
+    await this.db
+      .insertInto('ticket_notes')
+      .values({ id: note.id, ticket_id: note.ticketId, author_id: note.authorId, text: note.text, created_at: note.createdAt })
+      .execute();
+  }
+
+  async notes(ticketId: string): Promise<TicketNote[]> {
+    const rows = await this.db.selectFrom('ticket_notes').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, ticketId: r.ticket_id, authorId: r.author_id, text: r.text, createdAt: r.created_at }));
+  }
+
+  /** A message with the intent and language its decision saw (for relabelling). */
+  async messageWithDecision(messageId: string) {
+    return this.db
+      .selectFrom('messages')
+      .leftJoin('decisions', 'decisions.message_id', 'messages.id')
+      .select(['messages.id', 'messages.text', 'messages.conversation_id', 'messages.direction', 'decisions.intent', 'decisions.language'])
+      .where('messages.id', '=', messageId)
+      .executeTakeFirst();
+  }
+
+  /** A relabelled citizen message, for the trainer inbox; through `trx` to commit with its audit entry. */
+  async addRelabelCandidate(candidate: RelabelCandidate, trx: Kysely<Schema> = this.db): Promise<void> {
+    await trx
+      .insertInto('training_candidates')
+      .values({
+        id: candidate.id,
+        message_id: candidate.messageId,
+        ticket_id: candidate.ticketId,
+        text: candidate.text,
+        language: candidate.language,
+        predicted_intent: candidate.predictedIntent,
+        intent: candidate.intent,
+        source: 'relabel',
+        created_by: candidate.createdBy,
+      })
+      .execute();
   }
 }

@@ -10,9 +10,13 @@ export interface JobPayloads {
   sla: { ticketId: string; deadline: string };
   /** One run of surge detection (surge/surge-job.ts); re-adds itself for the next slot. */
   surge: { slot: number };
+  /** Check the official link due next (freshness/link-check-job.ts); re-adds itself for the next slot. */
+  'link-check': { slot: number };
+  /** Re-queue work stuck past its timeout (pipeline/sweep.ts); repeated with every(). */
+  sweep: Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['inbound', 'outbound', 'sla', 'surge'];
+export const JOB_NAMES: readonly JobName[] = ['inbound', 'outbound', 'sla', 'surge', 'sweep', 'link-check'];
 
 export interface AddOptions {
   /** Run no earlier than this many ms from now (delayed job). */
@@ -42,6 +46,12 @@ export interface JobQueue {
   add<N extends JobName>(name: N, data: JobPayloads[N], options?: AddOptions): Promise<void>;
   /** Start consuming `name` in this process. */
   process<N extends JobName>(name: N, handler: JobHandler<N>, options?: WorkerOptions): void;
+  /**
+   * Runs the job `name` (empty payload) every `everyMs`, once per period however many worker
+   * processes call this. Survives the queue's storage being wiped (it is set up again each
+   * period). Returns a function that stops this process re-creating it.
+   */
+  every(name: 'sweep', everyMs: number): () => void;
   /** Jobs waiting or delayed, per queue. */
   depth(): Promise<Record<JobName, number>>;
   ping(): Promise<boolean>;

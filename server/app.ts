@@ -4,13 +4,14 @@
 import path from 'node:path';
 import express, { type Express, type Router } from 'express';
 import { webChatRoutes } from '../channels/web/routes';
-import type { EventStreams } from '../channels/web/event-stream';
+import type { EventStreams } from '../events/event-streams';
 import type { AccessTokens } from '../channels/web/verify';
-import type { ChannelId } from '../channels/types';
+import type { ChannelId } from '../pipeline/channel';
 import type { LiveEvents } from '../events/types';
 import type { MessagePipeline } from '../pipeline/types';
 import { healthRoutes, type HealthChecks } from './health-routes';
-import type { Logger } from './logger';
+import type { TrustProxy } from './config';
+import type { Logger } from '../core/logger';
 import type { MetricsRegistry } from './metrics';
 import { errorHandler, notFound, requireJson } from './middleware/error-handler';
 import { rateLimit } from './middleware/rate-limit';
@@ -52,8 +53,10 @@ export interface AppConfig {
   readonly bodyLimit?: string;
   /** Web-chat messages per client IP per minute. */
   readonly webChatRateLimit?: number;
-  /** Honour X-Forwarded-For from this many proxies in front (for the per-IP rate limit). */
-  readonly trustProxy?: number;
+  /** Honour X-Forwarded-For from these proxies (a hop count or addresses / subnets): TRUST_PROXY. */
+  readonly trustProxy?: TrustProxy;
+  /** Bearer token for /metrics (METRICS_TOKEN); unset: /metrics answers loopback clients only. */
+  readonly metricsToken?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = '64kb';
@@ -62,12 +65,12 @@ export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
   const bodyLimit = config.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.trustProxy ?? false);
+  app.set('trust proxy', Array.isArray(config.trustProxy) ? [...config.trustProxy] : (config.trustProxy ?? false));
   app.set('json spaces', 0);
 
   app.use(securityHeaders());
   app.use(requestLog(deps.logger.child({ component: 'http' })));
-  app.use(healthRoutes(deps.health, deps.metrics));
+  app.use(healthRoutes(deps.health, deps.metrics, config.metricsToken));
 
   for (const [channel, router] of Object.entries(deps.webhooks ?? {})) {
     if (router) app.use(`/webhooks/${channel}`, router);

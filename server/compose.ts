@@ -3,9 +3,10 @@
 // down again in reverse. No globals, no container: each part gets what it needs as arguments.
 import type { Express } from 'express';
 import { redactPii } from '../bot/pii';
-import { createEventStreams, type EventStreams } from '../channels/web/event-stream';
+import { createEventStreams, type EventStreams } from '../events/event-streams';
 import { createAccessTokens } from '../channels/web/verify';
-import { createLiveEvents } from '../events/create-live-events';
+import { connectInBackground } from '../events/background-events';
+import { createLiveEvents, type LiveEventsConfig } from '../events/create-live-events';
 import type { LiveEvents } from '../events/types';
 import type { HandoffConfig } from '../handoff/config';
 import { createHandoff } from '../handoff/create-handoff';
@@ -17,22 +18,26 @@ import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
 import { createDatabase, type Database } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
 import { createModelRegistry, type ModelRegistry } from '../training/model-registry';
-import { adminAccounts } from './admin-accounts';
-import type { AuthGuard } from './auth/guard';
-import { createAgentApi } from './routes/agent-api';
-import { dashboardRoutes } from './routes/dashboard-routes';
-import { trainerRouteModules } from './routes/trainer-routes';
+import { UserRepository } from '../accounts/user-repository';
+import type { AuthGuard } from '../accounts/guard';
+import { createAgentApi } from './agent-api';
+import { dashboardRoutes } from '../handoff/dashboard-routes';
+import { trainerRouteModules } from '../training/routes';
 import { trainerPaths } from './openapi/trainer-paths';
 import { createTrainer } from '../training/trainer-api';
-import { collectHandoffMetrics } from './routes/handoff-prometheus';
-import { collectSurgeMetrics } from '../surge/surge-metrics';
+import { connectLiveCatalog } from '../training/live-catalog';
+import { startLinkChecks } from '../freshness/link-check-job';
+import { createLinkChecker, LINK_CHECK_USER_AGENT } from '../freshness/link-checker';
+import { collectHandoffMetrics } from './handoff-prometheus';
+import { collectSurgeMetrics } from './surge-prometheus';
 import { buildApp, type RouteModule } from './app';
-import { bootstrapAdmin } from './bootstrap-admin';
+import { bootstrapAdmin } from '../accounts/bootstrap-admin';
 import { channelRouters, channelSenders, xClient } from './channel-wiring';
-import { databaseCursorStore, startMentionPolling } from './x-mention-polling';
+import { databaseCursorStore, startMentionPolling } from '../channels/x/polling';
 import { ConfigError, type Config } from './config';
+import { collectDeadLetters } from './dead-letter-metrics';
 import { collectQueueDepth, instrumentPipeline, instrumentTriage } from './instrument';
-import type { Logger } from './logger';
+import type { Logger } from '../core/logger';
 import { createMetrics } from './metrics';
 import { resolveServerSecret } from './server-secret';
 
@@ -81,6 +86,31 @@ export function checkRole(role: Role, config: Config): void {
   }
 }
 
+/**
+ * Live events over Redis when configured. When Redis does not answer at start the process still
+ * starts (not ready: /readyz fails its job-queue check) and connects in the background.
+ */
+async function openLiveEvents(config: Config, logger: Logger): Promise<LiveEvents> {
+  const options: LiveEventsConfig = {
+    redisUrl: config.redisUrl,
+    channel: `${config.redisPrefix}:live-events`,
+    onListenerError: (error, event) => logger.error('live event listener failed', { error, type: event.type }),
+    onBadMessage: (reason) => logger.warn('ignored a malformed live event', { reason }),
+    onConnectionError: (error) => logger.warn('live events: Redis connection error', { error }),
+  };
+  try {
+    return await createLiveEvents(options);
+  } catch (error) {
+    if (!config.redisUrl) throw error;
+    logger.warn('Redis is not reachable; starting anyway and connecting in the background', { error: String(error) });
+    return connectInBackground(() => createLiveEvents(options), {
+      retryMs: 2000,
+      onListenerError: options.onListenerError,
+      onConnected: () => logger.info('live events: connected to Redis'),
+    });
+  }
+}
+
 export async function compose(config: Config, options: ComposeOptions): Promise<Composed> {
   checkRole(options.role, config);
   const { role, logger } = options;
@@ -109,20 +139,25 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     const applied = await migrateToLatest(database);
     if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
 
-    const jobs = createJobQueue({ redisUrl: config.redisUrl });
-    closers.push(() => jobs.close());
-    const events = await createLiveEvents({
+    // Every job failure and driver error goes through the redacting logger: an error message can
+    // quote the citizen text a job was working on.
+    const jobLog = logger.child({ component: 'jobs' });
+    const jobs = createJobQueue({
       redisUrl: config.redisUrl,
-      onListenerError: (error, event) => logger.error('live event listener failed', { error, type: event.type }),
-      onBadMessage: (reason) => logger.warn('ignored a malformed live event', { reason }),
-      onConnectionError: (error) => logger.warn('live events: Redis connection error', { error }),
+      prefix: config.redisPrefix,
+      onFailed: (job, error) => jobLog.error('job failed for good', { job, error }),
+      onError: (message, error) => jobLog.error(message, { error }),
     });
+    closers.push(() => jobs.close());
+    const events = await openLiveEvents(config, logger);
     closers.push(() => events.close());
 
     const registry = createModelRegistry({ database, logger: logger.child({ component: 'model' }) });
     await registry.ensureModel((progress) => logger.debug('training', { progress }));
     const stopWatching = registry.watch(options.modelReloadMs ?? 30_000);
     closers.push(async () => stopWatching());
+    const liveCatalog = connectLiveCatalog(registry, events, (error) => logger.warn('catalog reload failed', { error }));
+    closers.push(async () => liveCatalog.stop());
     logger.info('model ready', { version: registry.version() });
 
     // The agent queue: the pipeline's handoff port, the agent actions and the `sla` worker.
@@ -162,11 +197,24 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     );
 
     if (runWorkers) {
-      pipeline.registerWorkers(channelSenders(config.channels));
+      const stopSweeping = pipeline.registerWorkers(channelSenders(config.channels), { sweep: config.sweep });
+      closers.push(async () => stopSweeping());
       handoff.registerSlaWorker(jobs);
       await surge.startDetection();
       const recovered = await pipeline.recover();
-      logger.info('workers started', { driver: jobs.driver, recovered });
+      // Delayed work the in-process driver held in timers: SLA checks of unanswered tickets.
+      const slaChecks = await handoff.recoverSla();
+      logger.info('workers started', { driver: jobs.driver, recovered, slaChecks });
+      if (config.linkCheck.intervalMs > 0) {
+        await startLinkChecks({
+          database,
+          jobs,
+          checker: createLinkChecker({ timeoutMs: config.linkCheck.timeoutMs, userAgent: LINK_CHECK_USER_AGENT }),
+          catalog: () => registry.catalog(),
+          intervalMs: config.linkCheck.intervalMs,
+          onError: (error) => logger.warn('link check failed', { error }),
+        });
+      }
       const x = config.channels.x;
       if (x && x.pollIntervalMs > 0) {
         const stopPolling = startMentionPolling({
@@ -187,17 +235,18 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     if (source !== 'env' && config.databaseUrl) {
       logger.warn('SOTONG_SECRET is not set: web-chat tokens from this API process will not verify on other API processes', {});
     }
-    await bootstrapAdmin({ accounts: adminAccounts(database), email: config.admin.email, password: config.admin.password, logger, print: options.print });
+    await bootstrapAdmin({ accounts: new UserRepository(database.db), email: config.admin.email, password: config.admin.password, logger, print: options.print });
 
     collectQueueDepth(jobs, metrics);
     const streams = createEventStreams();
     closers.push(async () => streams.closeAll());
     const agentApi = createAgentApi({ db: database.db, handoff, events, streams, openApiGroups: [trainerPaths] });
-    const trainer = createTrainer({ db: database.db, registry, logger: logger.child({ component: 'trainer' }) });
+    const trainer = createTrainer({ db: database.db, registry, logger: logger.child({ component: 'trainer' }), onCatalogChanged: liveCatalog.changed });
     // Before the database closes: a running training's worker is stopped (the trainer starts it
     // again later), and a draft already being saved is saved.
     closers.push(() => trainer.jobs.close());
     collectHandoffMetrics(database.db, metrics);
+    collectDeadLetters(database.db, metrics);
     collectSurgeMetrics(surge.repository, metrics);
     const app = buildApp(
       {
@@ -217,7 +266,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
           ...(options.routes?.({ database, events, pipeline, registry, guard: agentApi.guard }) ?? []),
         ],
       },
-      { webChatRateLimit: config.webChatRateLimit },
+      { webChatRateLimit: config.webChatRateLimit, trustProxy: config.trustProxy, metricsToken: config.metricsToken },
     );
     return { app, streams, database, jobs, events, pipeline, registry, close: closeAll };
   } catch (error) {

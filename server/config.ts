@@ -1,12 +1,12 @@
 // Configuration, read from the environment once at the edge (cli/commands/serve.ts and friends)
 // and validated here. Inner modules receive the typed Config and never read process.env.
 // CONFIG_VARIABLES is the single table of variables: README.md and `sotong --help` print it.
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from '../core/logger';
 import { HANDOFF_VARIABLES } from '../handoff/config';
 import { SURGE_VARIABLES } from '../surge/config';
 
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface ConfigVariable {
   readonly name: string;
@@ -24,9 +24,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: '127.0.0.1',
     meaning: 'Interface to listen on. Loopback by default so a fresh install is not exposed; set 0.0.0.0 behind a proxy or in a container.',
   },
-  { name: 'SOTONG_DATA_DIR', default: './data', meaning: 'Folder for the embedded database (PGlite) and the generated server secret.' },
+  { name: 'SOTONG_DATA_DIR', default: './data', meaning: 'Folder for the embedded database (PGlite) and the generated server secret. Made 0700 with its files 0600 whatever the umask (the process umask gains 077).' },
   { name: 'DATABASE_URL', default: '', meaning: 'PostgreSQL URL (postgres://…). Unset: embedded PGlite in SOTONG_DATA_DIR.' },
   { name: 'REDIS_URL', default: '', meaning: 'Redis URL (redis://…) for BullMQ jobs and live events across processes. Unset: in-process.' },
+  { name: 'REDIS_PREFIX', default: 'sotong', meaning: 'Prefix of every Redis key and pub/sub channel Sotong uses, so several deployments can share one Redis.' },
+  { name: 'SWEEP_INTERVAL_SECONDS', default: '30', meaning: 'How often one worker looks for work whose job was lost and queues it again (the sweeper).' },
+  { name: 'SWEEP_STUCK_AFTER_SECONDS', default: '60', meaning: 'Unfinished messages and replies older than this are queued again by the sweeper.' },
   {
     name: 'SOTONG_SECRET',
     default: '',
@@ -41,6 +44,18 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     secret: true,
   },
   { name: 'LOG_LEVEL', default: 'info', meaning: `Log level: ${LOG_LEVELS.join(', ')}.` },
+  {
+    name: 'TRUST_PROXY',
+    default: '0',
+    meaning:
+      'Reverse proxies in front of Sotong whose X-Forwarded-For is believed: a hop count (1 for one proxy) or a comma list of their addresses / subnets (10.0.0.0/8, loopback). 0: none; the client IP is the socket address. Rate limits and the login lockout key on this IP.',
+  },
+  {
+    name: 'METRICS_TOKEN',
+    default: '',
+    meaning: 'Bearer token Prometheus sends to read /metrics. Unset: /metrics answers only clients on this machine (loopback, no proxy header).',
+    secret: true,
+  },
   { name: 'WEB_CHAT_RATE_LIMIT', default: '30', meaning: 'Web-chat messages accepted per client IP per minute (per API process).' },
   { name: 'X_CONSUMER_SECRET', default: '', meaning: 'X app consumer secret: signs webhooks (CRC, POST). X is enabled when X_CONSUMER_SECRET, X_API_KEY, X_ACCESS_TOKEN, X_ACCESS_SECRET and X_ACCOUNT_ID are set.', secret: true },
   { name: 'X_API_KEY', default: '', meaning: 'X app consumer (API) key.', secret: true },
@@ -61,6 +76,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'FB_GRAPH_VERSION', default: 'v21.0', meaning: 'Graph API version.' },
   { name: 'KAKAO_SKILL_SECRET', default: '', meaning: 'Shared secret Kakao sends in X-Sotong-Skill-Secret. Kakao is enabled when it is set.', secret: true },
   { name: 'KAKAO_BOT_ID', default: '', meaning: 'Kakao bot id; when set, skill requests for other bots are refused.' },
+  {
+    name: 'LINK_CHECK_INTERVAL_SECONDS',
+    default: '20',
+    meaning: "Seconds between official-link checks: one link per run, the one checked longest ago, robots.txt honoured (worker processes). 0: off.",
+  },
+  { name: 'LINK_CHECK_TIMEOUT_SECONDS', default: '10', meaning: 'Seconds a link check waits for each answer before calling the link unreachable.' },
   // Validated by handoff/config.ts (parseHandoffEnv), listed here so the docs stay one table.
   ...HANDOFF_VARIABLES,
   // Validated by surge/config.ts (parseSurgeEnv).
@@ -96,13 +117,44 @@ export interface Config {
   readonly dataDir: string;
   readonly databaseUrl?: string;
   readonly redisUrl?: string;
+  /** Redis key prefix (jobs) and live-events channel stem. */
+  readonly redisPrefix: string;
+  /** The sweeper's period and stuck threshold, in ms. */
+  readonly sweep: { readonly everyMs: number; readonly stuckAfterMs: number };
   readonly secret?: string;
   readonly admin: { readonly email: string; readonly password?: string };
   readonly logLevel: LogLevel;
   /** Web-chat messages per client IP per minute. */
   readonly webChatRateLimit: number;
+  /** Official-link checks, in ms; intervalMs 0 when off. */
+  readonly linkCheck: { readonly intervalMs: number; readonly timeoutMs: number };
+  /** express 'trust proxy': false, a hop count, or a list of proxy addresses / subnets. */
+  readonly trustProxy: TrustProxy;
+  readonly metricsToken?: string;
   /** A channel is present only when its secrets are set. */
   readonly channels: { readonly x?: XConfig; readonly facebook?: FacebookConfig; readonly kakao?: KakaoConfig };
+}
+
+export type TrustProxy = false | number | readonly string[];
+
+const NAMED_SUBNETS = ['loopback', 'linklocal', 'uniquelocal'];
+
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) ctx.addIssue({ code: 'custom', message: 'a hop count is at most 10' });
+    return hops === 0 ? false : hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(NAMED_SUBNETS.includes(entry) || (family !== 0 && okBits && extra === undefined))) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not a hop count, an IP address, a subnet (10.0.0.0/8) or one of ${NAMED_SUBNETS.join(', ')}` });
+    }
+  }
+  return entries;
 }
 
 export class ConfigError extends Error {
@@ -131,11 +183,16 @@ const envSchema = z.object({
   SOTONG_DATA_DIR: z.string().trim().min(1).default(defaultOf('SOTONG_DATA_DIR')),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  REDIS_PREFIX: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" and "-" only').default(defaultOf('REDIS_PREFIX')),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().min(0.1).max(86_400).default(Number(defaultOf('SWEEP_INTERVAL_SECONDS'))),
+  SWEEP_STUCK_AFTER_SECONDS: z.coerce.number().min(0.1).max(86_400).default(Number(defaultOf('SWEEP_STUCK_AFTER_SECONDS'))),
   SOTONG_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   // Loose on purpose: admin@localhost is a fine sign-in name for a single machine.
   SOTONG_ADMIN_EMAIL: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'expected an email address like admin@example.go.kr').default(defaultOf('SOTONG_ADMIN_EMAIL')),
   SOTONG_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  TRUST_PROXY: z.string().trim().default('0').transform(parseTrustProxy),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   WEB_CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(Number(defaultOf('WEB_CHAT_RATE_LIMIT'))),
   X_CONSUMER_SECRET: optional,
   X_API_KEY: optional,
@@ -152,6 +209,8 @@ const envSchema = z.object({
   FB_GRAPH_VERSION: z.string().trim().regex(/^v\d+\.\d+$/, 'looks like v21.0').default(defaultOf('FB_GRAPH_VERSION')),
   KAKAO_SKILL_SECRET: optional,
   KAKAO_BOT_ID: optional,
+  LINK_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(Number(defaultOf('LINK_CHECK_INTERVAL_SECONDS'))),
+  LINK_CHECK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(Number(defaultOf('LINK_CHECK_TIMEOUT_SECONDS'))),
 });
 type Env = z.infer<typeof envSchema>;
 
@@ -175,10 +234,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     dataDir: e.SOTONG_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    sweep: { everyMs: Math.round(e.SWEEP_INTERVAL_SECONDS * 1000), stuckAfterMs: Math.round(e.SWEEP_STUCK_AFTER_SECONDS * 1000) },
     secret: e.SOTONG_SECRET,
     admin: { email: e.SOTONG_ADMIN_EMAIL, password: e.SOTONG_ADMIN_PASSWORD },
     logLevel: e.LOG_LEVEL,
     webChatRateLimit: e.WEB_CHAT_RATE_LIMIT,
+    linkCheck: { intervalMs: e.LINK_CHECK_INTERVAL_SECONDS * 1000, timeoutMs: e.LINK_CHECK_TIMEOUT_SECONDS * 1000 },
+    trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
     channels: channelConfigs(e),
   };
 }

@@ -1,4 +1,4 @@
-// Kysely's view of the tables created by store/migrations. Ids are ULID-like text (store/ids.ts):
+// Kysely's view of every table store/migrations creates, the one schema all modules share. Ids are ULID-like text (store/ids.ts):
 // time-ordered, made by the application, returned as strings on both engines.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
@@ -44,7 +44,8 @@ export interface ConversationsTable {
   updated_at: CreatedAt;
 }
 
-export type MessageStatus = 'received' | 'processing' | 'processed';
+/** 'dead': processing failed the same way on every attempt (last_error says why). */
+export type MessageStatus = 'received' | 'processing' | 'processed' | 'dead';
 
 export interface MessagesTable {
   id: string;
@@ -58,6 +59,8 @@ export interface MessagesTable {
   external_id: string | null;
   /** Inbound only. */
   status: MessageStatus | null;
+  /** Inbound only: why the message went 'dead'. */
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
   /** Outbound: the answer's links. Inbound: the media the citizen sent, {label: kind, url}. */
   links: Json<LinkJson[]>;
   reply_target: Json<Record<string, string>>;
@@ -85,7 +88,7 @@ export interface DecisionsTable {
   reply: NullableJson<{ text: string; links: LinkJson[]; quickReplies?: QuickReplyJson[] }>;
   model_version: string;
   latency_us: number;
-  /** Clarify choices, a second answered intent, card flags, the urgent situation (0010). */
+  /** Clarify choices, a second answered intent, card flags, the urgent situation (0012). */
   dialog: NullableJson<DecisionDialogJson>;
   created_at: CreatedAt;
 }
@@ -117,8 +120,18 @@ export interface OutboxTable {
   reply_target: Json<Record<string, string>>;
   external_id: string | null;
   next_attempt_at: NullableTimestamp;
+  /** The attempt holding the row in 'sending' (store/outbound-writes.ts). */
+  send_token: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   sent_at: NullableTimestamp;
+}
+
+export interface RejectedEventsTable {
+  id: string;
+  channel: string;
+  external_id: string | null;
+  reason: string;
+  created_at: CreatedAt;
 }
 
 export type TicketStatus = 'waiting' | 'assigned' | 'resolved' | 'returned_to_bot';
@@ -139,6 +152,20 @@ export interface TicketsTable {
   created_at: CreatedAt;
   updated_at: CreatedAt;
   resolved_at: NullableTimestamp;
+  /** 0007: how often the SLA job raised the priority. */
+  escalations: Generated<number>;
+  sla_missed_at: NullableTimestamp;
+  first_responder: string | null;
+  reopened_at: NullableTimestamp;
+  reopen_count: Generated<number>;
+}
+
+export interface TicketNotesTable {
+  id: string;
+  ticket_id: string;
+  author_id: string;
+  text: string;
+  created_at: CreatedAt;
 }
 
 export interface UsersTable {
@@ -148,6 +175,16 @@ export interface UsersTable {
   roles: ColumnType<string[], string[], string[]>;
   display_name: string;
   created_at: CreatedAt;
+  /** 0007: disabled accounts keep their history but cannot sign in. */
+  disabled_at: NullableTimestamp;
+  last_seen_at: NullableTimestamp;
+  queues: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface LoginFailuresTable {
+  id: string;
+  key: string;
+  at: CreatedAt;
 }
 
 export interface SessionsTable {
@@ -195,6 +232,24 @@ export interface ModelVersionsTable {
   published_by: string | null;
 }
 
+export type CandidateSource = 'relabel' | 'low_confidence' | 'unhandled';
+
+export interface TrainingCandidatesTable {
+  id: string;
+  message_id: string | null;
+  ticket_id: string | null;
+  /** PII-redacted, as stored in messages. */
+  text: string;
+  language: string;
+  predicted_intent: string | null;
+  intent: string;
+  source: CandidateSource;
+  status: Generated<'open' | 'accepted' | 'dismissed'>;
+  example_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface ChannelStateTable {
   key: string;
   value: string;
@@ -234,6 +289,18 @@ export interface SurgesTable {
   closed_at: NullableTimestamp;
 }
 
+export type LinkCheckStatus = 'ok' | 'redirected' | 'broken' | 'unreachable' | 'blocked';
+
+export interface LinkChecksTable {
+  url: string;
+  status: LinkCheckStatus;
+  http_status: number | null;
+  /** Where a redirect chain ended. */
+  final_url: string | null;
+  error: string | null;
+  checked_at: Timestamp;
+}
+
 export interface Schema {
   contacts: ContactsTable;
   conversations: ConversationsTable;
@@ -241,12 +308,17 @@ export interface Schema {
   decisions: DecisionsTable;
   outbox: OutboxTable;
   tickets: TicketsTable;
+  ticket_notes: TicketNotesTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   intents: IntentsTable;
   examples: ExamplesTable;
   model_versions: ModelVersionsTable;
+  training_candidates: TrainingCandidatesTable;
   channel_state: ChannelStateTable;
+  rejected_events: RejectedEventsTable;
   surges: SurgesTable;
+  link_checks: LinkChecksTable;
 }

@@ -11,9 +11,8 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { isOfficialLink } from '../intents/official-sources';
 import type { Redaction } from '../bot/types';
-import { requireAuthOf, type AuthGuard } from '../server/auth/guard';
-import { SotongError } from '../server/errors';
-import { validationError } from '../server/middleware/error-handler';
+import { requireAuthOf, type AuthGuard } from '../accounts/guard';
+import { SotongError, validationError } from '../core/errors';
 import type { SurgeRow } from './surge-repository';
 import { SurgeError, type SurgeService } from './surge-service';
 
@@ -83,9 +82,11 @@ export function surgeRoutes(deps: SurgeRoutesDeps): Router {
   const router = Router();
   const { service, guard } = deps;
   const staff = guard.role('agent', 'supervisor');
+  // The dashboard's readers (trainers) see the list too.
+  const readers = guard.role('agent', 'supervisor', 'trainer');
   const supervisor = guard.role('supervisor');
 
-  router.get('/surges', ...staff, async (req, res) => {
+  router.get('/surges', ...readers, async (req, res) => {
     const query = listQuery.safeParse(req.query);
     if (!query.success) throw validationError(query.error);
     res.json({ surges: (await service.list(query.data.status)).map(surgeJson) });

@@ -6,7 +6,7 @@ import { trainModel, type TrainOptions } from '../bot/classifier';
 import { NLU_TOOLKIT } from '../bot/nlu-toolkit';
 import { DEFAULT_POLICY } from '../bot/policy';
 import { triage } from '../bot/triage';
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from '../bot/intent-schema';
 import { catalogExamples } from './catalog-examples';
 import { DEFAULT_EVALUATION_SEED, DEFAULT_FOLDS, stratifiedFolds } from './evaluation';
 

@@ -2,18 +2,21 @@
 // their examples, and their answers. Every change is validated by the catalog file rules
 // (validateAsFile), answers also by the public-reply rules (≤ 280 weighted characters with the
 // links, official sources only), and written with its audit row in one transaction.
+import { sanitizeText } from '../bot/sanitize-text';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { AuditLog } from '../handoff/audit-log';
+import type { AuditLog } from '../store/audit-repository';
 import { isIntentId } from '../intents/intent-ids';
 import { isOfficialSource } from '../intents/official-sources';
 import { renderPublicAnswer, xWeightedLength, X_MAX_WEIGHTED_LENGTH } from '../intents/public-length';
-import { answerSchema, intentSchema, linkSchema, type IntentDefinition } from '../intents/schema';
+import { answerSchema, intentSchema, linkSchema, type IntentDefinition } from '../bot/intent-schema';
 import type { Schema } from '../store/schema';
 import { addExamples, deleteExample, listExamples, type AddedExample, type NewExample, type StoredExample } from './trainer-examples';
-import { TrainerError } from './trainer-errors';
-import { loadCatalogFromDb } from './catalog-repository';
+import { countExamples, deleteIntent, findIntentRow, insertIntent, listIntentRows, loadCatalogFromDb, updateIntentDefinition } from './catalog-repository';
+import { listLinkChecks } from '../freshness/link-check-repository';
+import { freshnessReport, type FreshnessReport } from '../freshness/report';
 import { exportCatalog, validateAsFile } from './trainer-export';
+import { DomainError } from '../core/errors';
 
 export type IntentBody = Omit<IntentDefinition, 'examples'>;
 
@@ -25,7 +28,7 @@ export const answersBodySchema = z
   .object({ answers: z.array(answerSchema), links: z.array(linkSchema).optional() })
   .strict();
 export const exampleBodySchema = z
-  .object({ text: z.string().trim().min(1).max(1000), language: z.enum(['ko', 'en']).optional() })
+  .object({ text: z.string().overwrite(sanitizeText).trim().min(1).max(1000), language: z.enum(['ko', 'en']).optional() })
   .strict();
 
 export interface IntentSummary {
@@ -66,7 +69,7 @@ export function answerProblems(intent: IntentBody): { field: string; message: st
 function checked(intent: IntentDefinition): IntentDefinition {
   const valid = validateAsFile(intent);
   const problems = answerProblems(valid);
-  if (problems.length > 0) throw new TrainerError('invalid', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems });
+  if (problems.length > 0) throw new DomainError('invalid', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems });
   return valid;
 }
 
@@ -82,16 +85,14 @@ export class TrainerCatalog {
   constructor(
     private readonly db: Kysely<Schema>,
     private readonly audit: AuditLog,
+    /** Publishes a changed definition (answers, links, quick replies) to every process at once. */
+    private readonly published: (intentId: string) => Promise<void> = async () => undefined,
   ) {}
 
   async list(): Promise<IntentSummary[]> {
     const [intents, counts] = await Promise.all([
-      this.db.selectFrom('intents').select(['id', 'definition', 'updated_at']).orderBy('id').execute(),
-      this.db
-        .selectFrom('examples')
-        .select(['intent_id', 'language', (eb) => eb.fn.countAll<string>().as('n')])
-        .groupBy(['intent_id', 'language'])
-        .execute(),
+      listIntentRows(this.db),
+      countExamples(this.db),
     ]);
     const count = (id: string, lang: string) => Number(counts.find((c) => c.intent_id === id && c.language === lang)?.n ?? 0);
     return intents.map((row) => {
@@ -110,37 +111,39 @@ export class TrainerCatalog {
     const definition = this.body(checked({ ...parsed, examples: { ko: [], en: [] } }));
     const { examples } = parsed;
     await this.db.transaction().execute(async (trx) => {
-      if (await trx.selectFrom('intents').select('id').where('id', '=', definition.id).executeTakeFirst()) {
-        throw new TrainerError('conflict', `intent ${definition.id} already exists`, { intent: definition.id });
+      if (await findIntentRow(trx, definition.id)) {
+        throw new DomainError('conflict', `intent ${definition.id} already exists`, { intent: definition.id });
       }
-      await trx.insertInto('intents').values({ id: definition.id, definition: JSON.stringify(definition) }).execute();
+      await insertIntent(trx, definition.id, definition);
       const added = await addExamples(trx, definition.id, [...examples.ko.map((text) => ({ text, language: 'ko' as const })), ...examples.en.map((text) => ({ text, language: 'en' as const }))], 'catalog', actor);
       await this.audit.record({ actor, action: 'intent.create', target: definition.id, details: { examples: added.length } }, trx);
     });
+    await this.published(definition.id);
     return this.get(definition.id);
   }
 
   /** Replaces the definition (examples are edited through their own routes). */
   async update(actor: string, id: string, body: unknown): Promise<IntentDetail> {
     const parsed = intentBodySchema.parse({ id, ...(body as object) });
-    if (parsed.id !== id) throw new TrainerError('invalid', `the body's id "${parsed.id}" does not match the path's "${id}"`);
+    if (parsed.id !== id) throw new DomainError('invalid', `the body's id "${parsed.id}" does not match the path's "${id}"`);
     const definition = this.body(checked({ ...parsed, examples: { ko: [], en: [] } }));
     await this.db.transaction().execute(async (trx) => {
       const before = definitionOf((await this.row(trx, id)).definition);
-      await trx.updateTable('intents').set({ definition: JSON.stringify(definition), updated_at: new Date() }).where('id', '=', id).execute();
+      await updateIntentDefinition(trx, id, definition);
       const changed = Object.keys(definition).filter((k) => canonical((before as Record<string, unknown>)[k]) !== canonical((definition as Record<string, unknown>)[k]));
       await this.audit.record({ actor, action: 'intent.update', target: id, details: { changed } }, trx);
     });
+    await this.published(id);
     return this.get(id);
   }
 
   async remove(actor: string, id: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await this.row(trx, id);
-      const removed = await trx.deleteFrom('examples').where('intent_id', '=', id).executeTakeFirst();
-      await trx.deleteFrom('intents').where('id', '=', id).execute();
-      await this.audit.record({ actor, action: 'intent.delete', target: id, details: { examples: Number(removed.numDeletedRows) } }, trx);
+      const removed = await deleteIntent(trx, id);
+      await this.audit.record({ actor, action: 'intent.delete', target: id, details: { examples: removed } }, trx);
     });
+    await this.published(id);
   }
 
   /** Replaces the answers (and, when given, the links they point at). */
@@ -149,9 +152,10 @@ export class TrainerCatalog {
     await this.db.transaction().execute(async (trx) => {
       const before = definitionOf((await this.row(trx, id)).definition);
       const definition = this.body(checked({ ...before, answers, links: links ?? before.links, examples: { ko: [], en: [] } }));
-      await trx.updateTable('intents').set({ definition: JSON.stringify(definition), updated_at: new Date() }).where('id', '=', id).execute();
-      await this.audit.record({ actor, action: 'intent.answers', target: id, details: { answers: answers.length, links: definition.links.length } }, trx);
+      await updateIntentDefinition(trx, id, definition);
+      await this.audit.record({ actor, action: 'intent.answers', target: id, details: { answers: answers.length, links: definition.links.length, live: true } }, trx);
     });
+    await this.published(id);
     return this.get(id);
   }
 
@@ -178,6 +182,12 @@ export class TrainerCatalog {
     });
   }
 
+  /** Answers past their review date and official links whose last check failed. */
+  async freshness(now: Date): Promise<FreshnessReport> {
+    const [catalog, checks] = await Promise.all([loadCatalogFromDb(this.db), listLinkChecks(this.db)]);
+    return freshnessReport(catalog, checks, now);
+  }
+
   /** The stored catalog as catalog files, {filename: yamlText}. */
   async exportFiles(): Promise<Record<string, string>> {
     return exportCatalog(await loadCatalogFromDb(this.db));
@@ -189,8 +199,8 @@ export class TrainerCatalog {
   }
 
   private async row(db: Kysely<Schema>, id: string) {
-    const row = await db.selectFrom('intents').select(['id', 'definition', 'updated_at']).where('id', '=', id).executeTakeFirst();
-    if (!row) throw new TrainerError('not_found', `intent ${id}`);
+    const row = await findIntentRow(db, id);
+    if (!row) throw new DomainError('not_found', `intent ${id}`);
     return row;
   }
 }

@@ -5,8 +5,8 @@
 import { Router } from 'express';
 import type { MessagePipeline, ProcessedInbound } from '../../pipeline/types';
 import { parseJson, rawBody, rawBytes } from '../shared/raw-json';
-import { answerError, rejectSignature } from '../shared/webhook-response';
-import type { OutboundReply } from '../types';
+import { answerError, rejectSignature, rejectWebhook } from '../shared/webhook-response';
+import type { OutboundReply } from '../../pipeline/channel';
 import type { KakaoSkillOptions } from './config';
 import { parseSkillRequest, type SkillRequest } from './parse';
 import { postCallback } from './send';
@@ -55,7 +55,7 @@ export function kakaoSkillRouter(options: KakaoSkillOptions, pipeline: MessagePi
       if (check !== 'valid') return rejectSignature(res, check, KAKAO_SECRET_HEADER);
       const request = parseSkillRequest(parseJson(rawBytes(req)), new Date(now()), options.callbackTtlMs ?? 55_000);
       if (options.botId !== undefined && request.botId !== options.botId) {
-        res.status(403).json({ error: 'bot_mismatch', detail: 'bot.id is not the configured Kakao bot' });
+        rejectWebhook(res, 'SOTONG_ERR_FORBIDDEN', 'bot_mismatch', 'bot.id is not the configured Kakao bot');
         return;
       }
       // The deadline covers storing too: Kakao's 5 s start when it sends, not when triage starts.

@@ -1,7 +1,8 @@
 // The web chat's POST body → InboundMessage. Pure apart from the clock and id source passed in.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { sanitizeText } from '../../bot/sanitize-text';
 import { z } from 'zod';
-import type { InboundMessage } from '../types';
+import type { InboundMessage } from '../../pipeline/channel';
 
 export const MAX_TEXT_LENGTH = 4000;
 
@@ -20,6 +21,7 @@ export const webMessageSchema = z.object({
   conversationId: opaqueId('conversationId').optional(),
   text: z
     .string('text must be a string')
+    .overwrite(sanitizeText)
     .trim()
     .min(1, 'text must not be empty')
     .max(MAX_TEXT_LENGTH, `text must be at most ${MAX_TEXT_LENGTH} characters`),

@@ -8,7 +8,7 @@ import { DEFAULT_CATALOG_DIR, loadCatalog } from '../../intents/loader';
 import { progressPrinter, trainFromCatalog } from '../../training/catalog-model';
 import { evaluatePolicy, triageLabelled, type PolicyEvaluation, type PolicyRecord } from '../../training/policy-evaluation';
 import { precisionCoverageCurve } from '../../training/auto-answer-thresholds';
-import type { Catalog } from '../../intents/schema';
+import type { Catalog } from '../../bot/intent-schema';
 import type { CliCommand } from '../command';
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);

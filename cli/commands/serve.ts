@@ -27,7 +27,7 @@ export const command: CliCommand = {
       return 2;
     }
     const { ConfigError, loadConfig } = require('../../server/config') as typeof import('../../server/config');
-    const { createLogger } = require('../../server/logger') as typeof import('../../server/logger');
+    const { createLogger } = require('../../core/logger') as typeof import('../../core/logger');
     const { redactPii } = require('../../bot/pii') as typeof import('../../bot/pii');
     const { startServer } = require('../../server/main') as typeof import('../../server/main');
     const { HandoffConfigError, parseHandoffEnv } = require('../../handoff/config') as typeof import('../../handoff/config');
@@ -60,6 +60,9 @@ export const command: CliCommand = {
       return 1;
     }
     if (running.url) io.stderr.write(`Sotong is running: ${running.url}/chat.html\n`);
+    // A server outlives a stray rejection (a query on a connection the database just dropped):
+    // logged loudly, never a crash that takes every in-flight request with it.
+    process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
 
     const stopped = new Promise<number>((resolve) => {
       const onSignal = (signal: NodeJS.Signals) => {

@@ -111,7 +111,7 @@ describe('Facebook webhook route', () => {
     expect(delivery.body).toContain('\\uc6b4\\uc804'); // 운전, escaped as Meta sends it
     const res = await post(url(), delivery);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ received: 2, duplicates: 0 });
+    expect(await res.json()).toEqual({ received: 2, duplicates: 0, rejected: 0 });
     const texts = [...pipeline.messages.values()].map((m) => m.message.text);
     expect(texts).toContain('운전면허 갱신 기간이 궁금합니다');
     expect(pipeline.enqueued).toHaveLength(2);
@@ -137,6 +137,6 @@ describe('Facebook webhook route', () => {
   it('answers 400 with a reason for a wrong shape', async () => {
     const res = await post(url(), metaDelivery(META_SECRET, { object: 'page', entry: 'nope' }));
     expect(res.status).toBe(400);
-    expect((await res.json()).detail).toMatch(/entry/);
+    expect((await res.json()).error.message).toMatch(/entry/);
   });
 });

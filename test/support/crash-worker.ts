@@ -5,13 +5,14 @@
 // appends one line per delivered reply to), CRASH_AT (optional checkpoint), SEND_LEASE_MS.
 import { appendFileSync } from 'node:fs';
 import { redactPii } from '../../bot/pii';
-import type { ChannelSender } from '../../channels/types';
+import type { ChannelSender } from '../../pipeline/channel';
 import { createInProcessEvents } from '../../events/in-process-events';
 import { createBullmqJobQueue } from '../../jobs/bullmq-driver';
 import { createPipeline } from '../../pipeline/create-pipeline';
 import type { Checkpoint } from '../../pipeline/deps';
 import { createDatabase } from '../../store/database';
 import { tableTriage } from './pipeline-fixtures';
+import { productionHandoff } from './production-handoff';
 
 const need = (name: string): string => {
   const value = process.env[name];
@@ -37,12 +38,14 @@ async function main(): Promise<void> {
       return { externalId: `web-${reply.outboxId}` };
     },
   };
+  const events = createInProcessEvents();
   const pipeline = createPipeline({
     database,
     jobs,
-    events: createInProcessEvents(),
+    events,
     triage: () => tableTriage(),
     redact: redactPii,
+    handoff: productionHandoff(database, jobs, events),
     checkpoint: (point, id) => {
       if (point !== crashAt) return;
       console.log(`[crash-worker] dying at ${point} (${id})`);

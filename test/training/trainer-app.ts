@@ -2,26 +2,27 @@
 // the catalog is seeded from a small catalog, the registry trains and publishes the first model,
 // and the pipeline and handoff answer from the registry's live model (as server/compose does).
 import { redactPii } from '../../bot/pii';
-import { createEventStreams } from '../../channels/web/event-stream';
+import { createEventStreams } from '../../events/event-streams';
 import { createWebSender } from '../../channels/web/send';
 import { createAccessTokens } from '../../channels/web/verify';
 import { createInProcessEvents } from '../../events/in-process-events';
 import { createHandoff, type Handoff } from '../../handoff/create-handoff';
-import type { Catalog } from '../../intents/schema';
+import type { Catalog } from '../../bot/intent-schema';
 import { createInProcessJobQueue } from '../../jobs/in-process-driver';
 import { createPipeline } from '../../pipeline/create-pipeline';
 import { buildApp, type RouteModule } from '../../server/app';
-import { DEFAULT_SCRYPT, hashPassword } from '../../server/auth/password';
-import { silentLogger } from '../../server/logger';
+import { DEFAULT_SCRYPT, hashPassword } from '../../accounts/password';
+import { silentLogger } from '../../core/logger';
 import { createMetrics } from '../../server/metrics';
 import { trainerPaths } from '../../server/openapi/trainer-paths';
-import { createAgentApi, type AgentApi } from '../../server/routes/agent-api';
-import { trainerRouteModules } from '../../server/routes/trainer-routes';
+import { createAgentApi, type AgentApi } from '../../server/agent-api';
+import { trainerRouteModules } from '../../training/routes';
 import type { Database } from '../../store/database';
 import { seedCatalogIfEmpty } from '../../training/catalog-repository';
 import { createModelRegistry, type ModelRegistry } from '../../training/model-registry';
 import { DEFAULT_POLICY, type PolicyConfig } from '../../bot/policy';
 import { createTrainer, type Trainer } from '../../training/trainer-api';
+import { connectLiveCatalog } from '../../training/live-catalog';
 import { PASSWORD, signIn, type Session } from '../auth/agent-app';
 import { listen } from '../server/support/http';
 import { FAST_TRAIN, smallCatalog, TEST_FOLDS } from './fixtures';
@@ -67,7 +68,8 @@ export async function startTrainerApp(database: Database, options: TrainerAppOpt
   // A cheap scrypt cost: these tests are about training, not the hash's strength.
   const hash = (password: string) => hashPassword(password, { N: 1024, r: 8, p: 1 } as unknown as typeof DEFAULT_SCRYPT);
   const api = createAgentApi({ db: database.db, handoff, events, streams, hash, openApiGroups: [trainerPaths] });
-  const trainer = createTrainer({ db: database.db, registry, train: FAST_TRAIN, folds: TEST_FOLDS });
+  const liveCatalog = connectLiveCatalog(registry, events);
+  const trainer = createTrainer({ db: database.db, registry, train: FAST_TRAIN, folds: TEST_FOLDS, onCatalogChanged: liveCatalog.changed });
   const app = buildApp({
     logger: silentLogger,
     metrics: createMetrics(),
@@ -101,6 +103,7 @@ export async function startTrainerApp(database: Database, options: TrainerAppOpt
       return signIn(running.url, email);
     },
     async close() {
+      liveCatalog.stop();
       await trainer.jobs.idle();
       streams.closeAll();
       await running.close();

@@ -9,10 +9,11 @@ import { createWebSender } from '../../channels/web/send';
 import { createInProcessJobQueue } from '../../jobs/in-process-driver';
 import { loadCatalog } from '../../intents/loader';
 import { createPipeline } from '../../pipeline/create-pipeline';
-import { silentLogger } from '../../server/logger';
+import { silentLogger } from '../../core/logger';
 import type { Database } from '../../store/database';
 import { trainFromCatalog } from '../../training/catalog-model';
 import { PGLITE } from '../support/backends';
+import { productionHandoff } from '../support/production-handoff';
 import { startTestApp, type TestApp } from '../server/support/test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,6 +36,7 @@ beforeAll(async () => {
         events,
         triage: () => (text, conversation) => triage(text, conversation, model, catalog, { nlu: NLU_TOOLKIT }),
         redact: redactPii,
+        handoff: productionHandoff(database, jobs, events),
         logger: silentLogger,
       });
       pipeline.registerWorkers(new Map([['web', createWebSender()]]));

@@ -3,7 +3,7 @@
 // delivers the bot reply through the web sender and the SSE stream shows it, the transcript is
 // redacted, and a second citizen cannot read the first one's thread.
 import { redactPii } from '../../bot/pii';
-import { createEventStreams } from '../../channels/web/event-stream';
+import { createEventStreams } from '../../events/event-streams';
 import { createWebSender } from '../../channels/web/send';
 import { createAccessTokens } from '../../channels/web/verify';
 import { createInProcessEvents } from '../../events/in-process-events';
@@ -11,11 +11,12 @@ import { createInProcessJobQueue } from '../../jobs/in-process-driver';
 import { createPipeline } from '../../pipeline/create-pipeline';
 import { buildApp } from '../../server/app';
 import { createMetrics } from '../../server/metrics';
-import { silentLogger } from '../../server/logger';
+import { silentLogger } from '../../core/logger';
 import { describeEachDatabase } from '../support/backends';
 import { listen, type Running } from '../server/support/http';
 import { tableTriage } from '../server/support/memory-pipeline';
 import { openSse } from './sse-client';
+import { productionHandoff } from '../support/production-handoff';
 
 const TRIAGE = tableTriage({
   '여권 재발급 어디서 해요': {
@@ -36,7 +37,7 @@ describeEachDatabase('web chat over the real pipeline', (current) => {
     db = database.db;
     const jobs = createInProcessJobQueue({ onFailed: () => undefined });
     const events = createInProcessEvents();
-    const pipeline = createPipeline({ database, jobs, events, triage: () => TRIAGE, redact: redactPii, logger: silentLogger });
+    const pipeline = createPipeline({ database, jobs, events, triage: () => TRIAGE, redact: redactPii, handoff: productionHandoff(database, jobs, events), logger: silentLogger });
     pipeline.registerWorkers(new Map([['web', createWebSender()]]));
     const streams = createEventStreams();
     const app = buildApp({
