@@ -81,6 +81,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: '*.kakao.com,*.kakaoenterprise.com',
     meaning: 'Hosts a Kakao callbackUrl may point to, over https (host names or *.domain; an exact http origin only for a test fake). A request naming any other callback is refused with 400.',
   },
+  {
+    name: 'LINK_CHECK_INTERVAL_SECONDS',
+    default: '20',
+    meaning: "Seconds between official-link checks: one link per run, the one checked longest ago, robots.txt honoured (worker processes). 0: off.",
+  },
+  { name: 'LINK_CHECK_TIMEOUT_SECONDS', default: '10', meaning: 'Seconds a link check waits for each answer before calling the link unreachable.' },
   // Validated by handoff/config.ts (parseHandoffEnv), listed here so the docs stay one table.
   ...HANDOFF_VARIABLES,
   // Validated by surge/config.ts (parseSurgeEnv).
@@ -127,6 +133,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Web-chat messages per client IP per minute. */
   readonly webChatRateLimit: number;
+  /** Official-link checks, in ms; intervalMs 0 when off. */
+  readonly linkCheck: { readonly intervalMs: number; readonly timeoutMs: number };
   /** express 'trust proxy': false, a hop count, or a list of proxy addresses / subnets. */
   readonly trustProxy: TrustProxy;
   readonly metricsToken?: string;
@@ -214,6 +222,8 @@ const envSchema = z.object({
     .default(defaultOf('KAKAO_CALLBACK_HOSTS'))
     .transform((value) => value.split(',').map((h) => h.trim()).filter(Boolean))
     .refine((hosts) => hosts.length > 0 && hosts.every((h) => /^(?:\*\.)?[a-z0-9.-]+$/i.test(h) || /^https?:\/\/[^/\s]+$/.test(h)), 'a comma list of host names, *.domain, or exact origins'),
+  LINK_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(Number(defaultOf('LINK_CHECK_INTERVAL_SECONDS'))),
+  LINK_CHECK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(Number(defaultOf('LINK_CHECK_TIMEOUT_SECONDS'))),
 });
 type Env = z.infer<typeof envSchema>;
 
@@ -243,6 +253,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     admin: { email: e.SOTONG_ADMIN_EMAIL, password: e.SOTONG_ADMIN_PASSWORD },
     logLevel: e.LOG_LEVEL,
     webChatRateLimit: e.WEB_CHAT_RATE_LIMIT,
+    linkCheck: { intervalMs: e.LINK_CHECK_INTERVAL_SECONDS * 1000, timeoutMs: e.LINK_CHECK_TIMEOUT_SECONDS * 1000 },
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
     channels: channelConfigs(e),

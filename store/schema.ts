@@ -280,6 +280,18 @@ export interface SurgesTable {
   closed_at: NullableTimestamp;
 }
 
+export type LinkCheckStatus = 'ok' | 'redirected' | 'broken' | 'unreachable' | 'blocked';
+
+export interface LinkChecksTable {
+  url: string;
+  status: LinkCheckStatus;
+  http_status: number | null;
+  /** Where a redirect chain ended. */
+  final_url: string | null;
+  error: string | null;
+  checked_at: Timestamp;
+}
+
 export interface Schema {
   contacts: ContactsTable;
   conversations: ConversationsTable;
@@ -299,4 +311,5 @@ export interface Schema {
   channel_state: ChannelStateTable;
   rejected_events: RejectedEventsTable;
   surges: SurgesTable;
+  link_checks: LinkChecksTable;
 }

@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import type { MessagePipeline, ProcessedInbound } from '../../pipeline/types';
 import { parseJson, rawBody, rawBytes } from '../shared/raw-json';
-import { answerError, rejectSignature } from '../shared/webhook-response';
+import { answerError, rejectSignature, rejectWebhook } from '../shared/webhook-response';
 import type { OutboundReply } from '../../pipeline/channel';
 import type { KakaoSkillOptions } from './config';
 import { parseSkillRequest, type SkillRequest } from './parse';
@@ -62,7 +62,7 @@ export function kakaoSkillRouter(options: KakaoSkillOptions, pipeline: MessagePi
         return;
       }
       if (options.botId !== undefined && request.botId !== options.botId) {
-        res.status(403).json({ error: 'bot_mismatch', detail: 'bot.id is not the configured Kakao bot' });
+        rejectWebhook(res, 'SOTONG_ERR_FORBIDDEN', 'bot_mismatch', 'bot.id is not the configured Kakao bot');
         return;
       }
       // The deadline covers storing too: Kakao's 5 s start when it sends, not when triage starts.

@@ -133,7 +133,7 @@ describe('Kakao skill route', () => {
     expect((await post(url(), kakaoDelivery(KAKAO_SECRET, otherBot))).status).toBe(403);
     const bad = await post(url(), kakaoDelivery(KAKAO_SECRET, { userRequest: { utterance: 1 } }));
     expect(bad.status).toBe(400);
-    expect((await bad.json()).detail).toMatch(/userRequest/);
+    expect((await bad.json()).error.message).toMatch(/userRequest/);
     expect(pipeline.ingestCalls).toBe(0);
   });
 });

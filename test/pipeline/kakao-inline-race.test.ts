@@ -15,6 +15,7 @@ import { FakeKakaoCallback } from '../fakes/fake-kakao-callback';
 import { kakaoDelivery } from '../fakes/platform-signers';
 import { describeEachDatabase, describeEachJobDriver, eventually } from '../support/backends';
 import { inbound, tableTriage } from '../support/pipeline-fixtures';
+import { productionHandoff } from '../support/production-handoff';
 
 const REPLY = '전자가족관계등록시스템에서 발급하세요.';
 const HOLD_MS = 300;
@@ -31,10 +32,12 @@ describeEachDatabase('Kakao inline answer vs the outbound worker', (database) =>
     beforeEach(async () => {
       pushed.length = 0;
       jobs = jobBackend.open();
+      const events = createInProcessEvents();
       pipeline = createPipeline({
         database: database(),
         jobs,
-        events: createInProcessEvents(),
+        events,
+        handoff: productionHandoff(database(), jobs, events),
         triage: () => tableTriage(),
         redact: redactPii,
         logger: { info: () => undefined, warn: () => undefined, error: () => undefined },

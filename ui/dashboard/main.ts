@@ -8,6 +8,7 @@ import { formatSeconds, percent } from '../shared/format';
 import { bootSignedInPage } from '../shared/page-boot';
 import { drawFirstResponse, drawReasons, drawVolumes } from './charts';
 import { DASHBOARD_TEXT } from './text';
+import { mountSurgeList } from './surge-list';
 
 const RANGES = { '1': { days: 1, bucket: 'hour' }, '7': { days: 7, bucket: 'day' }, '30': { days: 30, bucket: 'day' } } as const;
 
@@ -15,6 +16,7 @@ async function start(): Promise<void> {
   const page = await bootSignedInPage(DASHBOARD_TEXT, 'trainer');
   if (!page) return;
   const { i18n, api, status } = page;
+  const surgeList = mountSurgeList(api, () => i18n.lang());
 
   // Reason and status names are the console's words: one dictionary for both pages.
   const consoleLabel = (prefix: 'reason' | 'status', value: string) => {
@@ -64,6 +66,7 @@ async function start(): Promise<void> {
       ]);
       data = { metrics, numbers };
       render();
+      await surgeList.load();
     } catch (error) {
       status.failure(error);
     }
@@ -72,6 +75,7 @@ async function start(): Promise<void> {
   range.addEventListener('change', () => void load());
   byId('refresh').addEventListener('click', () => void load());
   i18n.onChange(render);
+  i18n.onChange(() => surgeList.render());
   await load();
 }
 
