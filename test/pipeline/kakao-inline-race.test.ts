@@ -26,6 +26,8 @@ describeEachDatabase('Kakao inline answer vs the outbound worker', (database) =>
     let pipeline: Pipeline;
     let app: RunningApp;
     const pushed: OutboundReply[] = [];
+    // The fake callback starts inside a test; its origin is allowed once it has one.
+    const callbackHosts: string[] = [];
 
     beforeEach(async () => {
       pushed.length = 0;
@@ -41,7 +43,7 @@ describeEachDatabase('Kakao inline answer vs the outbound worker', (database) =>
         logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
         inlineDelivery: { kakao: { holdMs: HOLD_MS } },
       });
-      const kakao = createKakaoSender();
+      const kakao = createKakaoSender({ callbackHosts });
       const recording: ChannelSender = {
         channel: 'kakao',
         send: (reply) => {
@@ -50,7 +52,7 @@ describeEachDatabase('Kakao inline answer vs the outbound worker', (database) =>
         },
       };
       pipeline.registerWorkers(new Map([['kakao', recording]]), { inbound: { attempts: 2, backoffMs: 20 }, outbound: { attempts: 2, backoffMs: 20 } });
-      app = await startApp(kakaoSkillRouter({ skillSecret: KAKAO_SECRET, botId: KAKAO_BOT, deadlineMs: 3000 }, pipeline));
+      app = await startApp(kakaoSkillRouter({ skillSecret: KAKAO_SECRET, botId: KAKAO_BOT, deadlineMs: 3000, callbackHosts }, pipeline));
     });
     afterEach(async () => {
       await app.close();
@@ -90,6 +92,7 @@ describeEachDatabase('Kakao inline answer vs the outbound worker', (database) =>
 
     test('when nobody claims the reply inline, the held job delivers it through the callback URL', async () => {
       const callbacks = await new FakeKakaoCallback().start();
+      callbackHosts.push(callbacks.url);
       try {
         const callbackUrl = callbacks.issue(KAKAO_BOT);
         const replyTarget = { callbackUrl, callbackExpiresAt: new Date(Date.now() + 55_000).toISOString(), lang: 'ko' };
