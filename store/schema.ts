@@ -88,7 +88,16 @@ export interface DecisionsTable {
   reply: NullableJson<{ text: string; links: LinkJson[]; quickReplies?: QuickReplyJson[] }>;
   model_version: string;
   latency_us: number;
+  /** Clarify choices, a second answered intent, card flags, the urgent situation (0012). */
+  dialog: NullableJson<DecisionDialogJson>;
   created_at: CreatedAt;
+}
+
+export interface DecisionDialogJson {
+  choices?: string[];
+  alsoIntent?: string;
+  flags?: string[];
+  situation?: string;
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
