@@ -209,6 +209,18 @@ export class TicketRepository {
     return rows.map((r) => ({ id: r.id, queues: r.queues, openTickets: Number(r.open) }));
   }
 
+  /** Enabled agents (and admins, who may take tickets too), for the transfer picker. */
+  async listAgents(): Promise<{ readonly id: string; readonly email: string; readonly displayName: string | null; readonly queues: string[] }[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .select(['id', 'email', 'display_name', 'queues'])
+      .where('disabled_at', 'is', null)
+      .where(sql<boolean>`users.roles && array['agent', 'admin']::text[]`)
+      .orderBy('email')
+      .execute();
+    return rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, queues: r.queues }));
+  }
+
   /** Whether an enabled user with the agent (or admin) role exists. */
   async isAgent(userId: string): Promise<boolean> {
     const row = await this.db

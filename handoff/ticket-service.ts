@@ -9,6 +9,7 @@ import type { HandoffDeps } from './deps';
 import { HandoffError } from './errors';
 import { publishTicket } from './live';
 import type { Priority } from './priority';
+import { departmentQueues } from './routing';
 import type { Ticket } from './ticket';
 import { checkAction, type Actor, type AgentAction } from './ticket-rules';
 import type { Updateable } from 'kysely';
@@ -138,10 +139,18 @@ export class TicketService {
     return returned;
   }
 
-  /** To another queue (back to waiting there) and/or straight to another agent. */
+  /** The configured department queues (the catalog's owner queues and the fallback). */
+  queues(): string[] {
+    return departmentQueues(this.deps.catalog(), this.deps.config.fallbackQueue);
+  }
+
+  /** To a configured queue (back to waiting there) and/or straight to another agent. */
   async transfer(id: string, actor: Actor, target: TransferTarget): Promise<Ticket> {
     if (!target.queue && !target.agentId) throw new HandoffError('invalid', 'give a queue or an agentId to transfer to');
     const ticket = await this.allowed(id, 'transfer', actor);
+    if (target.queue && !this.queues().includes(target.queue)) {
+      throw new HandoffError('invalid', `unknown queue "${target.queue}"; use one of ${this.queues().join(', ')}`);
+    }
     if (target.agentId && !(await this.deps.tickets.isAgent(target.agentId))) {
       throw new HandoffError('invalid', `user ${target.agentId} is not an enabled agent`);
     }

@@ -1,15 +1,13 @@
 // The users-table side of bootstrapAdmin(), over the store's Kysely handle.
 import { newId } from '../store/ids';
 import type { Database } from '../store/database';
+import { UserRepository } from './auth/user-repository';
 import type { AdminAccounts } from './bootstrap-admin';
 
 export function adminAccounts(database: Database): AdminAccounts {
   const { db } = database;
   return {
-    async countUsers() {
-      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-      return Number(row.n);
-    },
+    countAdmins: () => new UserRepository(db).countActiveAdmins(),
     async createUser(user) {
       const inserted = await db
         .insertInto('users')

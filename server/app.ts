@@ -83,7 +83,8 @@ export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
   for (const module of deps.routes ?? []) app.use(module.path, module.router);
 
   app.get('/', (_req, res) => res.redirect(302, '/chat.html'));
-  app.use(express.static(PUBLIC_DIR, { index: false, fallthrough: true }));
+  // The staff pages answer without `.html` too (/staff, /console, /studio, /dashboard, /admin).
+  app.use(express.static(PUBLIC_DIR, { index: false, fallthrough: true, extensions: ['html'] }));
 
   app.use(notFound);
   app.use(errorHandler(deps.logger.child({ component: 'http' }), bodyLimit));

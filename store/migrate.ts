@@ -11,6 +11,7 @@ import * as m0005 from './migrations/0005_training';
 import * as m0006 from './migrations/0006_channel_state';
 import * as m0007 from './migrations/0007_handoff';
 import * as m0008 from './migrations/0008_drop_processed_events';
+import * as m0009 from './migrations/0009_password_change';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_conversations': m0001,
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_channel_state': m0006,
   '0007_handoff': m0007,
   '0008_drop_processed_events': m0008,
+  '0009_password_change': m0009,
 };
 
 function migratorFor(target: Database | Kysely<Schema>): Migrator {

@@ -138,6 +138,8 @@ export interface UsersTable {
   roles: ColumnType<string[], string[], string[]>;
   display_name: string;
   created_at: CreatedAt;
+  /** 0009: set by an admin's password reset; cleared when the user picks their own. */
+  must_change_password: Generated<boolean>;
 }
 
 export interface SessionsTable {

@@ -56,7 +56,7 @@ export const command: CliCommand = {
       io.stderr.write(`sotong serve: failed to start: ${(error as Error).message}\n`);
       return 1;
     }
-    if (running.url) io.stderr.write(`Sotong is running: ${running.url}/chat.html\n`);
+    if (running.url) io.stderr.write(`Sotong is running: chat ${running.url}/chat.html · staff ${running.url}/staff\n`);
 
     const stopped = new Promise<number>((resolve) => {
       const onSignal = (signal: NodeJS.Signals) => {

@@ -87,6 +87,17 @@ export const handoffPaths: OpenApiGroup = {
         },
       }),
     },
+    '/api/v1/handoffs/targets': {
+      get: secured(AGENT, {
+        summary: 'Transfer targets: the configured department queues and the enabled agents',
+        responses: {
+          '200': jsonResponse('Queues and agents', {
+            type: 'object',
+            properties: { queues: { type: 'array', items: { type: 'string' } }, agents: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, email: { type: 'string' }, displayName: { type: ['string', 'null'] }, queues: { type: 'array', items: { type: 'string' } } } } } },
+          }),
+        },
+      }),
+    },
     '/api/v1/handoffs/{id}': {
       get: secured(AGENT, {
         summary: 'One ticket with its card, full transcript and internal notes',

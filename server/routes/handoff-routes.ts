@@ -90,6 +90,11 @@ export function handoffRoutes(deps: HandoffRoutesDeps): Router {
     res.json({ tickets: tickets.map((t) => ({ ...ticketJson(t, now()), card: t.card })) });
   });
 
+  // Where a ticket can be transferred: the configured department queues and the enabled agents.
+  router.get('/handoffs/targets', ...agent, async (_req, res) => {
+    res.json({ queues: service.queues(), agents: await deps.tickets.listAgents() });
+  });
+
   router.get('/handoffs/:id', ...agent, async (req, res) => {
     const ticket = await mapped(() => service.get(String(req.params.id)));
     const [messages, notes] = await Promise.all([listConversationMessages(deps.db, ticket.conversationId), service.notes(ticket.id)]);

@@ -223,6 +223,11 @@ describeEachDatabase('handoff service', (current) => {
     expect(await h.service.transfer(ticket.id, a, { queue: 'documents' })).toMatchObject({ status: 'waiting', queue: 'documents', assignee: null });
     expect(await h.service.transfer(ticket.id, a, { agentId: b.id })).toMatchObject({ status: 'assigned', assignee: b.id });
     await expect(h.service.transfer(ticket.id, b, { agentId: 'no-such-user' })).rejects.toMatchObject({ kind: 'invalid' });
+    // Only a configured department queue: free text is refused, not silently stored.
+    expect(h.service.queues()).toEqual(expect.arrayContaining(['documents', 'general', 'transport']));
+    await expect(h.service.transfer(ticket.id, b, { queue: 'Documents dept' })).rejects.toMatchObject({ kind: 'invalid' });
+    const moved = await h.service.get(ticket.id);
+    expect(moved.card?.queue).toBe('documents');
   });
 
   test('a relabel creates a training candidate with the redacted text and the predicted intent; a note is stored redacted', async () => {

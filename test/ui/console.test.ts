@@ -90,9 +90,12 @@ describeWithChromium('agent console (Chromium)', () => {
     await page.locator('#status', { hasText: '학습 후보로 저장' }).waitFor();
     const candidate = await ui.server.database.db.selectFrom('training_candidates' as never).selectAll().execute();
     expect(candidate).toEqual([expect.objectContaining({ intent: 'passport.issue', source: 'relabel' })]);
-    await page.fill('#transfer-queue', 'documents');
+    // Transfer picks a configured department queue; the card follows.
+    expect(await page.locator('#transfer-target option[value^="queue:"]').count()).toBeGreaterThan(2);
+    await page.selectOption('#transfer-target', 'queue:documents');
     await page.click('#transfer-button');
     await page.locator('#status', { hasText: '이관했습니다.' }).waitFor();
+    await page.locator('.triage-card .facts dd', { hasText: 'documents' }).waitFor();
     await page.close();
   });
 
@@ -104,7 +107,7 @@ describeWithChromium('agent console (Chromium)', () => {
       body: JSON.stringify({ userId: 'urgent-citizen-1', text: '집에 불이 났어요 살려주세요' }),
     });
     expect(((await posted.json()) as { decision: { action: string } }).decision.action).toBe('urgent');
-    await page.locator('.ticket .priority-urgent').first().waitFor();
+    await page.locator('.ticket.is-urgent .priority-urgent').first().waitFor();
     await page.waitForFunction(() => document.title.includes('긴급 문의'));
 
     // Urgent sorts first, so j opens it; c claims; e resolves and it leaves the queue.
@@ -114,6 +117,8 @@ describeWithChromium('agent console (Chromium)', () => {
     await page.locator('#status', { hasText: '담당자로 지정되었습니다.' }).waitFor();
     const id = await page.locator('.ticket[aria-current="true"]').getAttribute('data-ticket-id');
     await page.locator('body').press('e');
+    await page.locator('#confirm-dialog[open]').waitFor();
+    await page.click('#confirm-ok');
     await page.locator('#status', { hasText: '해결 완료로 닫았습니다.' }).waitFor();
     await page.locator(`.ticket[data-ticket-id="${id}"]`).waitFor({ state: 'detached' });
     await page.close();
