@@ -3,7 +3,7 @@
 // for a person, then the intent's policy class, then confidence.
 import type { Policy } from '../intents/schema';
 import { OUT_OF_SCOPE } from './model-types';
-import type { Action, HandoffReason, IntentScore } from './types';
+import type { Action, Disagreement, HandoffReason, IntentScore } from './types';
 
 export const EMERGENCY_INTENT = 'emergency.urgent';
 
@@ -18,6 +18,10 @@ export interface PolicyConfig {
   readonly clarifyMinCombined: number;
   /** Out-of-scope messages in a row (this one included) before a person takes a look. */
   readonly outOfScopeRepeatLimit: number;
+  /** A FAQ candidate must score at least this to be offered in a clarify. */
+  readonly clarifyMinScore: number;
+  /** At most this many intents are offered in a clarify. */
+  readonly clarifyMaxChoices: number;
 }
 
 export const DEFAULT_POLICY: PolicyConfig = {
@@ -26,6 +30,8 @@ export const DEFAULT_POLICY: PolicyConfig = {
   margin: 0.15,
   clarifyMinCombined: 0.7,
   outOfScopeRepeatLimit: 3,
+  clarifyMinScore: 0.05,
+  clarifyMaxChoices: 3,
 };
 
 export interface PolicyInput {
@@ -40,6 +46,14 @@ export interface PolicyInput {
   readonly thresholdOf: (intent: string) => number | undefined;
   /** Out-of-scope decisions in a row just before this message. */
   readonly recentOutOfScope: number;
+  /** An intent the citizen ruled out: never answered, never offered. */
+  readonly excluded?: string;
+  /** Why an auto-answer would be unsafe here even at a high score. */
+  readonly disagreement?: Disagreement;
+  /** Two FAQ requests in one message: both are answered. */
+  readonly requests?: readonly [string, string];
+  /** A message too vague to answer ("증명서", "재난"): the FAQ intents it could mean. */
+  readonly vague?: readonly string[];
 }
 
 export interface PolicyOutcome {
@@ -47,8 +61,10 @@ export interface PolicyOutcome {
   readonly confidence: number;
   readonly action: Action;
   readonly reason?: HandoffReason;
-  /** For `clarify`: the two intents to offer. */
-  readonly choices?: readonly [string, string];
+  /** For `clarify`: the intents to offer, most likely first. */
+  readonly choices?: readonly string[];
+  /** A second FAQ intent answered together with `intent`. */
+  readonly alsoIntent?: string;
 }
 
 export function decideAction(input: PolicyInput, config: PolicyConfig = DEFAULT_POLICY): PolicyOutcome {
@@ -58,6 +74,10 @@ export function decideAction(input: PolicyInput, config: PolicyConfig = DEFAULT_
   }
 
   const { intent, confidence } = input;
+  // Too vague to answer ("증명서", "서류요"): ask, whatever the model guessed, out of scope included.
+  if (input.vague && input.vague.length >= 2 && input.policyOf(intent) !== 'handoff') {
+    return { intent: input.vague[0]!, confidence, action: 'clarify', reason: 'ambiguous', choices: input.vague.slice(0, config.clarifyMaxChoices) };
+  }
   if (intent === OUT_OF_SCOPE) {
     return input.recentOutOfScope + 1 >= config.outOfScopeRepeatLimit
       ? { intent, confidence, action: 'handoff', reason: 'out_of_scope_repeat' }
@@ -86,17 +106,35 @@ export function decideAction(input: PolicyInput, config: PolicyConfig = DEFAULT_
 
 function decideFaq(input: PolicyInput, config: PolicyConfig): PolicyOutcome {
   const { intent, confidence, topK } = input;
+  if (input.requests) {
+    const [first, also] = input.requests;
+    return { intent: first, confidence, action: 'auto_answer', alsoIntent: also };
+  }
+  if (input.disagreement) return clarifyOrHandoff(input, config, 'ambiguous');
   const second = topK.find((s) => s.intent !== intent);
   const gap = confidence - (second?.confidence ?? 0);
   const threshold = input.thresholdOf(intent) ?? config.autoAnswerThreshold;
-
-  if (second && gap < config.margin) {
-    const bothFaq = input.policyOf(second.intent) === 'faq';
-    if (bothFaq && confidence + second.confidence >= config.clarifyMinCombined) {
-      return { intent, confidence, action: 'clarify', reason: 'ambiguous', choices: [intent, second.intent] };
-    }
-    return { intent, confidence, action: 'handoff', reason: 'ambiguous' };
-  }
+  if (second && gap < config.margin) return clarifyOrHandoff(input, config, 'ambiguous');
   if (confidence >= threshold) return { intent, confidence, action: 'auto_answer' };
-  return { intent, confidence, action: 'handoff', reason: 'low_confidence' };
+  return clarifyOrHandoff(input, config, 'low_confidence');
+}
+
+/**
+ * Not sure enough to answer: when the likely intents are FAQs, ask which one (the citizen
+ * answers in one tap); only when they are not, or the model has no idea, a person looks.
+ */
+function clarifyOrHandoff(input: PolicyInput, config: PolicyConfig, reason: HandoffReason): PolicyOutcome {
+  const { intent, confidence } = input;
+  const choices = input.topK
+    .filter((s) => s.intent !== input.excluded && s.confidence >= config.clarifyMinScore && input.policyOf(s.intent) === 'faq')
+    .slice(0, config.clarifyMaxChoices)
+    .map((s) => s.intent);
+  const top = input.topK.find((s) => s.intent !== input.excluded);
+  // The best remaining guess must itself be a FAQ: a likely request for a person or danger is no
+  // multiple-choice question.
+  const combined = input.topK.filter((s) => choices.includes(s.intent)).reduce((sum, s) => sum + s.confidence, 0);
+  if (choices.length >= 2 && top && choices[0] === top.intent && combined >= config.clarifyMinCombined) {
+    return { intent, confidence, action: 'clarify', reason: 'ambiguous', choices };
+  }
+  return { intent, confidence, action: 'handoff', reason };
 }

@@ -32,7 +32,14 @@ export type HandoffReason =
   | 'requested_human'
   | 'policy_handoff'
   | 'negative_feedback'
-  | 'channel_limit';
+  | 'channel_limit'
+  | 'media_only'; // a photo, video, file, voice message or location with no words
+
+/**
+ * Why the bot acted as it did: a handoff reason, or `surge_pinned` when a supervisor's pinned
+ * answer for a surge answered the message (surge/pinned-answers.ts, after triage).
+ */
+export type DecisionReason = HandoffReason | 'surge_pinned';
 
 export interface IntentScore {
   readonly intent: string;
@@ -94,6 +101,8 @@ export interface ConversationContext {
   readonly recentOutOfScope: number;
   /** The time the message arrived (for seasonal answers and relative dates). */
   readonly now: Date;
+  /** The intents the bot's last message offered in a clarifying question, if it asked one. */
+  readonly pendingChoices?: readonly string[];
 }
 
 export interface Decision {
@@ -107,7 +116,7 @@ export interface Decision {
   readonly language: Language;
   readonly action: Action;
   readonly reply?: Reply;
-  readonly reason?: HandoffReason;
+  readonly reason?: DecisionReason;
   /** For `clarify`: the intents offered as quick replies, in order. */
   readonly choices?: readonly string[];
   /** A second FAQ intent answered in the same reply (a message asking two questions). */
@@ -120,3 +129,6 @@ export interface Decision {
 }
 
 export type DecisionFlag = 'abusive_language';
+
+/** Why an auto-answer would be unsafe even at a high score (bot/reading.ts). */
+export type Disagreement = 'contrast' | 'two_intents' | 'long_close';

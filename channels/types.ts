@@ -1,8 +1,20 @@
 // The contract every channel folder (web, x, facebook, kakao) implements: parse what the
 // platform sends into InboundMessage, and send an OutboundReply back through the platform.
+import { MEDIA_KIND_NAMES, type MediaKindName } from '../bot/media-decision';
 
 export type ChannelId = 'web' | 'x' | 'facebook' | 'kakao';
 export const CHANNEL_IDS: readonly ChannelId[] = ['web', 'x', 'facebook', 'kakao'];
+
+/** What a citizen sent besides text. `like` is Messenger's thumbs-up sticker. */
+export type MediaKind = MediaKindName;
+export const MEDIA_KINDS: readonly MediaKind[] = MEDIA_KIND_NAMES;
+
+/** A platform link to what the citizen sent: referenced on the triage card, never downloaded. */
+export interface MediaRef {
+  readonly kind: MediaKind;
+  /** The platform's own link (CDN, map), or '' when the platform gives none (a sticker id only). */
+  readonly url: string;
+}
 
 /** One citizen message, as parsed from a platform event. Text is raw (not yet redacted). */
 export interface InboundMessage {
@@ -22,6 +34,8 @@ export interface InboundMessage {
   readonly sentAt: Date;
   /** Whatever the channel's sender needs to answer this message (tweet id, comment id, …). */
   readonly replyTarget: Readonly<Record<string, string>>;
+  /** Media the message carried. A message with media and no words has text ATTACHMENT_ONLY_TEXT. */
+  readonly media?: readonly MediaRef[];
 }
 
 /** A reply on its way out, built from an outbox row. */

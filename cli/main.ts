@@ -65,9 +65,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   return command.run(args, io);
 }
 
-const BIN = path.resolve(__dirname, '..', 'bin', 'sotong.js');
-
-if (require.main === module || require.main?.filename === BIN) {
+/** Runs the command line of this process: `node dist/cli/main.js …`, or bin/sotong.js after building. */
+export function main(): void {
   const finish = (code: number) => {
     process.exitCode = code;
     // Normally the loop is empty by now and the process ends at once; if a forgotten handle
@@ -79,3 +78,5 @@ if (require.main === module || require.main?.filename === BIN) {
     finish(1);
   });
 }
+
+if (require.main === module) main();

@@ -4,7 +4,7 @@
 // the transcript (the SSE route replays messages after Last-Event-ID).
 import { Redis } from 'ioredis';
 import { createFanOut } from './in-process-events';
-import type { LiveEvent, LiveEvents } from './types';
+import { LIVE_EVENT_TYPES, type LiveEvent, type LiveEvents } from './types';
 
 export interface RedisEventsOptions {
   readonly redisUrl: string;
@@ -74,6 +74,6 @@ function parseEvent(payload: string): LiveEvent | string {
     return 'not JSON';
   }
   const type = (value as { type?: unknown } | null)?.type;
-  if (type !== 'message.created' && type !== 'ticket.changed') return `unknown event type ${JSON.stringify(type)}`;
+  if (!(LIVE_EVENT_TYPES as readonly unknown[]).includes(type)) return `unknown event type ${JSON.stringify(type)}`;
   return value as LiveEvent;
 }

@@ -4,6 +4,7 @@ import type { JobQueue, WorkerOptions } from '../jobs/types';
 import type { HandoffPort } from '../pipeline/handoff-port';
 import { createHandoffDeps, type HandoffDeps, type HandoffDepsInput } from './deps';
 import { createHandoffPort } from './pipeline-handoff';
+import { scheduleSla } from './open-ticket';
 import { handleSlaJob } from './sla-job';
 import { TicketService } from './ticket-service';
 
@@ -13,6 +14,12 @@ export interface Handoff {
   readonly service: TicketService;
   /** Consumes `sla` jobs in this process (worker processes call it; see jobs/types.ts). */
   registerSlaWorker(jobs: Pick<JobQueue, 'process'>, options?: WorkerOptions): void;
+  /**
+   * Schedules again the SLA check of every open ticket without a first response, at once when
+   * its deadline passed while no process was running. The in-process driver keeps delayed jobs
+   * in timers that die with the process; with BullMQ the jobIds make this a no-op. Call at start.
+   */
+  recoverSla(): Promise<number>;
 }
 
 export const DEFAULT_SLA_WORKER: WorkerOptions = { concurrency: 2, attempts: 5, backoffMs: 1000 };
@@ -25,6 +32,11 @@ export function createHandoff(input: HandoffDepsInput): Handoff {
     service: new TicketService(deps),
     registerSlaWorker(jobs, options = DEFAULT_SLA_WORKER) {
       jobs.process('sla', async (data) => void (await handleSlaJob(deps, data)), options);
+    },
+    async recoverSla() {
+      const due = await deps.tickets.awaitingFirstResponse();
+      for (const ticket of due) await scheduleSla(deps, ticket.id, ticket.slaDeadline);
+      return due.length;
     },
   };
 }

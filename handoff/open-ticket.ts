@@ -48,6 +48,7 @@ export async function openTicket(deps: HandoffDeps, input: OpenTicketInput): Pro
   const queue = routeToQueue(decision.intent, catalog, deps.config.fallbackQueue);
   const deadline = slaDeadline(priority, now, deps.config.sla);
   const messages = await listConversationMessages(deps.db, input.conversationId);
+  const opening = messages.find((m) => m.id === input.messageId);
   const card = buildTriageCard({
     decision,
     channel: conversation.channel,
@@ -59,6 +60,8 @@ export async function openTicket(deps: HandoffDeps, input: OpenTicketInput): Pro
     slaDeadline: deadline,
     catalog,
     now,
+    // An inbound message's links are the media the citizen sent ({label: kind, url}).
+    media: opening?.direction === 'in' ? opening.links.map((l) => ({ kind: l.label, url: l.url })) : [],
   });
 
   const { ticket, created } = await deps.tickets.openOrJoin({

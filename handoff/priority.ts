@@ -6,8 +6,9 @@
 //   negative_feedback           → high    (an unhappy citizen leaves if ignored)
 //   low_confidence / ambiguous  → normal  (a routine question the bot was not sure about)
 //   policy_handoff / channel_limit → normal
+//   media_only                  → normal  (a photo or file only a person can look at)
 //   out_of_scope_repeat         → low     (probably not ours; a person checks when there is time)
-import type { Action, HandoffReason } from '../bot/types';
+import type { Action, DecisionReason, HandoffReason } from '../bot/types';
 
 export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -20,13 +21,14 @@ const BY_REASON: Readonly<Record<HandoffReason, Priority>> = {
   ambiguous: 'normal',
   policy_handoff: 'normal',
   channel_limit: 'normal',
+  media_only: 'normal',
   out_of_scope_repeat: 'low',
 };
 
 /** The priority a new ticket gets. An `urgent` action is urgent whatever the reason says. */
-export function priorityFor(action: Action, reason: HandoffReason | undefined): Priority {
+export function priorityFor(action: Action, reason: DecisionReason | undefined): Priority {
   if (action === 'urgent') return 'urgent';
-  return reason ? BY_REASON[reason] : 'normal';
+  return reason && reason !== 'surge_pinned' ? BY_REASON[reason] : 'normal';
 }
 
 /** 0 for urgent … 3 for low: sorts the most pressing first. */

@@ -55,6 +55,19 @@ export class TicketRepository {
       .select('conversations.channel');
   }
 
+  /** Open tickets still waiting for a first response: each has an SLA check due. */
+  async awaitingFirstResponse(): Promise<{ readonly id: string; readonly slaDeadline: Date }[]> {
+    const rows = await this.db
+      .selectFrom('tickets')
+      .select(['id', 'sla_deadline'])
+      .where('status', 'in', [...OPEN_STATUSES])
+      .where('first_response_at', 'is', null)
+      .where('sla_deadline', 'is not', null)
+      .orderBy('sla_deadline')
+      .execute();
+    return rows.map((r) => ({ id: r.id, slaDeadline: r.sla_deadline! }));
+  }
+
   async get(id: string): Promise<Ticket | undefined> {
     const row = await this.selectTickets().where('tickets.id', '=', id).executeTakeFirst();
     return row && toTicket(row);

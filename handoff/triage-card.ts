@@ -30,6 +30,12 @@ export interface SuggestedAnswer {
   readonly links: readonly Link[];
 }
 
+/** A platform link to media the citizen sent: a reference for the agent, never downloaded. */
+export interface CardMedia {
+  readonly kind: string;
+  readonly url: string;
+}
+
 export interface TriageCard {
   readonly channel: ChannelId;
   readonly isPublic: boolean;
@@ -46,6 +52,8 @@ export interface TriageCard {
   /** The bot's best draft: the catalog answer for the top intent that has one, sent or not. */
   readonly suggestedAnswer: SuggestedAnswer | null;
   readonly modelVersion: string;
+  /** Media of the message that opened the ticket. */
+  readonly media: readonly CardMedia[];
 }
 
 export interface CardInput {
@@ -59,11 +67,12 @@ export interface CardInput {
   readonly slaDeadline: Date;
   readonly catalog: Pick<Catalog, 'byId'>;
   readonly now: Date;
+  readonly media?: readonly CardMedia[];
 }
 
 /** The reason on the card: an urgent action is `urgent` even if the decision named none. */
 export function handoffReasonOf(decision: Pick<Decision, 'action' | 'reason'>): HandoffReason {
-  if (decision.reason) return decision.reason;
+  if (decision.reason && decision.reason !== 'surge_pinned') return decision.reason;
   return decision.action === 'urgent' ? 'urgent' : 'policy_handoff';
 }
 
@@ -88,6 +97,7 @@ export function buildTriageCard(input: CardInput): TriageCard {
     slaDeadline: input.slaDeadline.toISOString(),
     suggestedAnswer: suggestAnswer(input),
     modelVersion: decision.modelVersion,
+    media: input.media ?? [],
   };
 }
 

@@ -81,6 +81,19 @@ function consistencyProblems(intent: IntentDefinition, fileBase: string): Proble
       problems.push({ path: ['answers', a], message: 'only one answer may have no effective window' });
     }
   });
+  (intent.situations ?? []).forEach((situation, i) => {
+    situation.answer.links.forEach((index, l) => {
+      if (index >= intent.links.length) {
+        problems.push({
+          path: ['situations', i, 'answer', 'links', l],
+          message: `link ${index} does not exist (this intent has ${intent.links.length} links)`,
+        });
+      }
+    });
+    if (situation.cues.ko.length + situation.cues.en.length === 0) {
+      problems.push({ path: ['situations', i, 'cues'], message: 'a situation needs at least one cue' });
+    }
+  });
   return problems;
 }
 

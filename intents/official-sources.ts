@@ -20,7 +20,9 @@ export const OFFICIAL_SOURCES: Readonly<Record<IntentId, readonly string[]>> = {
   'parking.holiday_market': ['https://www.korea.kr', 'https://www.police.go.kr'],
   'disaster.special_zone_support': ['https://www.safekorea.go.kr'],
   'disaster.report_damage': ['https://www.safekorea.go.kr', GOV24],
-  'emergency.urgent': ['tel:119', 'tel:112', 'tel:109'],
+  // 122 (Coast Guard) is not in taxonomy.md's checked list; issue 17 asks for it for emergencies
+  // at sea, and the catalog link says it must be re-checked live before shipping.
+  'emergency.urgent': ['tel:119', 'tel:112', 'tel:109', 'tel:122'],
   'scam.voice_phishing': [
     'tel:112',
     'tel:1332',
@@ -60,4 +62,9 @@ export function officialSourcesFor(intentId: IntentId): readonly string[] {
 export function isOfficialSource(intentId: IntentId, url: string): boolean {
   const key = sourceKey(url);
   return key !== undefined && officialSourcesFor(intentId).some((source) => sourceKey(source) === key);
+}
+
+/** Whether `url` is on the official allow-list at all (any intent's sources or the general helpline). */
+export function isOfficialLink(url: string): boolean {
+  return (Object.keys(OFFICIAL_SOURCES) as IntentId[]).some((id) => isOfficialSource(id, url));
 }

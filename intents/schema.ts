@@ -2,11 +2,15 @@
 // Trainers own these files; the loader (intents/loader.ts) validates them against this schema
 // and reports errors with file, field and line.
 import { z } from 'zod';
+import { sanitizeText } from '../bot/sanitize-text';
 
 export const POLICIES = ['faq', 'urgent', 'handoff', 'moderate', 'smalltalk', 'decline'] as const;
 export type Policy = (typeof POLICIES)[number];
 
-const bilingual = z.object({ ko: z.string().min(1), en: z.string().min(1) }).strict();
+/** Trainer-written text: through the same edge sanitiser as citizens' text. */
+const text = () => z.string().overwrite(sanitizeText);
+
+const bilingual = z.object({ ko: text().min(1), en: text().min(1) }).strict();
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
@@ -35,6 +39,24 @@ export const answerSchema = z
   })
   .strict();
 
+const cueList = z.object({ ko: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) }).strict();
+
+/**
+ * A situation within an intent that needs its own urgent answer: an emergency type (fire → 119,
+ * sea → 122, suicide → 109 …) or a time-critical case of a FAQ (money just sent to a scammer).
+ * Matching any cue (a substring of the message, spaces and case ignored) makes the message
+ * `urgent` with this answer and a top-priority ticket. Situations are tried in file order.
+ */
+export const situationSchema = z
+  .object({
+    id: z.string().regex(/^[a-z_]+$/, 'situation ids look like "money_sent"'),
+    cues: cueList,
+    /** Cues that cancel a match: "안 보냈어요" names sending only to deny it. */
+    except: cueList.optional(),
+    answer: answerSchema,
+  })
+  .strict();
+
 export const intentSchema = z
   .object({
     id: z.string().regex(/^[a-z_]+(\.[a-z_]+)?$/, 'ids look like "cert.family_relation"'),
@@ -45,16 +67,24 @@ export const intentSchema = z
     /** Queue that handles this intent's handoffs, and its department name. */
     owner: z.object({ queue: z.string().min(1), department: bilingual }).strict(),
     examples: z
-      .object({ ko: z.array(z.string().min(1)), en: z.array(z.string().min(1)) })
+      .object({ ko: z.array(text().min(1)), en: z.array(text().min(1)) })
       .strict(),
     links: z.array(linkSchema).default([]),
     answers: z.array(answerSchema).default([]),
+    /** Urgent situations with their own answers (see situationSchema). */
+    situations: z.array(situationSchema).optional(),
+    /**
+     * Words that on their own could mean this intent or another ("증명서", "재난"): a message made
+     * of nothing else gets a clarifying question offering every intent that lists the word.
+     */
+    broadTerms: cueList.optional(),
   })
   .strict();
 
 export type IntentLink = z.infer<typeof linkSchema>;
 export type IntentAnswer = z.infer<typeof answerSchema>;
 export type IntentDefinition = z.infer<typeof intentSchema>;
+export type IntentSituation = z.infer<typeof situationSchema>;
 
 /** The whole catalog, as loaded. */
 export interface Catalog {

@@ -24,11 +24,26 @@ export interface BullmqOptions {
   /** Times a job may be retaken from dead workers before it fails for good (default 2). */
   readonly maxStalledCount?: number;
   readonly onFailed?: (name: JobName, error: unknown) => void;
+  /**
+   * How long add() waits for Redis (ms, default 2 000). With Redis down, ioredis would queue the
+   * command until it reconnects; a caller holding an HTTP request needs an answer before that.
+   */
+  readonly addTimeoutMs?: number;
 }
 
 /** Ceiling on BullMQ's own attempt counter; the worker's policy fails jobs well before it. */
 const ATTEMPT_CEILING = 1000;
 const BACKOFF_TYPE = 'sotong';
+
+/** Rejects after `ms` if `work` has not settled; `work` itself goes on (BullMQ cannot cancel it). */
+function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  work.catch(() => {}); // settled later, after the timeout answered: nobody is listening
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 export function createBullmqJobQueue(options: BullmqOptions): JobQueue {
   const prefix = options.prefix ?? 'sotong';
@@ -37,12 +52,16 @@ export function createBullmqJobQueue(options: BullmqOptions): JobQueue {
     options.onFailed ?? ((name, error) => console.error(`[jobs] ${name} job failed for good:`, error));
   const queues = new Map<JobName, Queue>();
   const workers = new Map<JobName, Worker>();
+  const schedules = new Set<NodeJS.Timeout>();
+  let closed = false;
 
   const queue = (name: JobName): Queue => {
     if (!JOB_NAMES.includes(name)) throw new UnrecoverableJobError(`unknown job name "${name}"`);
     let found = queues.get(name);
     if (!found) {
       found = new Queue(name, { connection, prefix });
+      // Without a listener a Redis outage is an unhandled 'error' event that ends the process.
+      found.on('error', (error) => console.error(`[jobs] ${name} queue error:`, error.message));
       queues.set(name, found);
     }
     return found;
@@ -52,7 +71,7 @@ export function createBullmqJobQueue(options: BullmqOptions): JobQueue {
     driver: 'bullmq',
 
     async add(name, data, addOptions = {}) {
-      await queue(name).add(name, data, {
+      const adding = queue(name).add(name, data, {
         jobId: addOptions.jobId,
         delay: addOptions.delayMs,
         attempts: ATTEMPT_CEILING,
@@ -62,6 +81,28 @@ export function createBullmqJobQueue(options: BullmqOptions): JobQueue {
         removeOnComplete: true,
         removeOnFail: true,
       });
+      await withTimeout(adding, options.addTimeoutMs ?? 2000, `job queue: adding a "${name}" job timed out (is Redis down?)`);
+    },
+
+    every(name, everyMs) {
+      // A job scheduler in Redis makes one job per period for all workers. It is upserted again
+      // each period so a wiped Redis gets it back without a restart.
+      const upsert = () =>
+        closed
+          ? Promise.resolve()
+          : queue(name)
+          .upsertJobScheduler(`every-${name}`, { every: everyMs }, { name, data: {}, opts: { removeOnComplete: true, removeOnFail: true } })
+          .catch((error: unknown) => {
+                if (!closed) console.error(`[jobs] cannot schedule "${name}":`, (error as Error).message);
+              });
+      void upsert();
+      const timer = setInterval(() => void upsert(), everyMs);
+      timer.unref();
+      schedules.add(timer);
+      return () => {
+        clearInterval(timer);
+        schedules.delete(timer);
+      };
     },
 
     process(name, handler, workerOptions = {}) {
@@ -124,6 +165,9 @@ export function createBullmqJobQueue(options: BullmqOptions): JobQueue {
     },
 
     async close() {
+      closed = true;
+      schedules.forEach(clearInterval);
+      schedules.clear();
       // Workers first: they finish running jobs, which may still add follow-up jobs.
       await Promise.all([...workers.values()].map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close()));

@@ -1,7 +1,12 @@
 // The single-machine job driver: queues in memory, run by the same process.
-// Delayed jobs and retries wait on timers, so they are LOST when the process stops. That is
-// acceptable because nothing lives only here: every job refers to a row (message, outbox, ticket)
-// whose status says whether work remains, and the pipeline's recover() re-enqueues it at startup.
+// Delayed jobs and retries wait on timers, so they are LOST when the process stops. Each kind is
+// found again from the database at the next start (server/compose.ts):
+//   inbound, outbound  the message / outbox row's status  → pipeline recover(), and the sweeper
+//   sla                open tickets without a first response → handoff recoverSla(), firing at
+//                      once when the deadline passed while the process was down
+//   sweep              set up again by every() at each start
+// The Kakao inline hold is an `outbound` delay (recovered as outbound). Reopen windows and
+// auto-assignment are decided when a message or ticket arrives, with no timer to lose.
 import { backoffDelay, retryPolicy, type RetryPolicy } from './retry-policy';
 import {
   JOB_NAMES,
@@ -141,6 +146,15 @@ export function createInProcessJobQueue(options: InProcessOptions = {}): JobQueu
       l.limiter = workerOptions.limiter;
       l.handler = handler as JobHandler<JobName>;
       pump(name);
+    },
+
+    every(name, everyMs) {
+      // One process: a timer is enough; the jobId keeps two runs from overlapping.
+      const timer = setInterval(() => {
+        if (!closed) void this.add(name, {}, { jobId: `every-${name}` }).catch(() => {});
+      }, everyMs);
+      timer.unref();
+      return () => clearInterval(timer);
     },
 
     async depth() {

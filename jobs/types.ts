@@ -8,9 +8,13 @@ export interface JobPayloads {
   outbound: { outboxId: string };
   /** Check a handoff ticket's SLA deadline. */
   sla: { ticketId: string; deadline: string };
+  /** One run of surge detection (surge/surge-job.ts); re-adds itself for the next slot. */
+  surge: { slot: number };
+  /** Re-queue work stuck past its timeout (pipeline/sweep.ts); repeated with every(). */
+  sweep: Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['inbound', 'outbound', 'sla'];
+export const JOB_NAMES: readonly JobName[] = ['inbound', 'outbound', 'sla', 'surge', 'sweep'];
 
 export interface AddOptions {
   /** Run no earlier than this many ms from now (delayed job). */
@@ -40,6 +44,12 @@ export interface JobQueue {
   add<N extends JobName>(name: N, data: JobPayloads[N], options?: AddOptions): Promise<void>;
   /** Start consuming `name` in this process. */
   process<N extends JobName>(name: N, handler: JobHandler<N>, options?: WorkerOptions): void;
+  /**
+   * Runs the job `name` (empty payload) every `everyMs`, once per period however many worker
+   * processes call this. Survives the queue's storage being wiped (it is set up again each
+   * period). Returns a function that stops this process re-creating it.
+   */
+  every(name: 'sweep', everyMs: number): () => void;
   /** Jobs waiting or delayed, per queue. */
   depth(): Promise<Record<JobName, number>>;
   ping(): Promise<boolean>;

@@ -1,7 +1,10 @@
 // The message pipeline, composed from its steps (ingest, process-inbound, deliver-outbound,
 // recover) over the store and the job queue. See design.md "The way a message travels".
 import type { ChannelId, ChannelSender } from '../channels/types';
-import { listConversationMessages } from '../store/message-repository';
+import { UnrecoverableJobError } from '../jobs/types';
+import { isConnectionError } from '../store/connection-errors';
+import { findThread } from '../store/conversation-repository';
+import { listConversationMessages, markInboundDead } from '../store/message-repository';
 import { createBasicHandoff } from './basic-handoff';
 import {
   DEFAULT_INBOUND_WORKER,
@@ -14,15 +17,21 @@ import { deliverOutbound, takeOutboxForInlineDelivery } from './deliver-outbound
 import { ingest } from './ingest';
 import { processInbound } from './process-inbound';
 import { recover, type Recovered } from './recover';
+import { DEFAULT_STUCK_AFTER_MS, DEFAULT_SWEEP_INTERVAL_MS, sweep, type SweepSettings, type Swept } from './sweep';
 import { toStoredMessage } from './stored-message';
 import type { MessagePipeline } from './types';
 import { DEFAULT_ATTEMPTS } from '../jobs/retry-policy';
 
 export interface Pipeline extends MessagePipeline {
-  /** Starts the `inbound` and `outbound` workers in this process. */
-  registerWorkers(senders: ReadonlyMap<ChannelId, ChannelSender>, settings?: WorkerSettings): void;
+  /**
+   * Starts the `inbound`, `outbound` and `sweep` workers in this process, and the sweeper's
+   * schedule. Returns a function that stops re-creating the schedule (call on shutdown).
+   */
+  registerWorkers(senders: ReadonlyMap<ChannelId, ChannelSender>, settings?: WorkerSettings): () => void;
   /** Re-enqueues unfinished inbound messages and outbox rows; call once at startup. */
   recover(): Promise<Recovered>;
+  /** Re-enqueues work stuck past `stuckAfterMs` (what the `sweep` job runs). */
+  sweep(settings: SweepSettings): Promise<Swept>;
 }
 
 export function createPipeline(input: PipelineDeps): Pipeline {
@@ -31,6 +40,10 @@ export function createPipeline(input: PipelineDeps): Pipeline {
     ingest: (message, options) => ingest(deps, message, options),
     processInbound: (messageId) => processInbound(deps, messageId),
     takeOutboxForInlineDelivery: (outboxId) => takeOutboxForInlineDelivery(deps, outboxId),
+    async findThread(conversationId) {
+      const thread = await findThread(deps.database.db, conversationId);
+      return thread ? { channel: thread.channel, threadKey: thread.threadKey, userId: thread.platformUserId } : null;
+    },
     async listMessages(conversationId, options) {
       const rows = await listConversationMessages(deps.database.db, conversationId, options?.afterId);
       return rows.map(toStoredMessage);
@@ -39,15 +52,37 @@ export function createPipeline(input: PipelineDeps): Pipeline {
     registerWorkers(senders, settings = {}) {
       const inbound = { ...DEFAULT_INBOUND_WORKER, ...settings.inbound };
       const outbound = { ...DEFAULT_OUTBOUND_WORKER, ...settings.outbound };
-      deps.jobs.process('inbound', async ({ messageId }) => void (await processInbound(deps, messageId)), inbound);
+      const inboundAttempts = inbound.attempts ?? DEFAULT_ATTEMPTS;
+      deps.jobs.process(
+        'inbound',
+        async ({ messageId }, ctx) => {
+          try {
+            await processInbound(deps, messageId);
+          } catch (error) {
+            // A database that went away is waited out: the sweeper queues the message again.
+            if (isConnectionError(error) || (!(error instanceof UnrecoverableJobError) && ctx.attempt < inboundAttempts)) throw error;
+            // Failed the same way on every try (or can never work): set aside as dead, so neither
+            // the sweeper nor a restart retries it forever; the messages behind it go on.
+            const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+            if (await markInboundDead(deps.database.db, messageId, `${reason} (attempt ${ctx.attempt})`)) {
+              deps.logger?.error('inbound message dead: processing failed on every attempt', { messageId, attempts: ctx.attempt, error: reason });
+            }
+          }
+        },
+        inbound,
+      );
       const outboundSettings = {
         senders,
         attempts: outbound.attempts ?? DEFAULT_ATTEMPTS,
         sendLeaseMs: settings.sendLeaseMs ?? DEFAULT_SEND_LEASE_MS,
       };
       deps.jobs.process('outbound', ({ outboxId }, ctx) => deliverOutbound(deps, outboundSettings, outboxId, ctx), outbound);
+      const sweepSettings = { stuckAfterMs: settings.sweep?.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS };
+      deps.jobs.process('sweep', async () => void (await sweep(deps, sweepSettings)), { concurrency: 1, attempts: 1 });
+      return deps.jobs.every('sweep', settings.sweep?.everyMs ?? DEFAULT_SWEEP_INTERVAL_MS);
     },
 
     recover: () => recover(deps),
+    sweep: (settings) => sweep(deps, settings),
   };
 }

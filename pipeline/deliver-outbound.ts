@@ -1,11 +1,20 @@
 // Sending outbox rows: the `outbound` job, and the inline path where a Kakao skill answer carries
 // the reply in its HTTP response. Either way a sent row is recorded once in the transcript and
 // announced to the live console.
+//
+// At most one send. A row is sent only by the attempt holding its send token and lease, and the
+// senders' HTTP timeouts are far shorter than the lease, so a slow attempt and the one that takes
+// over after the lease never both send. When the send succeeded but marking the row sent fails
+// (the database blipped), the MARK is retried until the lease is nearly over; the send is not.
+// One window remains: the process killed between the platform accepting the reply and the mark
+// committing. That row is taken again after its lease and sent a second time. The fault suite
+// measures it (test/faults, bench/faults.ts).
 import type { ChannelId, ChannelSender, OutboundReply } from '../channels/types';
 import { PermanentSendError, RetryableSendError } from '../channels/errors';
 import { RateLimitedJobError, UnrecoverableJobError, type JobContext } from '../jobs/types';
 import { markSentAndRecord, takeForSending, type OutboxWithThread, type RecordedOutbound } from '../store/outbound-writes';
 import { findOutbox, releaseAfterFailure, type OutboxRow } from '../store/outbox-repository';
+import { isConnectionError } from '../store/connection-errors';
 import { consoleLogger, type PipelineDeps } from './deps';
 
 export interface OutboundSettings {
@@ -68,42 +77,74 @@ export async function deliverOutbound(deps: PipelineDeps, settings: OutboundSett
 
   const reply = toReply(row);
   const sender = settings.senders.get(reply.channel);
+  const token = row.send_token!;
   if (!sender) {
-    await releaseAfterFailure(db, row.id, 'dead', `no_sender: no sender configured for channel ${reply.channel}`);
+    await releaseAfterFailure(db, row.id, token, 'dead', `no_sender: no sender configured for channel ${reply.channel}`);
     logger.error('outbox row dead: no sender for channel', { outboxId, channel: reply.channel });
     return;
   }
+  const leaseEnds = Date.now() + settings.sendLeaseMs;
   await deps.checkpoint?.('before-send', outboxId);
 
   let externalId: string | null;
   try {
     externalId = (await sender.send(reply)).externalId ?? null;
   } catch (error) {
-    await handleSendFailure(deps, settings, row, error, ctx);
+    await handleSendFailure(deps, settings, row, token, error, ctx);
     return;
   }
   await deps.checkpoint?.('after-send', outboxId);
 
-  const sent = await markSentAndRecord(db, { id: row.id, from: 'sending', externalId, sentAt: now(deps) });
-  if (sent) await publishSent(deps, sent.row, sent.recorded);
+  const mark = { id: row.id, from: 'sending' as const, sendToken: token, externalId, sentAt: now(deps) };
+  const sent = await retryMark(() => markSentAndRecord(db, mark), leaseEnds, (error, tries) =>
+    logger.warn('reply sent but not yet marked sent; retrying the mark', { outboxId, tries, error: String(error) }),
+  );
+  if (!sent) return;
+  try {
+    await publishSent(deps, sent.row, sent.recorded);
+  } catch (error) {
+    // The reply is sent and recorded; a console that missed the live event reads the transcript.
+    logger.warn('live event for a sent reply not published', { outboxId, error: String(error) });
+  }
 }
 
-async function handleSendFailure(deps: PipelineDeps, settings: OutboundSettings, row: OutboxRow, error: unknown, ctx: JobContext): Promise<void> {
+/** Gaps between tries of the mark; the last one repeats until the lease is nearly over. */
+const MARK_RETRY_MS = [100, 250, 500, 1000, 2000, 5000] as const;
+/** Stop retrying the mark this long before the lease ends, so no other attempt can take the row meanwhile. */
+const MARK_MARGIN_MS = 5000;
+
+async function retryMark<T>(mark: () => Promise<T>, leaseEnds: number, onRetry: (error: unknown, tries: number) => void): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await mark();
+    } catch (error) {
+      const wait = MARK_RETRY_MS[Math.min(tries - 1, MARK_RETRY_MS.length - 1)]!;
+      if (!isConnectionError(error) || Date.now() + wait > leaseEnds - MARK_MARGIN_MS) {
+        // Out of lease: the row will be taken again and re-sent. This is the documented window.
+        throw new UnrecoverableJobError(`sent but could not mark the row sent: ${(error as Error).message}`);
+      }
+      onRetry(error, tries);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+async function handleSendFailure(deps: PipelineDeps, settings: OutboundSettings, row: OutboxRow, token: string, error: unknown, ctx: JobContext): Promise<void> {
   const { db } = deps.database;
   const logger = deps.logger ?? consoleLogger;
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   if (error instanceof PermanentSendError) {
-    await releaseAfterFailure(db, row.id, 'dead', `${error.reason}: ${error.message}`);
+    await releaseAfterFailure(db, row.id, token, 'dead', `${error.reason}: ${error.message}`);
     logger.warn('outbox row dead: permanent send failure', { outboxId: row.id, reason: error.reason });
     return;
   }
   const lastAttempt = ctx.attempt >= settings.attempts && !(error instanceof RetryableSendError && error.retryAfterMs !== undefined);
   if (lastAttempt) {
-    await releaseAfterFailure(db, row.id, 'dead', `gave_up after ${ctx.attempt} attempts: ${text}`);
+    await releaseAfterFailure(db, row.id, token, 'dead', `gave_up after ${ctx.attempt} attempts: ${text}`);
     logger.warn('outbox row dead: attempts exhausted', { outboxId: row.id, attempts: ctx.attempt });
     return;
   }
-  await releaseAfterFailure(db, row.id, 'pending', text);
+  await releaseAfterFailure(db, row.id, token, 'pending', text);
   if (error instanceof RetryableSendError && error.retryAfterMs !== undefined) {
     throw new RateLimitedJobError(`channel asked to wait: ${error.message}`, error.retryAfterMs);
   }

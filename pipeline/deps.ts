@@ -5,6 +5,7 @@ import type { LiveEvents } from '../events/types';
 import type { JobQueue, WorkerOptions } from '../jobs/types';
 import type { Database } from '../store/database';
 import type { HandoffPort } from './handoff-port';
+import type { SurgePort } from './surge-port';
 import type { TriageFn } from './types';
 
 export interface PipelineLogger {
@@ -28,6 +29,8 @@ export interface PipelineDeps {
   /** PII redaction (bot/pii redactPii): applied before anything is stored. */
   readonly redact: (text: string) => { readonly text: string; readonly findings: readonly PiiFinding[] };
   readonly handoff?: HandoffPort;
+  /** Pinned surge answers and the wait estimate under load, consulted after triage (none: unchanged). */
+  readonly surge?: SurgePort;
   readonly now?: () => Date;
   readonly logger?: PipelineLogger;
   readonly checkpoint?: (point: Checkpoint, id: string) => void | Promise<void>;
@@ -48,6 +51,8 @@ export interface WorkerSettings {
   readonly outbound?: WorkerOptions;
   /** How long an outbox row stays reserved by the worker sending it (ms, default 120 000). */
   readonly sendLeaseMs?: number;
+  /** The sweeper's period (ms, default 30 000) and when work counts as stuck (ms, default 60 000). */
+  readonly sweep?: { readonly everyMs?: number; readonly stuckAfterMs?: number };
 }
 
 export const DEFAULT_INBOUND_WORKER: WorkerOptions = { concurrency: 4, attempts: 5, backoffMs: 1000 };

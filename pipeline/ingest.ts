@@ -2,8 +2,12 @@
 // inbound job works from the stored row, so triage sees the redacted text too. That is on
 // purpose: tags like [PHONE] are features in their own right, and the raw text never has to sit
 // in a job payload or a database row.
-import { CHANNEL_IDS, type InboundMessage } from '../channels/types';
+// The text is sanitised first (bot/sanitize-text.ts) and cut to MAX_TEXT_LENGTH with a marker, so
+// no text a platform can send turns into a database error retried forever.
+import { sanitizeText, truncateWithMarker } from '../bot/sanitize-text';
+import { CHANNEL_IDS, MEDIA_KINDS, type InboundMessage } from '../channels/types';
 import { UnrecoverableJobError } from '../jobs/types';
+import { recordRejectedEvent } from '../store/dead-letter-repository';
 import { storeInbound } from '../store/inbound-writes';
 import type { PipelineDeps } from './deps';
 import type { IngestResult } from './types';
@@ -13,7 +17,8 @@ export class InvalidInboundError extends UnrecoverableJobError {
   override name = 'InvalidInboundError';
 }
 
-const MAX_TEXT_LENGTH = 10_000;
+export const MAX_TEXT_LENGTH = 10_000;
+const MAX_MEDIA_URL_LENGTH = 4_000;
 
 function validate(message: InboundMessage): void {
   const problems: string[] = [];
@@ -22,10 +27,13 @@ function validate(message: InboundMessage): void {
     if (typeof message[field] !== 'string' || message[field].trim() === '') problems.push(`${field} must be a non-empty string`);
   }
   if (typeof message.text !== 'string') problems.push('text must be a string');
-  else if (message.text.length > MAX_TEXT_LENGTH) problems.push(`text is longer than ${MAX_TEXT_LENGTH} characters`);
   if (typeof message.isPublic !== 'boolean') problems.push('isPublic must be a boolean');
   if (!(message.sentAt instanceof Date) || Number.isNaN(message.sentAt.getTime())) problems.push('sentAt must be a valid Date');
   if (typeof message.replyTarget !== 'object' || message.replyTarget === null) problems.push('replyTarget must be an object');
+  for (const [i, ref] of (message.media ?? []).entries()) {
+    if (!MEDIA_KINDS.includes(ref.kind)) problems.push(`media[${i}].kind "${String(ref.kind)}" is not one of ${MEDIA_KINDS.join(', ')}`);
+    if (typeof ref.url !== 'string' || ref.url.length > MAX_MEDIA_URL_LENGTH) problems.push(`media[${i}].url must be a string of at most ${MAX_MEDIA_URL_LENGTH} characters`);
+  }
   if (problems.length > 0) {
     throw new InvalidInboundError(`inbound message ${JSON.stringify(message.externalId)} rejected: ${problems.join('; ')}`);
   }
@@ -36,8 +44,17 @@ export async function ingest(
   message: InboundMessage,
   options: { enqueue?: boolean } = {},
 ): Promise<IngestResult> {
-  validate(message);
-  const redacted = deps.redact(message.text);
+  try {
+    validate(message);
+  } catch (error) {
+    // Recorded with its reason; the caller goes on with the rest of the delivery.
+    const externalId = typeof message.externalId === 'string' && message.externalId !== '' ? message.externalId : null;
+    await recordRejectedEvent(deps.database.db, { channel: String(message.channel), externalId, reason: (error as Error).message });
+    deps.logger?.warn('inbound event rejected', { channel: message.channel, reason: (error as Error).message });
+    throw error;
+  }
+  const text = truncateWithMarker(sanitizeText(message.text), MAX_TEXT_LENGTH);
+  const redacted = deps.redact(text);
   const piiTypes = [...new Set(redacted.findings.map((f) => f.type))];
   // replyTarget holds platform ids only (a 19-digit tweet id would look like an account number
   // to the redactor), so it is stored as given.
@@ -46,8 +63,9 @@ export async function ingest(
   const stored = await storeInbound(deps.database.db, {
     channel: message.channel,
     platformUserId: message.userId,
-    handle: message.userHandle,
-    displayName: message.userName,
+    // Names are citizen-chosen text like any other: "김민수 010-1234-5678" is a real display name.
+    handle: message.userHandle === undefined ? undefined : deps.redact(message.userHandle).text,
+    displayName: message.userName === undefined ? undefined : deps.redact(message.userName).text,
     threadKey: message.threadKey,
     isPublic: message.isPublic,
     externalId: message.externalId,
@@ -55,10 +73,20 @@ export async function ingest(
     piiTypes,
     replyTarget,
     sentAt: message.sentAt,
+    ...(message.media ? { media: message.media } : {}),
   });
 
-  if (!stored.duplicate && options.enqueue !== false) {
-    await deps.jobs.add('inbound', { messageId: stored.id }, { jobId: stored.id });
+  // A duplicate delivery of a message never processed (its job lost with Redis, or never queued
+  // because Redis was down) is queued again; the jobId makes that a no-op while the job exists.
+  const unfinished = !stored.duplicate || stored.status === 'received' || stored.status === 'processing';
+  if (unfinished && options.enqueue !== false) {
+    try {
+      await deps.jobs.add('inbound', { messageId: stored.id }, { jobId: stored.id });
+    } catch (error) {
+      // The row is stored, so the platform gets its ack; the sweeper queues the job once the
+      // queue answers again (pipeline/sweep.ts).
+      deps.logger?.warn('inbound job not queued; the sweeper will queue it', { messageId: stored.id, error: String(error) });
+    }
   }
   return { messageId: stored.id, conversationId: stored.conversationId, duplicate: stored.duplicate };
 }

@@ -6,6 +6,7 @@
 // About four round trips per message: read (message, thread, earlier decision), the handoff
 // port's check, the decision, and that last statement.
 import type { ConversationContext, Decision } from '../bot/types';
+import { ATTACHMENT_ONLY_TEXT, MEDIA_KIND_NAMES, mediaOnlyDecision, type MediaKindName } from '../bot/media-decision';
 import { OUT_OF_SCOPE } from '../bot/model-types';
 import { UnrecoverableJobError } from '../jobs/types';
 import { saveDecision } from '../store/decision-repository';
@@ -87,9 +88,20 @@ async function triageAndStore(deps: PipelineDeps, { message, conversation }: Inb
     now: (deps.now ?? (() => new Date()))(),
   };
   const started = process.hrtime.bigint();
-  const decision = deps.triage()(message.text, context);
+  const triaged = mediaOnly(message, conversation) ?? deps.triage()(message.text, context);
+  const decision = deps.surge
+    ? await deps.surge.afterTriage({ text: message.text, decision: triaged, isPublic: context.isPublic, language: context.language, now: context.now })
+    : triaged;
   const latencyUs = Number(process.hrtime.bigint() - started) / 1000;
   return saveDecision(deps.database.db, message.id, redactEntities(deps, decision), latencyUs);
+}
+
+/** The media rule's decision for a message that is only media; undefined when it has words. */
+function mediaOnly({ text, links, reply_target }: InboundWork['message'], conversation: InboundWork['conversation']): Decision | undefined {
+  if (text !== ATTACHMENT_ONLY_TEXT || links.length === 0) return undefined;
+  const lang = conversation.language === 'en' || reply_target['lang'] === 'en' ? 'en' : 'ko';
+  const kinds = links.map((l) => l.label).filter((k): k is MediaKindName => (MEDIA_KIND_NAMES as readonly string[]).includes(k));
+  return mediaOnlyDecision({ kinds, lang, isPublic: conversation.isPublic });
 }
 
 /**

@@ -35,6 +35,12 @@ export interface StoredMessage {
   readonly createdAt: string;
 }
 
+export interface ThreadOfConversation {
+  readonly channel: InboundMessage['channel'];
+  readonly threadKey: string;
+  readonly userId: string;
+}
+
 export interface MessagePipeline {
   /**
    * Store one inbound message (PII redacted, deduplicated on channel + externalId) and, unless
@@ -48,6 +54,8 @@ export interface MessagePipeline {
    * Marks it sent; returns null if it was already sent or claimed by the outbound job.
    */
   takeOutboxForInlineDelivery(outboxId: string): Promise<OutboundReply | null>;
+  /** The thread a conversation belongs to (channel, thread key, the citizen's platform id), or null. */
+  findThread(conversationId: string): Promise<ThreadOfConversation | null>;
   /** A conversation's transcript, oldest first; `afterId` returns only newer messages. */
   listMessages(conversationId: string, options?: { afterId?: string }): Promise<StoredMessage[]>;
 }

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Bundles the browser UI (ui/<page>/main.ts and ui/styles/<page>.css) with esbuild into
-// server/public/assets/, one minified bundle per page, so each page loads only what it uses.
-// Run by `npm start` / `npm test` (prestart / pretest) and by the browser tests; plain
-// JavaScript so it runs straight after `npm ci` with no compile step.
+// dist/server/public/assets/, one minified bundle per page, so each page loads only what it uses.
+// Part of `npm run build` (scripts/build.js); the browser tests call it too. Plain JavaScript so
+// it runs straight after `npm ci` with no compile step.
 'use strict';
 
 const path = require('node:path');
 const fs = require('node:fs');
 
 const ROOT = path.join(__dirname, '..');
-const OUT_DIR = path.join(ROOT, 'server', 'public', 'assets');
+const OUT_DIR = path.join(ROOT, 'dist', 'server', 'public', 'assets');
 const PAGES = ['console', 'studio', 'dashboard', 'staff', 'admin'];
 
 /** The entry points esbuild reads: a script and a stylesheet per page. */
@@ -28,10 +28,11 @@ function entryPoints() {
  */
 async function buildUi(options = {}) {
   const esbuild = require('esbuild');
-  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const outDir = options.outDir ?? OUT_DIR;
+  fs.mkdirSync(outDir, { recursive: true });
   const result = await esbuild.build({
     entryPoints: entryPoints(),
-    outdir: options.outDir ?? OUT_DIR,
+    outdir: outDir,
     bundle: true,
     minify: options.minify ?? true,
     sourcemap: false,

@@ -18,6 +18,11 @@ import { requestLog } from './middleware/request-log';
 import { securityHeaders } from './middleware/security-headers';
 
 export const PUBLIC_DIR = path.join(__dirname, 'public');
+/**
+ * The UI bundles `npm run build` writes: beside the pages when this runs from dist/, in dist/
+ * when it runs from the TypeScript sources (tests), so every role serves the same built UI.
+ */
+export const UI_ASSETS_DIR = __filename.endsWith('.ts') ? path.join(__dirname, '..', 'dist', 'server', 'public', 'assets') : path.join(PUBLIC_DIR, 'assets');
 
 /** A router someone else owns (handoff, trainer, auth…), mounted at `path` after the JSON parser. */
 export interface RouteModule {
@@ -83,6 +88,7 @@ export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
   for (const module of deps.routes ?? []) app.use(module.path, module.router);
 
   app.get('/', (_req, res) => res.redirect(302, '/chat.html'));
+  app.use('/assets', express.static(UI_ASSETS_DIR, { index: false, fallthrough: true }));
   // The staff pages answer without `.html` too (/staff, /console, /studio, /dashboard, /admin).
   app.use(express.static(PUBLIC_DIR, { index: false, fallthrough: true, extensions: ['html'] }));
 

@@ -5,10 +5,13 @@ import type { Express } from 'express';
 import { redactPii } from '../bot/pii';
 import { createEventStreams, type EventStreams } from '../channels/web/event-stream';
 import { createAccessTokens } from '../channels/web/verify';
-import { createLiveEvents } from '../events/create-live-events';
+import { connectInBackground } from '../events/background-events';
+import { createLiveEvents, type LiveEventsConfig } from '../events/create-live-events';
 import type { LiveEvents } from '../events/types';
 import type { HandoffConfig } from '../handoff/config';
 import { createHandoff } from '../handoff/create-handoff';
+import type { SurgeConfig } from '../surge/config';
+import { createSurge } from '../surge/create-surge';
 import { createJobQueue } from '../jobs/create-job-queue';
 import type { JobQueue } from '../jobs/types';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
@@ -22,12 +25,15 @@ import { dashboardRoutes } from './routes/dashboard-routes';
 import { trainerRouteModules } from './routes/trainer-routes';
 import { trainerPaths } from './openapi/trainer-paths';
 import { createTrainer } from '../training/trainer-api';
+import { connectLiveCatalog } from '../training/live-catalog';
 import { collectHandoffMetrics } from './routes/handoff-prometheus';
+import { collectSurgeMetrics } from '../surge/surge-metrics';
 import { buildApp, type RouteModule } from './app';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { channelRouters, channelSenders, xClient } from './channel-wiring';
 import { databaseCursorStore, startMentionPolling } from './x-mention-polling';
 import { ConfigError, type Config } from './config';
+import { collectDeadLetters } from './dead-letter-metrics';
 import { collectQueueDepth, instrumentPipeline, instrumentTriage } from './instrument';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics';
@@ -45,6 +51,10 @@ export interface ComposeOptions {
   readonly modelReloadMs?: number;
   /** SLA targets, reopen window, auto-assignment (handoff/config.ts; defaults when unset). */
   readonly handoff?: HandoffConfig;
+  /** Surge detection thresholds, tick and load depth (surge/config.ts; defaults when unset). */
+  readonly surge?: SurgeConfig;
+  /** The surge module's clock (pinned-answer expiry, detection window); tests move it by hand. */
+  readonly surgeClock?: () => Date;
   /** Extra API route modules (trainer…), given the composed parts; `guard` checks sessions and roles. */
   readonly routes?: (parts: { database: Database; events: LiveEvents; pipeline: Pipeline; registry: ModelRegistry; guard: AuthGuard }) => readonly RouteModule[];
 }
@@ -71,6 +81,31 @@ export function checkRole(role: Role, config: Config): void {
       `--role ${role} runs the ${role === 'api' ? 'HTTP API' : 'job workers'} alone, so the other half must reach the same ` +
         `database and queue: set ${missing.join(' and ')} (or use --role all on a single machine).`,
     );
+  }
+}
+
+/**
+ * Live events over Redis when configured. When Redis does not answer at start the process still
+ * starts (not ready: /readyz fails its job-queue check) and connects in the background.
+ */
+async function openLiveEvents(config: Config, logger: Logger): Promise<LiveEvents> {
+  const options: LiveEventsConfig = {
+    redisUrl: config.redisUrl,
+    channel: `${config.redisPrefix}:live-events`,
+    onListenerError: (error, event) => logger.error('live event listener failed', { error, type: event.type }),
+    onBadMessage: (reason) => logger.warn('ignored a malformed live event', { reason }),
+    onConnectionError: (error) => logger.warn('live events: Redis connection error', { error }),
+  };
+  try {
+    return await createLiveEvents(options);
+  } catch (error) {
+    if (!config.redisUrl) throw error;
+    logger.warn('Redis is not reachable; starting anyway and connecting in the background', { error: String(error) });
+    return connectInBackground(() => createLiveEvents(options), {
+      retryMs: 2000,
+      onListenerError: options.onListenerError,
+      onConnected: () => logger.info('live events: connected to Redis'),
+    });
   }
 }
 
@@ -102,20 +137,17 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     const applied = await migrateToLatest(database);
     if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
 
-    const jobs = createJobQueue({ redisUrl: config.redisUrl });
+    const jobs = createJobQueue({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
     closers.push(() => jobs.close());
-    const events = await createLiveEvents({
-      redisUrl: config.redisUrl,
-      onListenerError: (error, event) => logger.error('live event listener failed', { error, type: event.type }),
-      onBadMessage: (reason) => logger.warn('ignored a malformed live event', { reason }),
-      onConnectionError: (error) => logger.warn('live events: Redis connection error', { error }),
-    });
+    const events = await openLiveEvents(config, logger);
     closers.push(() => events.close());
 
     const registry = createModelRegistry({ database, logger: logger.child({ component: 'model' }) });
     await registry.ensureModel((progress) => logger.debug('training', { progress }));
     const stopWatching = registry.watch(options.modelReloadMs ?? 30_000);
     closers.push(async () => stopWatching());
+    const liveCatalog = connectLiveCatalog(registry, events, (error) => logger.warn('catalog reload failed', { error }));
+    closers.push(async () => liveCatalog.stop());
     logger.info('model ready', { version: registry.version() });
 
     // The agent queue: the pipeline's handoff port, the agent actions and the `sla` worker.
@@ -129,6 +161,16 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       logger: logger.child({ component: 'handoff' }),
     });
 
+    // Surges: pinned answers after triage (a pipeline port), the detection job, the supervisor API.
+    const surge = createSurge({
+      database,
+      jobs,
+      events,
+      catalog: () => registry.catalog(),
+      config: options.surge,
+      ...(options.surgeClock ? { now: options.surgeClock } : {}),
+    });
+
     const metrics = createMetrics();
     const pipeline = instrumentPipeline(
       createPipeline({
@@ -138,16 +180,21 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         triage: () => instrumentTriage(registry.triage(), metrics),
         redact: redactPii,
         handoff: handoff.port,
+        surge: surge.port,
         logger: logger.child({ component: 'pipeline' }),
       }),
       metrics,
     );
 
     if (runWorkers) {
-      pipeline.registerWorkers(channelSenders(config.channels));
+      const stopSweeping = pipeline.registerWorkers(channelSenders(config.channels), { sweep: config.sweep });
+      closers.push(async () => stopSweeping());
       handoff.registerSlaWorker(jobs);
+      await surge.startDetection();
       const recovered = await pipeline.recover();
-      logger.info('workers started', { driver: jobs.driver, recovered });
+      // Delayed work the in-process driver held in timers: SLA checks of unanswered tickets.
+      const slaChecks = await handoff.recoverSla();
+      logger.info('workers started', { driver: jobs.driver, recovered, slaChecks });
       const x = config.channels.x;
       if (x && x.pollIntervalMs > 0) {
         const stopPolling = startMentionPolling({
@@ -174,11 +221,13 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     const streams = createEventStreams();
     closers.push(async () => streams.closeAll());
     const agentApi = createAgentApi({ db: database.db, handoff, events, streams, openApiGroups: [trainerPaths] });
-    const trainer = createTrainer({ db: database.db, registry, logger: logger.child({ component: 'trainer' }) });
+    const trainer = createTrainer({ db: database.db, registry, logger: logger.child({ component: 'trainer' }), onCatalogChanged: liveCatalog.changed });
     // Before the database closes: a running training's worker is stopped (the trainer starts it
     // again later), and a draft already being saved is saved.
     closers.push(() => trainer.jobs.close());
     collectHandoffMetrics(database.db, metrics);
+    collectDeadLetters(database.db, metrics);
+    collectSurgeMetrics(surge.repository, metrics);
     const app = buildApp(
       {
         logger,
@@ -193,6 +242,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
           ...agentApi.routes,
           ...trainerRouteModules({ trainer, guard: agentApi.guard }),
           { path: '/api/v1', router: dashboardRoutes({ db: database.db, guard: agentApi.guard }) },
+          { path: '/api/v1', router: surge.routes(agentApi.guard, redactPii) },
           ...(options.routes?.({ database, events, pipeline, registry, guard: agentApi.guard }) ?? []),
         ],
       },

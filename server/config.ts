@@ -3,6 +3,7 @@
 // CONFIG_VARIABLES is the single table of variables: README.md and `sotong --help` print it.
 import { z } from 'zod';
 import { HANDOFF_VARIABLES } from '../handoff/config';
+import { SURGE_VARIABLES } from '../surge/config';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -26,6 +27,9 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'SOTONG_DATA_DIR', default: './data', meaning: 'Folder for the embedded database (PGlite) and the generated server secret.' },
   { name: 'DATABASE_URL', default: '', meaning: 'PostgreSQL URL (postgres://…). Unset: embedded PGlite in SOTONG_DATA_DIR.' },
   { name: 'REDIS_URL', default: '', meaning: 'Redis URL (redis://…) for BullMQ jobs and live events across processes. Unset: in-process.' },
+  { name: 'REDIS_PREFIX', default: 'sotong', meaning: 'Prefix of every Redis key and pub/sub channel Sotong uses, so several deployments can share one Redis.' },
+  { name: 'SWEEP_INTERVAL_SECONDS', default: '30', meaning: 'How often one worker looks for work whose job was lost and queues it again (the sweeper).' },
+  { name: 'SWEEP_STUCK_AFTER_SECONDS', default: '60', meaning: 'Unfinished messages and replies older than this are queued again by the sweeper.' },
   {
     name: 'SOTONG_SECRET',
     default: '',
@@ -62,6 +66,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'KAKAO_BOT_ID', default: '', meaning: 'Kakao bot id; when set, skill requests for other bots are refused.' },
   // Validated by handoff/config.ts (parseHandoffEnv), listed here so the docs stay one table.
   ...HANDOFF_VARIABLES,
+  // Validated by surge/config.ts (parseSurgeEnv).
+  ...SURGE_VARIABLES,
 ];
 
 export interface XConfig {
@@ -93,6 +99,10 @@ export interface Config {
   readonly dataDir: string;
   readonly databaseUrl?: string;
   readonly redisUrl?: string;
+  /** Redis key prefix (jobs) and live-events channel stem. */
+  readonly redisPrefix: string;
+  /** The sweeper's period and stuck threshold, in ms. */
+  readonly sweep: { readonly everyMs: number; readonly stuckAfterMs: number };
   readonly secret?: string;
   readonly admin: { readonly email: string; readonly password?: string };
   readonly logLevel: LogLevel;
@@ -128,6 +138,9 @@ const envSchema = z.object({
   SOTONG_DATA_DIR: z.string().trim().min(1).default(defaultOf('SOTONG_DATA_DIR')),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  REDIS_PREFIX: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" and "-" only').default(defaultOf('REDIS_PREFIX')),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().min(0.1).max(86_400).default(Number(defaultOf('SWEEP_INTERVAL_SECONDS'))),
+  SWEEP_STUCK_AFTER_SECONDS: z.coerce.number().min(0.1).max(86_400).default(Number(defaultOf('SWEEP_STUCK_AFTER_SECONDS'))),
   SOTONG_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   // Loose on purpose: admin@localhost is a fine sign-in name for a single machine.
   SOTONG_ADMIN_EMAIL: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'expected an email address like admin@example.go.kr').default(defaultOf('SOTONG_ADMIN_EMAIL')),
@@ -172,6 +185,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     dataDir: e.SOTONG_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    sweep: { everyMs: Math.round(e.SWEEP_INTERVAL_SECONDS * 1000), stuckAfterMs: Math.round(e.SWEEP_STUCK_AFTER_SECONDS * 1000) },
     secret: e.SOTONG_SECRET,
     admin: { email: e.SOTONG_ADMIN_EMAIL, password: e.SOTONG_ADMIN_PASSWORD },
     logLevel: e.LOG_LEVEL,

@@ -1,8 +1,9 @@
 // The secret that signs web-chat access tokens: SOTONG_SECRET when set, otherwise one generated
 // on first start and kept in the data folder (mode 0600) so tokens survive a restart.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { makePrivateFolder } from '../store/private-folder';
 
 export const SECRET_FILE = 'server-secret';
 
@@ -16,7 +17,7 @@ export async function resolveServerSecret(configured: string | undefined, dataDi
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  await mkdir(dataDir, { recursive: true });
+  await makePrivateFolder(dataDir);
   const secret = randomBytes(32).toString('base64url');
   try {
     // 'wx': if another process created it a moment ago, keep theirs.

@@ -3,6 +3,23 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from './schema';
 
+export interface ThreadRef {
+  readonly channel: Schema['conversations']['channel'];
+  readonly threadKey: string;
+  readonly platformUserId: string;
+}
+
+/** Who a conversation belongs to: its channel, thread key and the contact's platform id. */
+export async function findThread(db: Kysely<Schema>, id: string): Promise<ThreadRef | undefined> {
+  const row = await db
+    .selectFrom('conversations')
+    .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')
+    .select(['conversations.channel', 'conversations.thread_key', 'contacts.platform_user_id'])
+    .where('conversations.id', '=', id)
+    .executeTakeFirst();
+  return row && { channel: row.channel, threadKey: row.thread_key, platformUserId: row.platform_user_id };
+}
+
 export async function setConversationOwner(db: Kysely<Schema>, id: string, owner: 'bot' | 'human'): Promise<void> {
   await db.updateTable('conversations').set({ owner, updated_at: new Date() }).where('id', '=', id).execute();
 }

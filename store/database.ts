@@ -1,11 +1,12 @@
 // The one place that opens a database. No url: PGlite in-process with its files in `dataDir`
 // (the single-machine default). A url: PostgreSQL through a pg Pool. Both speak the same SQL and
 // run the same migrations, so nothing above this file knows which one it got.
-import { mkdir } from 'node:fs/promises';
 import NodeModule from 'node:module';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
+import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-driver';
+import { makePrivateFolder } from './private-folder';
 import type { Schema } from './schema';
 
 export interface DatabaseConfig {
@@ -21,9 +22,10 @@ export interface DatabaseConfig {
   /** PostgreSQL pool size (default 10). */
   readonly poolSize?: number;
   /**
-   * Called when PostgreSQL drops an idle pooled connection (server restart, failover, an admin
-   * terminating it). The pool discards that connection and opens a new one on next use; without
-   * a listener, pg would raise the error as an uncaught 'error' event and kill the process.
+   * Called when PostgreSQL drops a connection (server restart, failover, an admin terminating
+   * it), whether it sat idle in the pool or was checked out by a query. The pool discards that
+   * connection and opens a new one on next use; without a listener, pg would raise the error as
+   * an uncaught 'error' event and kill the process.
    */
   readonly onConnectionError?: (error: Error) => void;
 }
@@ -40,13 +42,13 @@ export interface Database {
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export async function createDatabase(config: DatabaseConfig): Promise<Database> {
-  const { db, kind } = config.url ? await openPostgres(config.url, config) : await openPGlite(config.dataDir);
+  const { db, kind, release } = config.url ? await openPostgres(config.url, config) : await openPGlite(config.dataDir);
   let closed: Promise<void> | undefined;
   return {
     db,
     kind,
     schema: config.url ? config.schema : undefined,
-    close: () => (closed ??= db.destroy()),
+    close: () => (closed ??= db.destroy().finally(() => release?.())),
     async ping() {
       try {
         await sql`select 1`.execute(db);
@@ -58,15 +60,45 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
   };
 }
 
-async function openPGlite(dataDir: string): Promise<{ db: Kysely<Schema>; kind: 'pglite' }> {
-  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-  const { PGlite } = loadPGlite();
-  const client = new PGlite(dataDir);
-  await client.waitReady;
-  return { db: new Kysely<Schema>({ dialect: new PGliteDialect(client) }), kind: 'pglite' };
+interface Opened {
+  readonly db: Kysely<Schema>;
+  readonly kind: Database['kind'];
+  /** Gives up what the database held beyond its connections (the data folder's lock). */
+  readonly release?: () => void;
 }
 
-async function openPostgres(url: string, config: DatabaseConfig): Promise<{ db: Kysely<Schema>; kind: 'postgres' }> {
+async function openPGlite(dataDir: string): Promise<Opened> {
+  const inMemory = dataDir.includes('://');
+  if (!inMemory) await makePrivateFolder(dataDir);
+  // Every opener (serve, migrate, the other CLI commands) takes the folder's lock first.
+  const lock = inMemory ? undefined : lockDataDir(dataDir);
+  try {
+    const { PGlite } = loadPGlite();
+    const client = new PGlite(dataDir);
+    await client.waitReady;
+    return { db: new Kysely<Schema>({ dialect: new PGliteDialect(client) }), kind: 'pglite', release: lock?.release };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/** Connecting sends nothing, so a refused or reset connect is always safe to try again. */
+const CONNECT_RETRIES = [100, 300, 1000] as const;
+
+async function connectWithRetry(pool: Pool): Promise<PoolClient> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await pool.connect();
+    } catch (error) {
+      const wait = CONNECT_RETRIES[attempt];
+      if (wait === undefined || pool.ending) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+async function openPostgres(url: string, config: DatabaseConfig): Promise<Opened> {
   const schema = config.schema;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`createDatabase: schema "${schema}" must match ${SCHEMA_NAME} (lower-case letters, digits, _)`);
@@ -77,7 +109,11 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<{ db: 
     // search_path as a startup option applies to every pooled connection, new or reused.
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  pool.on('error', (error) => config.onConnectionError?.(error));
+  const onError = (error: Error) => config.onConnectionError?.(error);
+  // 'error' on the pool covers idle connections only. A connection checked out by a query whose
+  // server goes away emits 'error' on the client itself, so every client gets a listener too.
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
   try {
     if (schema) await pool.query(`create schema if not exists ${schema}`);
     else await pool.query('select 1');
@@ -85,7 +121,9 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<{ db: 
     await pool.end();
     throw new Error(`createDatabase: cannot reach PostgreSQL at ${redactUrl(url)}`, { cause: error });
   }
-  return { db: new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' };
+  // Kysely needs only connect() and end(); a connect that fails (server restarting) is retried.
+  const retrying = { connect: () => connectWithRetry(pool), end: () => pool.end() } as unknown as Pool;
+  return { db: new Kysely<Schema>({ dialect: new PostgresDialect({ pool: retrying }) }), kind: 'postgres' };
 }
 
 type PGliteModule = typeof import('@electric-sql/pglite');

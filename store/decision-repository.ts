@@ -1,7 +1,7 @@
 // The bot's decision for one inbound message. At most one per message: a retried job that
 // triages again keeps the first stored decision, so every step after it agrees.
 import type { Kysely, Selectable } from 'kysely';
-import type { Decision, Entity, Language, Action, HandoffReason, PiiType } from '../bot/types';
+import type { Decision, Entity, Language, Action, DecisionReason, PiiType } from '../bot/types';
 import { newId } from './ids';
 import { toJson } from './json';
 import type { DecisionsTable, Schema } from './schema';
@@ -60,7 +60,7 @@ export function toDecision(row: DecisionRow | DecisionJson): Decision {
     language: row.language as Language,
     action: row.action as Action,
     ...(row.reply ? { reply: row.reply } : {}),
-    ...(row.reason ? { reason: row.reason as HandoffReason } : {}),
+    ...(row.reason ? { reason: row.reason as DecisionReason } : {}),
     modelVersion: row.model_version,
   };
 }

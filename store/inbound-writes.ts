@@ -10,7 +10,7 @@ import { newId } from './ids';
 import { toJson } from './json';
 import type { MessageRow } from './message-repository';
 import { existingOutboxId, outboxValues, type OutboxInput } from './outbox-repository';
-import type { ChannelColumn, Schema } from './schema';
+import type { ChannelColumn, MessageStatus, Schema } from './schema';
 
 export interface InboundInput {
   readonly channel: ChannelColumn;
@@ -25,6 +25,8 @@ export interface InboundInput {
   readonly piiTypes: readonly string[];
   readonly replyTarget: Readonly<Record<string, string>>;
   readonly sentAt: Date;
+  /** Platform links to the media the citizen sent, stored in `links` as {label: kind, url}. */
+  readonly media?: readonly { readonly kind: string; readonly url: string }[];
 }
 
 export interface StoredInbound {
@@ -32,6 +34,8 @@ export interface StoredInbound {
   readonly conversationId: string;
   /** (channel, external_id) was stored before: this call stored nothing new. */
   readonly duplicate: boolean;
+  /** The message's processing status ('received' when just stored). */
+  readonly status: MessageStatus;
 }
 
 /**
@@ -95,28 +99,28 @@ export async function storeInbound(db: Kysely<Schema>, input: InboundInput): Pro
           pii_types: [...input.piiTypes],
           external_id: input.externalId,
           status: 'received',
-          links: toJson([]),
+          links: toJson((input.media ?? []).map((m) => ({ label: m.kind, url: m.url }))),
           reply_target: toJson(input.replyTarget),
           outbox_id: null,
           ticket_id: null,
           sent_at: input.sentAt,
         }))
         .onConflict((oc) => oc.columns(['channel', 'external_id']).where('direction', '=', 'in').doNothing())
-        .returning(['id', 'conversation_id']),
+        .returning(['id', 'conversation_id', 'status']),
     )
     .selectFrom('inserted')
-    .select(['inserted.id', 'inserted.conversation_id', sql<boolean>`false`.as('duplicate')])
+    .select(['inserted.id', 'inserted.conversation_id', sql<boolean>`false`.as('duplicate'), 'inserted.status'])
     .unionAll((eb) =>
       eb
         .selectFrom('messages')
-        .select(['messages.id', 'messages.conversation_id', sql<boolean>`true`.as('duplicate')])
+        .select(['messages.id', 'messages.conversation_id', sql<boolean>`true`.as('duplicate'), 'messages.status'])
         .where('messages.channel', '=', input.channel)
         .where('messages.external_id', '=', input.externalId)
         .where('messages.direction', '=', 'in'),
     )
     .execute();
   const row = rows[0] ?? (await findInboundByExternalId(db, input.channel, input.externalId));
-  return { id: row.id, conversationId: row.conversation_id, duplicate: row.duplicate };
+  return { id: row.id, conversationId: row.conversation_id, duplicate: row.duplicate, status: row.status ?? 'received' };
 }
 
 /**
@@ -126,7 +130,7 @@ export async function storeInbound(db: Kysely<Schema>, input: InboundInput): Pro
 async function findInboundByExternalId(db: Kysely<Schema>, channel: ChannelColumn, externalId: string) {
   const row = await db
     .selectFrom('messages')
-    .select(['id', 'conversation_id', sql<boolean>`true`.as('duplicate')])
+    .select(['id', 'conversation_id', sql<boolean>`true`.as('duplicate'), 'status'])
     .where('channel', '=', channel)
     .where('external_id', '=', externalId)
     .where('direction', '=', 'in')

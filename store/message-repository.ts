@@ -35,3 +35,27 @@ export async function listUnfinishedInbound(db: Kysely<Schema>): Promise<string[
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Inbound messages still unfinished after `olderThan` (for the sweeper), oldest first. */
+export async function listStuckInbound(db: Kysely<Schema>, olderThan: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('messages')
+    .select('id')
+    .where('status', 'in', ['received', 'processing'])
+    .where('created_at', '<', olderThan)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Dead-letters an unfinished inbound message: no job takes it again, and agents see why. */
+export async function markInboundDead(db: Kysely<Schema>, id: string, reason: string): Promise<boolean> {
+  const result = await db
+    .updateTable('messages')
+    .set({ status: 'dead', last_error: reason.slice(0, 1000) })
+    .where('id', '=', id)
+    .where('status', 'in', ['received', 'processing'])
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -27,8 +27,9 @@ const THREAD_COLUMNS = [
 ] as const;
 
 /**
- * pending → sending, with a lease. A row left in 'sending' by a worker that died is taken again
- * once its lease has run out. Counts the attempt. Undefined when the row is not takeable.
+ * pending → sending, with a lease and a fresh send token. A row left in 'sending' by a worker
+ * that died is taken again once its lease has run out. Counts the attempt. Undefined when the row
+ * is not takeable. Only the holder of the returned row's send_token may finish it.
  */
 export async function takeForSending(db: Kysely<Schema>, id: string, leaseMs: number): Promise<OutboxWithThread | undefined> {
   return db
@@ -37,6 +38,7 @@ export async function takeForSending(db: Kysely<Schema>, id: string, leaseMs: nu
         .updateTable('outbox')
         .set((eb) => ({
           status: 'sending',
+          send_token: newId(),
           attempts: eb('attempts', '+', 1),
           next_attempt_at: sql<Date>`now() + ${`${Math.ceil(leaseMs)} milliseconds`}::interval`,
         }))
@@ -60,12 +62,14 @@ export async function takeForSending(db: Kysely<Schema>, id: string, leaseMs: nu
 /**
  * Marks the row sent and adds it to the transcript, in one statement. `from: 'pending'` is the
  * inline path (a Kakao skill answer carries the reply: claiming and sending are the same step, so
- * it counts an attempt); `from: 'sending'` finishes what takeForSending started. Undefined when
- * the row was not in that status (someone else sent it, or it is dead).
+ * it counts an attempt); `from: 'sending'` finishes what takeForSending started, and only with its
+ * send token. Undefined when the row was not in that state (someone else sent it, or it is dead).
  */
 export async function markSentAndRecord(
   db: Kysely<Schema>,
-  input: { readonly id: string; readonly from: 'pending' | 'sending'; readonly externalId: string | null; readonly sentAt: Date },
+  input:
+    | { readonly id: string; readonly from: 'pending'; readonly externalId: string | null; readonly sentAt: Date }
+    | { readonly id: string; readonly from: 'sending'; readonly sendToken: string; readonly externalId: string | null; readonly sentAt: Date },
 ): Promise<{ readonly row: OutboxWithThread; readonly recorded: RecordedOutbound | undefined } | undefined> {
   const result = await db
     .with('sent', (q) =>
@@ -77,10 +81,12 @@ export async function markSentAndRecord(
           sent_at: input.sentAt,
           last_error: null,
           next_attempt_at: null,
+          send_token: null,
           ...(input.from === 'pending' ? { attempts: eb('attempts', '+', 1) } : {}),
         }))
         .where('id', '=', input.id)
         .where('status', '=', input.from)
+        .$if(input.from === 'sending', (q) => q.where('send_token', '=', input.from === 'sending' ? input.sendToken : ''))
         .returningAll(),
     )
     .with('recorded', (q) =>

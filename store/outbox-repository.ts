@@ -1,6 +1,6 @@
 // Replies waiting to be sent. Every status change is a conditional UPDATE on the status it
 // expects, so two workers (or a worker and an inline Kakao answer) can never both send a row.
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { newId } from './ids';
 import { toJson } from './json';
 import type { LinkJson, OutboxTable, QuickReplyJson, Schema } from './schema';
@@ -71,18 +71,23 @@ export async function outboxIdsFor(db: Kysely<Schema>, inReplyTo: string): Promi
   return rows.map((r) => r.id);
 }
 
-/** sending → pending (will be retried) or → dead (will not), keeping the reason for agents. */
+/**
+ * sending → pending (will be retried) or → dead (will not), keeping the reason for agents. Only
+ * the attempt holding `sendToken` may release the row.
+ */
 export async function releaseAfterFailure(
   db: Kysely<Schema>,
   id: string,
+  sendToken: string,
   to: 'pending' | 'dead',
   error: string,
 ): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
-    .set({ status: to, last_error: error.slice(0, 1000), next_attempt_at: null })
+    .set({ status: to, last_error: error.slice(0, 1000), next_attempt_at: null, send_token: null })
     .where('id', '=', id)
     .where('status', '=', 'sending')
+    .where('send_token', '=', sendToken)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
@@ -90,5 +95,25 @@ export async function releaseAfterFailure(
 /** Rows whose delivery never finished (for recovery at startup). */
 export async function listUnfinishedOutbox(db: Kysely<Schema>): Promise<string[]> {
   const rows = await db.selectFrom('outbox').select('id').where('status', 'in', ['pending', 'sending']).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Rows the sweeper queues again: pending since before `olderThan` (their job was lost), or in
+ * 'sending' with a lease that ran out (their worker died). Oldest first.
+ */
+export async function listStuckOutbox(db: Kysely<Schema>, olderThan: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('created_at', '<', olderThan)]),
+        eb.and([eb('status', '=', 'sending'), eb('next_attempt_at', '<', sql<Date>`now()`)]),
+      ]),
+    )
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.id);
 }

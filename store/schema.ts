@@ -44,7 +44,8 @@ export interface ConversationsTable {
   updated_at: CreatedAt;
 }
 
-export type MessageStatus = 'received' | 'processing' | 'processed';
+/** 'dead': processing failed the same way on every attempt (last_error says why). */
+export type MessageStatus = 'received' | 'processing' | 'processed' | 'dead';
 
 export interface MessagesTable {
   id: string;
@@ -58,6 +59,9 @@ export interface MessagesTable {
   external_id: string | null;
   /** Inbound only. */
   status: MessageStatus | null;
+  /** Inbound only: why the message went 'dead'. */
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Outbound: the answer's links. Inbound: the media the citizen sent, {label: kind, url}. */
   links: Json<LinkJson[]>;
   reply_target: Json<Record<string, string>>;
   /** Outbound only: the outbox row this message records. */
@@ -107,8 +111,18 @@ export interface OutboxTable {
   reply_target: Json<Record<string, string>>;
   external_id: string | null;
   next_attempt_at: NullableTimestamp;
+  /** The attempt holding the row in 'sending' (store/outbound-writes.ts). */
+  send_token: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   sent_at: NullableTimestamp;
+}
+
+export interface RejectedEventsTable {
+  id: string;
+  channel: string;
+  external_id: string | null;
+  reason: string;
+  created_at: CreatedAt;
 }
 
 export type TicketStatus = 'waiting' | 'assigned' | 'resolved' | 'returned_to_bot';
@@ -193,6 +207,39 @@ export interface ChannelStateTable {
   updated_at: CreatedAt;
 }
 
+export interface PinnedAnswerJson {
+  readonly text: { readonly ko: string; readonly en: string };
+  readonly links: readonly LinkJson[];
+  readonly expiresAt: string;
+  readonly setBy: string;
+  readonly setAt: string;
+}
+
+export interface SurgesTable {
+  id: string;
+  /** 'topic:<cluster>', 'intent:<id>' or 'region:<name>' as the detector named it. */
+  key: string;
+  kind: 'topic' | 'intent' | 'region';
+  status: 'open' | 'closed';
+  label: string;
+  intent: string | null;
+  region: string | null;
+  count: number;
+  rate_per_min: number;
+  baseline_per_min: number;
+  per_minute: Json<number[]>;
+  sample_message_ids: Json<string[]>;
+  top_terms: Json<string[]>;
+  regions: Json<Record<string, number>>;
+  channels: Json<Record<string, number>>;
+  /** MinHash signatures (surge/minhash.ts) standing for the surge's messages. */
+  signatures: Json<number[][]>;
+  pinned_answer: NullableJson<PinnedAnswerJson>;
+  opened_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: NullableTimestamp;
+}
+
 export interface Schema {
   contacts: ContactsTable;
   conversations: ConversationsTable;
@@ -207,4 +254,6 @@ export interface Schema {
   examples: ExamplesTable;
   model_versions: ModelVersionsTable;
   channel_state: ChannelStateTable;
+  rejected_events: RejectedEventsTable;
+  surges: SurgesTable;
 }

@@ -9,7 +9,8 @@ import { loadModel } from '../bot/model-file';
 import type { TrainerEvaluation } from './evaluation';
 import type { TrainingProgress, TrainingRequest, TrainingWorkerMessage } from './training-worker-messages';
 
-const WORKER_ENTRY = path.join(__dirname, 'training-worker.js');
+// Built: the compiled worker beside this file. From the sources: a shim that registers tsx first.
+const WORKER_ENTRY = path.join(__dirname, __filename.endsWith('.ts') ? 'training-worker.dev.js' : 'training-worker.js');
 
 export class TrainingWorkerError extends Error {
   override readonly name = 'TrainingWorkerError';

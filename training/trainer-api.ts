@@ -19,6 +19,8 @@ export interface TrainerOptions {
   readonly folds?: number;
   readonly seed?: number;
   readonly logger?: TrainingJobsOptions['logger'];
+  /** Makes a saved definition live in every process (training/live-catalog.ts). Default: none. */
+  readonly onCatalogChanged?: (intentId: string) => Promise<void>;
 }
 
 export interface Trainer {
@@ -34,7 +36,7 @@ export function createTrainer(options: TrainerOptions): Trainer {
   const models = new TrainerModels(options.db, audit, options.registry);
   return {
     registry: options.registry,
-    catalog: new TrainerCatalog(options.db, audit),
+    catalog: new TrainerCatalog(options.db, audit, options.onCatalogChanged),
     inbox: new TrainerInbox(options.db, audit),
     models,
     jobs: new TrainingJobs({ db: options.db, models, audit, train: options.train, folds: options.folds, seed: options.seed, logger: options.logger }),

@@ -2,6 +2,7 @@
 // their examples, and their answers. Every change is validated by the catalog file rules
 // (validateAsFile), answers also by the public-reply rules (≤ 280 weighted characters with the
 // links, official sources only), and written with its audit row in one transaction.
+import { sanitizeText } from '../bot/sanitize-text';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AuditLog } from '../handoff/audit-log';
@@ -25,7 +26,7 @@ export const answersBodySchema = z
   .object({ answers: z.array(answerSchema), links: z.array(linkSchema).optional() })
   .strict();
 export const exampleBodySchema = z
-  .object({ text: z.string().trim().min(1).max(1000), language: z.enum(['ko', 'en']).optional() })
+  .object({ text: z.string().overwrite(sanitizeText).trim().min(1).max(1000), language: z.enum(['ko', 'en']).optional() })
   .strict();
 
 export interface IntentSummary {
@@ -82,6 +83,8 @@ export class TrainerCatalog {
   constructor(
     private readonly db: Kysely<Schema>,
     private readonly audit: AuditLog,
+    /** Publishes a changed definition (answers, links, quick replies) to every process at once. */
+    private readonly published: (intentId: string) => Promise<void> = async () => undefined,
   ) {}
 
   async list(): Promise<IntentSummary[]> {
@@ -117,6 +120,7 @@ export class TrainerCatalog {
       const added = await addExamples(trx, definition.id, [...examples.ko.map((text) => ({ text, language: 'ko' as const })), ...examples.en.map((text) => ({ text, language: 'en' as const }))], 'catalog', actor);
       await this.audit.record({ actor, action: 'intent.create', target: definition.id, details: { examples: added.length } }, trx);
     });
+    await this.published(definition.id);
     return this.get(definition.id);
   }
 
@@ -131,6 +135,7 @@ export class TrainerCatalog {
       const changed = Object.keys(definition).filter((k) => canonical((before as Record<string, unknown>)[k]) !== canonical((definition as Record<string, unknown>)[k]));
       await this.audit.record({ actor, action: 'intent.update', target: id, details: { changed } }, trx);
     });
+    await this.published(id);
     return this.get(id);
   }
 
@@ -141,6 +146,7 @@ export class TrainerCatalog {
       await trx.deleteFrom('intents').where('id', '=', id).execute();
       await this.audit.record({ actor, action: 'intent.delete', target: id, details: { examples: Number(removed.numDeletedRows) } }, trx);
     });
+    await this.published(id);
   }
 
   /** Replaces the answers (and, when given, the links they point at). */
@@ -150,8 +156,9 @@ export class TrainerCatalog {
       const before = definitionOf((await this.row(trx, id)).definition);
       const definition = this.body(checked({ ...before, answers, links: links ?? before.links, examples: { ko: [], en: [] } }));
       await trx.updateTable('intents').set({ definition: JSON.stringify(definition), updated_at: new Date() }).where('id', '=', id).execute();
-      await this.audit.record({ actor, action: 'intent.answers', target: id, details: { answers: answers.length, links: definition.links.length } }, trx);
+      await this.audit.record({ actor, action: 'intent.answers', target: id, details: { answers: answers.length, links: definition.links.length, live: true } }, trx);
     });
+    await this.published(id);
     return this.get(id);
   }
 

@@ -1,7 +1,7 @@
 // The training worker thread: cross-validates the catalog, trains the final model on all of it
 // and posts the evaluation and the model file back. The CPU-bound work runs here so that the API
-// thread keeps answering webhooks, agents and /healthz while a trainer trains. Loaded through
-// training-worker.js. Any error is left uncaught: the worker then exits with code 1 and the
+// thread keeps answering webhooks, agents and /healthz while a trainer trains. Built, this is
+// dist/training/training-worker.js; from the sources it is loaded through training-worker.dev.js. Any error is left uncaught: the worker then exits with code 1 and the
 // main side receives the error itself (run-training-in-worker.ts).
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { trainModel } from '../bot/classifier';

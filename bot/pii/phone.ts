@@ -21,6 +21,25 @@ const plausibleForeign = (m: RegExpExecArray): boolean => {
   return n >= 8 && n <= 15;
 };
 
+// Phone numbers spelled, wholly or partly, in Hangul digit words ("공일공 구구구구 팔팔팔팔",
+// "영일공-1234-오육칠팔"). Each word is one UTF-16 unit, so the spelled number is read as digits
+// in place and checked against the same Korean number shapes. A trailing 이 before more Hangul is
+// the particle (…팔팔팔팔이에요), not the digit 2.
+const HANGUL_DIGIT: Readonly<Record<string, string>> = {
+  공: '0', 영: '0', 일: '1', 이: '2', 삼: '3', 사: '4', 오: '5', 육: '6', 륙: '6', 칠: '7', 팔: '8', 구: '9',
+};
+const H = '[0-9공영일이삼사오육륙칠팔구]';
+const SPELLED = new RegExp(`(?<!${H})[0공영]${H}{1,2}(?:[\\s.-]{0,3}${H}{3,4}[\\s.-]{0,3}|${H}{3,4})${H}{4}(?=이[가-힣]|(?!${H}))`, 'g');
+const KR_NUMBER = new RegExp(`^0${KR_AREA}\\d{7,8}$`);
+
+const spelledPhone = (m: RegExpExecArray): boolean => {
+  if (!/[공영일이삼사오육륙칠팔구]/.test(m[0])) return false; // all digits: detectPhone's job
+  const digits = m[0].replace(/[공영일이삼사오육륙칠팔구]/g, (w) => HANGUL_DIGIT[w]!).replace(/\D/g, '');
+  return KR_NUMBER.test(digits);
+};
+
+export const detectHangulPhone: PiiDetector = (folded) => (/[공영]/.test(folded) ? findAll(folded, SPELLED, 'PHONE', spelledPhone) : []);
+
 export const detectPhone: PiiDetector = (folded) => [
   ...findAll(folded, KOREAN, 'PHONE'),
   ...findAll(folded, FOREIGN, 'PHONE', plausibleForeign),

@@ -2,6 +2,7 @@
 // hyphen, with spaces, or half-masked ("900101-1******", "900101-1"). The check digit is not
 // validated: numbers issued since October 2020 no longer carry one.
 import { findAll, type PiiDetector } from './finding';
+import { hasNearby } from './nearby';
 
 const MASK = '[*xX●•]';
 const RRN = new RegExp(
@@ -33,4 +34,8 @@ function isRrn(m: RegExpExecArray): boolean {
   return isRealDate(Number(m[1]), Number(m[2]), Number(m[3]), gender);
 }
 
-export const detectRrn: PiiDetector = (folded) => findAll(folded, RRN, 'RRN', isRrn);
+// A corporate registration number (법인등록번호) has the same 6-7 shape; it names a company.
+const CORPORATE = /법인|corporat/i;
+
+export const detectRrn: PiiDetector = (folded) =>
+  findAll(folded, RRN, 'RRN', (m) => isRrn(m) && !hasNearby(folded, m.index, m.index + m[0].length, CORPORATE, 12, 0));

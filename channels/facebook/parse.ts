@@ -1,24 +1,39 @@
-// Meta Page webhook payloads → InboundMessage[]. Pure. Loops over every entry[], messaging[],
-// standby[] and changes[]; drops our own echoes and comments, and non-"add" comment changes.
+// Meta Page webhook payloads → InboundMessage[]. Pure. Loops over every entry[], messaging[] and
+// changes[]; drops our own echoes and comments, non-"add" comment changes, receipts, reactions
+// and standby events (threads another app owns).
 import { z } from 'zod';
-import type { InboundMessage } from '../types';
+import type { InboundMessage, MediaKind, MediaRef } from '../types';
 import { parseShape } from '../shared/shape';
 import { ATTACHMENT_ONLY_TEXT } from '../shared/text';
 
 /** Prefix of quick-reply / postback payloads we send: the rest is the text the citizen chose. */
 export const PAYLOAD_PREFIX = 'SOTONG:';
 
+// Lenient on purpose: Meta documents receipts without `timestamp` (deliveries) and retries any
+// non-200 for hours, so an event we do not act on must never fail the whole delivery.
+const attachmentSchema = z.object({
+  type: z.string(),
+  payload: z
+    .object({
+      url: z.string().optional(),
+      sticker_id: z.union([z.number(), z.string()]).optional(),
+      coordinates: z.object({ lat: z.number(), long: z.number() }).optional(),
+    })
+    .nullish(),
+});
+
 const messagingSchema = z.object({
-  sender: z.object({ id: z.string() }),
+  sender: z.object({ id: z.string() }).optional(),
   recipient: z.object({ id: z.string() }).optional(),
-  timestamp: z.number(),
+  timestamp: z.number().optional(),
   message: z
     .object({
-      mid: z.string(),
+      mid: z.string().optional(),
       text: z.string().optional(),
       is_echo: z.boolean().optional(),
       quick_reply: z.object({ payload: z.string() }).optional(),
-      attachments: z.array(z.object({ type: z.string() })).optional(),
+      sticker_id: z.union([z.number(), z.string()]).optional(),
+      attachments: z.array(attachmentSchema).optional(),
     })
     .optional(),
   postback: z.object({ title: z.string().optional(), payload: z.string().optional(), mid: z.string().optional() }).optional(),
@@ -44,9 +59,11 @@ const pageSchema = z.object({
   entry: z.array(
     z.object({
       id: z.string(),
-      time: z.number(),
+      time: z.number().optional(),
       messaging: z.array(messagingSchema).optional(),
-      standby: z.array(messagingSchema).optional(),
+      // Threads another app (e.g. Page Inbox) owns: its agents answer there, we may not
+      // (Graph refuses with 10/2018300). Only their shape is checked.
+      standby: z.array(z.unknown()).optional(),
       changes: z.array(changeSchema).optional(),
     }),
   ),
@@ -57,10 +74,7 @@ type MessagingEvent = z.infer<typeof messagingSchema>;
 export function parsePageEvents(payload: unknown): InboundMessage[] {
   const page = parseShape(pageSchema, payload, 'Meta page webhook');
   return page.entry.flatMap((entry) => [
-    ...(entry.messaging ?? []).flatMap((e) => messengerMessage(e, entry.id, false)),
-    // Another app (e.g. Page Inbox) owns these threads: stored for the transcript, marked so the
-    // sender refuses to answer them (Graph would reject with 10/2018300).
-    ...(entry.standby ?? []).flatMap((e) => messengerMessage(e, entry.id, true)),
+    ...(entry.messaging ?? []).flatMap((e) => messengerMessage(e, entry.id, entry.time)),
     ...(entry.changes ?? []).flatMap((c) => commentMessage(c, entry.id)),
   ]);
 }
@@ -69,23 +83,61 @@ function chosenText(payload: string | undefined): string | undefined {
   return payload?.startsWith(PAYLOAD_PREFIX) ? payload.slice(PAYLOAD_PREFIX.length) : undefined;
 }
 
-function messengerMessage(event: MessagingEvent, pageId: string, standby: boolean): InboundMessage[] {
-  let externalId: string;
+/** Messenger's thumbs-up ("like") sticker, in its three sizes. */
+const LIKE_STICKER_IDS = new Set(['369239263222822', '369239343222814', '369239383222810']);
+
+type Attachment = z.infer<typeof attachmentSchema>;
+
+const KIND_OF_TYPE: Readonly<Record<string, MediaKind>> = {
+  image: 'image',
+  video: 'video',
+  reel: 'video',
+  ig_reel: 'video',
+  audio: 'audio',
+  file: 'file',
+  location: 'location',
+};
+
+/**
+ * The media of one message. A sticker arrives as an `image` with a sticker_id, and during Meta's
+ * transition also as a `sticker` attachment: either way it is one sticker (or like), not a photo.
+ */
+export function messengerMedia(message: NonNullable<MessagingEvent['message']>): MediaRef[] {
+  const attachments = message.attachments ?? [];
+  const sticker = attachments.find((a) => a.type === 'sticker' || a.payload?.sticker_id !== undefined);
+  const stickerId = message.sticker_id ?? sticker?.payload?.sticker_id;
+  if (stickerId !== undefined || sticker) {
+    return [{ kind: LIKE_STICKER_IDS.has(String(stickerId)) ? 'like' : 'sticker', url: sticker?.payload?.url ?? '' }];
+  }
+  return attachments.map((a) => ({ kind: KIND_OF_TYPE[a.type] ?? 'file', url: mediaUrl(a) }));
+}
+
+function mediaUrl(attachment: Attachment): string {
+  const where = attachment.payload?.coordinates;
+  if (where) return `geo:${where.lat},${where.long}`; // RFC 5870: shown to agents, never fetched.
+  return attachment.payload?.url ?? '';
+}
+
+function messengerMessage(event: MessagingEvent, pageId: string, entryTime: number | undefined): InboundMessage[] {
+  if (!event.sender) return [];
+  let externalId: string | undefined;
   let text: string;
+  let media: MediaRef[] = [];
+  const timestamp = event.timestamp ?? entryTime ?? Date.now();
   if (event.message) {
     if (event.message.is_echo) return [];
     externalId = event.message.mid;
+    media = messengerMedia(event.message);
     text =
       chosenText(event.message.quick_reply?.payload) ??
-      (event.message.text?.trim() ||
-        (event.message.attachments?.length ? ATTACHMENT_ONLY_TEXT : ''));
+      (event.message.text?.trim() || (media.length > 0 ? ATTACHMENT_ONLY_TEXT : ''));
   } else if (event.postback) {
-    externalId = event.postback.mid ?? `postback:${event.sender.id}:${event.timestamp}`;
+    externalId = event.postback.mid ?? `postback:${event.sender.id}:${timestamp}`;
     text = chosenText(event.postback.payload) ?? event.postback.title ?? event.postback.payload ?? '';
   } else {
-    return []; // Deliveries, reads, handover notices: not citizen messages.
+    return []; // Deliveries, reads, reactions, handover notices: not citizen messages.
   }
-  if (!text) return [];
+  if (!text || !externalId) return [];
   const psid = event.sender.id;
   return [
     {
@@ -95,8 +147,9 @@ function messengerMessage(event: MessagingEvent, pageId: string, standby: boolea
       threadKey: `fb:dm:${psid}`,
       isPublic: false,
       text,
-      sentAt: new Date(event.timestamp),
-      replyTarget: { kind: 'messenger', psid, pageId, ...(standby ? { standby: 'true' } : {}) },
+      sentAt: new Date(timestamp),
+      replyTarget: { kind: 'messenger', psid, pageId },
+      ...(media.length > 0 ? { media } : {}),
     },
   ];
 }

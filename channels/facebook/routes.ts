@@ -29,7 +29,7 @@ export function facebookWebhookRouter(options: FacebookWebhookOptions, pipeline:
       if (check !== 'valid') return rejectSignature(res, check, META_SIGNATURE_HEADER);
       const messages = parsePageEvents(parseJson(raw)).filter((m) => m.userId !== options.pageId);
       const summary = await ingestAll(pipeline, messages, { enqueue: true });
-      res.status(200).json({ received: summary.received, duplicates: summary.duplicates });
+      res.status(200).json({ received: summary.received, duplicates: summary.duplicates, rejected: summary.rejected });
     } catch (err) {
       answerError(res, err, next);
     }

@@ -1,11 +1,16 @@
 // Shared by the webhook routes: store every parsed message, one at a time so that the pipeline
-// sees them in platform order, and report how many were new.
+// sees them in platform order, and report how many were new. Each event stands alone: one the
+// pipeline refuses (recorded as rejected, with its reason) never stops the others from being
+// stored, and never makes the delivery a 5xx the platform would resend forever.
 import type { InboundMessage } from '../types';
+import { InvalidInboundError } from '../../pipeline/ingest';
 import type { IngestResult, MessagePipeline } from '../../pipeline/types';
 
 export interface IngestSummary {
   readonly received: number;
   readonly duplicates: number;
+  /** Events refused as given (see rejected_events). */
+  readonly rejected: number;
   readonly results: readonly IngestResult[];
 }
 
@@ -14,8 +19,18 @@ export async function ingestAll(
   messages: readonly InboundMessage[],
   options: { readonly enqueue: boolean },
 ): Promise<IngestSummary> {
-  const ordered = [...messages].sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime());
+  // An invalid timestamp sorts last rather than poisoning the order of the others.
+  const time = (m: InboundMessage) => (m.sentAt instanceof Date && !Number.isNaN(m.sentAt.getTime()) ? m.sentAt.getTime() : Infinity);
+  const ordered = [...messages].sort((a, b) => time(a) - time(b));
   const results: IngestResult[] = [];
-  for (const message of ordered) results.push(await pipeline.ingest(message, { enqueue: options.enqueue }));
-  return { received: results.length, duplicates: results.filter((r) => r.duplicate).length, results };
+  let rejected = 0;
+  for (const message of ordered) {
+    try {
+      results.push(await pipeline.ingest(message, { enqueue: options.enqueue }));
+    } catch (error) {
+      if (!(error instanceof InvalidInboundError)) throw error; // ours (database down…): the platform retries
+      rejected += 1;
+    }
+  }
+  return { received: results.length, duplicates: results.filter((r) => r.duplicate).length, rejected, results };
 }

@@ -51,5 +51,4 @@ function bestCut(window: string, max: number): number {
   return Math.min(max, chars.length);
 }
 
-/** Stands in for a message that carried only an attachment, so a person still sees that it came. */
-export const ATTACHMENT_ONLY_TEXT = '[첨부 파일 / attachment]';
+export { ATTACHMENT_ONLY_TEXT } from '../../bot/media-decision';

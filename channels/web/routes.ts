@@ -1,5 +1,7 @@
 // The web chat API, mounted under /api/v1 (JSON body parsing and size limits come from the app):
-//   POST /messages                       a citizen's message → the bot's decision and reply, inline
+//   POST /messages                       a citizen's message → the bot's decision and reply, inline;
+//                                        without conversationId it starts a thread the server names,
+//                                        with it, the thread's access token is required
 //   GET  /conversations/:id/messages     the transcript (needs the conversation's access token)
 //   GET  /conversations/:id/events       live `message.created` events as server-sent events
 import { Router, type Request, type RequestHandler } from 'express';
@@ -9,7 +11,7 @@ import type { MessagePipeline, StoredMessage } from '../../pipeline/types';
 import { SotongError } from '../../server/errors';
 import { validationError } from '../../server/middleware/error-handler';
 import type { EventStreams } from './event-stream';
-import { toInboundMessage, webMessageSchema } from './parse';
+import { mintWebThread, toInboundMessage, webMessageSchema, type WebThread } from './parse';
 import type { AccessTokens } from './verify';
 
 export interface WebChatDeps {
@@ -29,7 +31,8 @@ export interface WebChatAnswer {
   /** Send as `Authorization: Bearer …` (or `?token=` for EventSource) to read this conversation. */
   readonly accessToken: string;
   readonly duplicate: boolean;
-  readonly decision: { readonly intent: string; readonly confidence: number; readonly action: string } | null;
+  /** `reason` says why (handoff reason, or `surge_pinned`), as the triage card does; null when none. */
+  readonly decision: { readonly intent: string; readonly confidence: number; readonly action: string; readonly reason: string | null } | null;
   /** null when the bot stays silent (a person owns the thread, or the message was moderated). */
   readonly reply: {
     readonly text: string;
@@ -48,7 +51,8 @@ export function webChatRoutes(deps: WebChatDeps): Router {
   router.post('/messages', deps.postLimit ?? noLimit, async (req, res) => {
     const body = webMessageSchema.safeParse(req.body ?? null);
     if (!body.success) throw validationError(body.error);
-    const ingested = await deps.pipeline.ingest(toInboundMessage(body.data, now()), { enqueue: false });
+    const thread = body.data.conversationId ? await continueThread(req, body.data.conversationId, deps) : mintWebThread();
+    const ingested = await deps.pipeline.ingest(toInboundMessage(body.data, thread, now()), { enqueue: false });
     // Inline, so the citizen gets the answer in this response; idempotent, so a retried POST
     // (same clientMessageId) gets the same answer rather than a second one.
     const processed = await deps.pipeline.processInbound(ingested.messageId);
@@ -58,7 +62,7 @@ export function webChatRoutes(deps: WebChatDeps): Router {
       messageId: processed.messageId,
       accessToken: deps.tokens.issue(processed.conversationId),
       duplicate: ingested.duplicate,
-      decision: decision && { intent: decision.intent, confidence: decision.confidence, action: decision.action },
+      decision: decision && { intent: decision.intent, confidence: decision.confidence, action: decision.action, reason: decision.reason ?? null },
       reply: decision?.reply
         ? { text: decision.reply.text, links: decision.reply.links, quickReplies: decision.reply.quickReplies ?? [] }
         : null,
@@ -114,13 +118,25 @@ export function webChatRoutes(deps: WebChatDeps): Router {
 function authorize(req: Request, tokens: AccessTokens): string {
   const params = conversationParams.safeParse(req.params);
   if (!params.success) throw validationError(params.error);
+  checkToken(req, tokens, params.data.id);
+  return params.data.id;
+}
+
+/** The web thread of `conversationId`, once the request holds its token. */
+async function continueThread(req: Request, conversationId: string, deps: WebChatDeps): Promise<WebThread> {
+  checkToken(req, deps.tokens, conversationId);
+  const thread = await deps.pipeline.findThread(conversationId);
+  if (!thread || thread.channel !== 'web') throw new SotongError('SOTONG_ERR_NOT_FOUND', { params: { what: `conversation ${conversationId}` } });
+  return { userId: thread.userId, threadKey: thread.threadKey };
+}
+
+function checkToken(req: Request, tokens: AccessTokens, conversationId: string): void {
   const header = req.get('authorization');
   const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const query = typeof req.query.token === 'string' ? req.query.token : undefined;
   const token = bearer ?? query;
   if (!token) throw new SotongError('SOTONG_ERR_UNAUTHORIZED');
-  if (!tokens.verify(params.data.id, token)) throw new SotongError('SOTONG_ERR_FORBIDDEN');
-  return params.data.id;
+  if (!tokens.verify(conversationId, token)) throw new SotongError('SOTONG_ERR_FORBIDDEN');
 }
 
 function optionalId(value: unknown, name: string): string | undefined {

@@ -1,9 +1,19 @@
 // X Account Activity payloads → InboundMessage[]. Pure. Reads `id_str` only: the numeric `id`
 // exceeds 2^53 and JSON.parse has already corrupted it.
 import { z } from 'zod';
-import type { InboundMessage } from '../types';
+import type { InboundMessage, MediaRef } from '../types';
 import { parseShape } from '../shared/shape';
 import { ATTACHMENT_ONLY_TEXT } from '../shared/text';
+
+// X media objects (tweets' extended_entities.media, a DM's message_data.attachment.media): `url`
+// is the t.co link X puts in the text for it, `media_url_https` the file (DM media needs OAuth).
+const mediaSchema = z.object({
+  type: z.string(),
+  media_url_https: z.string().optional(),
+  expanded_url: z.string().optional(),
+  url: z.string().optional(),
+});
+type XMedia = z.infer<typeof mediaSchema>;
 
 const tweetSchema = z.object({
   id_str: z.string().regex(/^\d+$/),
@@ -12,6 +22,7 @@ const tweetSchema = z.object({
   extended_tweet: z.object({ full_text: z.string() }).optional(),
   user: z.object({ id_str: z.string(), screen_name: z.string().optional(), name: z.string().optional() }),
   retweeted_status: z.unknown().optional(),
+  extended_entities: z.object({ media: z.array(mediaSchema).optional() }).optional(),
 });
 
 const dmSchema = z.object({
@@ -22,7 +33,10 @@ const dmSchema = z.object({
     .object({
       sender_id: z.string(),
       target: z.object({ recipient_id: z.string() }),
-      message_data: z.object({ text: z.string() }),
+      message_data: z.object({
+        text: z.string(),
+        attachment: z.object({ type: z.string(), media: mediaSchema.optional() }).optional(),
+      }),
     })
     .optional(),
 });
@@ -49,7 +63,8 @@ export function stripLeadingMentions(text: string): string {
 
 /**
  * Parses one webhook delivery. Drops our own tweets and DMs (loop guard), retweets, non-message
- * DM events and mentions with nothing but @handles. Throws BadPayloadError on a wrong shape.
+ * DM events, mentions with nothing but @handles, and every other activity (favorites, follows,
+ * typing and read receipts), which needs no reply. Throws BadPayloadError on a wrong shape.
  */
 export function parseXActivity(payload: unknown, accountId: string): InboundMessage[] {
   const activity = parseShape(activitySchema, payload, 'X activity');
@@ -57,13 +72,26 @@ export function parseXActivity(payload: unknown, accountId: string): InboundMess
   return [...parseTweets(activity), ...parseDms(activity)];
 }
 
+const X_MEDIA_KIND: Readonly<Record<string, MediaRef['kind']>> = { photo: 'image', video: 'video', animated_gif: 'video' };
+
+function mediaRefs(media: readonly XMedia[]): MediaRef[] {
+  return media.map((m) => ({ kind: X_MEDIA_KIND[m.type] ?? 'file', url: m.media_url_https ?? m.expanded_url ?? m.url ?? '' }));
+}
+
+/** The text without the t.co links X appended for the media, which say nothing themselves. */
+function withoutMediaLinks(text: string, media: readonly XMedia[]): string {
+  return media.reduce((rest, m) => (m.url ? rest.split(m.url).join('') : rest), text).trim();
+}
+
 function parseTweets(activity: XActivity): InboundMessage[] {
   return (activity.tweet_create_events ?? []).flatMap((tweet) => {
     if (tweet.user.id_str === activity.for_user_id || tweet.retweeted_status) return [];
+    const media = tweet.extended_entities?.media ?? [];
     const message = mentionMessage(
       {
         id: tweet.id_str,
-        text: tweet.extended_tweet?.full_text ?? tweet.text,
+        text: withoutMediaLinks(tweet.extended_tweet?.full_text ?? tweet.text, media),
+        media: mediaRefs(media),
         authorId: tweet.user.id_str,
         ...(tweet.user.screen_name ? { handle: tweet.user.screen_name } : {}),
         ...(tweet.user.name ? { name: tweet.user.name } : {}),
@@ -80,11 +108,13 @@ export interface MentionFields {
   readonly authorId: string;
   readonly handle?: string;
   readonly name?: string;
+  readonly media?: readonly MediaRef[];
 }
 
 /** Shared by the webhook and the mention poller so both produce the same externalId ('tw:<id>'). */
 export function mentionMessage(tweet: MentionFields, sentAt: Date): InboundMessage | null {
-  const text = stripLeadingMentions(tweet.text);
+  const media = tweet.media ?? [];
+  const text = stripLeadingMentions(tweet.text) || (media.length > 0 ? ATTACHMENT_ONLY_TEXT : '');
   if (!text) return null;
   return {
     channel: 'x',
@@ -97,6 +127,7 @@ export function mentionMessage(tweet: MentionFields, sentAt: Date): InboundMessa
     text,
     sentAt: Number.isNaN(sentAt.getTime()) ? new Date() : sentAt,
     replyTarget: { kind: 'tweet', tweetId: tweet.id },
+    ...(media.length > 0 ? { media } : {}),
   };
 }
 
@@ -105,6 +136,8 @@ function parseDms(activity: XActivity): InboundMessage[] {
     const mc = event.message_create;
     if (event.type !== 'message_create' || !mc || mc.sender_id === activity.for_user_id) return [];
     const sender = activity.users?.[mc.sender_id];
+    const attached = mc.message_data.attachment?.media;
+    const media = attached ? [attached] : [];
     return [
       {
         channel: 'x',
@@ -114,9 +147,10 @@ function parseDms(activity: XActivity): InboundMessage[] {
         ...(sender?.name ? { userName: sender.name } : {}),
         threadKey: `x:dm:${mc.sender_id}`,
         isPublic: false,
-        text: mc.message_data.text.trim() || ATTACHMENT_ONLY_TEXT,
+        text: withoutMediaLinks(mc.message_data.text, media) || ATTACHMENT_ONLY_TEXT,
         sentAt: new Date(Number(event.created_timestamp)),
         replyTarget: { kind: 'dm', participantId: mc.sender_id },
+        ...(media.length > 0 ? { media: mediaRefs(media) } : {}),
       },
     ];
   });

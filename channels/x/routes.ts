@@ -35,7 +35,7 @@ export function xWebhookRouter(options: XWebhookOptions, pipeline: MessagePipeli
       if (check !== 'valid') return rejectSignature(res, check, X_SIGNATURE_HEADER);
       const messages = parseXActivity(parseJson(raw), options.accountId);
       const summary = await ingestAll(pipeline, messages, { enqueue: true });
-      res.status(200).json({ received: summary.received, duplicates: summary.duplicates });
+      res.status(200).json({ received: summary.received, duplicates: summary.duplicates, rejected: summary.rejected });
     } catch (err) {
       answerError(res, err, next);
     }

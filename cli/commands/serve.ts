@@ -31,14 +31,17 @@ export const command: CliCommand = {
     const { redactPii } = require('../../bot/pii') as typeof import('../../bot/pii');
     const { startServer } = require('../../server/main') as typeof import('../../server/main');
     const { HandoffConfigError, parseHandoffEnv } = require('../../handoff/config') as typeof import('../../handoff/config');
+    const { SurgeConfigError, parseSurgeEnv } = require('../../surge/config') as typeof import('../../surge/config');
 
     let config;
     let handoff;
+    let surge;
     try {
       config = loadConfig(io.env);
       handoff = parseHandoffEnv(io.env);
+      surge = parseSurgeEnv(io.env);
     } catch (error) {
-      if (!(error instanceof ConfigError) && !(error instanceof HandoffConfigError)) throw error;
+      if (!(error instanceof ConfigError) && !(error instanceof HandoffConfigError) && !(error instanceof SurgeConfigError)) throw error;
       io.stderr.write(`sotong serve: ${error.message}\n`);
       return 2;
     }
@@ -46,7 +49,7 @@ export const command: CliCommand = {
 
     let running;
     try {
-      running = await startServer(config, { role: parsed.role, handoff, logger, print: (text) => io.stderr.write(`${text}\n`) });
+      running = await startServer(config, { role: parsed.role, handoff, surge, logger, print: (text) => io.stderr.write(`${text}\n`) });
     } catch (error) {
       if (error instanceof ConfigError) {
         io.stderr.write(`sotong serve: ${error.message}\n`);
@@ -57,6 +60,9 @@ export const command: CliCommand = {
       return 1;
     }
     if (running.url) io.stderr.write(`Sotong is running: chat ${running.url}/chat.html · staff ${running.url}/staff\n`);
+    // A server outlives a stray rejection (a query on a connection the database just dropped):
+    // logged loudly, never a crash that takes every in-flight request with it.
+    process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
 
     const stopped = new Promise<number>((resolve) => {
       const onSignal = (signal: NodeJS.Signals) => {

@@ -1,5 +1,6 @@
 // Console roles. A user may hold several; `admin` may do everything the others may.
-export const ROLES = ['agent', 'trainer', 'admin'] as const;
+// `supervisor` pins answers to surges and broadcasts them (surge/routes.ts).
+export const ROLES = ['agent', 'trainer', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {

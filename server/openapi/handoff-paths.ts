@@ -43,7 +43,7 @@ const triageCard = {
     topIntents: { type: 'array', maxItems: 3, items: { type: 'object', properties: { intent: { type: 'string' }, confidence: { type: 'number' }, name: {} } } },
     entities: { type: 'array', items: { type: 'object' } },
     language: { type: 'string' },
-    reason: { type: 'string', enum: ['low_confidence', 'ambiguous', 'out_of_scope_repeat', 'urgent', 'requested_human', 'policy_handoff', 'negative_feedback', 'channel_limit'] },
+    reason: { type: 'string', enum: ['low_confidence', 'ambiguous', 'out_of_scope_repeat', 'urgent', 'requested_human', 'policy_handoff', 'negative_feedback', 'channel_limit', 'media_only'] },
     priority: { type: 'string', enum: PRIORITIES },
     queue: { type: 'string' },
     slaDeadline: { type: 'string', format: 'date-time' },

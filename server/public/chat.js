@@ -59,12 +59,9 @@
   const quickReplies = $('quick-replies');
 
   let lang = store.get('lang') === 'en' ? 'en' : 'ko';
-  // The user id names this browser's thread and is as good as a password: random, never shown.
-  let userId = store.get('userId');
-  if (!userId) {
-    userId = window.crypto.randomUUID();
-    store.set('userId', userId);
-  }
+  // The server names the thread on the first message; its id and access token are kept here and
+  // continue the thread (the token is as good as a password: never shown).
+  window.localStorage.removeItem('sotong.userId');
   let conversationId = store.get('conversationId');
   let accessToken = store.get('accessToken');
   let lastMessageId = store.get('lastMessageId');
@@ -205,11 +202,19 @@
     streamedBot = [];
     bubble('citizen', trimmed);
     try {
+      const thread = conversationId && accessToken ? { conversationId } : {};
       const response = await fetch('/api/v1/messages', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Accept-Language': lang },
-        body: JSON.stringify({ userId, text: trimmed, clientMessageId: window.crypto.randomUUID() }),
+        headers: Object.assign({ 'Content-Type': 'application/json' }, conversationId && accessToken ? authHeaders() : { 'Accept-Language': lang }),
+        body: JSON.stringify(Object.assign(thread, { text: trimmed, clientMessageId: window.crypto.randomUUID() })),
       });
+      // The thread is gone or its token no longer holds: start a new one with this message.
+      if (thread.conversationId && [401, 403, 404].includes(response.status)) {
+        forgetConversation();
+        echoes.splice(echoes.findIndex((e) => e.author === 'citizen'), 1);
+        log.lastChild && log.lastChild.remove();
+        return send(text);
+      }
       const body = await response.json().catch(() => null);
       if (!response.ok) {
         echoes.splice(echoes.findIndex((e) => e.author === 'citizen'), 1);

@@ -3,6 +3,7 @@
 //   ticket.changed   a ticket was opened, claimed, transferred, closed, reopened or has a new message
 //   sla.missed       a ticket passed its first-response deadline (its priority went up)
 //   message.created  a message in a conversation that has an open ticket
+//   surge.changed    a surge opened, changed (figures, pinned answer) or closed
 // EventSource cannot set headers, so the console authenticates with its session cookie (GET needs
 // no CSRF token).
 import { Router } from 'express';
@@ -44,6 +45,11 @@ export function agentEventRoutes(deps: AgentEventsDeps): Router {
         else stream.send('ticket.changed', event);
         return;
       }
+      if (event.type === 'surge.changed') {
+        stream.send('surge.changed', event);
+        return;
+      }
+      if (event.type !== 'message.created') return;
       void hasOpenTicket(event.conversationId).then((open) => {
         if (open) stream.send('message.created', event.message, event.message.id);
       });

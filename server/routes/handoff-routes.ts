@@ -1,5 +1,6 @@
 // The agent API: the ticket queue and every action on a ticket, plus GET /metrics/handoffs.
 // Every route checks the role; state changes over a cookie session also need the CSRF header.
+import { sanitizeText } from '../../bot/sanitize-text';
 import { Router, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -25,7 +26,7 @@ export interface HandoffRoutesDeps {
 }
 
 const MAX_TEXT = 4000;
-const textBody = z.object({ text: z.string().trim().min(1).max(MAX_TEXT) }).strict();
+const textBody = z.object({ text: z.string().overwrite(sanitizeText).trim().min(1).max(MAX_TEXT) }).strict();
 const relabelBody = z.object({ intent: z.string().min(1).max(100), messageId: z.string().min(1).max(64).optional() }).strict();
 const transferBody = z
   .object({ queue: z.string().trim().min(1).max(64).optional(), agentId: z.string().min(1).max(64).optional() })

@@ -1,6 +1,7 @@
 // POST /api/v1/nlu/parse (trainer, admin): what the live bot would do with a message, without
 // storing or sending anything. The text is redacted first, exactly as the pipeline stores it
 // and triages it, so the answer matches what a citizen would get.
+import { sanitizeText } from '../../bot/sanitize-text';
 import { Router } from 'express';
 import { z } from 'zod';
 import { redactPii } from '../../bot/pii';
@@ -15,7 +16,7 @@ export interface NluRoutesDeps {
 
 export const parseBodySchema = z
   .object({
-    text: z.string().trim().min(1).max(4000),
+    text: z.string().overwrite(sanitizeText).trim().min(1).max(4000),
     channel: z.enum(['web', 'x', 'facebook', 'kakao']).default('web'),
     /** A public mention or comment gets the short public reply. */
     isPublic: z.boolean().default(false),

@@ -3,6 +3,7 @@ import { DEFAULT_POLICY, decideAction, type PolicyInput } from '../../bot/policy
 
 const POLICIES: Record<string, Policy> = {
   'cert.family_relation': 'faq',
+  'cert.seal': 'faq',
   'cert.resident_registration': 'faq',
   'passport.issue': 'faq',
   'emergency.urgent': 'urgent',
@@ -28,8 +29,11 @@ function input(scores: [string, number][], overrides: Partial<PolicyInput> = {})
 describe('decideAction', () => {
   test.each([
     ['confident FAQ is answered', [['cert.family_relation', 0.92], ['passport.issue', 0.03]], 'auto_answer', undefined],
-    ['FAQ under the auto-answer threshold goes to a person', [['cert.family_relation', 0.7], ['passport.issue', 0.1]], 'handoff', 'low_confidence'],
-    ['per-intent threshold override is honoured', [['passport.issue', 0.88], ['cert.seal', 0.05]], 'handoff', 'low_confidence'],
+    // Not sure enough to answer: a clarifying question when the candidates are FAQs (issue 17),
+    // a person when they are not.
+    ['FAQ under the threshold with a FAQ runner-up asks which', [['cert.family_relation', 0.7], ['passport.issue', 0.1]], 'clarify', 'ambiguous'],
+    ['FAQ under the threshold with no FAQ runner-up goes to a person', [['cert.family_relation', 0.7], ['chat.greeting', 0.2]], 'handoff', 'low_confidence'],
+    ['per-intent threshold override is honoured', [['passport.issue', 0.88], ['chat.greeting', 0.05]], 'handoff', 'low_confidence'],
     ['two close FAQs ask which one', [['cert.family_relation', 0.45], ['cert.resident_registration', 0.4]], 'clarify', 'ambiguous'],
     ['close FAQ vs non-FAQ is handed off', [['cert.family_relation', 0.45], ['chat.greeting', 0.4]], 'handoff', 'ambiguous'],
     ['close but unlikely pair is handed off', [['cert.family_relation', 0.3], ['cert.resident_registration', 0.25]], 'handoff', 'ambiguous'],
@@ -61,5 +65,46 @@ describe('decideAction', () => {
   test('clarify offers the top two intents', () => {
     const out = decideAction(input([['cert.family_relation', 0.45], ['cert.resident_registration', 0.4]]));
     expect(out.choices).toEqual(['cert.family_relation', 'cert.resident_registration']);
+  });
+
+  test('clarify offers at most three FAQ intents, most likely first', () => {
+    const out = decideAction(
+      input([['cert.family_relation', 0.5], ['cert.resident_registration', 0.2], ['chat.greeting', 0.1], ['passport.issue', 0.08], ['cert.seal', 0.07]]),
+    );
+    expect(out).toMatchObject({ action: 'clarify', choices: ['cert.family_relation', 'cert.resident_registration', 'passport.issue'] });
+  });
+});
+
+describe('decideAction: what bot/reading.ts found (issue 17)', () => {
+  test.each([
+    // A disagreement refuses to auto-answer even a confident top, and asks instead.
+    ['a contrast guess is never auto-answered', [['cert.resident_registration', 0.9], ['cert.seal', 0.06]], { disagreement: 'contrast' }, 'clarify', ['cert.resident_registration', 'cert.seal']],
+    ['two FAQs both strongly present ask which', [['cert.family_relation', 0.6], ['cert.resident_registration', 0.35]], { disagreement: 'two_intents' }, 'clarify', ['cert.family_relation', 'cert.resident_registration']],
+    ['a long message with a close top two asks which', [['passport.issue', 0.9], ['cert.seal', 0.08]], { disagreement: 'long_close' }, 'clarify', ['passport.issue', 'cert.seal']],
+    // The excluded intent is never offered, even when the scores still carry it.
+    ['the excluded intent is not offered', [['cert.resident_registration', 0.5], ['cert.family_relation', 0.3], ['cert.seal', 0.2]], { excluded: 'cert.family_relation', disagreement: 'contrast' }, 'clarify', ['cert.resident_registration', 'cert.seal']],
+    // Two requests: both answered.
+    ['two requests are both answered', [['cert.family_relation', 0.6], ['cert.resident_registration', 0.4]], { requests: ['cert.resident_registration', 'cert.family_relation'] }, 'auto_answer', undefined],
+    // Vague: clarify whatever the model said, out of scope included.
+    ['a vague message asks, even when the model was sure', [['cert.family_relation', 0.99]], { vague: ['cert.family_relation', 'cert.resident_registration', 'cert.seal', 'passport.issue'] }, 'clarify', ['cert.family_relation', 'cert.resident_registration', 'cert.seal']],
+    ['a vague message asks, even when the model said out of scope', [['out_of_scope', 0.8]], { vague: ['cert.seal', 'cert.family_relation'] }, 'clarify', ['cert.seal', 'cert.family_relation']],
+  ] as const)('%s', (_name, scores, extra, action, choices) => {
+    const out = decideAction(input(scores.map((s) => [...s] as [string, number]), extra as Partial<PolicyInput>));
+    expect(out.action).toBe(action);
+    expect(out.choices).toEqual(choices);
+  });
+
+  test('two requests answer the first asked and carry the second', () => {
+    const out = decideAction(input([['cert.family_relation', 0.6], ['cert.resident_registration', 0.4]], { requests: ['cert.resident_registration', 'cert.family_relation'] }));
+    expect(out).toMatchObject({ intent: 'cert.resident_registration', alsoIntent: 'cert.family_relation' });
+  });
+
+  test('danger still wins over a vague or contrasted message', () => {
+    expect(decideAction(input([['cert.seal', 0.6], ['emergency.urgent', 0.35]], { vague: ['cert.seal', 'cert.family_relation'] })).action).toBe('urgent');
+    expect(decideAction(input([['cert.seal', 0.6], ['emergency.urgent', 0.35]], { disagreement: 'contrast' })).action).toBe('urgent');
+  });
+
+  test('a request for a person is not turned into a question', () => {
+    expect(decideAction(input([['chat.human', 0.9]], { vague: ['cert.seal', 'cert.family_relation'] })).action).toBe('handoff');
   });
 });

@@ -17,6 +17,9 @@ it('has at least one intent file to check', () => {
   expect(catalog.intents.length).toBeGreaterThan(0);
 });
 
+/** Every answer an intent can send: its own and its urgent situations'. */
+const allAnswers = (intent: (typeof catalog.intents)[number]) => [...intent.answers, ...(intent.situations ?? []).map((s) => s.answer)];
+
 describe.each(intents)('%s', (id, intent) => {
   it('has enough examples', () => {
     expect(intent.examples.ko.length).toBeGreaterThanOrEqual(MIN_EXAMPLES.ko);
@@ -32,7 +35,7 @@ describe.each(intents)('%s', (id, intent) => {
   });
 
   it('fits every public answer in one post on X, in both languages', () => {
-    const tooLong = intent.answers.flatMap((answer, a) =>
+    const tooLong = allAnswers(intent).flatMap((answer, a) =>
       LANGS.map((lang) => ({ answer: a, lang, text: renderPublicAnswer(answer, intent.links, lang) }))
         .map((post) => ({ ...post, length: xWeightedLength(post.text) }))
         .filter((post) => post.length > X_MAX_WEIGHTED_LENGTH),
@@ -41,7 +44,7 @@ describe.each(intents)('%s', (id, intent) => {
   });
 
   it('keeps every private answer within the DM length', () => {
-    const tooLong = intent.answers.flatMap((answer, a) =>
+    const tooLong = allAnswers(intent).flatMap((answer, a) =>
       LANGS.filter((lang) => answer.private[lang].length > MAX_PRIVATE_CHARS).map((lang) => ({ answer: a, lang })),
     );
     expect(tooLong).toEqual([]);

@@ -75,9 +75,8 @@ describe('parsePageEvents', () => {
     expect(messages[0]!.sentAt.getTime()).toBe(1741051499000);
   });
 
-  it('marks standby events (another app owns the thread)', () => {
-    const [m] = parsePageEvents(fbPage({ standby: [fbMessage('m_standby')] }));
-    expect(m!.replyTarget['standby']).toBe('true');
+  it('ignores standby events: another app (Page Inbox) owns the thread and answers it', () => {
+    expect(parsePageEvents(fbPage({ standby: [fbMessage('m_standby')], messaging: [fbMessage('m_ours')] })).map((m) => m.externalId)).toEqual(['m_ours']);
   });
 
   it('explains a wrong shape', () => {
@@ -112,7 +111,7 @@ describe('Facebook webhook route', () => {
     expect(delivery.body).toContain('\\uc6b4\\uc804'); // 운전, escaped as Meta sends it
     const res = await post(url(), delivery);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ received: 2, duplicates: 0 });
+    expect(await res.json()).toEqual({ received: 2, duplicates: 0, rejected: 0 });
     const texts = [...pipeline.messages.values()].map((m) => m.message.text);
     expect(texts).toContain('운전면허 갱신 기간이 궁금합니다');
     expect(pipeline.enqueued).toHaveLength(2);

@@ -137,7 +137,7 @@ describe('X webhook route', () => {
   it('ingests every event of a signed delivery, queued', async () => {
     const res = await post(url(), xDelivery(X_SECRET, xActivity({ tweets: [xMention()], dms: [xDm()] })));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ received: 2, duplicates: 0 });
+    expect(await res.json()).toEqual({ received: 2, duplicates: 0, rejected: 0 });
     expect(pipeline.messages.size).toBe(2);
     expect(pipeline.enqueued).toHaveLength(2);
   });

@@ -80,11 +80,12 @@ for (const driver of drivers) {
 
     test('events arrive in publish order', async () => {
       const heard: string[] = [];
-      a.subscribe((e) => heard.push(e.type === 'message.created' ? e.message.text : e.status));
+      a.subscribe((e) => heard.push(e.type === 'message.created' ? e.message.text : e.type === 'ticket.changed' ? e.status : e.type === 'catalog.changed' ? e.intentId : e.type));
       for (const text of ['1', '2', '3', '4', '5']) await b.publish(message('c1', text));
       await b.publish({ type: 'ticket.changed', ticketId: 't1', conversationId: 'c1', status: 'assigned', priority: 'high' });
-      await eventually(async () => heard.length === 6, 5000, 'six events');
-      expect(heard).toEqual(['1', '2', '3', '4', '5', 'assigned']);
+      await b.publish({ type: 'catalog.changed', intentId: 'passport.issue' });
+      await eventually(async () => heard.length === 7, 5000, 'seven events');
+      expect(heard).toEqual(['1', '2', '3', '4', '5', 'assigned', 'passport.issue']);
     });
 
     test('unsubscribe stops delivery; a throwing listener does not stop the others', async () => {

@@ -59,13 +59,17 @@ describe.each(engines)('agent workflow over HTTP [%s]', (engine, configured) => 
   });
 
   const citizen = () => {
-    const userId = `citizen-${randomUUID()}`;
     let token = '';
+    let conversationId: string | undefined;
     return {
       async say(text: string) {
-        const answer = await call(url, 'POST', '/api/v1/messages', { body: { userId, text } });
+        const answer = await call(url, 'POST', '/api/v1/messages', {
+          body: { text, ...(conversationId && { conversationId }) },
+          ...(conversationId && { headers: { authorization: `Bearer ${token}` } }),
+        });
         expect(answer.status).toBe(201);
         token = answer.body.accessToken;
+        conversationId = answer.body.conversationId;
         return answer.body as { conversationId: string; messageId: string; decision: { action: string; intent: string } | null; reply: { text: string } | null };
       },
       transcript: (conversationId: string) =>

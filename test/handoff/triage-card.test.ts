@@ -62,7 +62,13 @@ describe('buildTriageCard', () => {
         links: [{ label: '전자가족관계등록시스템', url: 'https://efamily.scourt.go.kr' }],
       },
       modelVersion: 'm-test',
+      media: [],
     });
+  });
+
+  it('references the media of the opening message by its platform link', () => {
+    const media = [{ kind: 'image', url: 'https://scontent.xx.fbcdn.net/v/flood.jpg' }];
+    expect(buildTriageCard(input({ media })).media).toEqual(media);
   });
 
   it('suggests the public form in English for a public English post', () => {

@@ -108,3 +108,48 @@ describe('detectPii', () => {
     expect(hasPii('카드 4111 1111 1111 1111')).toBe(true);
   });
 });
+
+describe('formats the redactor used to miss (issue 13)', () => {
+  // [sentence, the personal data in it, its type]
+  const MISSED_BEFORE: readonly [string, string, PiiType][] = [
+    ['새마을금고 9002-1234-5678-1 로 보내주세요', '9002-1234-5678-1', 'ACCOUNT'],
+    ['SC제일 123-45-678901 예금주 김민수', '123-45-678901', 'ACCOUNT'],
+    ['대구은행 123-45-678901-2 입니다', '123-45-678901-2', 'ACCOUNT'],
+    ['하나은행 12345678901234 으로 환급', '12345678901234', 'ACCOUNT'],
+    ['카카오뱅크 3333 12 3456789 로 보내요', '3333 12 3456789', 'ACCOUNT'],
+    ['IBK 123 456789 01 234 입금', '123 456789 01 234', 'ACCOUNT'],
+    ['환급은 110-123-456789 로 해주세요', '110-123-456789', 'ACCOUNT'],
+    ['새 여권 M123A4567 입니다', 'M123A4567', 'PASSPORT'],
+    ['번호 M123A4567 로 예약했어요', 'M123A4567', 'PASSPORT'],
+    ['번호는 공일공 구구구구 팔팔팔팔이에요', '공일공 구구구구 팔팔팔팔', 'PHONE'],
+    ['영일공-1234-오육칠팔 로 연락', '영일공-1234-오육칠팔', 'PHONE'],
+    ['연락처 010\u200B1234\u200B5678', '010\u200B1234\u200B5678', 'PHONE'],
+    ['주민번호 900101\u200C-\u200D1234567', '900101\u200C-\u200D1234567', 'RRN'],
+    ['메일은 김민수@회사.한국 입니다', '김민수@회사.한국', 'EMAIL'],
+    ['help@gov.kr로 문의', 'help@gov.kr', 'EMAIL'],
+    ['이메일 민수@naver.com', '민수@naver.com', 'EMAIL'],
+  ];
+
+  test.each(MISSED_BEFORE)('%s', (text, value, type) => {
+    const start = text.indexOf(value);
+    expect(detectPii(text)).toEqual([{ type, start, end: start + value.length }]);
+  });
+
+  // Kept as written: organisations' representative numbers, public short codes, and other
+  // numbers named as such.
+  test.each([
+    '1588-1234 이 번호 금감원 맞나요?',
+    '1644 1234로 전화 왔어요',
+    '18001234 어디 번호예요',
+    '급하면 112나 119, 1332에 전화',
+    '접수번호 110-123-456789 확인 부탁',
+    '운송장 1234-5678-9012 조회',
+    '사업자등록번호 123-45-67890',
+    '법인등록번호 110111-1234567 인가요',
+    '모델명 A123B4567 리콜',
+    '공공기관 이사 일정 알려주세요',
+    '이삼일 걸린다던데요',
+  ])('keeps %s', (text) => {
+    expect(redactPii(text).text).toBe(text);
+  });
+});

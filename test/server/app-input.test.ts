@@ -29,7 +29,7 @@ async function expectStillServing() {
 describe('bad input on POST /api/v1/messages', () => {
   test('empty body → 400 naming the missing fields', async () => {
     const body = await expectError(await post(''), 400, 'SOTONG_ERR_VALIDATION');
-    expect(JSON.stringify(body)).toMatch(/userId/);
+    expect(JSON.stringify(body)).toMatch(/text/);
     await expectStillServing();
   });
 
@@ -50,8 +50,8 @@ describe('bad input on POST /api/v1/messages', () => {
   });
 
   test('wrong types → 400 naming each field', async () => {
-    const body = await expectError(await post(JSON.stringify({ userId: 42, text: ['hi'] })), 400, 'SOTONG_ERR_VALIDATION');
-    expect(body.error.message).toMatch(/userId: userId must be a string/);
+    const body = await expectError(await post(JSON.stringify({ conversationId: 42, text: ['hi'] })), 400, 'SOTONG_ERR_VALIDATION');
+    expect(body.error.message).toMatch(/conversationId: conversationId must be a string/);
     expect(body.error.message).toMatch(/text: text must be a string/);
     await expectStillServing();
   });
@@ -62,11 +62,11 @@ describe('bad input on POST /api/v1/messages', () => {
     await expectStillServing();
   });
 
-  test('whitespace-only text, too long text and bad user ids → 400', async () => {
+  test('whitespace-only text, too long text and bad conversation ids → 400', async () => {
     await expectError(await post(JSON.stringify({ userId: 'u1', text: '   \n ' })), 400, 'SOTONG_ERR_VALIDATION', /text must not be empty/);
     await expectError(await post(JSON.stringify({ userId: 'u1', text: 'a'.repeat(4001) })), 400, 'SOTONG_ERR_VALIDATION', /at most 4000/);
-    await expectError(await post(JSON.stringify({ userId: 'x'.repeat(129), text: 'hi' })), 400, 'SOTONG_ERR_VALIDATION', /at most 128/);
-    await expectError(await post(JSON.stringify({ userId: '<script>', text: 'hi' })), 400, 'SOTONG_ERR_VALIDATION', /letters, digits/);
+    await expectError(await post(JSON.stringify({ conversationId: 'x'.repeat(129), text: 'hi' })), 400, 'SOTONG_ERR_VALIDATION', /at most 128/);
+    await expectError(await post(JSON.stringify({ conversationId: '<script>', text: 'hi' })), 400, 'SOTONG_ERR_VALIDATION', /letters, digits/);
     await expectStillServing();
   });
 

@@ -41,7 +41,7 @@ test('instrumentPipeline counts new inbound messages per channel, not duplicates
 
 test('queue depth is read at scrape time; a failing read leaves the last value', async () => {
   const metrics = createMetrics();
-  let depth: Record<'inbound' | 'outbound' | 'sla', number> | null = { inbound: 2, outbound: 0, sla: 5 };
+  let depth: Record<'inbound' | 'outbound' | 'sla' | 'surge' | 'sweep', number> | null = { inbound: 2, outbound: 0, sla: 5, surge: 0, sweep: 0 };
   collectQueueDepth({ depth: async () => (depth ? depth : Promise.reject(new Error('redis down'))) }, metrics);
   expect(await metrics.render()).toContain('sotong_job_queue_depth{queue="sla"} 5');
   depth = null;

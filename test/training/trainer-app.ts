@@ -23,6 +23,7 @@ import { seedCatalogIfEmpty } from '../../training/catalog-repository';
 import { createModelRegistry, type ModelRegistry } from '../../training/model-registry';
 import { DEFAULT_POLICY, type PolicyConfig } from '../../bot/policy';
 import { createTrainer, type Trainer } from '../../training/trainer-api';
+import { connectLiveCatalog } from '../../training/live-catalog';
 import { PASSWORD, signIn, type Session } from '../auth/agent-app';
 import { listen } from '../server/support/http';
 import { FAST_TRAIN, smallCatalog, TEST_FOLDS } from './fixtures';
@@ -69,7 +70,8 @@ export async function startTrainerApp(database: Database, options: TrainerAppOpt
   // A cheap scrypt cost: these tests are about training, not the hash's strength.
   const hash = (password: string) => hashPassword(password, { N: 1024, r: 8, p: 1 } as unknown as typeof DEFAULT_SCRYPT);
   const api = createAgentApi({ db: database.db, handoff, events, streams, hash, openApiGroups: [trainerPaths] });
-  const trainer = createTrainer({ db: database.db, registry, train: FAST_TRAIN, folds: TEST_FOLDS });
+  const liveCatalog = connectLiveCatalog(registry, events);
+  const trainer = createTrainer({ db: database.db, registry, train: FAST_TRAIN, folds: TEST_FOLDS, onCatalogChanged: liveCatalog.changed });
   const app = buildApp({
     logger: silentLogger,
     metrics: createMetrics(),
@@ -104,6 +106,7 @@ export async function startTrainerApp(database: Database, options: TrainerAppOpt
       return signIn(running.url, email);
     },
     async close() {
+      liveCatalog.stop();
       await trainer.jobs.idle();
       streams.closeAll();
       await running.close();

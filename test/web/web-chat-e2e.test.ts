@@ -28,10 +28,12 @@ const TRIAGE = tableTriage({
 
 describeEachDatabase('web chat over the real pipeline', (current) => {
   let running: Running;
+  let db: ReturnType<typeof current>['db'];
   let closeAll: () => Promise<void>;
 
   beforeAll(async () => {
     const database = current();
+    db = database.db;
     const jobs = createInProcessJobQueue({ onFailed: () => undefined });
     const events = createInProcessEvents();
     const pipeline = createPipeline({ database, jobs, events, triage: () => TRIAGE, redact: redactPii, logger: silentLogger });
@@ -58,22 +60,24 @@ describeEachDatabase('web chat over the real pipeline', (current) => {
     await closeAll();
   });
 
-  const say = async (userId: string, text: string) => {
+  type Thread = { conversationId: string; accessToken: string };
+  /** A new thread, or `thread` continued with its token; `extra` adds body fields. */
+  const say = async (text: string, thread?: Thread, extra: Record<string, unknown> = {}) => {
     const response = await fetch(`${running.url}/api/v1/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId, text }),
+      headers: { 'content-type': 'application/json', ...(thread && { authorization: `Bearer ${thread.accessToken}` }) },
+      body: JSON.stringify({ ...extra, text, ...(thread && { conversationId: thread.conversationId }) }),
     });
     expect(response.status).toBe(201);
     return (await response.json()) as { conversationId: string; messageId: string; accessToken: string; decision: any; reply: any };
   };
 
   test('answer inline, reply delivered live on the stream, transcript redacted and private', async () => {
-    const hello = await say('e2e-citizen-1', '안녕하세요');
+    const hello = await say('안녕하세요');
     expect(hello.decision).toMatchObject({ action: 'decline' });
     const stream = await openSse(`${running.url}/api/v1/conversations/${hello.conversationId}/events?token=${encodeURIComponent(hello.accessToken)}`);
     try {
-      const asked = await say('e2e-citizen-1', '여권 재발급 어디서 해요');
+      const asked = await say('여권 재발급 어디서 해요', hello);
       expect(asked.conversationId).toBe(hello.conversationId);
       expect(asked.reply).toEqual({
         text: '여권은 시·군·구청 여권 민원실에서 재발급해요.',
@@ -90,7 +94,7 @@ describeEachDatabase('web chat over the real pipeline', (current) => {
     }
 
     // PII is redacted before it is stored, and the transcript shows only the redacted text.
-    await say('e2e-citizen-1', '제 번호는 010-2345-6789 예요');
+    await say('제 번호는 010-2345-6789 예요', hello);
     const response = await fetch(`${running.url}/api/v1/conversations/${hello.conversationId}/messages`, {
       headers: { authorization: `Bearer ${hello.accessToken}` },
     });
@@ -101,12 +105,30 @@ describeEachDatabase('web chat over the real pipeline', (current) => {
     expect(JSON.stringify(transcript)).not.toContain('010-2345-6789');
 
     // Another citizen's token opens nothing of this thread.
-    const other = await say('e2e-citizen-2', '여권 재발급 어디서 해요');
+    const other = await say('여권 재발급 어디서 해요');
     expect(other.conversationId).not.toBe(hello.conversationId);
     const denied = await fetch(`${running.url}/api/v1/conversations/${hello.conversationId}/messages`, {
       headers: { authorization: `Bearer ${other.accessToken}` },
     });
     expect(denied.status).toBe(403);
+  });
+
+  test('client-chosen ids are never stored: the thread id is minted, the message id kept as a digest', async () => {
+    const first = await say('안녕하세요', undefined, { userId: '010-9988-7766', clientMessageId: '01099887766' });
+    const again = await say('여권 재발급 어디서 해요', first, { userId: '010-9988-7766', clientMessageId: '01099887767' });
+    expect(again.conversationId).toBe(first.conversationId);
+    const contact = await db
+      .selectFrom('conversations')
+      .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')
+      .select(['contacts.platform_user_id', 'conversations.thread_key'])
+      .where('conversations.id', '=', first.conversationId)
+      .executeTakeFirstOrThrow();
+    // 128 random bits, base64url.
+    expect(contact.platform_user_id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(contact.thread_key).toBe(`web:${contact.platform_user_id}`);
+    const rows = await db.selectFrom('messages').select(['external_id', 'reply_target']).where('conversation_id', '=', first.conversationId).execute();
+    const stored = JSON.stringify([contact, rows]);
+    expect(stored).not.toMatch(/9988|0109988776/);
   });
 
   test('readiness reflects the real database and job queue', async () => {

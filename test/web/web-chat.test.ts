@@ -3,7 +3,8 @@
 // The pipeline here is the in-memory double (test/server/support/memory-pipeline.ts);
 // web-chat-e2e.test.ts runs the same path over the real pipeline and store.
 import { createMemoryPipeline, tableTriage } from '../server/support/memory-pipeline';
-import { startTestApp, type TestApp } from '../server/support/test-app';
+import { createAccessTokens } from '../../channels/web/verify';
+import { startTestApp, TEST_SECRET, type TestApp } from '../server/support/test-app';
 import { openSse, type SseConnection } from './sse-client';
 
 const TRIAGE = tableTriage({
@@ -28,11 +29,18 @@ afterAll(async () => {
   await app.close();
 });
 
-async function say(userId: string, text: string, clientMessageId?: string) {
+interface Thread {
+  readonly conversationId: string;
+  readonly accessToken: string;
+}
+
+/** A citizen's POST: a new thread, or `thread` continued with its token. */
+async function say(text: string, options: { thread?: Thread; clientMessageId?: string; extra?: Record<string, unknown> } = {}) {
+  const { thread, clientMessageId, extra } = options;
   const response = await fetch(`${app.url}/api/v1/messages`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId, text, ...(clientMessageId && { clientMessageId }) }),
+    headers: { 'content-type': 'application/json', ...(thread && { authorization: `Bearer ${thread.accessToken}` }) },
+    body: JSON.stringify({ ...extra, text, ...(thread && { conversationId: thread.conversationId }), ...(clientMessageId && { clientMessageId }) }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
@@ -44,7 +52,7 @@ async function sse(path: string, headers?: Record<string, string>) {
 }
 
 test('a FAQ is answered inline with the decision, the reply and links', async () => {
-  const { status, body } = await say('citizen-a', '  가족관계증명서 어디서 떼요  ');
+  const { status, body } = await say('  가족관계증명서 어디서 떼요  ');
   expect(status).toBe(201);
   expect(body).toMatchObject({
     duplicate: false,
@@ -56,26 +64,29 @@ test('a FAQ is answered inline with the decision, the reply and links', async ()
 });
 
 test('a decision without a reply answers reply: null', async () => {
-  const { body } = await say('citizen-m', '욕설');
+  const { body } = await say('욕설');
   expect(body.decision).toMatchObject({ action: 'moderate' });
   expect(body.reply).toBeNull();
 });
 
 test('retrying a POST with the same clientMessageId gets the same answer, not a second message', async () => {
-  const first = await say('citizen-r', '가족관계증명서 어디서 떼요', 'c-1');
-  const again = await say('citizen-r', '가족관계증명서 어디서 떼요', 'c-1');
+  const opened = await say('안녕');
+  const thread = opened.body as Thread;
+  const first = await say('가족관계증명서 어디서 떼요', { thread, clientMessageId: 'c-1' });
+  const again = await say('가족관계증명서 어디서 떼요', { thread, clientMessageId: 'c-1' });
+  expect(first.status).toBe(201);
   expect(again.status).toBe(200);
   expect(again.body).toMatchObject({ duplicate: true, messageId: first.body.messageId, decision: first.body.decision });
   const transcript = await fetch(`${app.url}/api/v1/conversations/${first.body.conversationId}/messages`, {
     headers: { authorization: `Bearer ${first.body.accessToken}` },
   });
-  const citizenLines = ((await transcript.json()) as { messages: Array<{ author: string }> }).messages.filter((m) => m.author === 'citizen');
-  expect(citizenLines).toHaveLength(1);
+  const citizenLines = ((await transcript.json()) as { messages: Array<{ author: string; text: string }> }).messages.filter((m) => m.author === 'citizen');
+  expect(citizenLines.map((m) => m.text)).toEqual(['안녕', '가족관계증명서 어디서 떼요']);
 });
 
 test('the transcript needs the token: none → 401, another conversation\'s → 403', async () => {
-  const a = await say('citizen-b', '가족관계증명서 어디서 떼요');
-  const b = await say('citizen-c', '다른 질문');
+  const a = await say('가족관계증명서 어디서 떼요');
+  const b = await say('다른 질문');
   expect(a.body.conversationId).not.toBe(b.body.conversationId);
   const url = `${app.url}/api/v1/conversations/${a.body.conversationId}/messages`;
 
@@ -97,9 +108,43 @@ test('the transcript needs the token: none → 401, another conversation\'s → 
   expect(JSON.stringify(messages)).not.toContain('다른 질문');
 });
 
+test('the server names threads: two clients using the same userId get separate threads and neither can read the other', async () => {
+  const a = await say('제 주소는 서울시 종로구 세종대로 209입니다', { extra: { userId: 'a' } });
+  const b = await say('안녕하세요', { extra: { userId: 'a' } });
+  expect(a.status).toBe(201);
+  expect(b.status).toBe(201);
+  expect(a.body.conversationId).not.toBe(b.body.conversationId);
+  const read = async (conversationId: string, token: string) =>
+    fetch(`${app.url}/api/v1/conversations/${conversationId}/messages`, { headers: { authorization: `Bearer ${token}` } });
+  expect((await read(a.body.conversationId, b.body.accessToken)).status).toBe(403);
+  expect((await read(b.body.conversationId, a.body.accessToken)).status).toBe(403);
+  const own = await read(b.body.conversationId, b.body.accessToken);
+  expect(JSON.stringify(await own.json())).not.toContain('세종대로');
+  // Nor can b write into a's thread by naming it: that needs a's token.
+  const intrude = await fetch(`${app.url}/api/v1/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ conversationId: a.body.conversationId, text: '주소 다시 알려주세요' }),
+  });
+  expect(intrude.status).toBe(401);
+  const wrongToken = await say('주소 다시 알려주세요', { thread: { conversationId: a.body.conversationId, accessToken: b.body.accessToken } });
+  expect(wrongToken.status).toBe(403);
+  const stream = await sse(`/api/v1/conversations/${a.body.conversationId}/events?token=${encodeURIComponent(b.body.accessToken)}`);
+  expect(stream.status).toBe(403);
+});
+
+test('a thread continued with its token stays one conversation; an unknown conversation is 404', async () => {
+  const first = await say('안녕');
+  const next = await say('가족관계증명서 어디서 떼요', { thread: first.body as Thread });
+  expect(next.status).toBe(201);
+  expect(next.body.conversationId).toBe(first.body.conversationId);
+  const ghost = await say('안녕', { thread: { conversationId: 'no-such-conversation', accessToken: createAccessTokens(TEST_SECRET).issue('no-such-conversation') } });
+  expect(ghost.status).toBe(404);
+});
+
 test('the event stream refuses another citizen\'s token before opening', async () => {
-  const a = await say('citizen-d', '안녕');
-  const b = await say('citizen-e', '안녕');
+  const a = await say('안녕');
+  const b = await say('안녕');
   const stolen = await sse(`/api/v1/conversations/${a.body.conversationId}/events?token=${encodeURIComponent(b.body.accessToken)}`);
   expect(stolen.status).toBe(403);
   const missing = await sse(`/api/v1/conversations/${a.body.conversationId}/events`);
@@ -107,8 +152,8 @@ test('the event stream refuses another citizen\'s token before opening', async (
 });
 
 test('SSE delivers a message published on the conversation, and only that conversation\'s', async () => {
-  const a = await say('citizen-f', '안녕');
-  const b = await say('citizen-g', '안녕');
+  const a = await say('안녕');
+  const b = await say('안녕');
   const stream = await sse(`/api/v1/conversations/${a.body.conversationId}/events?token=${encodeURIComponent(a.body.accessToken)}`);
   expect(stream.status).toBe(200);
 
@@ -128,16 +173,16 @@ test('SSE delivers a message published on the conversation, and only that conver
 });
 
 test('the bot reply delivered after the POST arrives on the stream', async () => {
-  const first = await say('citizen-h', '안녕');
+  const first = await say('안녕');
   const stream = await sse(`/api/v1/conversations/${first.body.conversationId}/events`, { authorization: `Bearer ${first.body.accessToken}` });
-  await say('citizen-h', '가족관계증명서 어디서 떼요');
+  await say('가족관계증명서 어디서 떼요', { thread: first.body as Thread });
   await stream.waitFor((events) => events.some((e) => JSON.parse(e.data).text === '전자가족관계등록시스템에서 발급하세요.'));
 });
 
 test('reconnecting with Last-Event-ID replays what was missed, once', async () => {
-  const first = await say('citizen-i', '욕설');
+  const first = await say('욕설');
   const token = first.body.accessToken;
-  await say('citizen-i', '가족관계증명서 어디서 떼요');
+  await say('가족관계증명서 어디서 떼요', { thread: first.body as Thread });
   await new Promise((resolve) => setTimeout(resolve, 50)); // the bot reply is stored just after the response
   const stream = await sse(`/api/v1/conversations/${first.body.conversationId}/events`, { authorization: `Bearer ${token}`, 'last-event-id': first.body.messageId });
   await stream.waitFor((events) => events.length >= 2);
@@ -147,7 +192,7 @@ test('reconnecting with Last-Event-ID replays what was missed, once', async () =
 });
 
 test('heartbeats keep the stream alive, and closing it unsubscribes', async () => {
-  const first = await say('citizen-j', '안녕');
+  const first = await say('안녕');
   const before = app.streams.size();
   const stream = await sse(`/api/v1/conversations/${first.body.conversationId}/events?token=${encodeURIComponent(first.body.accessToken)}`);
   await new Promise((resolve) => setTimeout(resolve, 250));
@@ -162,7 +207,7 @@ test('POST is rate limited per client', async () => {
   const limited = await startTestApp({ config: { webChatRateLimit: 2 } });
   try {
     const send = () =>
-      fetch(`${limited.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'u', text: 'hi' }) });
+      fetch(`${limited.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'hi' }) });
     expect((await send()).status).toBe(201);
     expect((await send()).status).toBe(201);
     const third = await send();

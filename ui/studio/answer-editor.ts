@@ -68,5 +68,5 @@ export function renderAnswerEditor(ctx: StudioContext, root: HTMLElement, detail
       status.failure(error);
     }
   });
-  replace(root, el('h3', {}, i18n.t('answers')), answers.length === 0 ? el('p', { className: 'muted' }, i18n.t('none')) : form);
+  replace(root, el('h3', {}, i18n.t('answers')), el('p', { className: 'note live-note', id: 'answers-live-note' }, i18n.t('answersLiveNow')), answers.length === 0 ? el('p', { className: 'muted' }, i18n.t('none')) : form);
 }

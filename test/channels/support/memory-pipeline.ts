@@ -8,6 +8,7 @@ import type {
   MessagePipeline,
   ProcessedInbound,
   StoredMessage,
+  ThreadOfConversation,
 } from '../../../pipeline/types';
 
 export type Decide = (message: InboundMessage) => Decision | null;
@@ -126,6 +127,13 @@ export class MemoryPipeline implements MessagePipeline {
     row.status = 'sent';
     this.record(row.conversationId, outboxId, 'out', 'bot', row.reply.text, row.reply.links);
     return row.reply;
+  }
+
+  async findThread(conversationId: string): Promise<ThreadOfConversation | null> {
+    for (const { message, conversationId: id } of this.messages.values()) {
+      if (id === conversationId) return { channel: message.channel, threadKey: message.threadKey, userId: message.userId };
+    }
+    return null;
   }
 
   async listMessages(conversationId: string, options?: { afterId?: string }): Promise<StoredMessage[]> {

@@ -57,6 +57,13 @@ export function createMemoryPipeline(triage: TriageFn, events: LiveEvents): Mess
       entry.result = { messageId, conversationId: row.conversationId, decision, outboxIds };
       return entry.result;
     },
+    async findThread(conversationId) {
+      for (const { message } of inbound.values()) {
+        const key = `${message.channel}\u0000${message.threadKey}`;
+        if (conversations.get(key) === conversationId) return { channel: message.channel, threadKey: message.threadKey, userId: message.userId };
+      }
+      return null;
+    },
     async takeOutboxForInlineDelivery(): Promise<OutboundReply | null> {
       return null;
     },

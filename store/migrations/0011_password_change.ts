@@ -1,4 +1,4 @@
-// 0009: users.must_change_password. An admin's password reset (page or `sotong users
+// 0011: users.must_change_password. An admin's password reset (page or `sotong users
 // reset-password`) sets a temporary password and this flag; the user may do nothing but change
 // it until they have. `down` drops the column.
 import type { Kysely } from 'kysely';

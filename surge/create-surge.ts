@@ -1,0 +1,86 @@
+// One call that builds the surge side for the composition root: the pipeline's port (pinned
+// answers, wait estimate), the service behind the routes, and the detection job.
+import type { Redaction } from '../bot/types';
+import type { LiveEvents } from '../events/types';
+import type { Catalog } from '../intents/schema';
+import type { JobQueue } from '../jobs/types';
+import type { Database } from '../store/database';
+import type { AuthGuard } from '../server/auth/guard';
+import type { Router } from 'express';
+import { DEFAULT_SURGE_CONFIG, type SurgeConfig } from './config';
+import { commonShingles, type StopShingles } from './minhash';
+import { createPinnedAnswers, type PinnedAnswers } from './pinned-answers';
+import { surgeRoutes } from './routes';
+import { SurgeRepository } from './surge-repository';
+import { SurgeService } from './surge-service';
+
+/** A shingle in more than this share of the catalog's examples is question phrasing, not topic. */
+const STOP_SHARE = 0.01;
+
+export interface SurgeInput {
+  readonly database: Database;
+  readonly jobs: JobQueue;
+  readonly events: LiveEvents;
+  readonly catalog: () => Pick<Catalog, 'intents' | 'byId'>;
+  readonly config?: SurgeConfig;
+  /** Injectable clock (tests move time without waiting). */
+  readonly now?: () => Date;
+}
+
+export interface Surge {
+  readonly port: PinnedAnswers;
+  readonly service: SurgeService;
+  readonly repository: SurgeRepository;
+  readonly config: SurgeConfig;
+  routes(guard: AuthGuard, redact: (text: string) => Redaction): Router;
+  /** Consumes `surge` jobs here and schedules the next one (worker processes). */
+  startDetection(): Promise<void>;
+}
+
+export function stopShinglesOf(catalog: Pick<Catalog, 'intents'>): StopShingles {
+  return commonShingles(catalog.intents.flatMap((i) => [...i.examples.ko, ...i.examples.en]), STOP_SHARE);
+}
+
+export function createSurge(input: SurgeInput): Surge {
+  const config = input.config ?? DEFAULT_SURGE_CONFIG;
+  const now = input.now ?? (() => new Date());
+  const repository = new SurgeRepository(input.database.db);
+  const stop = stopShinglesOf(input.catalog());
+  const port = createPinnedAnswers({ repository, config, stop });
+  const service = new SurgeService({
+    repository,
+    events: input.events,
+    jobs: input.jobs,
+    config,
+    stop,
+    pinned: port,
+    intentName: (id) => input.catalog().byId.get(id)?.name.ko,
+    now,
+  });
+  return {
+    port,
+    service,
+    repository,
+    config,
+    routes: (guard, redact) => surgeRoutes({ service, guard, redact }),
+    async startDetection() {
+      const { jobs } = input;
+      // One run per time slot: the job id is the slot, so however many workers add the next run,
+      // it is queued once, and concurrency 1 keeps this worker's runs in order.
+      const schedule = (slot: number) =>
+        jobs.add('surge', { slot }, { jobId: `surge-${slot}`, delayMs: Math.max(0, slot * config.tickMs - Date.now()) });
+      jobs.process(
+        'surge',
+        async ({ slot }) => {
+          try {
+            await service.tick();
+          } finally {
+            await schedule(Math.max(slot, Math.floor(Date.now() / config.tickMs)) + 1);
+          }
+        },
+        { concurrency: 1, attempts: 1 },
+      );
+      await schedule(Math.floor(Date.now() / config.tickMs) + 1);
+    },
+  };
+}

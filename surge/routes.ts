@@ -1,0 +1,140 @@
+// The surge API, mounted under /api/v1:
+//   GET    /surges?status=open|closed     surges, newest first (agents and supervisors)
+//   GET    /surges/:id                    one surge
+//   POST   /surges/:id/pinned-answer      set or edit the pinned answer (supervisor)
+//   DELETE /surges/:id/pinned-answer      withdraw it (supervisor)
+//   GET    /surges/:id/broadcast          preview: how many waiting citizens a broadcast would answer
+//   POST   /surges/:id/broadcast          answer them all with the pinned answer (supervisor)
+//   GET    /surges/:id/tickets            the surge's group of waiting tickets (console)
+//   POST   /surges/:id/reply              an agent's reply to the whole group
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { isOfficialLink } from '../intents/official-sources';
+import type { Redaction } from '../bot/types';
+import { requireAuthOf, type AuthGuard } from '../server/auth/guard';
+import { SotongError } from '../server/errors';
+import { validationError } from '../server/middleware/error-handler';
+import type { SurgeRow } from './surge-repository';
+import { SurgeError, type SurgeService } from './surge-service';
+
+export interface SurgeRoutesDeps {
+  readonly service: SurgeService;
+  readonly guard: AuthGuard;
+  readonly redact: (text: string) => Redaction;
+}
+
+const MAX_ANSWER = 1000;
+const link = z.union([
+  z.string().transform((url) => ({ label: url.replace(/^https:\/\/|^tel:/, ''), url })),
+  z.object({ label: z.string().trim().min(1).max(100), url: z.string() }).strict(),
+]);
+const pinnedBody = z
+  .object({
+    text: z.object({ ko: z.string().trim().min(1).max(MAX_ANSWER), en: z.string().trim().min(1).max(MAX_ANSWER) }).strict(),
+    links: z
+      .array(link)
+      .max(5)
+      .default([])
+      .refine((links) => links.every((l) => isOfficialLink(l.url)), { message: 'every link must be on the official allow-list (intents/official-sources.ts)' }),
+    expiresAt: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+const replyBody = z.object({ text: z.string().trim().min(1).max(4000) }).strict();
+const listQuery = z.object({ status: z.enum(['open', 'closed']).optional() });
+
+export function surgeJson(row: SurgeRow) {
+  return {
+    id: row.id,
+    status: row.status,
+    kind: row.kind,
+    openedAt: row.opened_at.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
+    label: row.label,
+    intent: row.intent,
+    region: row.region,
+    count: row.count,
+    ratePerMin: row.rate_per_min,
+    baselinePerMin: row.baseline_per_min,
+    countsPerMinute: row.per_minute,
+    sampleMessageIds: row.sample_message_ids,
+    topTerms: row.top_terms,
+    regions: row.regions,
+    channels: row.channels,
+    pinnedAnswer: row.pinned_answer,
+  };
+}
+
+/** SurgeError → the HTTP error catalogue. */
+async function mapped<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof SurgeError)) throw error;
+    if (error.kind === 'not_found') throw new SotongError('SOTONG_ERR_NOT_FOUND', { params: { what: error.message }, cause: error });
+    if (error.kind === 'conflict') throw new SotongError('SOTONG_ERR_CONFLICT', { params: { reason: error.message }, cause: error });
+    throw new SotongError('SOTONG_ERR_VALIDATION', { params: { reason: error.message }, cause: error });
+  }
+}
+
+const actorId = (res: Response) => requireAuthOf(res).user.id;
+const idOf = (params: Record<string, unknown>) => String(params.id);
+
+export function surgeRoutes(deps: SurgeRoutesDeps): Router {
+  const router = Router();
+  const { service, guard } = deps;
+  const staff = guard.role('agent', 'supervisor');
+  const supervisor = guard.role('supervisor');
+
+  router.get('/surges', ...staff, async (req, res) => {
+    const query = listQuery.safeParse(req.query);
+    if (!query.success) throw validationError(query.error);
+    res.json({ surges: (await service.list(query.data.status)).map(surgeJson) });
+  });
+
+  router.get('/surges/:id', ...staff, async (req, res) => {
+    res.json(surgeJson(await mapped(() => service.get(idOf(req.params)))));
+  });
+
+  router.post('/surges/:id/pinned-answer', ...supervisor, async (req, res) => {
+    const body = pinnedBody.safeParse(req.body ?? null);
+    if (!body.success) throw validationError(body.error);
+    const { text, links, expiresAt } = body.data;
+    const row = await mapped(() =>
+      service.setPinnedAnswer(idOf(req.params), actorId(res), {
+        text: { ko: deps.redact(text.ko).text, en: deps.redact(text.en).text },
+        links,
+        expiresAt: new Date(expiresAt),
+      }),
+    );
+    res.json(surgeJson(row));
+  });
+
+  router.delete('/surges/:id/pinned-answer', ...supervisor, async (req, res) => {
+    res.json(surgeJson(await mapped(() => service.withdrawPinnedAnswer(idOf(req.params), actorId(res)))));
+  });
+
+  router.get('/surges/:id/broadcast', ...supervisor, async (req, res) => {
+    res.json({ count: (await mapped(() => service.waitingGroup(idOf(req.params)))).length, preview: true });
+  });
+
+  router.post('/surges/:id/broadcast', ...supervisor, async (req, res) => {
+    res.json({ count: await mapped(() => service.broadcast(idOf(req.params), actorId(res))) });
+  });
+
+  router.get('/surges/:id/tickets', ...staff, async (req, res) => {
+    const group = await mapped(() => service.waitingGroup(idOf(req.params)));
+    res.json({
+      count: group.length,
+      tickets: group.map((t) => ({ id: t.ticketId, conversationId: t.conversationId, priority: t.priority, text: t.text })),
+    });
+  });
+
+  router.post('/surges/:id/reply', ...staff, async (req, res) => {
+    const body = replyBody.safeParse(req.body ?? null);
+    if (!body.success) throw validationError(body.error);
+    const text = deps.redact(body.data.text).text;
+    res.json({ count: await mapped(() => service.replyToGroup(idOf(req.params), actorId(res), text)) });
+  });
+
+  return router;
+}

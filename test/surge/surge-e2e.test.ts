@@ -1,0 +1,179 @@
+// The issue's "Must show" story against a running server (server/main startServer: real catalog,
+// classifier trained at start, real pipeline, handoff, auth and the surge detection job, PGlite):
+// 200 background catalog questions, then 150 variants of a topic the catalog has never seen in
+// under a minute → a topic surge opens within 60 s of the burst's start with samples from the
+// burst; a supervisor pins an answer → ≥ 90% of 50 further variants get it (reason surge_pinned),
+// catalog questions keep their own answers, and danger inside the burst stays urgent. The surge
+// module's clock is injected, so the window passing (the surge closing) takes no real minutes.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { backgroundMessage, burstVariant, dangerMessage, seededRng, type DayMessage } from '../../bench/surge-day';
+import { loadCatalog } from '../../intents/loader';
+import { loadConfig } from '../../server/config';
+import { silentLogger } from '../../server/logger';
+import { startServer, type RunningServer } from '../../server/main';
+import { DEFAULT_SURGE_CONFIG } from '../../surge/config';
+import { call, PASSWORD, signIn, type Session } from '../auth/agent-app';
+import { eventually } from '../support/backends';
+
+const ADMIN = { email: 'admin@test.local', password: 'admin password 123' };
+const PINNED = {
+  ko: '폭우로 지하차도 여러 곳이 통제 중입니다. 통제 구간과 우회로는 국민재난안전포털에서 확인하세요.',
+  en: 'Several underpasses are closed because of the heavy rain. See the Safety Korea portal for closures and detours.',
+};
+
+interface Answer {
+  messageId: string;
+  decision: { intent: string; action: string; reason: string | null } | null;
+  reply: { text: string; links: { url: string }[] } | null;
+}
+
+describe('surge detection and pinned answers on a running server', () => {
+  let server: RunningServer;
+  let url: string;
+  let dataDir: string;
+  let supervisor: Session;
+  let agent: Session;
+  let clockOffsetMs = 0;
+  const catalog = loadCatalog();
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'sotong-surge-'));
+    const config = loadConfig({
+      PORT: '0',
+      SOTONG_DATA_DIR: dataDir,
+      SOTONG_SECRET: 'surge-e2e-secret-surge-e2e-secret-surge',
+      SOTONG_ADMIN_EMAIL: ADMIN.email,
+      SOTONG_ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'silent',
+      WEB_CHAT_RATE_LIMIT: '100000',
+    });
+    server = await startServer(config, {
+      role: 'all',
+      logger: silentLogger,
+      print: () => undefined,
+      // Detection every second instead of every 10 s, so the test's wait is short; thresholds default.
+      surge: { ...DEFAULT_SURGE_CONFIG, tickMs: 1000 },
+      surgeClock: () => new Date(Date.now() + clockOffsetMs),
+    });
+    url = server.url!;
+    const admin = await signIn(url, ADMIN.email, ADMIN.password);
+    const users: Record<string, Session> = {};
+    for (const role of ['supervisor', 'agent']) {
+      const email = `${role}-${randomUUID()}@test.local`;
+      const created = await admin.bearer('POST', '/api/v1/users', { email, password: PASSWORD, role });
+      expect(created.status).toBe(201);
+      users[role] = await signIn(url, email);
+    }
+    supervisor = users.supervisor!;
+    agent = users.agent!;
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.stop('test over');
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const say = async (message: DayMessage): Promise<Answer> => {
+    const answer = await call(url, 'POST', '/api/v1/messages', { body: { text: message.text } });
+    expect(answer.status).toBe(201);
+    return answer.body as Answer;
+  };
+  /** Sends all, `width` at a time, keeping the order of the answers. */
+  const sayAll = async (messages: readonly DayMessage[], width = 8): Promise<Answer[]> => {
+    const out: Answer[] = new Array(messages.length);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: width }, async () => {
+        while (next < messages.length) {
+          const i = next++;
+          out[i] = await say(messages[i]!);
+        }
+      }),
+    );
+    return out;
+  };
+
+  test('a new topic opens a surge, its pinned answer answers the next variants, danger stays urgent', async () => {
+    const rng = seededRng(2026);
+    const background = await sayAll(Array.from({ length: 200 }, () => backgroundMessage(rng, catalog)));
+    expect(background.filter((a) => a.decision?.action === 'auto_answer').length).toBeGreaterThan(100);
+
+    const burstStart = Date.now();
+    const burst: DayMessage[] = Array.from({ length: 150 }, () => burstVariant(rng, 0));
+    burst.splice(75, 0, dangerMessage(rng));
+    const burstAnswers = await sayAll(burst);
+    expect(Date.now() - burstStart).toBeLessThan(60_000);
+    const danger = burstAnswers[75]!;
+    expect(danger.decision).toMatchObject({ action: 'urgent', reason: 'urgent' });
+    const burstIds = new Set(burstAnswers.filter((_, i) => i !== 75).map((a) => a.messageId));
+
+    const surge = await eventually(
+      async () => {
+        const list = await agent.bearer('GET', '/api/v1/surges?status=open');
+        expect(list.status).toBe(200);
+        return (list.body.surges as any[]).find((s) => s.kind === 'topic' && s.intent === null);
+      },
+      Math.max(1000, burstStart + 60_000 - Date.now()),
+      'a topic surge',
+    );
+    expect(Date.parse(surge.openedAt) - burstStart).toBeLessThan(60_000);
+    expect(surge.count).toBeGreaterThanOrEqual(DEFAULT_SURGE_CONFIG.minCount);
+    expect(surge.ratePerMin).toBeGreaterThanOrEqual(DEFAULT_SURGE_CONFIG.rateRatio * surge.baselinePerMin);
+    expect(surge.sampleMessageIds.length).toBeGreaterThan(0);
+    for (const id of surge.sampleMessageIds) expect(burstIds.has(id)).toBe(true);
+    expect(surge.label).toMatch(/지하차도|침수|통제/);
+    expect(surge.pinnedAnswer).toBeNull();
+
+    const metrics = await fetch(`${url}/metrics`).then((r) => r.text());
+    expect(metrics).toMatch(/sotong_surges_open\{kind="topic"\} [1-9]/);
+
+    // Only a supervisor pins, and only links from the official allow-list.
+    const body = { text: PINNED, links: ['https://www.safekorea.go.kr'], expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
+    expect((await agent.bearer('POST', `/api/v1/surges/${surge.id}/pinned-answer`, body)).status).toBe(403);
+    const badLink = await supervisor.bearer('POST', `/api/v1/surges/${surge.id}/pinned-answer`, { ...body, links: ['https://example.com/fake'] });
+    expect(badLink.status).toBe(400);
+    const pinned = await supervisor.bearer('POST', `/api/v1/surges/${surge.id}/pinned-answer`, body);
+    expect(pinned.status).toBe(200);
+    expect(pinned.body.pinnedAnswer).toMatchObject({ text: PINNED, links: [{ url: 'https://www.safekorea.go.kr' }] });
+
+    const further = await sayAll(Array.from({ length: 50 }, () => burstVariant(rng, 0)));
+    const pinnedAnswers = further.filter((a) => a.decision?.action === 'auto_answer' && a.decision.reason === 'surge_pinned');
+    // The rest are variants the classifier calls urgent ("물 찼다던데"): they keep 119/112.
+    for (const a of further) if (a.decision?.reason !== 'surge_pinned') expect(a.decision?.action).toBe('urgent');
+    expect(pinnedAnswers.length).toBeGreaterThanOrEqual(45);
+    for (const a of pinnedAnswers) expect(a.reply).toMatchObject({ text: PINNED.ko, links: [{ url: 'https://www.safekorea.go.kr' }] });
+
+    // Catalog questions keep their own answers.
+    const faqs = catalog.intents.filter((i) => i.policy === 'faq').map((i) => ({ intent: i.id, text: i.examples.ko[0]! }));
+    for (const faq of faqs) {
+      const answer = await say({ kind: 'background', text: faq.text, channel: 'web' });
+      expect(answer.decision?.reason).not.toBe('surge_pinned');
+      expect(answer.decision?.intent).toBe(faq.intent);
+    }
+
+    // Danger that reads like the topic still gets 119/112 and a person, never the pinned answer.
+    const stillDanger = await say(dangerMessage(seededRng(5)));
+    expect(stillDanger.decision).toMatchObject({ action: 'urgent', reason: 'urgent' });
+    expect(stillDanger.reply?.text).toMatch(/119/);
+
+    // Withdrawn: the next variant is not answered with it; the change is audited.
+    expect((await supervisor.bearer('DELETE', `/api/v1/surges/${surge.id}/pinned-answer`)).status).toBe(200);
+    const afterWithdraw = await say(burstVariant(rng, 0));
+    expect(afterWithdraw.decision?.reason).not.toBe('surge_pinned');
+
+    // Eleven minutes later (injected clock) the burst has left the window: the surge closes.
+    clockOffsetMs = 11 * 60_000;
+    const closed = await eventually(
+      async () => {
+        const list = await agent.bearer('GET', '/api/v1/surges?status=closed');
+        return (list.body.surges as any[]).find((s) => s.id === surge.id);
+      },
+      15_000,
+      'the surge to close',
+    );
+    expect(closed.status).toBe('closed');
+  }, 300_000);
+});
