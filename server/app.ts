@@ -10,6 +10,7 @@ import type { ChannelId } from '../channels/types';
 import type { LiveEvents } from '../events/types';
 import type { MessagePipeline } from '../pipeline/types';
 import { healthRoutes, type HealthChecks } from './health-routes';
+import type { TrustProxy } from './config';
 import type { Logger } from './logger';
 import type { MetricsRegistry } from './metrics';
 import { errorHandler, notFound, requireJson } from './middleware/error-handler';
@@ -52,8 +53,8 @@ export interface AppConfig {
   readonly bodyLimit?: string;
   /** Web-chat messages per client IP per minute. */
   readonly webChatRateLimit?: number;
-  /** Honour X-Forwarded-For from this many proxies in front (for the per-IP rate limit). */
-  readonly trustProxy?: number;
+  /** Honour X-Forwarded-For from these proxies (a hop count or addresses / subnets): TRUST_PROXY. */
+  readonly trustProxy?: TrustProxy;
 }
 
 export const DEFAULT_BODY_LIMIT = '64kb';
@@ -62,7 +63,7 @@ export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
   const bodyLimit = config.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.trustProxy ?? false);
+  app.set('trust proxy', Array.isArray(config.trustProxy) ? [...config.trustProxy] : (config.trustProxy ?? false));
   app.set('json spaces', 0);
 
   app.use(securityHeaders());

@@ -1,6 +1,7 @@
 // Configuration, read from the environment once at the edge (cli/commands/serve.ts and friends)
 // and validated here. Inner modules receive the typed Config and never read process.env.
 // CONFIG_VARIABLES is the single table of variables: README.md and `sotong --help` print it.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { HANDOFF_VARIABLES } from '../handoff/config';
 import { SURGE_VARIABLES } from '../surge/config';
@@ -24,7 +25,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: '127.0.0.1',
     meaning: 'Interface to listen on. Loopback by default so a fresh install is not exposed; set 0.0.0.0 behind a proxy or in a container.',
   },
-  { name: 'SOTONG_DATA_DIR', default: './data', meaning: 'Folder for the embedded database (PGlite) and the generated server secret.' },
+  { name: 'SOTONG_DATA_DIR', default: './data', meaning: 'Folder for the embedded database (PGlite) and the generated server secret. Made 0700 with its files 0600 whatever the umask (the process umask gains 077).' },
   { name: 'DATABASE_URL', default: '', meaning: 'PostgreSQL URL (postgres://…). Unset: embedded PGlite in SOTONG_DATA_DIR.' },
   { name: 'REDIS_URL', default: '', meaning: 'Redis URL (redis://…) for BullMQ jobs and live events across processes. Unset: in-process.' },
   { name: 'REDIS_PREFIX', default: 'sotong', meaning: 'Prefix of every Redis key and pub/sub channel Sotong uses, so several deployments can share one Redis.' },
@@ -44,6 +45,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     secret: true,
   },
   { name: 'LOG_LEVEL', default: 'info', meaning: `Log level: ${LOG_LEVELS.join(', ')}.` },
+  {
+    name: 'TRUST_PROXY',
+    default: '0',
+    meaning:
+      'Reverse proxies in front of Sotong whose X-Forwarded-For is believed: a hop count (1 for one proxy) or a comma list of their addresses / subnets (10.0.0.0/8, loopback). 0: none; the client IP is the socket address. Rate limits and the login lockout key on this IP.',
+  },
   { name: 'WEB_CHAT_RATE_LIMIT', default: '30', meaning: 'Web-chat messages accepted per client IP per minute (per API process).' },
   { name: 'X_CONSUMER_SECRET', default: '', meaning: 'X app consumer secret: signs webhooks (CRC, POST). X is enabled when X_CONSUMER_SECRET, X_API_KEY, X_ACCESS_TOKEN, X_ACCESS_SECRET and X_ACCOUNT_ID are set.', secret: true },
   { name: 'X_API_KEY', default: '', meaning: 'X app consumer (API) key.', secret: true },
@@ -108,8 +115,32 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Web-chat messages per client IP per minute. */
   readonly webChatRateLimit: number;
+  /** express 'trust proxy': false, a hop count, or a list of proxy addresses / subnets. */
+  readonly trustProxy: TrustProxy;
   /** A channel is present only when its secrets are set. */
   readonly channels: { readonly x?: XConfig; readonly facebook?: FacebookConfig; readonly kakao?: KakaoConfig };
+}
+
+export type TrustProxy = false | number | readonly string[];
+
+const NAMED_SUBNETS = ['loopback', 'linklocal', 'uniquelocal'];
+
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) ctx.addIssue({ code: 'custom', message: 'a hop count is at most 10' });
+    return hops === 0 ? false : hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(NAMED_SUBNETS.includes(entry) || (family !== 0 && okBits && extra === undefined))) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not a hop count, an IP address, a subnet (10.0.0.0/8) or one of ${NAMED_SUBNETS.join(', ')}` });
+    }
+  }
+  return entries;
 }
 
 export class ConfigError extends Error {
@@ -146,6 +177,7 @@ const envSchema = z.object({
   SOTONG_ADMIN_EMAIL: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'expected an email address like admin@example.go.kr').default(defaultOf('SOTONG_ADMIN_EMAIL')),
   SOTONG_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  TRUST_PROXY: z.string().trim().default('0').transform(parseTrustProxy),
   WEB_CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(Number(defaultOf('WEB_CHAT_RATE_LIMIT'))),
   X_CONSUMER_SECRET: optional,
   X_API_KEY: optional,
@@ -191,6 +223,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     admin: { email: e.SOTONG_ADMIN_EMAIL, password: e.SOTONG_ADMIN_PASSWORD },
     logLevel: e.LOG_LEVEL,
     webChatRateLimit: e.WEB_CHAT_RATE_LIMIT,
+    trustProxy: e.TRUST_PROXY,
     channels: channelConfigs(e),
   };
 }

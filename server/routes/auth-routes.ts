@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AuditLog } from '../../handoff/audit-log';
 import { clearSessionCookies, setSessionCookies } from '../auth/cookies';
 import { requireAuthOf, type AuthGuard } from '../auth/guard';
-import { loginKey, type LoginLimiter } from '../auth/login-limiter';
+import type { LoginLimiter } from '../auth/login-limiter';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { SessionRepository } from '../auth/session-repository';
 import type { UserRepository } from '../auth/user-repository';
@@ -41,8 +41,9 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
 
   router.post('/auth/login', async (req, res) => {
     const { email, password } = loginBody.parse(req.body);
-    const key = loginKey(req.ip ?? 'unknown', email);
-    const lockout = await deps.limiter.check(key, now());
+    // Counted before the hash runs: concurrent guesses cannot all reach verifyPassword.
+    const attempt = await deps.limiter.attempt(req.ip ?? 'unknown', email, now());
+    const { lockout } = attempt;
     if (lockout.locked) {
       res.setHeader('Retry-After', String(lockout.retryAfterSeconds));
       throw new SotongError('SOTONG_ERR_RATE_LIMITED', { params: { retryAfter: lockout.retryAfterSeconds } });
@@ -52,10 +53,9 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
       ? await verifyPassword(password, user.passwordHash)
       : await verifyPassword(password, await (decoy ??= hashPassword('decoy password never matches')));
     if (!user || !ok || user.disabledAt) {
-      await deps.limiter.fail(key, now());
       throw new SotongError('SOTONG_ERR_UNAUTHORIZED', { details: { reason: 'wrong email or password' } });
     }
-    await deps.limiter.succeed(key);
+    await deps.limiter.succeed(attempt);
     const session = await deps.sessions.create(user.id, deps.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, now());
     await deps.audit.record({ actor: user.id, action: 'auth.login', target: user.id });
     setSessionCookies(req, res, session.token, session.csrfToken, session.expiresAt);

@@ -13,7 +13,7 @@ import { createInProcessJobQueue } from '../../jobs/in-process-driver';
 import type { JobQueue } from '../../jobs/types';
 import { createPipeline, type Pipeline } from '../../pipeline/create-pipeline';
 import type { TriageFn } from '../../pipeline/types';
-import { buildApp } from '../../server/app';
+import { buildApp, type AppConfig } from '../../server/app';
 import type { LoginLimitPolicy } from '../../server/auth/login-limiter';
 import { DEFAULT_SCRYPT, hashPassword } from '../../server/auth/password';
 import { silentLogger } from '../../server/logger';
@@ -32,6 +32,8 @@ export interface AgentAppOptions {
   readonly loginLimit?: LoginLimitPolicy;
   readonly jobs?: JobQueue;
   readonly events?: LiveEvents;
+  /** buildApp's config (trust proxy, web-chat limit…). */
+  readonly appConfig?: AppConfig;
 }
 
 export interface AgentApp {
@@ -69,7 +71,7 @@ export async function startAgentApp(database: Database, options: AgentAppOptions
     tokens: createAccessTokens('agent-app-secret-agent-app-secret-!!'),
     streams,
     routes: api.routes,
-  });
+  }, options.appConfig);
   const running = await listen(app);
   return {
     url: running.url,
