@@ -19,6 +19,10 @@ export interface HandoffTicketsTable extends TicketsTable {
   first_responder: string | null;
   reopened_at: NullableTimestamp;
   reopen_count: Generated<number>;
+  /** 0011 (store/migrations/0011_staff_workspace.ts). */
+  keep_thread: Generated<boolean>;
+  follows_ticket_id: string | null;
+  snoozed_until: NullableTimestamp;
 }
 
 export interface TicketNotesTable {

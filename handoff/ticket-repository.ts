@@ -22,6 +22,8 @@ export interface NewTicket {
   readonly card: TriageCard;
   readonly slaDeadline: Date;
   readonly createdAt: Date;
+  /** The resolved ticket this one follows (a message within its reopen window). */
+  readonly followsTicketId?: string | null;
 }
 
 export interface TicketFilter {
@@ -90,13 +92,13 @@ export class TicketRepository {
   async latestForConversation(conversationId: string, db: HandoffDb = this.db): Promise<LatestTicket | undefined> {
     const row = await db
       .selectFrom('tickets')
-      .select(['id', 'status', 'resolved_at'])
+      .select(['id', 'status', 'resolved_at', 'keep_thread'])
       .where('conversation_id', '=', conversationId)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return row && { id: row.id, status: row.status, resolvedAt: row.resolved_at };
+    return row && { id: row.id, status: row.status, resolvedAt: row.resolved_at, keepThread: row.keep_thread };
   }
 
   async hasOpenTicket(conversationId: string): Promise<boolean> {
@@ -125,6 +127,7 @@ export class TicketRepository {
         reason: input.reason,
         triage_card: JSON.stringify(input.card),
         sla_deadline: input.slaDeadline,
+        follows_ticket_id: input.followsTicketId ?? null,
         created_at: input.createdAt,
         updated_at: input.createdAt,
       })
@@ -167,6 +170,7 @@ export class TicketRepository {
         resolved_at: null,
         reopened_at: at,
         reopen_count: eb('reopen_count', '+', 1),
+        keep_thread: false,
         updated_at: at,
       }))
       .where('id', '=', id)
@@ -206,6 +210,21 @@ export class TicketRepository {
       .returning('id')
       .executeTakeFirst()
       .then((row) => (row ? this.get(row.id) : undefined));
+  }
+
+  /** Where and how a message to the citizen goes: the thread's visibility and language, and their last message's reply target. */
+  async replyContext(conversationId: string): Promise<{ readonly isPublic: boolean; readonly language: string | null; readonly replyTarget: Record<string, string> }> {
+    const conversation = await this.db.selectFrom('conversations').select(['is_public', 'language']).where('id', '=', conversationId).executeTakeFirstOrThrow();
+    // Replies go where the citizen last wrote (a tweet id, a comment id, …).
+    const lastInbound = await this.db
+      .selectFrom('messages')
+      .select('reply_target')
+      .where('conversation_id', '=', conversationId)
+      .where('direction', '=', 'in')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return { isPublic: conversation.is_public, language: conversation.language, replyTarget: (lastInbound?.reply_target as Record<string, string> | undefined) ?? {} };
   }
 
   /** Online, enabled agents with their open-ticket counts. */

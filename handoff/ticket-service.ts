@@ -6,6 +6,7 @@ import { newId } from '../store/ids';
 import { setConversationOwner } from '../store/conversation-repository';
 import { enqueueOutbox } from '../store/outbox-repository';
 import type { HandoffDeps } from './deps';
+import { citizenNotice, type CitizenNotice } from './citizen-notices';
 import { HandoffError } from './errors';
 import { publishTicket } from './live';
 import type { Priority } from './priority';
@@ -73,20 +74,7 @@ export class TicketService {
     if (ticket.status === 'waiting') ticket = await this.claim(id, actor);
     const { deps } = this;
     const redaction = deps.redact(text);
-    const conversation = await deps.db
-      .selectFrom('conversations')
-      .select(['is_public'])
-      .where('id', '=', ticket.conversationId)
-      .executeTakeFirstOrThrow();
-    // Replies go where the citizen last wrote (a tweet id, a comment id, …).
-    const lastInbound = await deps.db
-      .selectFrom('messages')
-      .select('reply_target')
-      .where('conversation_id', '=', ticket.conversationId)
-      .where('direction', '=', 'in')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const context = await deps.tickets.replyContext(ticket.conversationId);
     const at = deps.now();
     const outboxId = await deps.db.transaction().execute(async (trx) => {
       const queued = await enqueueOutbox(trx, {
@@ -95,10 +83,10 @@ export class TicketService {
         kind: 'agent_reply',
         text: redaction.text,
         links: [],
-        isPublic: conversation.is_public,
+        isPublic: context.isPublic,
         authoredBy: 'agent',
         authorId: actor.id,
-        replyTarget: lastInbound?.reply_target ?? {},
+        replyTarget: context.replyTarget,
       });
       await deps.audit.record({ actor: actor.id, action: 'ticket.reply', target: id, details: { outboxId: queued } }, trx);
       return queued;
@@ -123,20 +111,43 @@ export class TicketService {
     return rows.map((r) => ({ id: r.id, authorId: r.author_id, text: r.text, createdAt: r.created_at.toISOString() }));
   }
 
-  /** Closes the ticket; a message within the reopen window brings it back, later ones go to the bot. */
-  async resolve(id: string, actor: Actor): Promise<Ticket> {
+  /**
+   * Closes the ticket and tells the citizen, in their channel and language; the bot answers
+   * their next message. Within the reopen window a message that needs a person opens a new
+   * ticket linked to this one, unless `keepThread`: then it reopens this one, for this agent.
+   */
+  async resolve(id: string, actor: Actor, options: { readonly keepThread?: boolean } = {}): Promise<Ticket> {
     const ticket = await this.allowed(id, 'resolve', actor);
-    const resolved = await this.change(ticket, actor, 'ticket.resolve', { status: 'resolved', resolved_at: this.deps.now() });
+    const keepThread = options.keepThread === true;
+    const resolved = await this.change(ticket, actor, 'ticket.resolve', { status: 'resolved', resolved_at: this.deps.now(), keep_thread: keepThread }, { keepThread });
     await setConversationOwner(this.deps.db, ticket.conversationId, 'bot');
+    await this.tellCitizen(resolved, 'resolved');
     return resolved;
   }
 
-  /** Hands the thread back: the bot answers the next message, and no reopen applies. */
+  /** Hands the thread back and tells the citizen the bot answers from now on; no reopen applies. */
   async returnToBot(id: string, actor: Actor): Promise<Ticket> {
     const ticket = await this.allowed(id, 'return_to_bot', actor);
     const returned = await this.change(ticket, actor, 'ticket.return_to_bot', { status: 'returned_to_bot', resolved_at: this.deps.now() });
     await setConversationOwner(this.deps.db, ticket.conversationId, 'bot');
+    await this.tellCitizen(returned, 'returned_to_bot');
     return returned;
+  }
+
+  /** A bot message to the citizen through their channel (outbox → outbound job). */
+  private async tellCitizen(ticket: Ticket, notice: CitizenNotice): Promise<void> {
+    const context = await this.deps.tickets.replyContext(ticket.conversationId);
+    const outboxId = await enqueueOutbox(this.deps.db, {
+      conversationId: ticket.conversationId,
+      inReplyTo: null,
+      kind: 'bot_reply',
+      text: citizenNotice(notice, context.language),
+      links: [],
+      isPublic: context.isPublic,
+      authoredBy: 'bot',
+      replyTarget: context.replyTarget,
+    });
+    await this.deps.jobs.add('outbound', { outboxId }, { jobId: outboxId });
   }
 
   /** The configured department queues (the catalog's owner queues and the fallback). */

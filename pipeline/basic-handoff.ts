@@ -19,7 +19,8 @@ export function createBasicHandoff(deps: { readonly database: Database; readonly
   return {
     async activeTicketFor(conversationId) {
       const ticket = await findOpenTicket(db, conversationId);
-      return ticket ? { id: ticket.id } : null;
+      // No agents behind this port: an open ticket always keeps the bot silent.
+      return ticket ? { id: ticket.id, claimed: true } : null;
     },
 
     async openTicket({ conversationId, messageId, decision }) {

@@ -135,8 +135,12 @@ export const handoffPaths: OpenApiGroup = {
         responses: { '201': jsonResponse('The note', { type: 'object', properties: { note: { type: 'object' } } }), ...actionErrors },
       }),
     },
-    '/api/v1/handoffs/{id}/resolve': { post: action('Resolve (a citizen message within the reopen window reopens it)') },
-    '/api/v1/handoffs/{id}/return-to-bot': { post: action('Return the thread to the bot') },
+    '/api/v1/handoffs/{id}/resolve': {
+      post: action('Resolve and tell the citizen; the bot answers next. Within the reopen window a message needing a person opens a new linked ticket, or with keepThread reopens this one', {
+        requestBody: jsonBody({ type: 'object', properties: { keepThread: { type: 'boolean', description: 'Reopen this ticket (to this agent) on a message within the reopen window' } } }),
+      }),
+    },
+    '/api/v1/handoffs/{id}/return-to-bot': { post: action('Return the thread to the bot and tell the citizen; no reopen applies') },
     '/api/v1/handoffs/{id}/transfer': {
       post: action('Transfer to another queue and/or agent', {
         requestBody: jsonBody({ type: 'object', properties: { queue: { type: 'string' }, agentId: { type: 'string' } }, description: 'At least one of queue, agentId.' }),

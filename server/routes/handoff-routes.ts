@@ -32,6 +32,7 @@ const transferBody = z
   .object({ queue: z.string().trim().min(1).max(64).optional(), agentId: z.string().min(1).max(64).optional() })
   .strict()
   .refine((b) => b.queue !== undefined || b.agentId !== undefined, { message: 'give a queue or an agentId' });
+const resolveBody = z.object({ keepThread: z.boolean().optional() }).strict();
 const priorityBody = z.object({ priority: z.enum(PRIORITIES) }).strict();
 const listQuery = z.object({
   status: z
@@ -119,7 +120,8 @@ export function handoffRoutes(deps: HandoffRoutesDeps): Router {
   });
 
   router.post('/handoffs/:id/resolve', ...agent, async (req, res) => {
-    answer(res, await mapped(() => service.resolve(String(req.params.id), actorOf(res))));
+    const { keepThread } = resolveBody.parse(req.body ?? {});
+    answer(res, await mapped(() => service.resolve(String(req.params.id), actorOf(res), { keepThread })));
   });
 
   router.post('/handoffs/:id/return-to-bot', ...agent, async (req, res) => {

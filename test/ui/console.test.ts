@@ -54,6 +54,17 @@ describeWithChromium('agent console (Chromium)', () => {
     await chat.locator('.bubble.agent', { hasText: reply }).waitFor();
     await consolePage.locator('#transcript .message.agent', { hasText: reply }).waitFor();
     await screenshot(consolePage, 'console');
+
+    // Resolve: the dialog says what happens, the citizen is told in their chat, and the bot answers the next FAQ.
+    await consolePage.click('#resolve-button');
+    await consolePage.locator('#confirm-dialog[open]').waitFor();
+    expect(await consolePage.locator('#confirm-body').textContent()).toContain('시민에게 문의가 해결되었다고');
+    await consolePage.click('#confirm-ok');
+    await expectText(consolePage.locator('#status'), '해결 완료로 닫았습니다.');
+    await chat.locator('.bubble', { hasText: '상담원이 문의를 해결 완료로 처리했어요' }).waitFor();
+    await chat.fill('#text', '가족관계증명서 인터넷으로 발급하고 싶어요');
+    await chat.click('#send');
+    await chat.locator('.bubble.bot', { hasText: 'efamily' }).or(chat.locator('.bubble.bot a[href*="efamily"]')).first().waitFor({ timeout: 20_000 });
     await screenshot(chat, 'chat');
     expect(seen.errors).toEqual([]);
     expect(seen.cspViolations).toEqual([]);

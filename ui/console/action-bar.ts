@@ -4,7 +4,7 @@
 // before the agent confirms.
 import { PRIORITIES } from '../../handoff/priority';
 import { checkAction, type AgentAction, type TicketStatus } from '../../handoff/ticket-rules';
-import { confirmAction } from '../shared/confirm';
+import { confirmWithOption } from '../shared/confirm';
 import { el } from '../shared/dom';
 import type { I18n } from '../shared/i18n';
 import type { SignedInUser } from '../shared/session';
@@ -30,13 +30,17 @@ export function allowedActions(ticket: Pick<TicketJson, 'status' | 'assignee'>, 
   return new Set(allowed.filter((a) => a !== 'claim' || ticket.assignee !== user.id));
 }
 
-/** Asks before resolving / returning, explaining what the citizen will be told. */
-export function confirmClose(i18n: I18n<ConsoleKey>, kind: 'resolve' | 'returnToBot'): Promise<boolean> {
-  return confirmAction({
+/**
+ * Asks before resolving / returning, explaining what the citizen will be told. Resolve offers
+ * "keep the thread" (a message within the reopen window comes back to this agent).
+ */
+export function confirmClose(i18n: I18n<ConsoleKey>, kind: 'resolve' | 'returnToBot'): Promise<false | { readonly option: boolean }> {
+  return confirmWithOption({
     title: i18n.t(kind === 'resolve' ? 'confirmResolveTitle' : 'confirmReturnTitle'),
     body: i18n.t(kind === 'resolve' ? 'confirmResolveBody' : 'confirmReturnBody'),
     ok: i18n.t(kind),
     cancel: i18n.t('cancel'),
+    ...(kind === 'resolve' ? { option: i18n.t('keepThread') } : {}),
   });
 }
 

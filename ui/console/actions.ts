@@ -21,7 +21,7 @@ export function ticketActions(api: Api) {
     claim: (id: string) => api.post<TicketAnswer>(path(id, 'claim')),
     reply: (id: string, text: string) => api.post<TicketAnswer & { readonly outboxId: string }>(path(id, 'messages'), { text }),
     note: (id: string, text: string) => api.post(path(id, 'notes'), { text }),
-    resolve: (id: string) => api.post<TicketAnswer>(path(id, 'resolve')),
+    resolve: (id: string, keepThread = false) => api.post<TicketAnswer>(path(id, 'resolve'), { keepThread }),
     returnToBot: (id: string) => api.post<TicketAnswer>(path(id, 'return-to-bot')),
     transfer: (id: string, to: Transfer) => api.post<TicketAnswer>(path(id, 'transfer'), to),
     setPriority: (id: string, priority: string) => api.post<TicketAnswer>(path(id, 'priority'), { priority }),

@@ -206,8 +206,9 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
     },
     claim: () => (detail && allowedActions(detail.ticket, deps.user).has('claim') ? run(() => actions.claim(detail!.ticket.id), 'claimed') : Promise.resolve()),
     async resolve() {
-      if (!detail || !allowedActions(detail.ticket, deps.user).has('resolve') || !(await confirmClose(i18n, 'resolve'))) return;
-      await run(() => actions.resolve(detail!.ticket.id), 'resolved');
+      if (!detail || !allowedActions(detail.ticket, deps.user).has('resolve')) return;
+      const answer = await confirmClose(i18n, 'resolve');
+      if (answer) await run(() => actions.resolve(detail!.ticket.id, answer.option), 'resolved');
     },
     async returnToBot() {
       if (!detail || !allowedActions(detail.ticket, deps.user).has('return_to_bot') || !(await confirmClose(i18n, 'returnToBot'))) return;
