@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { findCrossIntentDuplicates } from '../intents/duplicates';
 import { INTENT_IDS } from '../intents/intent-ids';
 import { loadCatalog } from '../intents/loader';
-import type { Catalog, IntentDefinition } from '../intents/schema';
+import type { Catalog, IntentDefinition } from '../bot/intent-schema';
 
 const SOURCE = '/work/shared/data/bench/parakqc-train.jsonl';
 const size = Number(process.argv[2] ?? 2500);

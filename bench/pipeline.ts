@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { Redis } from 'ioredis';
 import { redactPii } from '../bot/pii/redact';
-import type { ChannelSender, InboundMessage } from '../channels/types';
+import type { ChannelSender, InboundMessage } from '../pipeline/channel';
 import { createInProcessEvents } from '../events/in-process-events';
 import { createBullmqJobQueue } from '../jobs/bullmq-driver';
 import { createInProcessJobQueue } from '../jobs/in-process-driver';

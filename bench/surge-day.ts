@@ -3,7 +3,7 @@
 // catalog has never seen (an underpass closed by flooding) written in many variants — places,
 // regions, typos, spacing, Korean and English, every channel — and danger messages riding inside
 // the burst. Pure: the same seed gives the same day.
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from '../bot/intent-schema';
 
 export type DayChannel = 'web' | 'x' | 'facebook' | 'kakao';
 export const DAY_CHANNELS: readonly DayChannel[] = ['web', 'x', 'facebook', 'kakao'];

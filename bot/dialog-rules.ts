@@ -1,7 +1,7 @@
 // The dialog rules applied after the policy, for what a classifier cannot learn from one
 // message: abuse that carries a complaint, urgent situations (an emergency's type, money just
 // sent to a scammer), and what a reply to our own clarifying question means. Pure.
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from './intent-schema';
 import { hasInsult, hasSubstance, withoutInsults } from './abuse';
 import { OUT_OF_SCOPE, type IntentModel } from './model-types';
 import { EMERGENCY_INTENT, type PolicyOutcome } from './policy';

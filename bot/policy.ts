@@ -1,7 +1,7 @@
 // Which action a classified message gets. Pure: a table of cases in test/bot/policy.test.ts
 // pins every rule. Order matters and follows taxonomy.md: danger first, then an explicit request
 // for a person, then the intent's policy class, then confidence.
-import type { Policy } from '../intents/schema';
+import type { Policy } from './intent-schema';
 import { OUT_OF_SCOPE } from './model-types';
 import type { Action, Disagreement, HandoffReason, IntentScore } from './types';
 

@@ -1,6 +1,6 @@
 // Builds the Reply a decision carries: the catalog answer for the intent, in the citizen's
 // language, in its public or private form, with the answer's links. Pure.
-import type { Catalog, IntentAnswer, IntentDefinition, IntentSituation } from '../intents/schema';
+import type { Catalog, IntentAnswer, IntentDefinition, IntentSituation } from './intent-schema';
 import type { PolicyOutcome } from './policy';
 import { REPHRASE_EXAMPLES, TEXTS, type ReplyLanguage } from './texts';
 import type { DecisionFlag, Language, Link, QuickReply, Reply } from './types';

@@ -1,7 +1,7 @@
 // Which urgent situation of an intent a message describes (intents/schema.ts situationSchema):
 // the emergency type that decides the number to call first, or money just sent to a scammer.
 // Cue matching ignores spaces and case, because citizens in a hurry drop both. Pure.
-import type { IntentDefinition, IntentSituation } from '../intents/schema';
+import type { IntentDefinition, IntentSituation } from './intent-schema';
 
 const squeeze = (s: string) => s.toLowerCase().replace(/[\s'’.,!?~]+/gu, '');
 

@@ -5,7 +5,7 @@
 // message (contrast, context, two requests: bot/reading.ts); the policy (bot/policy.ts); then
 // the dialog rules the model cannot learn (bot/dialog-rules.ts): abuse with substance, urgent
 // situations, and a second unclear answer after a clarify.
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from './intent-schema';
 import { applyDialogRules, pickedChoice } from './dialog-rules';
 import type { IntentModel } from './model-types';
 import { OUT_OF_SCOPE } from './model-types';

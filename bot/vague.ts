@@ -1,7 +1,7 @@
 // Messages too vague to answer: "증명서", "재난", "지원금", "신고하려고요". Each is a broad word
 // the catalog lists for several intents (broadTerms) plus filler ("떼고 싶어요", "하려고요").
 // Such a message gets a clarifying question offering the intents that list its words. Pure.
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from './intent-schema';
 
 // Endings and filler that carry no topic. Longest first, so "하려고요" goes before "요".
 const FILLER = [

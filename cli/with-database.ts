@@ -16,7 +16,14 @@ export async function withConfiguredDatabase(command: string, io: CliIO, work: (
     io.stderr.write(`sotong ${command}: ${error.message}\n`);
     return 2;
   }
-  const database = await createDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  let database;
+  try {
+    // Refused while a server holds the embedded database's folder (store/data-dir-lock.ts).
+    database = await createDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  } catch (error) {
+    io.stderr.write(`sotong ${command}: ${(error as Error).message}\n`);
+    return 1;
+  }
   try {
     return await work(database);
   } catch (error) {

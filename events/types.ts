@@ -1,6 +1,6 @@
 // Live events for the agent console and the citizen chat (server-sent events). Two drivers:
 // in-process (single machine) and Redis pub/sub (api and worker in separate processes).
-import type { StoredMessage } from '../pipeline/types';
+import type { StoredMessage } from '../store/stored-message';
 
 export type LiveEvent =
   | { readonly type: 'message.created'; readonly conversationId: string; readonly message: StoredMessage }

@@ -2,10 +2,10 @@
 import type { Kysely } from 'kysely';
 import type { Redaction } from '../bot/types';
 import type { LiveEvents } from '../events/types';
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from '../bot/intent-schema';
 import type { JobQueue } from '../jobs/types';
 import type { Schema } from '../store/schema';
-import { AuditLog } from './audit-log';
+import { AuditLog } from '../store/audit-repository';
 import { DEFAULT_HANDOFF_CONFIG, type HandoffConfig } from './config';
 import { TicketRepository } from './ticket-repository';
 

@@ -2,7 +2,7 @@
 // card, schedule its SLA check, and (optionally) assign it. Safe to run twice for one message:
 // a retried inbound job finds the ticket it opened and only re-schedules the (deduplicated) SLA job.
 import type { Decision } from '../bot/types';
-import { setConversationOwner } from '../store/conversation-repository';
+import { findConversationWithContact, setConversationOwner } from '../store/conversation-repository';
 import { listConversationMessages, setMessageTicket } from '../store/message-repository';
 import { pickAgent } from './auto-assign';
 import type { HandoffDeps } from './deps';
@@ -36,12 +36,7 @@ export async function scheduleSla(deps: Pick<HandoffDeps, 'jobs' | 'now'>, ticke
 export async function openTicket(deps: HandoffDeps, input: OpenTicketInput): Promise<Ticket> {
   const { decision } = input;
   const now = deps.now();
-  const conversation = await deps.db
-    .selectFrom('conversations')
-    .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')
-    .select(['conversations.channel', 'conversations.is_public', 'contacts.handle'])
-    .where('conversations.id', '=', input.conversationId)
-    .executeTakeFirst();
+  const conversation = await findConversationWithContact(deps.db, input.conversationId);
   if (!conversation) throw new Error(`openTicket: conversation ${input.conversationId} does not exist`);
 
   const catalog = deps.catalog();

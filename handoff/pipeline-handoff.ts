@@ -3,7 +3,7 @@
 import type { HandoffPort } from '../pipeline/handoff-port';
 import { setConversationOwner } from '../store/conversation-repository';
 import { findMessage, setMessageTicket } from '../store/message-repository';
-import { toStoredMessage } from '../pipeline/stored-message';
+import { toStoredMessage } from '../store/stored-message';
 import type { HandoffDeps } from './deps';
 import { publishTicket } from './live';
 import { openTicket } from './open-ticket';

@@ -4,11 +4,10 @@
 // PGlite and on PostgreSQL across processes alike, with no lock held between statements.
 import { sql, type Kysely, type Updateable } from 'kysely';
 import { newId } from '../store/ids';
-import type { Schema } from '../store/schema';
+import type { Schema, TicketsTable } from '../store/schema';
 import type { AgentLoad } from './auto-assign';
 import type { Priority } from './priority';
 import type { LatestTicket } from './reopen-policy';
-import { handoffDb, type HandoffDb, type HandoffTicketsTable } from './schema';
 import { toTicket, type Ticket } from './ticket';
 import { OPEN_STATUSES, type TicketStatus } from './ticket-rules';
 import type { TriageCard } from './triage-card';
@@ -40,16 +39,36 @@ export interface Expect {
   readonly assignee?: string | null;
 }
 
+export interface TicketNote {
+  readonly id: string;
+  readonly ticketId: string;
+  readonly authorId: string;
+  /** PII-redacted. */
+  readonly text: string;
+  readonly createdAt: Date;
+}
+
+export interface RelabelCandidate {
+  readonly id: string;
+  readonly messageId: string;
+  readonly ticketId: string;
+  readonly text: string;
+  readonly language: 'ko' | 'en';
+  readonly predictedIntent: string | null;
+  readonly intent: string;
+  readonly createdBy: string;
+}
+
 // Most pressing first, then oldest first.
 const PRIORITY_ORDER = sql<number>`case tickets.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
 
 export class TicketRepository {
-  readonly db: HandoffDb;
+  readonly db: Kysely<Schema>;
   constructor(db: Kysely<Schema>) {
-    this.db = handoffDb(db);
+    this.db = db;
   }
 
-  private selectTickets(db: HandoffDb = this.db) {
+  private selectTickets(db: Kysely<Schema> = this.db) {
     return db
       .selectFrom('tickets')
       .innerJoin('conversations', 'conversations.id', 'tickets.conversation_id')
@@ -89,7 +108,7 @@ export class TicketRepository {
     return rows.map(toTicket);
   }
 
-  async latestForConversation(conversationId: string, db: HandoffDb = this.db): Promise<LatestTicket | undefined> {
+  async latestForConversation(conversationId: string, db: Kysely<Schema> = this.db): Promise<LatestTicket | undefined> {
     const row = await db
       .selectFrom('tickets')
       .select(['id', 'status', 'resolved_at', 'keep_thread'])
@@ -144,7 +163,7 @@ export class TicketRepository {
   }
 
   /** The one conditional UPDATE every state change goes through. */
-  async change(id: string, expect: Expect, set: Updateable<HandoffTicketsTable>): Promise<Ticket | undefined> {
+  async change(id: string, expect: Expect, set: Updateable<TicketsTable>): Promise<Ticket | undefined> {
     let update = this.db
       .updateTable('tickets')
       .set({ ...set, updated_at: set.updated_at ?? new Date() })
@@ -224,7 +243,7 @@ export class TicketRepository {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return { isPublic: conversation.is_public, language: conversation.language, replyTarget: (lastInbound?.reply_target as Record<string, string> | undefined) ?? {} };
+    return { isPublic: conversation.is_public, language: conversation.language, replyTarget: lastInbound?.reply_target ?? {} };
   }
 
   /** Online, enabled agents with their open-ticket counts. */
@@ -263,5 +282,45 @@ export class TicketRepository {
       .where(sql<boolean>`users.roles && array['agent', 'admin']::text[]`)
       .executeTakeFirst();
     return row !== undefined;
+  }
+
+  async addNote(note: TicketNote): Promise<void> {
+    await this.db
+      .insertInto('ticket_notes')
+      .values({ id: note.id, ticket_id: note.ticketId, author_id: note.authorId, text: note.text, created_at: note.createdAt })
+      .execute();
+  }
+
+  async notes(ticketId: string): Promise<TicketNote[]> {
+    const rows = await this.db.selectFrom('ticket_notes').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, ticketId: r.ticket_id, authorId: r.author_id, text: r.text, createdAt: r.created_at }));
+  }
+
+  /** A message with the intent and language its decision saw (for relabelling). */
+  async messageWithDecision(messageId: string) {
+    return this.db
+      .selectFrom('messages')
+      .leftJoin('decisions', 'decisions.message_id', 'messages.id')
+      .select(['messages.id', 'messages.text', 'messages.conversation_id', 'messages.direction', 'decisions.intent', 'decisions.language'])
+      .where('messages.id', '=', messageId)
+      .executeTakeFirst();
+  }
+
+  /** A relabelled citizen message, for the trainer inbox; through `trx` to commit with its audit entry. */
+  async addRelabelCandidate(candidate: RelabelCandidate, trx: Kysely<Schema> = this.db): Promise<void> {
+    await trx
+      .insertInto('training_candidates')
+      .values({
+        id: candidate.id,
+        message_id: candidate.messageId,
+        ticket_id: candidate.ticketId,
+        text: candidate.text,
+        language: candidate.language,
+        predicted_intent: candidate.predictedIntent,
+        intent: candidate.intent,
+        source: 'relabel',
+        created_by: candidate.createdBy,
+      })
+      .execute();
   }
 }

@@ -3,18 +3,18 @@
 // state it read (a concurrent change → 409, never a lost update), writes the audit log, and
 // tells the live consoles.
 import { newId } from '../store/ids';
+import type { TicketsTable } from '../store/schema';
 import { setConversationOwner } from '../store/conversation-repository';
 import { enqueueOutbox } from '../store/outbox-repository';
 import type { HandoffDeps } from './deps';
 import { citizenNotice, type CitizenNotice } from './citizen-notices';
-import { HandoffError } from './errors';
 import { publishTicket } from './live';
 import type { Priority } from './priority';
 import { departmentQueues } from './routing';
 import type { Ticket } from './ticket';
 import { checkAction, type Actor, type AgentAction } from './ticket-rules';
 import type { Updateable } from 'kysely';
-import { handoffDb, type HandoffTicketsTable } from './schema';
+import { DomainError } from '../core/errors';
 
 export interface ReplyResult {
   readonly ticket: Ticket;
@@ -33,7 +33,7 @@ export class TicketService {
 
   async get(id: string): Promise<Ticket> {
     const ticket = await this.deps.tickets.get(id);
-    if (!ticket) throw new HandoffError('not_found', `ticket ${id}`);
+    if (!ticket) throw new DomainError('not_found', `ticket ${id}`);
     return ticket;
   }
 
@@ -41,14 +41,14 @@ export class TicketService {
   private async allowed(id: string, action: AgentAction, actor: Actor): Promise<Ticket> {
     const ticket = await this.get(id);
     const permission = checkAction(action, ticket, actor);
-    if (!permission.ok) throw new HandoffError(permission.code, permission.reason);
+    if (!permission.ok) throw new DomainError(permission.code, permission.reason);
     return ticket;
   }
 
   /** Applies a change only if the ticket is still as read; audits and publishes it. */
-  private async change(ticket: Ticket, actor: Actor, action: string, set: Updateable<HandoffTicketsTable>, details: Record<string, unknown> = {}): Promise<Ticket> {
+  private async change(ticket: Ticket, actor: Actor, action: string, set: Updateable<TicketsTable>, details: Record<string, unknown> = {}): Promise<Ticket> {
     const changed = await this.deps.tickets.change(ticket.id, { status: [ticket.status], assignee: ticket.assignee }, { ...set, updated_at: this.deps.now() });
-    if (!changed) throw new HandoffError('conflict', 'the ticket changed meanwhile; reload it');
+    if (!changed) throw new DomainError('conflict', 'the ticket changed meanwhile; reload it');
     await this.deps.audit.record({ actor: actor.id, action, target: ticket.id, details });
     await publishTicket(this.deps.events, changed);
     return changed;
@@ -59,7 +59,7 @@ export class TicketService {
     const ticket = await this.allowed(id, 'claim', actor);
     if (ticket.assignee === actor.id) return ticket;
     const claimed = await this.deps.tickets.claim(id, actor.id, this.deps.now());
-    if (!claimed) throw new HandoffError('conflict', 'another agent has claimed the ticket');
+    if (!claimed) throw new DomainError('conflict', 'another agent has claimed the ticket');
     await this.deps.audit.record({ actor: actor.id, action: 'ticket.claim', target: id });
     await publishTicket(this.deps.events, claimed);
     return claimed;
@@ -74,7 +74,7 @@ export class TicketService {
     if (ticket.status === 'waiting') ticket = await this.claim(id, actor);
     const { deps } = this;
     const redaction = deps.redact(text);
-    const context = await deps.tickets.replyContext(ticket.conversationId);
+    const target = await deps.tickets.replyContext(ticket.conversationId);
     const at = deps.now();
     const outboxId = await deps.db.transaction().execute(async (trx) => {
       const queued = await enqueueOutbox(trx, {
@@ -83,10 +83,10 @@ export class TicketService {
         kind: 'agent_reply',
         text: redaction.text,
         links: [],
-        isPublic: context.isPublic,
+        isPublic: target.isPublic,
         authoredBy: 'agent',
         authorId: actor.id,
-        replyTarget: context.replyTarget,
+        replyTarget: target.replyTarget,
       });
       await deps.audit.record({ actor: actor.id, action: 'ticket.reply', target: id, details: { outboxId: queued } }, trx);
       return queued;
@@ -100,15 +100,15 @@ export class TicketService {
 
   async addNote(id: string, actor: Actor, text: string): Promise<{ readonly id: string; readonly text: string; readonly createdAt: Date }> {
     await this.allowed(id, 'note', actor);
-    const note = { id: newId(), ticket_id: id, author_id: actor.id, text: this.deps.redact(text).text, created_at: this.deps.now() };
-    await this.deps.tickets.db.insertInto('ticket_notes').values(note).execute();
+    const note = { id: newId(), ticketId: id, authorId: actor.id, text: this.deps.redact(text).text, createdAt: this.deps.now() };
+    await this.deps.tickets.addNote(note);
     await this.deps.audit.record({ actor: actor.id, action: 'ticket.note', target: id, details: { noteId: note.id } });
-    return { id: note.id, text: note.text, createdAt: note.created_at };
+    return { id: note.id, text: note.text, createdAt: note.createdAt };
   }
 
   async notes(id: string) {
-    const rows = await this.deps.tickets.db.selectFrom('ticket_notes').selectAll().where('ticket_id', '=', id).orderBy('id').execute();
-    return rows.map((r) => ({ id: r.id, authorId: r.author_id, text: r.text, createdAt: r.created_at.toISOString() }));
+    const notes = await this.deps.tickets.notes(id);
+    return notes.map((n) => ({ id: n.id, authorId: n.authorId, text: n.text, createdAt: n.createdAt.toISOString() }));
   }
 
   /**
@@ -157,15 +157,15 @@ export class TicketService {
 
   /** To a configured queue (back to waiting there) and/or straight to another agent. */
   async transfer(id: string, actor: Actor, target: TransferTarget): Promise<Ticket> {
-    if (!target.queue && !target.agentId) throw new HandoffError('invalid', 'give a queue or an agentId to transfer to');
+    if (!target.queue && !target.agentId) throw new DomainError('invalid', 'give a queue or an agentId to transfer to');
     const ticket = await this.allowed(id, 'transfer', actor);
     if (target.queue && !this.queues().includes(target.queue)) {
-      throw new HandoffError('invalid', `unknown queue "${target.queue}"; use one of ${this.queues().join(', ')}`);
+      throw new DomainError('invalid', `unknown queue "${target.queue}"; use one of ${this.queues().join(', ')}`);
     }
     if (target.agentId && !(await this.deps.tickets.isAgent(target.agentId))) {
-      throw new HandoffError('invalid', `user ${target.agentId} is not an enabled agent`);
+      throw new DomainError('invalid', `user ${target.agentId} is not an enabled agent`);
     }
-    const set: Updateable<HandoffTicketsTable> = target.agentId
+    const set: Updateable<TicketsTable> = target.agentId
       ? { status: 'assigned', assignee: target.agentId }
       : { status: 'waiting', assignee: null };
     return this.change(ticket, actor, 'ticket.transfer', { ...set, ...(target.queue ? { queue: target.queue } : {}) }, {
@@ -191,35 +191,28 @@ export class TicketService {
    */
   async relabel(id: string, actor: Actor, intent: string, messageId?: string): Promise<{ readonly candidateId: string }> {
     const ticket = await this.allowed(id, 'relabel', actor);
-    if (!this.deps.catalog().byId.has(intent)) throw new HandoffError('invalid', `unknown intent "${intent}"`);
+    if (!this.deps.catalog().byId.has(intent)) throw new DomainError('invalid', `unknown intent "${intent}"`);
     const target = messageId ?? ticket.openedByMessageId;
-    if (!target) throw new HandoffError('invalid', 'the ticket has no opening message; name a messageId');
-    const { db } = this.deps.tickets;
-    const message = await db
-      .selectFrom('messages')
-      .leftJoin('decisions', 'decisions.message_id', 'messages.id')
-      .select(['messages.id', 'messages.text', 'messages.conversation_id', 'messages.direction', 'decisions.intent', 'decisions.language'])
-      .where('messages.id', '=', target)
-      .executeTakeFirst();
+    if (!target) throw new DomainError('invalid', 'the ticket has no opening message; name a messageId');
+    const message = await this.deps.tickets.messageWithDecision(target);
     if (!message || message.conversation_id !== ticket.conversationId || message.direction !== 'in') {
-      throw new HandoffError('invalid', `message ${target} is not a citizen message of this ticket`);
+      throw new DomainError('invalid', `message ${target} is not a citizen message of this ticket`);
     }
     const candidateId = newId();
     await this.deps.db.transaction().execute(async (trx) => {
-      await handoffDb(trx)
-        .insertInto('training_candidates')
-        .values({
+      await this.deps.tickets.addRelabelCandidate(
+        {
           id: candidateId,
-          message_id: message.id,
-          ticket_id: id,
+          messageId: message.id,
+          ticketId: id,
           text: message.text,
           language: message.language === 'en' ? 'en' : 'ko',
-          predicted_intent: message.intent,
+          predictedIntent: message.intent,
           intent,
-          source: 'relabel',
-          created_by: actor.id,
-        })
-        .execute();
+          createdBy: actor.id,
+        },
+        trx,
+      );
       await this.deps.audit.record(
         { actor: actor.id, action: 'ticket.relabel', target: id, details: { messageId: message.id, from: message.intent, to: intent, candidateId } },
         trx,

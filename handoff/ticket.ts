@@ -1,8 +1,8 @@
 // The ticket as the handoff domain sees it (camelCase, typed card), and its row mapping.
-import type { ChannelId } from '../channels/types';
+import type { ChannelId } from '../pipeline/channel';
 import type { Priority } from './priority';
 import { isOverdue } from './sla-policy';
-import type { HandoffTicketsTable } from './schema';
+import type { TicketsTable } from '../store/schema';
 import type { TicketStatus } from './ticket-rules';
 import type { TriageCard } from './triage-card';
 import type { Selectable } from 'kysely';
@@ -35,7 +35,7 @@ export interface Ticket {
   readonly snoozedUntil: Date | null;
 }
 
-export type TicketRow = Selectable<HandoffTicketsTable> & { channel: string };
+export type TicketRow = Selectable<TicketsTable> & { channel: string };
 
 /**
  * The card as stored at opening, with the ticket's current priority and queue: an agent may

@@ -2,8 +2,8 @@
 // agent starts where the bot stopped. Built once when the ticket opens; pure.
 import { answerLinks, pickAnswer, replyLanguage } from '../bot/reply';
 import type { Decision, Entity, HandoffReason, Language, Link } from '../bot/types';
-import type { ChannelId } from '../channels/types';
-import type { Catalog } from '../intents/schema';
+import type { ChannelId } from '../pipeline/channel';
+import type { Catalog } from '../bot/intent-schema';
 import type { Priority } from './priority';
 
 export const CARD_TOP_INTENTS = 3;

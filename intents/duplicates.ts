@@ -2,7 +2,7 @@
 // is told two different things about one message) or twice within one intent (wasted weight).
 // Near = Jaccard similarity of character-trigram sets after normalisation, found through an
 // inverted trigram index so ~2,500 examples take milliseconds, not a pairwise scan.
-import type { Catalog } from './schema';
+import type { Catalog } from '../bot/intent-schema';
 
 export interface ExampleRef {
   readonly intent: string;

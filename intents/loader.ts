@@ -1,12 +1,12 @@
 // Loads the intent catalog: one YAML file per intent in intents/catalog/<id>.yaml, validated
-// against intents/schema.ts. Every problem is reported as `file:line: field.path: message`, all
+// against bot/intent-schema.ts. Every problem is reported as `file:line: field.path: message`, all
 // files at once, so a trainer fixes the whole catalog in one pass.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { ZodError } from 'zod';
 import { INTENT_IDS, isIntentId } from './intent-ids';
-import { intentSchema, type Catalog, type IntentDefinition } from './schema';
+import { intentSchema, type Catalog, type IntentDefinition } from '../bot/intent-schema';
 import { formatPath, lineOf, type FieldPath } from './yaml-location';
 
 export const DEFAULT_CATALOG_DIR = path.resolve(__dirname, 'catalog');

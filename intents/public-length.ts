@@ -1,6 +1,6 @@
 // X's weighted length (twitter-text v3 rules) and the public form of a catalog answer as it is
 // posted: text, then each link. Used by catalog tests and by the reply renderer.
-import type { IntentAnswer, IntentLink } from './schema';
+import type { IntentAnswer, IntentLink } from '../bot/intent-schema';
 
 export const X_MAX_WEIGHTED_LENGTH = 280;
 /** Every URL X detects is shortened to a t.co link of this length. */

@@ -24,6 +24,8 @@ export interface BullmqOptions {
   /** Times a job may be retaken from dead workers before it fails for good (default 2). */
   readonly maxStalledCount?: number;
   readonly onFailed?: (name: JobName, error: unknown) => void;
+  /** Told about queue, worker and scheduling errors (the server passes its redacting logger). */
+  readonly onError?: (message: string, error: unknown) => void;
   /**
    * How long add() waits for Redis (ms, default 2 000). With Redis down, ioredis would queue the
    * command until it reconnects; a caller holding an HTTP request needs an answer before that.
@@ -50,6 +52,7 @@ export function createBullmqJobQueue(options: BullmqOptions): JobQueue {
   const connection = { url: options.redisUrl, maxRetriesPerRequest: null };
   const onFailed =
     options.onFailed ?? ((name, error) => console.error(`[jobs] ${name} job failed for good:`, error));
+  const onError = options.onError ?? ((message: string, error: unknown) => console.error(`[jobs] ${message}:`, (error as Error)?.message ?? error));
   const queues = new Map<JobName, Queue>();
   const workers = new Map<JobName, Worker>();
   const schedules = new Set<NodeJS.Timeout>();
@@ -61,7 +64,7 @@ export function createBullmqJobQueue(options: BullmqOptions): JobQueue {
     if (!found) {
       found = new Queue(name, { connection, prefix });
       // Without a listener a Redis outage is an unhandled 'error' event that ends the process.
-      found.on('error', (error) => console.error(`[jobs] ${name} queue error:`, error.message));
+      found.on('error', (error) => onError(`${name} queue error`, error));
       queues.set(name, found);
     }
     return found;
@@ -93,7 +96,7 @@ export function createBullmqJobQueue(options: BullmqOptions): JobQueue {
           : queue(name)
           .upsertJobScheduler(`every-${name}`, { every: everyMs }, { name, data: {}, opts: { removeOnComplete: true, removeOnFail: true } })
           .catch((error: unknown) => {
-                if (!closed) console.error(`[jobs] cannot schedule "${name}":`, (error as Error).message);
+                if (!closed) onError(`cannot schedule "${name}"`, error);
               });
       void upsert();
       const timer = setInterval(() => void upsert(), everyMs);
@@ -143,7 +146,7 @@ export function createBullmqJobQueue(options: BullmqOptions): JobQueue {
         },
       );
       // Connection errors are retried by ioredis; log them instead of crashing on an unhandled 'error'.
-      worker.on('error', (error) => console.error(`[jobs] ${name} worker error:`, error.message));
+      worker.on('error', (error) => onError(`${name} worker error`, error));
       workers.set(name, worker);
     },
 

@@ -7,6 +7,7 @@ export interface JobQueueConfig extends Partial<Omit<BullmqOptions, 'redisUrl'>>
   /** redis://… to use BullMQ; unset for the in-process driver. */
   readonly redisUrl?: string;
   readonly onFailed?: (name: JobName, error: unknown) => void;
+  readonly onError?: (message: string, error: unknown) => void;
 }
 
 export function createJobQueue(config: JobQueueConfig = {}): JobQueue {

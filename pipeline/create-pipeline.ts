@@ -1,6 +1,6 @@
 // The message pipeline, composed from its steps (ingest, process-inbound, deliver-outbound,
 // recover) over the store and the job queue. See design.md "The way a message travels".
-import type { ChannelId, ChannelSender } from '../channels/types';
+import type { ChannelId, ChannelSender } from './channel';
 import { UnrecoverableJobError } from '../jobs/types';
 import { isConnectionError } from '../store/connection-errors';
 import { findThread } from '../store/conversation-repository';
@@ -18,7 +18,7 @@ import { ingest } from './ingest';
 import { processInbound } from './process-inbound';
 import { recover, type Recovered } from './recover';
 import { DEFAULT_STUCK_AFTER_MS, DEFAULT_SWEEP_INTERVAL_MS, sweep, type SweepSettings, type Swept } from './sweep';
-import { toStoredMessage } from './stored-message';
+import { toStoredMessage } from '../store/stored-message';
 import type { MessagePipeline } from './types';
 import { DEFAULT_ATTEMPTS } from '../jobs/retry-policy';
 

@@ -9,8 +9,8 @@
 // One window remains: the process killed between the platform accepting the reply and the mark
 // committing. That row is taken again after its lease and sent a second time. The fault suite
 // measures it (test/faults, bench/faults.ts).
-import type { ChannelId, ChannelSender, OutboundReply } from '../channels/types';
-import { PermanentSendError, RetryableSendError } from '../channels/errors';
+import type { ChannelId, ChannelSender, OutboundReply } from './channel';
+import { PermanentSendError, RetryableSendError } from './send-errors';
 import { RateLimitedJobError, UnrecoverableJobError, type JobContext } from '../jobs/types';
 import { markSentAndRecord, takeForSending, type OutboxWithThread, type RecordedOutbound } from '../store/outbound-writes';
 import { findOutbox, releaseAfterFailure, type OutboxRow } from '../store/outbox-repository';

@@ -1,6 +1,6 @@
 // What createPipeline() is built from. Everything with I/O comes in here; nothing is global.
 import type { PiiFinding } from '../bot/types';
-import type { ChannelId } from '../channels/types';
+import type { ChannelId } from './channel';
 import type { LiveEvents } from '../events/types';
 import type { JobQueue, WorkerOptions } from '../jobs/types';
 import type { Database } from '../store/database';

@@ -5,7 +5,7 @@
 // The text is sanitised first (bot/sanitize-text.ts) and cut to MAX_TEXT_LENGTH with a marker, so
 // no text a platform can send turns into a database error retried forever.
 import { sanitizeText, truncateWithMarker } from '../bot/sanitize-text';
-import { CHANNEL_IDS, MEDIA_KINDS, type InboundMessage } from '../channels/types';
+import { CHANNEL_IDS, MEDIA_KINDS, type InboundMessage } from './channel';
 import { UnrecoverableJobError } from '../jobs/types';
 import { recordRejectedEvent } from '../store/dead-letter-repository';
 import { storeInbound } from '../store/inbound-writes';

@@ -3,7 +3,7 @@
 // the route for the row, win, and then find no way to reach the citizen (Kakao has no push API
 // without a callback URL), so the reply would be lost as no_push_channel. Held, it runs after the
 // route has claimed the row and finds it sent; if the route never claims it, it is the fallback.
-import type { ChannelId } from '../channels/types';
+import type { ChannelId } from './channel';
 import { DEFAULT_INLINE_DELIVERY, type PipelineDeps } from './deps';
 
 export async function queueDelivery(deps: PipelineDeps, channel: ChannelId, outboxIds: readonly string[]): Promise<void> {

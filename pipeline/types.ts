@@ -1,7 +1,8 @@
 // The message pipeline as the server and the channels see it. Implemented in pipeline/ over the
 // store and the job queue; see design.md "The way a message travels".
 import type { ConversationContext, Decision } from '../bot/types';
-import type { InboundMessage, OutboundReply } from '../channels/types';
+import type { InboundMessage, OutboundReply } from './channel';
+import type { StoredMessage } from '../store/stored-message';
 
 /** triage() bound to the current model and catalog. Pure: no I/O. */
 export type TriageFn = (text: string, conversation: ConversationContext) => Decision;
@@ -22,17 +23,6 @@ export interface ProcessedInbound {
   readonly outboxIds: readonly string[];
   /** Set when the message opened or joined a handoff ticket. */
   readonly ticketId?: string;
-}
-
-export interface StoredMessage {
-  readonly id: string;
-  readonly conversationId: string;
-  readonly direction: 'in' | 'out';
-  readonly author: 'citizen' | 'bot' | 'agent';
-  /** PII-redacted text: raw citizen text is never stored. */
-  readonly text: string;
-  readonly links: readonly { readonly label: string; readonly url: string }[];
-  readonly createdAt: string;
 }
 
 export interface ThreadOfConversation {

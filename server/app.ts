@@ -4,14 +4,14 @@
 import path from 'node:path';
 import express, { type Express, type Router } from 'express';
 import { webChatRoutes } from '../channels/web/routes';
-import type { EventStreams } from '../channels/web/event-stream';
+import type { EventStreams } from '../events/event-streams';
 import type { AccessTokens } from '../channels/web/verify';
-import type { ChannelId } from '../channels/types';
+import type { ChannelId } from '../pipeline/channel';
 import type { LiveEvents } from '../events/types';
 import type { MessagePipeline } from '../pipeline/types';
 import { healthRoutes, type HealthChecks } from './health-routes';
 import type { TrustProxy } from './config';
-import type { Logger } from './logger';
+import type { Logger } from '../core/logger';
 import type { MetricsRegistry } from './metrics';
 import { errorHandler, notFound, requireJson } from './middleware/error-handler';
 import { rateLimit } from './middleware/rate-limit';
@@ -55,6 +55,8 @@ export interface AppConfig {
   readonly webChatRateLimit?: number;
   /** Honour X-Forwarded-For from these proxies (a hop count or addresses / subnets): TRUST_PROXY. */
   readonly trustProxy?: TrustProxy;
+  /** Bearer token for /metrics (METRICS_TOKEN); unset: /metrics answers loopback clients only. */
+  readonly metricsToken?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = '64kb';
@@ -68,7 +70,7 @@ export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
 
   app.use(securityHeaders());
   app.use(requestLog(deps.logger.child({ component: 'http' })));
-  app.use(healthRoutes(deps.health, deps.metrics));
+  app.use(healthRoutes(deps.health, deps.metrics, config.metricsToken));
 
   for (const [channel, router] of Object.entries(deps.webhooks ?? {})) {
     if (router) app.use(`/webhooks/${channel}`, router);

@@ -5,7 +5,7 @@ import { facebookWebhookRouter } from '../channels/facebook/routes';
 import { createFacebookSender } from '../channels/facebook/send';
 import { kakaoSkillRouter } from '../channels/kakao/routes';
 import { createKakaoSender } from '../channels/kakao/send';
-import type { ChannelId, ChannelSender } from '../channels/types';
+import type { ChannelId, ChannelSender } from '../pipeline/channel';
 import { createWebSender } from '../channels/web/send';
 import { createXClient } from '../channels/x/client';
 import { xWebhookRouter } from '../channels/x/routes';
@@ -13,7 +13,7 @@ import { createXSender } from '../channels/x/send';
 import type { MessagePipeline } from '../pipeline/types';
 import type { TwitterApi } from 'twitter-api-v2';
 import type { Config, XConfig } from './config';
-import type { Logger } from './logger';
+import type { Logger } from '../core/logger';
 import { rateLimit } from './middleware/rate-limit';
 
 export function channelRouters(channels: Config['channels'], pipeline: MessagePipeline, logger: Logger): Partial<Record<Exclude<ChannelId, 'web'>, Router>> {

@@ -3,7 +3,7 @@
 // down again in reverse. No globals, no container: each part gets what it needs as arguments.
 import type { Express } from 'express';
 import { redactPii } from '../bot/pii';
-import { createEventStreams, type EventStreams } from '../channels/web/event-stream';
+import { createEventStreams, type EventStreams } from '../events/event-streams';
 import { createAccessTokens } from '../channels/web/verify';
 import { connectInBackground } from '../events/background-events';
 import { createLiveEvents, type LiveEventsConfig } from '../events/create-live-events';
@@ -18,24 +18,26 @@ import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
 import { createDatabase, type Database } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
 import { createModelRegistry, type ModelRegistry } from '../training/model-registry';
-import { adminAccounts } from './admin-accounts';
-import type { AuthGuard } from './auth/guard';
-import { createAgentApi } from './routes/agent-api';
-import { dashboardRoutes } from './routes/dashboard-routes';
-import { trainerRouteModules } from './routes/trainer-routes';
+import { UserRepository } from '../accounts/user-repository';
+import type { AuthGuard } from '../accounts/guard';
+import { createAgentApi } from './agent-api';
+import { dashboardRoutes } from '../handoff/dashboard-routes';
+import { trainerRouteModules } from '../training/routes';
 import { trainerPaths } from './openapi/trainer-paths';
 import { createTrainer } from '../training/trainer-api';
 import { connectLiveCatalog } from '../training/live-catalog';
-import { collectHandoffMetrics } from './routes/handoff-prometheus';
-import { collectSurgeMetrics } from '../surge/surge-metrics';
+import { startLinkChecks } from '../freshness/link-check-job';
+import { createLinkChecker, LINK_CHECK_USER_AGENT } from '../freshness/link-checker';
+import { collectHandoffMetrics } from './handoff-prometheus';
+import { collectSurgeMetrics } from './surge-prometheus';
 import { buildApp, type RouteModule } from './app';
-import { bootstrapAdmin } from './bootstrap-admin';
+import { bootstrapAdmin } from '../accounts/bootstrap-admin';
 import { channelRouters, channelSenders, xClient } from './channel-wiring';
-import { databaseCursorStore, startMentionPolling } from './x-mention-polling';
+import { databaseCursorStore, startMentionPolling } from '../channels/x/polling';
 import { ConfigError, type Config } from './config';
 import { collectDeadLetters } from './dead-letter-metrics';
 import { collectQueueDepth, instrumentPipeline, instrumentTriage } from './instrument';
-import type { Logger } from './logger';
+import type { Logger } from '../core/logger';
 import { createMetrics } from './metrics';
 import { resolveServerSecret } from './server-secret';
 
@@ -137,7 +139,15 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     const applied = await migrateToLatest(database);
     if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
 
-    const jobs = createJobQueue({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
+    // Every job failure and driver error goes through the redacting logger: an error message can
+    // quote the citizen text a job was working on.
+    const jobLog = logger.child({ component: 'jobs' });
+    const jobs = createJobQueue({
+      redisUrl: config.redisUrl,
+      prefix: config.redisPrefix,
+      onFailed: (job, error) => jobLog.error('job failed for good', { job, error }),
+      onError: (message, error) => jobLog.error(message, { error }),
+    });
     closers.push(() => jobs.close());
     const events = await openLiveEvents(config, logger);
     closers.push(() => events.close());
@@ -195,6 +205,16 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       // Delayed work the in-process driver held in timers: SLA checks of unanswered tickets.
       const slaChecks = await handoff.recoverSla();
       logger.info('workers started', { driver: jobs.driver, recovered, slaChecks });
+      if (config.linkCheck.intervalMs > 0) {
+        await startLinkChecks({
+          database,
+          jobs,
+          checker: createLinkChecker({ timeoutMs: config.linkCheck.timeoutMs, userAgent: LINK_CHECK_USER_AGENT }),
+          catalog: () => registry.catalog(),
+          intervalMs: config.linkCheck.intervalMs,
+          onError: (error) => logger.warn('link check failed', { error }),
+        });
+      }
       const x = config.channels.x;
       if (x && x.pollIntervalMs > 0) {
         const stopPolling = startMentionPolling({
@@ -215,7 +235,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     if (source !== 'env' && config.databaseUrl) {
       logger.warn('SOTONG_SECRET is not set: web-chat tokens from this API process will not verify on other API processes', {});
     }
-    await bootstrapAdmin({ accounts: adminAccounts(database), email: config.admin.email, password: config.admin.password, logger, print: options.print });
+    await bootstrapAdmin({ accounts: new UserRepository(database.db), email: config.admin.email, password: config.admin.password, logger, print: options.print });
 
     collectQueueDepth(jobs, metrics);
     const streams = createEventStreams();
@@ -246,7 +266,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
           ...(options.routes?.({ database, events, pipeline, registry, guard: agentApi.guard }) ?? []),
         ],
       },
-      { webChatRateLimit: config.webChatRateLimit, trustProxy: config.trustProxy },
+      { webChatRateLimit: config.webChatRateLimit, trustProxy: config.trustProxy, metricsToken: config.metricsToken },
     );
     return { app, streams, database, jobs, events, pipeline, registry, close: closeAll };
   } catch (error) {

@@ -23,3 +23,13 @@ export async function findThread(db: Kysely<Schema>, id: string): Promise<Thread
 export async function setConversationOwner(db: Kysely<Schema>, id: string, owner: 'bot' | 'human'): Promise<void> {
   await db.updateTable('conversations').set({ owner, updated_at: new Date() }).where('id', '=', id).execute();
 }
+
+/** The thread's channel and visibility with the citizen's handle (for a triage card). */
+export async function findConversationWithContact(db: Kysely<Schema>, id: string) {
+  return db
+    .selectFrom('conversations')
+    .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')
+    .select(['conversations.channel', 'conversations.is_public', 'contacts.handle'])
+    .where('conversations.id', '=', id)
+    .executeTakeFirst();
+}

@@ -1,4 +1,4 @@
-// Kysely's view of the tables created by store/migrations. Ids are ULID-like text (store/ids.ts):
+// Kysely's view of every table store/migrations creates, the one schema all modules share. Ids are ULID-like text (store/ids.ts):
 // time-ordered, made by the application, returned as strings on both engines.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
@@ -143,6 +143,24 @@ export interface TicketsTable {
   created_at: CreatedAt;
   updated_at: CreatedAt;
   resolved_at: NullableTimestamp;
+  /** 0007: how often the SLA job marked the ticket overdue (0 or 1 since 0012). */
+  escalations: Generated<number>;
+  sla_missed_at: NullableTimestamp;
+  first_responder: string | null;
+  reopened_at: NullableTimestamp;
+  reopen_count: Generated<number>;
+  /** 0012 (store/migrations/0012_staff_workspace.ts). */
+  keep_thread: Generated<boolean>;
+  follows_ticket_id: string | null;
+  snoozed_until: NullableTimestamp;
+}
+
+export interface TicketNotesTable {
+  id: string;
+  ticket_id: string;
+  author_id: string;
+  text: string;
+  created_at: CreatedAt;
 }
 
 export interface UsersTable {
@@ -152,8 +170,18 @@ export interface UsersTable {
   roles: ColumnType<string[], string[], string[]>;
   display_name: string;
   created_at: CreatedAt;
-  /** 0009: set by an admin's password reset; cleared when the user picks their own. */
+  /** 0007: disabled accounts keep their history but cannot sign in. */
+  disabled_at: NullableTimestamp;
+  last_seen_at: NullableTimestamp;
+  queues: ColumnType<string[], string[] | undefined, string[]>;
+  /** 0012: set by an admin's password reset; cleared when the user picks their own. */
   must_change_password: Generated<boolean>;
+}
+
+export interface LoginFailuresTable {
+  id: string;
+  key: string;
+  at: CreatedAt;
 }
 
 export interface SessionsTable {
@@ -201,6 +229,24 @@ export interface ModelVersionsTable {
   published_by: string | null;
 }
 
+export type CandidateSource = 'relabel' | 'low_confidence' | 'unhandled';
+
+export interface TrainingCandidatesTable {
+  id: string;
+  message_id: string | null;
+  ticket_id: string | null;
+  /** PII-redacted, as stored in messages. */
+  text: string;
+  language: string;
+  predicted_intent: string | null;
+  intent: string;
+  source: CandidateSource;
+  status: Generated<'open' | 'accepted' | 'dismissed'>;
+  example_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface ChannelStateTable {
   key: string;
   value: string;
@@ -240,6 +286,18 @@ export interface SurgesTable {
   closed_at: NullableTimestamp;
 }
 
+export type LinkCheckStatus = 'ok' | 'redirected' | 'broken' | 'unreachable' | 'blocked';
+
+export interface LinkChecksTable {
+  url: string;
+  status: LinkCheckStatus;
+  http_status: number | null;
+  /** Where a redirect chain ended. */
+  final_url: string | null;
+  error: string | null;
+  checked_at: Timestamp;
+}
+
 export interface Schema {
   contacts: ContactsTable;
   conversations: ConversationsTable;
@@ -247,13 +305,17 @@ export interface Schema {
   decisions: DecisionsTable;
   outbox: OutboxTable;
   tickets: TicketsTable;
+  ticket_notes: TicketNotesTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   intents: IntentsTable;
   examples: ExamplesTable;
   model_versions: ModelVersionsTable;
+  training_candidates: TrainingCandidatesTable;
   channel_state: ChannelStateTable;
   rejected_events: RejectedEventsTable;
   surges: SurgesTable;
+  link_checks: LinkChecksTable;
 }

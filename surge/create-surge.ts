@@ -2,10 +2,10 @@
 // answers, wait estimate), the service behind the routes, and the detection job.
 import type { Redaction } from '../bot/types';
 import type { LiveEvents } from '../events/types';
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from '../bot/intent-schema';
 import type { JobQueue } from '../jobs/types';
 import type { Database } from '../store/database';
-import type { AuthGuard } from '../server/auth/guard';
+import type { AuthGuard } from '../accounts/guard';
 import type { Router } from 'express';
 import { DEFAULT_SURGE_CONFIG, type SurgeConfig } from './config';
 import { commonShingles, type StopShingles } from './minhash';

@@ -11,9 +11,8 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { isOfficialLink } from '../intents/official-sources';
 import type { Redaction } from '../bot/types';
-import { requireAuthOf, type AuthGuard } from '../server/auth/guard';
-import { SotongError } from '../server/errors';
-import { validationError } from '../server/middleware/error-handler';
+import { requireAuthOf, type AuthGuard } from '../accounts/guard';
+import { SotongError, validationError } from '../core/errors';
 import type { SurgeRow } from './surge-repository';
 import { SurgeError, type SurgeService } from './surge-service';
 

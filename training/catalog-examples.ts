@@ -1,7 +1,7 @@
 // The classifier's training set, drawn from the catalog: every example in both languages, plus
 // each intent's names (clarify quick replies send a name back as the citizen's next message).
 import type { LabelledExample } from '../bot/model-types';
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from '../bot/intent-schema';
 
 export function catalogExamples(catalog: Catalog): LabelledExample[] {
   return catalog.intents.flatMap((intent) => [

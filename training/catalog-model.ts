@@ -1,7 +1,7 @@
 // Trains a model from a catalog, reporting progress: shared by `sotong train` and `sotong eval`.
 import { trainModel, type TrainOptions, type TrainProgress } from '../bot/classifier';
 import type { LinearIntentModel } from '../bot/classifier-model';
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from '../bot/intent-schema';
 import { catalogExamples } from './catalog-examples';
 
 export function trainFromCatalog(catalog: Catalog, options: TrainOptions = {}): { model: LinearIntentModel; examples: number } {

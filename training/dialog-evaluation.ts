@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { LabelledDataError } from '../bot/jsonl';
 import { ACTIONS, type Action, type Decision } from '../bot/types';
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from '../bot/intent-schema';
 
 export interface DialogCase {
   readonly text: string;

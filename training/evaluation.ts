@@ -11,7 +11,7 @@ import { evaluate, type CurvePoint } from '../bot/classifier-eval';
 import { seededRandom, shuffleInPlace } from '../bot/classifier-softmax';
 import { macroF1 } from '../bot/label-metrics';
 import type { LabelledExample } from '../bot/model-types';
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from '../bot/intent-schema';
 import { catalogExamples } from './catalog-examples';
 import { evaluatePolicy, triageLabelled, type PolicyEvaluation, type PolicyRecord } from './policy-evaluation';
 

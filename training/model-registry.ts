@@ -9,10 +9,10 @@ import { NLU_TOOLKIT } from '../bot/nlu-toolkit';
 import type { PolicyConfig } from '../bot/policy';
 import { triage } from '../bot/triage';
 import { DEFAULT_CATALOG_DIR, loadCatalog } from '../intents/loader';
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from '../bot/intent-schema';
 import type { TriageFn } from '../pipeline/types';
 import type { Database } from '../store/database';
-import { newId } from '../store/ids';
+import { findPublishedModel, insertModelVersion } from './model-version-repository';
 import { catalogExamples } from './catalog-examples';
 import { loadCatalogFromDb, seedCatalogIfEmpty } from './catalog-repository';
 
@@ -65,8 +65,7 @@ export function createModelRegistry(options: ModelRegistryOptions): ModelRegistr
     triage: (text, conversation) => triage(text, conversation, model, catalog, { nlu: NLU_TOOLKIT, policy: options.policy }),
   });
 
-  const publishedRow = () =>
-    db.selectFrom('model_versions').select(['version', 'model']).where('status', '=', 'published').executeTakeFirst();
+  const publishedRow = () => findPublishedModel(db);
 
   async function trainAndPublish(catalog: Catalog, onProgress?: (p: TrainProgress) => void): Promise<void> {
     const examples = catalogExamples(catalog);
@@ -74,18 +73,14 @@ export function createModelRegistry(options: ModelRegistryOptions): ModelRegistr
     const started = Date.now();
     const model = trainModel(examples, { ...options.train, onProgress });
     try {
-      await db
-        .insertInto('model_versions')
-        .values({
-          id: newId(),
-          version: model.version,
-          status: 'published',
-          metrics: JSON.stringify({ source: 'first-start', examples: examples.length, trainMs: Date.now() - started }),
-          model: serializeModel(model),
-          published_at: new Date(),
-          published_by: 'system',
-        })
-        .execute();
+      await insertModelVersion(db, {
+        version: model.version,
+        status: 'published',
+        metrics: { source: 'first-start', examples: examples.length, trainMs: Date.now() - started },
+        model: serializeModel(model),
+        publishedAt: new Date(),
+        publishedBy: 'system',
+      });
     } catch (error) {
       // Another process published first (one published row at a time): use theirs.
       if (!(await publishedRow())) throw error;

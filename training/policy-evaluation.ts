@@ -7,7 +7,7 @@ import type { IntentModel, LabelledExample } from '../bot/model-types';
 import { NLU_TOOLKIT } from '../bot/nlu-toolkit';
 import { triage } from '../bot/triage';
 import type { Action, Decision } from '../bot/types';
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from '../bot/intent-schema';
 
 export interface PolicyRecord {
   readonly text: string;

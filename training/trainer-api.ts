@@ -1,7 +1,7 @@
 // The trainer side in one call for the composition root: catalog editing, the inbox, model
 // versions and background training, all over one database and the live model registry.
 import type { Kysely } from 'kysely';
-import { AuditLog } from '../handoff/audit-log';
+import { AuditLog } from '../store/audit-repository';
 import type { Schema } from '../store/schema';
 import type { RecipeOptions } from './evaluation';
 import type { ModelRegistry } from './model-registry';

@@ -5,16 +5,16 @@
 import { sanitizeText } from '../bot/sanitize-text';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { AuditLog } from '../handoff/audit-log';
+import type { AuditLog } from '../store/audit-repository';
 import { isIntentId } from '../intents/intent-ids';
 import { isOfficialSource } from '../intents/official-sources';
 import { renderPublicAnswer, xWeightedLength, X_MAX_WEIGHTED_LENGTH } from '../intents/public-length';
-import { answerSchema, intentSchema, linkSchema, type IntentDefinition } from '../intents/schema';
+import { answerSchema, intentSchema, linkSchema, type IntentDefinition } from '../bot/intent-schema';
 import type { Schema } from '../store/schema';
 import { addExamples, deleteExample, listExamples, type AddedExample, type NewExample, type StoredExample } from './trainer-examples';
-import { TrainerError } from './trainer-errors';
-import { loadCatalogFromDb } from './catalog-repository';
+import { countExamples, deleteIntent, findIntentRow, insertIntent, listIntentRows, loadCatalogFromDb, updateIntentDefinition } from './catalog-repository';
 import { exportCatalog, validateAsFile } from './trainer-export';
+import { DomainError } from '../core/errors';
 
 export type IntentBody = Omit<IntentDefinition, 'examples'>;
 
@@ -67,7 +67,7 @@ export function answerProblems(intent: IntentBody): { field: string; message: st
 function checked(intent: IntentDefinition): IntentDefinition {
   const valid = validateAsFile(intent);
   const problems = answerProblems(valid);
-  if (problems.length > 0) throw new TrainerError('invalid', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems });
+  if (problems.length > 0) throw new DomainError('invalid', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems });
   return valid;
 }
 
@@ -89,12 +89,8 @@ export class TrainerCatalog {
 
   async list(): Promise<IntentSummary[]> {
     const [intents, counts] = await Promise.all([
-      this.db.selectFrom('intents').select(['id', 'definition', 'updated_at']).orderBy('id').execute(),
-      this.db
-        .selectFrom('examples')
-        .select(['intent_id', 'language', (eb) => eb.fn.countAll<string>().as('n')])
-        .groupBy(['intent_id', 'language'])
-        .execute(),
+      listIntentRows(this.db),
+      countExamples(this.db),
     ]);
     const count = (id: string, lang: string) => Number(counts.find((c) => c.intent_id === id && c.language === lang)?.n ?? 0);
     return intents.map((row) => {
@@ -113,10 +109,10 @@ export class TrainerCatalog {
     const definition = this.body(checked({ ...parsed, examples: { ko: [], en: [] } }));
     const { examples } = parsed;
     await this.db.transaction().execute(async (trx) => {
-      if (await trx.selectFrom('intents').select('id').where('id', '=', definition.id).executeTakeFirst()) {
-        throw new TrainerError('conflict', `intent ${definition.id} already exists`, { intent: definition.id });
+      if (await findIntentRow(trx, definition.id)) {
+        throw new DomainError('conflict', `intent ${definition.id} already exists`, { intent: definition.id });
       }
-      await trx.insertInto('intents').values({ id: definition.id, definition: JSON.stringify(definition) }).execute();
+      await insertIntent(trx, definition.id, definition);
       const added = await addExamples(trx, definition.id, [...examples.ko.map((text) => ({ text, language: 'ko' as const })), ...examples.en.map((text) => ({ text, language: 'en' as const }))], 'catalog', actor);
       await this.audit.record({ actor, action: 'intent.create', target: definition.id, details: { examples: added.length } }, trx);
     });
@@ -127,11 +123,11 @@ export class TrainerCatalog {
   /** Replaces the definition (examples are edited through their own routes). */
   async update(actor: string, id: string, body: unknown): Promise<IntentDetail> {
     const parsed = intentBodySchema.parse({ id, ...(body as object) });
-    if (parsed.id !== id) throw new TrainerError('invalid', `the body's id "${parsed.id}" does not match the path's "${id}"`);
+    if (parsed.id !== id) throw new DomainError('invalid', `the body's id "${parsed.id}" does not match the path's "${id}"`);
     const definition = this.body(checked({ ...parsed, examples: { ko: [], en: [] } }));
     await this.db.transaction().execute(async (trx) => {
       const before = definitionOf((await this.row(trx, id)).definition);
-      await trx.updateTable('intents').set({ definition: JSON.stringify(definition), updated_at: new Date() }).where('id', '=', id).execute();
+      await updateIntentDefinition(trx, id, definition);
       const changed = Object.keys(definition).filter((k) => canonical((before as Record<string, unknown>)[k]) !== canonical((definition as Record<string, unknown>)[k]));
       await this.audit.record({ actor, action: 'intent.update', target: id, details: { changed } }, trx);
     });
@@ -142,9 +138,8 @@ export class TrainerCatalog {
   async remove(actor: string, id: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await this.row(trx, id);
-      const removed = await trx.deleteFrom('examples').where('intent_id', '=', id).executeTakeFirst();
-      await trx.deleteFrom('intents').where('id', '=', id).execute();
-      await this.audit.record({ actor, action: 'intent.delete', target: id, details: { examples: Number(removed.numDeletedRows) } }, trx);
+      const removed = await deleteIntent(trx, id);
+      await this.audit.record({ actor, action: 'intent.delete', target: id, details: { examples: removed } }, trx);
     });
     await this.published(id);
   }
@@ -155,7 +150,7 @@ export class TrainerCatalog {
     await this.db.transaction().execute(async (trx) => {
       const before = definitionOf((await this.row(trx, id)).definition);
       const definition = this.body(checked({ ...before, answers, links: links ?? before.links, examples: { ko: [], en: [] } }));
-      await trx.updateTable('intents').set({ definition: JSON.stringify(definition), updated_at: new Date() }).where('id', '=', id).execute();
+      await updateIntentDefinition(trx, id, definition);
       await this.audit.record({ actor, action: 'intent.answers', target: id, details: { answers: answers.length, links: definition.links.length, live: true } }, trx);
     });
     await this.published(id);
@@ -196,8 +191,8 @@ export class TrainerCatalog {
   }
 
   private async row(db: Kysely<Schema>, id: string) {
-    const row = await db.selectFrom('intents').select(['id', 'definition', 'updated_at']).where('id', '=', id).executeTakeFirst();
-    if (!row) throw new TrainerError('not_found', `intent ${id}`);
+    const row = await findIntentRow(db, id);
+    if (!row) throw new DomainError('not_found', `intent ${id}`);
     return row;
   }
 }

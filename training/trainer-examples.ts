@@ -6,10 +6,10 @@ import type { Kysely } from 'kysely';
 import { detectLanguage } from '../bot/language';
 import { redactPii } from '../bot/pii';
 import { DEFAULT_DUPLICATE_THRESHOLD, findCrossIntentDuplicates } from '../intents/duplicates';
-import type { Catalog, IntentDefinition } from '../intents/schema';
-import { newId } from '../store/ids';
+import type { Catalog, IntentDefinition } from '../bot/intent-schema';
+import { allExampleTexts, deleteExampleRow, insertExample, listExampleRows } from './catalog-repository';
 import type { ExamplesTable, Schema } from '../store/schema';
-import { TrainerError } from './trainer-errors';
+import { DomainError } from '../core/errors';
 
 export type ExampleSource = ExamplesTable['source'];
 export type ExampleLanguage = 'ko' | 'en';
@@ -62,7 +62,7 @@ function assertNotDuplicate(existing: readonly ExampleRow[], intentId: string, t
   const pairs = findCrossIntentDuplicates(asCatalog(groups), { threshold: DEFAULT_DUPLICATE_THRESHOLD }).filter((p) => p.b.intent === MARKER);
   const crossIntent = pairs.find((p) => p.a.intent !== intentId);
   if (crossIntent) {
-    throw new TrainerError(
+    throw new DomainError(
       'conflict',
       `"${text}" is ${crossIntent.similarity === 1 ? 'already' : 'nearly the same as'} an example of ${crossIntent.a.intent}: "${crossIntent.a.text}"`,
       { conflictingIntent: crossIntent.a.intent, conflictingExample: crossIntent.a.text, similarity: crossIntent.similarity },
@@ -70,7 +70,7 @@ function assertNotDuplicate(existing: readonly ExampleRow[], intentId: string, t
   }
   const same = pairs.find((p) => p.a.intent === intentId && p.similarity === 1);
   if (same) {
-    throw new TrainerError('conflict', `"${text}" is already an example of ${intentId}`, {
+    throw new DomainError('conflict', `"${text}" is already an example of ${intentId}`, {
       conflictingIntent: intentId,
       conflictingExample: same.a.text,
       similarity: 1,
@@ -102,19 +102,15 @@ export async function addExamples(
   source: ExampleSource,
   actor: string,
 ): Promise<AddedExample[]> {
-  const existing: ExampleRow[] = await trx.selectFrom('examples').select(['intent_id', 'text', 'language']).execute();
+  const existing: ExampleRow[] = await allExampleTexts(trx);
   const added: AddedExample[] = [];
   for (const example of examples) {
     const redaction = redactPii(example.text.trim());
     const text = redaction.text;
-    if (text.length === 0) throw new TrainerError('invalid', 'an example must not be empty');
+    if (text.length === 0) throw new DomainError('invalid', 'an example must not be empty');
     const language = example.language ?? (detectLanguage(text) === 'en' ? 'en' : 'ko');
     assertNotDuplicate(existing, intentId, text, language);
-    const row = await trx
-      .insertInto('examples')
-      .values({ id: newId(), intent_id: intentId, text, language, source, created_by: actor })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertExample(trx, { intentId, text, language, source, createdBy: actor });
     existing.push(row);
     added.push({ ...toStored(row), redacted: redaction.findings.length > 0 });
   }
@@ -122,13 +118,13 @@ export async function addExamples(
 }
 
 export async function listExamples(db: Kysely<Schema>, intentId: string): Promise<StoredExample[]> {
-  const rows = await db.selectFrom('examples').selectAll().where('intent_id', '=', intentId).orderBy('id').execute();
+  const rows = await listExampleRows(db, intentId);
   return rows.map(toStored);
 }
 
 /** Deletes one example of an intent; returns it, or throws not_found. */
 export async function deleteExample(trx: Kysely<Schema>, intentId: string, exampleId: string): Promise<StoredExample> {
-  const row = await trx.deleteFrom('examples').where('id', '=', exampleId).where('intent_id', '=', intentId).returningAll().executeTakeFirst();
-  if (!row) throw new TrainerError('not_found', `example ${exampleId} of intent ${intentId}`);
+  const row = await deleteExampleRow(trx, intentId, exampleId);
+  if (!row) throw new DomainError('not_found', `example ${exampleId} of intent ${intentId}`);
   return toStored(row);
 }

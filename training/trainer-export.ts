@@ -4,8 +4,8 @@
 // accepts, the file loader accepts too.
 import { stringify } from 'yaml';
 import { CatalogError, parseIntent } from '../intents/loader';
-import type { Catalog, IntentDefinition } from '../intents/schema';
-import { TrainerError } from './trainer-errors';
+import type { Catalog, IntentDefinition } from '../bot/intent-schema';
+import { DomainError } from '../core/errors';
 
 export function intentFileName(id: string): string {
   return `${id}.yaml`;
@@ -39,6 +39,6 @@ export function validateAsFile(intent: IntentDefinition): IntentDefinition {
   } catch (error) {
     if (!(error instanceof CatalogError)) throw error;
     const problems = error.issues.map((i) => ({ field: i.field || '(intent)', message: i.message }));
-    throw new TrainerError('invalid', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems });
+    throw new DomainError('invalid', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems });
   }
 }

@@ -6,14 +6,14 @@
 // Item ids say where they come from ('candidate:…' or 'message:…'). Accepting or dismissing a
 // message item records a training_candidates row for it, so it leaves the inbox for good.
 // Texts are the stored, PII-redacted ones.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { AuditLog } from '../handoff/audit-log';
-import { handoffDb, type CandidateSource } from '../handoff/schema';
-import { newId } from '../store/ids';
-import type { Schema } from '../store/schema';
+import type { AuditLog } from '../store/audit-repository';
+import type { CandidateSource, Schema } from '../store/schema';
+import { findIntentRow } from './catalog-repository';
+import { insertCandidate, openCandidateRows, settleCandidate, unlistedMessageRows } from './inbox-repository';
 import { addExamples, type AddedExample } from './trainer-examples';
-import { TrainerError } from './trainer-errors';
+import { DomainError } from '../core/errors';
 
 /** A decline below this confidence counts as unhandled rather than a sure "not ours". */
 export const UNSURE_DECLINE = 0.8;
@@ -47,7 +47,7 @@ const MESSAGE = 'message:';
 function parseId(id: string): { kind: 'candidate' | 'message'; id: string } {
   if (id.startsWith(CANDIDATE)) return { kind: 'candidate', id: id.slice(CANDIDATE.length) };
   if (id.startsWith(MESSAGE)) return { kind: 'message', id: id.slice(MESSAGE.length) };
-  throw new TrainerError('invalid', `inbox ids start with "${CANDIDATE}" or "${MESSAGE}", got "${id}"`);
+  throw new DomainError('invalid', `inbox ids start with "${CANDIDATE}" or "${MESSAGE}", got "${id}"`);
 }
 
 export class TrainerInbox {
@@ -72,8 +72,8 @@ export class TrainerInbox {
     return this.db.transaction().execute(async (trx) => {
       const item = ref.kind === 'candidate' ? await this.openCandidate(trx, ref.id) : await this.unlistedMessage(trx, ref.id);
       const target = intent ?? item.suggestedIntent;
-      if (!target) throw new TrainerError('invalid', 'name the intent: { "intent": "…" }');
-      if (!(await trx.selectFrom('intents').select('id').where('id', '=', target).executeTakeFirst())) throw new TrainerError('invalid', `unknown intent "${target}"`);
+      if (!target) throw new DomainError('invalid', 'name the intent: { "intent": "…" }');
+      if (!(await findIntentRow(trx, target))) throw new DomainError('invalid', `unknown intent "${target}"`);
       const [example] = await addExamples(trx, target, [{ text: item.text, language: item.language === 'en' ? 'en' : 'ko' }], item.source === 'relabel' ? 'relabel' : 'inbox', actor);
       await this.settle(trx, ref, item, 'accepted', actor, example!.id, target);
       await this.audit.record({ actor, action: 'inbox.accept', target: itemId, details: { intent: target, exampleId: example!.id, source: item.source } }, trx);
@@ -91,40 +91,25 @@ export class TrainerInbox {
   }
 
   private async settle(trx: Kysely<Schema>, ref: { kind: string; id: string }, item: InboxItem, status: 'accepted' | 'dismissed', actor: string, exampleId: string | null, intent: string) {
-    const db = handoffDb(trx);
     if (ref.kind === 'candidate') {
-      await db.updateTable('training_candidates').set({ status, example_id: exampleId }).where('id', '=', ref.id).execute();
+      await settleCandidate(trx, ref.id, status, exampleId);
       return;
     }
-    await db
-      .insertInto('training_candidates')
-      .values({ id: newId(), message_id: item.messageId, ticket_id: null, text: item.text, language: item.language, predicted_intent: item.predictedIntent, intent, source: item.source, status, example_id: exampleId, created_by: actor })
-      .execute();
+    await insertCandidate(trx, {
+      messageId: item.messageId,
+      text: item.text,
+      language: item.language,
+      predictedIntent: item.predictedIntent,
+      intent,
+      source: item.source,
+      status,
+      exampleId,
+      createdBy: actor,
+    });
   }
 
   private async candidates(limit: number, trx: Kysely<Schema> = this.db, id?: string): Promise<InboxItem[]> {
-    let query = handoffDb(trx)
-      .selectFrom('training_candidates')
-      .leftJoin('decisions', 'decisions.message_id', 'training_candidates.message_id')
-      .select([
-        'training_candidates.id',
-        'training_candidates.source',
-        'training_candidates.text',
-        'training_candidates.language',
-        'training_candidates.predicted_intent',
-        'training_candidates.intent',
-        'training_candidates.message_id',
-        'training_candidates.ticket_id',
-        'training_candidates.created_at',
-        'decisions.confidence',
-        'decisions.action',
-        'decisions.reason',
-      ])
-      .where('training_candidates.status', '=', 'open')
-      .orderBy('training_candidates.id', 'desc')
-      .limit(limit);
-    if (id) query = query.where('training_candidates.id', '=', id);
-    const rows = await query.execute();
+    const rows = await openCandidateRows(trx, limit, id);
     return rows.map((r) => ({
       id: CANDIDATE + r.id,
       source: r.source,
@@ -142,32 +127,7 @@ export class TrainerInbox {
   }
 
   private async messages(limit: number, source?: 'low_confidence' | 'unhandled', trx: Kysely<Schema> = this.db, id?: string): Promise<InboxItem[]> {
-    const lowConfidence = sql<boolean>`(decisions.reason in ('low_confidence', 'ambiguous') or decisions.action = 'clarify')`;
-    const unhandled = sql<boolean>`(decisions.action = 'decline' and decisions.confidence < ${UNSURE_DECLINE})`;
-    const wanted = source === 'low_confidence' ? lowConfidence : source === 'unhandled' ? unhandled : sql<boolean>`(${lowConfidence} or ${unhandled})`;
-    let query = handoffDb(trx)
-      .selectFrom('messages')
-      .innerJoin('decisions', 'decisions.message_id', 'messages.id')
-      .select([
-        'messages.id',
-        'messages.text',
-        'messages.created_at',
-        'decisions.language',
-        'decisions.intent',
-        'decisions.confidence',
-        'decisions.action',
-        'decisions.reason',
-        sql<boolean>`${lowConfidence}`.as('low'),
-      ])
-      .where('messages.direction', '=', 'in')
-      .where(wanted)
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('training_candidates').select('training_candidates.id').whereRef('training_candidates.message_id', '=', 'messages.id'))),
-      )
-      .orderBy('messages.id', 'desc')
-      .limit(limit);
-    if (id) query = query.where('messages.id', '=', id);
-    const rows = await query.execute();
+    const rows = await unlistedMessageRows(trx, { limit, source, unsureDecline: UNSURE_DECLINE, id });
     return rows.map((r) => ({
       id: MESSAGE + r.id,
       source: r.low ? 'low_confidence' : 'unhandled',
@@ -186,13 +146,13 @@ export class TrainerInbox {
 
   private async openCandidate(trx: Kysely<Schema>, id: string): Promise<InboxItem> {
     const [item] = await this.candidates(1, trx, id);
-    if (!item) throw new TrainerError('not_found', `open inbox item ${CANDIDATE}${id}`);
+    if (!item) throw new DomainError('not_found', `open inbox item ${CANDIDATE}${id}`);
     return item;
   }
 
   private async unlistedMessage(trx: Kysely<Schema>, id: string): Promise<InboxItem> {
     const [item] = await this.messages(1, undefined, trx, id);
-    if (!item) throw new TrainerError('not_found', `inbox item ${MESSAGE}${id}`);
+    if (!item) throw new DomainError('not_found', `inbox item ${MESSAGE}${id}`);
     return item;
   }
 }

@@ -3,17 +3,27 @@
 // version that was live before is a rollback and skips the gate (it already served citizens).
 // Either way the swap is one transaction (one published row at a time), audited, and followed
 // by registry.reload() here; other processes converge through the registry's watch() polling.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { LinearIntentModel } from '../bot/classifier-model';
 import { serializeModel } from '../bot/model-file';
-import type { AuditLog } from '../handoff/audit-log';
-import { newId } from '../store/ids';
+import type { AuditLog } from '../store/audit-repository';
 import type { Schema } from '../store/schema';
 import { findRegressions, gateMetricsOf, type Regression } from './evaluation-gate';
 import type { TrainerEvaluation } from './evaluation';
 import type { ModelRegistry } from './model-registry';
-import { TrainerError } from './trainer-errors';
+import {
+  findModelVersion,
+  findModelVersionByJob,
+  findPublishedVersion,
+  insertModelVersion,
+  listModelVersions,
+  publishModelVersion,
+  retireModelVersion,
+  setModelMetrics,
+  type ModelVersionRow,
+} from './model-version-repository';
+import { DomainError } from '../core/errors';
 
 export const publishBodySchema = z
   .object({ force: z.boolean().optional(), reason: z.string().trim().min(1).max(1000).optional() })
@@ -54,7 +64,7 @@ export interface PublishResult {
   readonly compared: boolean;
 }
 
-type Row = { version: string; status: 'draft' | 'published' | 'retired'; metrics: unknown; created_at: Date; published_at: Date | null; published_by: string | null };
+type Row = ModelVersionRow;
 
 const evaluationOf = (metrics: unknown): TrainerEvaluation | undefined => (metrics as { evaluation?: TrainerEvaluation } | null)?.evaluation;
 
@@ -73,8 +83,6 @@ function summary(row: Row): ModelVersionSummary {
   };
 }
 
-const COLUMNS = ['version', 'status', 'metrics', 'created_at', 'published_at', 'published_by'] as const;
-
 export class TrainerModels {
   constructor(
     private readonly db: Kysely<Schema>,
@@ -83,7 +91,7 @@ export class TrainerModels {
   ) {}
 
   async list(): Promise<ModelVersionSummary[]> {
-    const rows = await this.db.selectFrom('model_versions').select(COLUMNS).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+    const rows = await listModelVersions(this.db);
     return rows.map(summary);
   }
 
@@ -94,13 +102,13 @@ export class TrainerModels {
   async evaluation(version: string): Promise<{ version: string; status: string; evaluation: TrainerEvaluation }> {
     const row = await this.row(this.db, version);
     const evaluation = evaluationOf(row.metrics);
-    if (!evaluation) throw new TrainerError('not_found', `an evaluation of model ${version} (it was not trained through the trainer API)`);
+    if (!evaluation) throw new DomainError('not_found', `an evaluation of model ${version} (it was not trained through the trainer API)`);
     return { version, status: row.status, evaluation };
   }
 
   /** The version a training job produced, found by its job id (for jobs run in another process). */
   async byJob(jobId: string): Promise<ModelVersionSummary | undefined> {
-    const row = await this.db.selectFrom('model_versions').select(COLUMNS).where(sql<string>`metrics->>'jobId'`, '=', jobId).executeTakeFirst();
+    const row = await findModelVersionByJob(this.db, jobId);
     return row && summary(row);
   }
 
@@ -110,21 +118,14 @@ export class TrainerModels {
    * evaluation if it had none (the first-start model gets its baseline this way).
    */
   async saveDraft(model: LinearIntentModel, metrics: DraftMetrics): Promise<{ version: string; existing: boolean }> {
-    const existing = await this.db.selectFrom('model_versions').select(['version', 'metrics']).where('version', '=', model.version).executeTakeFirst();
+    const existing = await findModelVersion(this.db, model.version);
     if (existing) {
       if (!evaluationOf(existing.metrics)) {
-        await this.db
-          .updateTable('model_versions')
-          .set({ metrics: JSON.stringify({ ...(existing.metrics as object), ...metrics }) })
-          .where('version', '=', model.version)
-          .execute();
+        await setModelMetrics(this.db, model.version, { ...(existing.metrics as object), ...metrics });
       }
       return { version: model.version, existing: true };
     }
-    await this.db
-      .insertInto('model_versions')
-      .values({ id: newId(), version: model.version, status: 'draft', metrics: JSON.stringify(metrics), model: serializeModel(model) })
-      .execute();
+    await insertModelVersion(this.db, { version: model.version, status: 'draft', metrics, model: serializeModel(model) });
     return { version: model.version, existing: false };
   }
 
@@ -141,7 +142,7 @@ export class TrainerModels {
   private async swap(actor: string, version: string, options: { force: boolean; reason?: string; rollbackOnly: boolean }): Promise<PublishResult> {
     const result = await this.swapInTransaction(actor, version, options).catch((error: unknown) => {
       // Two publishes at once: the one-published-row index lets one win.
-      if ((error as { code?: unknown }).code === '23505') throw new TrainerError('conflict', `another model was published at the same time as ${version}; try again`);
+      if ((error as { code?: unknown }).code === '23505') throw new DomainError('conflict', `another model was published at the same time as ${version}; try again`);
       throw error;
     });
     await this.registry.reload();
@@ -151,24 +152,24 @@ export class TrainerModels {
   private swapInTransaction(actor: string, version: string, options: { force: boolean; reason?: string; rollbackOnly: boolean }): Promise<PublishResult> {
     return this.db.transaction().execute(async (trx) => {
       const target = await this.row(trx, version);
-      if (target.status === 'published') throw new TrainerError('conflict', `model ${version} is already published`);
+      if (target.status === 'published') throw new DomainError('conflict', `model ${version} is already published`);
       const rollback = target.published_at !== null;
       if (options.rollbackOnly && !rollback) {
-        throw new TrainerError('conflict', `model ${version} was never published, so there is nothing to roll back to; publish it instead`);
+        throw new DomainError('conflict', `model ${version} was never published, so there is nothing to roll back to; publish it instead`);
       }
-      const current = await trx.selectFrom('model_versions').select(COLUMNS).where('status', '=', 'published').executeTakeFirst();
+      const current = await findPublishedVersion(trx);
       const draftMetrics = gateMetricsOf(target.metrics);
       const baseline = current ? gateMetricsOf(current.metrics) : undefined;
-      if (!rollback && !draftMetrics) throw new TrainerError('conflict', `model ${version} has no evaluation; train it through the trainer API`);
+      if (!rollback && !draftMetrics) throw new DomainError('conflict', `model ${version} has no evaluation; train it through the trainer API`);
       const regressions = !rollback && draftMetrics && baseline ? findRegressions(draftMetrics, baseline) : [];
       if (regressions.length > 0 && !options.force) {
-        throw new TrainerError('conflict', `model ${version} regresses the published ${current!.version} on ${regressions.map((r) => r.metric).join(' and ')}; publish with force and a reason to override`, {
+        throw new DomainError('conflict', `model ${version} regresses the published ${current!.version} on ${regressions.map((r) => r.metric).join(' and ')}; publish with force and a reason to override`, {
           published: current!.version,
           regressions,
         });
       }
-      if (current) await trx.updateTable('model_versions').set({ status: 'retired' }).where('version', '=', current.version).execute();
-      await trx.updateTable('model_versions').set({ status: 'published', published_at: new Date(), published_by: actor }).where('version', '=', version).execute();
+      if (current) await retireModelVersion(trx, current.version);
+      await publishModelVersion(trx, version, actor, new Date());
       const outcome: PublishResult = {
         version,
         previous: current?.version ?? null,
@@ -191,8 +192,8 @@ export class TrainerModels {
   }
 
   private async row(db: Kysely<Schema>, version: string): Promise<Row> {
-    const row = await db.selectFrom('model_versions').select(COLUMNS).where('version', '=', version).executeTakeFirst();
-    if (!row) throw new TrainerError('not_found', `model version ${version}`);
+    const row = await findModelVersion(db, version);
+    if (!row) throw new DomainError('not_found', `model version ${version}`);
     return row;
   }
 }

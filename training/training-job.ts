@@ -8,7 +8,7 @@
 // (run-training-in-worker.ts) and this thread keeps serving requests; only loading the catalog
 // and saving the draft happen here.
 import type { Kysely } from 'kysely';
-import type { AuditLog } from '../handoff/audit-log';
+import type { AuditLog } from '../store/audit-repository';
 import { newId } from '../store/ids';
 import type { Schema } from '../store/schema';
 import { loadCatalogFromDb } from './catalog-repository';

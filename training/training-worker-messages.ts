@@ -1,7 +1,7 @@
 // What crosses the thread boundary between TrainingJobs (run-training-in-worker.ts, on the API
 // thread) and the training worker (training-worker.ts). Plain data only: it is copied by
 // structured clone, so no callbacks, and the model travels as its model file (bot/model-file).
-import type { Catalog } from '../intents/schema';
+import type { Catalog } from '../bot/intent-schema';
 import type { RecipeOptions, TrainerEvaluation } from './evaluation';
 
 /** The worker's workerData. */

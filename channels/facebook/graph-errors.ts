@@ -1,6 +1,6 @@
 // Graph API error bodies → SendError (channels.md §2.5).
 // Body: {"error":{"message","type","code","error_subcode","is_transient","fbtrace_id"}}.
-import { PermanentSendError, RetryableSendError, type SendError } from '../errors';
+import { PermanentSendError, RetryableSendError, type SendError } from '../../pipeline/send-errors';
 import type { JsonResponse } from '../shared/http-json';
 import { delayFromRetryAfter } from '../shared/retry-after';
 

@@ -2,7 +2,7 @@
 // changes[]; drops our own echoes and comments, non-"add" comment changes, receipts, reactions
 // and standby events (threads another app owns).
 import { z } from 'zod';
-import type { InboundMessage, MediaKind, MediaRef } from '../types';
+import type { InboundMessage, MediaKind, MediaRef } from '../../pipeline/channel';
 import { parseShape } from '../shared/shape';
 import { ATTACHMENT_ONLY_TEXT } from '../shared/text';
 

@@ -1,10 +1,10 @@
 // Facebook sender over the Graph API: Messenger (Send API, split at 2000 chars, 24 h window and
 // HUMAN_AGENT tag), public comment replies, and the one private reply a comment allows.
-import { PermanentSendError } from '../errors';
+import { PermanentSendError } from '../../pipeline/send-errors';
 import { plainReplyText } from '../shared/format';
 import { postJson } from '../shared/http-json';
 import { splitText, truncate } from '../shared/text';
-import type { ChannelSender, OutboundReply, SendResult } from '../types';
+import type { ChannelSender, OutboundReply, SendResult } from '../../pipeline/channel';
 import type { FacebookSenderOptions } from './config';
 import { toGraphSendError } from './graph-errors';
 import { PAYLOAD_PREFIX } from './parse';

@@ -1,7 +1,7 @@
 // Meta's messaging windows (channels.md §2.6), as pure rules:
 // bot replies only within 24 h of the citizen's last message; a person may answer on days 1–7 with
 // the HUMAN_AGENT tag; nothing after 7 days. Private replies to a comment: once, within 7 days.
-import { PermanentSendError } from '../errors';
+import { PermanentSendError } from '../../pipeline/send-errors';
 
 const HOUR = 60 * 60 * 1000;
 export const STANDARD_WINDOW_MS = 24 * HOUR;

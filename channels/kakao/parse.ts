@@ -3,7 +3,7 @@
 // double-tapped request collapses, the same question asked a minute later does not.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { InboundMessage } from '../types';
+import type { InboundMessage } from '../../pipeline/channel';
 import { parseShape } from '../shared/shape';
 
 const DEDUPE_BUCKET_MS = 10_000;

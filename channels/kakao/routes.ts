@@ -6,7 +6,7 @@ import { Router } from 'express';
 import type { MessagePipeline, ProcessedInbound } from '../../pipeline/types';
 import { parseJson, rawBody, rawBytes } from '../shared/raw-json';
 import { answerError, rejectSignature } from '../shared/webhook-response';
-import type { OutboundReply } from '../types';
+import type { OutboundReply } from '../../pipeline/channel';
 import type { KakaoSkillOptions } from './config';
 import { parseSkillRequest, type SkillRequest } from './parse';
 import { postCallback } from './send';

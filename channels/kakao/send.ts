@@ -2,9 +2,9 @@
 // (routes.ts) or, once, through the request's callbackUrl within a minute. There is no push
 // channel for later replies: agents answer Kakao users in Kakao's own 1:1 chat / 상담톡 tools,
 // reached through the "상담직원 연결" operator button.
-import { PermanentSendError, RetryableSendError } from '../errors';
+import { PermanentSendError, RetryableSendError } from '../../pipeline/send-errors';
 import { postJson, redactUrl } from '../shared/http-json';
-import type { ChannelSender, OutboundReply, SendResult } from '../types';
+import type { ChannelSender, OutboundReply, SendResult } from '../../pipeline/channel';
 import type { KakaoSenderOptions } from './config';
 import { skillResponse, type SkillResponse } from './skill-response';
 

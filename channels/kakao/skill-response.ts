@@ -1,7 +1,7 @@
 // OutboundReply → Open Builder SkillResponse v2.0 (channels.md §3.2), within Kakao's limits:
 // outputs 1–3, simpleText ≤ 1000 chars, card buttons ≤ 3 with labels ≤ 14, quickReplies ≤ 10.
 import { splitText, truncate } from '../shared/text';
-import type { OutboundReply } from '../types';
+import type { OutboundReply } from '../../pipeline/channel';
 
 export type KakaoButton =
   | { readonly action: 'webLink'; readonly label: string; readonly webLinkUrl: string }

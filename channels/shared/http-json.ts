@@ -1,6 +1,6 @@
 // A small fetch wrapper for the senders that speak plain JSON over HTTP (Graph API, Kakao
 // callback). Network failures and timeouts become RetryableSendError: the reply was not delivered.
-import { RetryableSendError } from '../errors';
+import { RetryableSendError } from '../../pipeline/send-errors';
 
 export interface JsonResponse {
   readonly status: number;

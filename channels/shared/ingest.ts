@@ -2,7 +2,7 @@
 // sees them in platform order, and report how many were new. Each event stands alone: one the
 // pipeline refuses (recorded as rejected, with its reason) never stops the others from being
 // stored, and never makes the delivery a 5xx the platform would resend forever.
-import type { InboundMessage } from '../types';
+import type { InboundMessage } from '../../pipeline/channel';
 import { InvalidInboundError } from '../../pipeline/ingest';
 import type { IngestResult, MessagePipeline } from '../../pipeline/types';
 

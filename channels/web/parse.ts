@@ -2,7 +2,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sanitizeText } from '../../bot/sanitize-text';
 import { z } from 'zod';
-import type { InboundMessage } from '../types';
+import type { InboundMessage } from '../../pipeline/channel';
 
 export const MAX_TEXT_LENGTH = 4000;
 

@@ -7,10 +7,10 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { LiveEvent, LiveEvents } from '../../events/types';
-import type { MessagePipeline, StoredMessage } from '../../pipeline/types';
-import { SotongError } from '../../server/errors';
-import { validationError } from '../../server/middleware/error-handler';
-import type { EventStreams } from './event-stream';
+import type { MessagePipeline } from '../../pipeline/types';
+import type { StoredMessage } from '../../store/stored-message';
+import { SotongError, validationError } from '../../core/errors';
+import type { EventStreams } from '../../events/event-streams';
 import { mintWebThread, toInboundMessage, webMessageSchema, type WebThread } from './parse';
 import type { AccessTokens } from './verify';
 

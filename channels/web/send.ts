@@ -2,8 +2,8 @@
 // the outbound job publishes once it marks the outbox row sent (`message.created`, which the
 // conversation's SSE stream forwards to the chat page). So sending only checks the reply is ours
 // and names it; there is nothing that can fail later.
-import { PermanentSendError } from '../errors';
-import type { ChannelSender, OutboundReply, SendResult } from '../types';
+import { PermanentSendError } from '../../pipeline/send-errors';
+import type { ChannelSender, OutboundReply, SendResult } from '../../pipeline/channel';
 
 export function createWebSender(): ChannelSender {
   return {

@@ -4,7 +4,7 @@
 // (and the pipeline's dedupe absorbs) rather than loses.
 import type { TweetV2, TwitterApi } from 'twitter-api-v2';
 import type { MessagePipeline } from '../../pipeline/types';
-import type { InboundMessage } from '../types';
+import type { InboundMessage } from '../../pipeline/channel';
 import type { CursorStore } from './cursor-store';
 import type { XPollerOptions } from './config';
 import { mentionMessage } from './parse';

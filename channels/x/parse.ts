@@ -1,7 +1,7 @@
 // X Account Activity payloads → InboundMessage[]. Pure. Reads `id_str` only: the numeric `id`
 // exceeds 2^53 and JSON.parse has already corrupted it.
 import { z } from 'zod';
-import type { InboundMessage, MediaRef } from '../types';
+import type { InboundMessage, MediaRef } from '../../pipeline/channel';
 import { parseShape } from '../shared/shape';
 import { ATTACHMENT_ONLY_TEXT } from '../shared/text';
 

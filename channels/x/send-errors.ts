@@ -1,7 +1,7 @@
 // twitter-api-v2 errors → SendError, so the outbound job knows whether to retry.
 // The library never retries a 429 itself; the reset time comes from the response headers.
 import { ApiRequestError, ApiResponseError } from 'twitter-api-v2';
-import { PermanentSendError, RetryableSendError, type SendError } from '../errors';
+import { PermanentSendError, RetryableSendError, type SendError } from '../../pipeline/send-errors';
 import { delayUntilEpochSeconds, type DelayOptions } from '../shared/retry-after';
 
 export interface XErrorContext extends DelayOptions {

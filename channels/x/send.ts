@@ -1,9 +1,9 @@
 // X sender: public replies to mentions (client.v2.reply) and DMs (client.v2.sendDmToParticipant).
 import type { TwitterApi } from 'twitter-api-v2';
-import { PermanentSendError } from '../errors';
+import { PermanentSendError } from '../../pipeline/send-errors';
 import { plainReplyText } from '../shared/format';
 import { truncate } from '../shared/text';
-import type { ChannelSender, OutboundReply, SendResult } from '../types';
+import type { ChannelSender, OutboundReply, SendResult } from '../../pipeline/channel';
 import type { XSenderOptions } from './config';
 import { toSendError } from './send-errors';
 import { caseRefOf, fitTweet } from './tweet-length';

@@ -27,7 +27,7 @@ export const command: CliCommand = {
       return 2;
     }
     const { ConfigError, loadConfig } = require('../../server/config') as typeof import('../../server/config');
-    const { createLogger } = require('../../server/logger') as typeof import('../../server/logger');
+    const { createLogger } = require('../../core/logger') as typeof import('../../core/logger');
     const { redactPii } = require('../../bot/pii') as typeof import('../../bot/pii');
     const { startServer } = require('../../server/main') as typeof import('../../server/main');
     const { HandoffConfigError, parseHandoffEnv } = require('../../handoff/config') as typeof import('../../handoff/config');

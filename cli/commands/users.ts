@@ -38,9 +38,9 @@ export const command: CliCommand = {
       return 0;
     }
     const [action, ...rest] = parsed.positionals;
-    const { ROLES, isRole } = require('../../server/auth/roles') as typeof import('../../server/auth/roles');
-    const { isStaffEmail } = require('../../server/auth/staff-email') as typeof import('../../server/auth/staff-email');
-    const { MIN_PASSWORD_LENGTH } = require('../../server/routes/user-routes') as typeof import('../../server/routes/user-routes');
+    const { ROLES, isRole } = require('../../accounts/roles') as typeof import('../../accounts/roles');
+    const { isStaffEmail } = require('../../accounts/staff-email') as typeof import('../../accounts/staff-email');
+    const { MIN_PASSWORD_LENGTH } = require('../../accounts/user-routes') as typeof import('../../accounts/user-routes');
 
     const rolesOf = (value: string | undefined): string[] => {
       const roles = (value ?? '').split(',').map((r) => r.trim()).filter(Boolean);
@@ -107,9 +107,9 @@ export const command: CliCommand = {
     }
 
     const { migrateToLatest } = require('../../store/migrate') as typeof import('../../store/migrate');
-    const { UserRepository } = require('../../server/auth/user-repository') as typeof import('../../server/auth/user-repository');
-    const { AuditLog } = require('../../handoff/audit-log') as typeof import('../../handoff/audit-log');
-    const { generatePassword, hashPassword } = require('../../server/auth/password') as typeof import('../../server/auth/password');
+    const { UserRepository } = require('../../accounts/user-repository') as typeof import('../../accounts/user-repository');
+    const { AuditLog } = require('../../store/audit-repository') as typeof import('../../store/audit-repository');
+    const { generatePassword, hashPassword } = require('../../accounts/password') as typeof import('../../accounts/password');
     return withConfiguredDatabase('users', io, async (database) => {
       await migrateToLatest(database);
       return plan({ io, users: new UserRepository(database.db), audit: new AuditLog(database.db), generatePassword, hashPassword });
@@ -119,8 +119,8 @@ export const command: CliCommand = {
 
 interface Tools {
   readonly io: CliIO;
-  readonly users: import('../../server/auth/user-repository').UserRepository;
-  readonly audit: import('../../handoff/audit-log').AuditLog;
+  readonly users: import('../../accounts/user-repository').UserRepository;
+  readonly audit: import('../../store/audit-repository').AuditLog;
   readonly generatePassword: () => string;
   readonly hashPassword: (password: string) => Promise<string>;
 }

@@ -3,8 +3,8 @@
 // English). Unexpected errors are logged (redacted by the logger) and answered as INTERNAL.
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { errorBody, SotongError, type Lang } from '../errors';
-import type { Logger } from '../logger';
+import { DomainError, errorBody, fromDomainError, SotongError, validationError, type Lang } from '../../core/errors';
+import type { Logger } from '../../core/logger';
 
 export function clientLanguage(req: Request): Lang {
   return req.acceptsLanguages('ko', 'en') === 'en' ? 'en' : 'ko';
@@ -13,6 +13,7 @@ export function clientLanguage(req: Request): Lang {
 /** Maps body-parser, zod and our own errors onto the catalogue. */
 export function toSotongError(error: unknown, bodyLimit: string): SotongError {
   if (error instanceof SotongError) return error;
+  if (error instanceof DomainError) return fromDomainError(error);
   if (error instanceof ZodError) return validationError(error);
   const http = error as { type?: unknown; status?: unknown };
   switch (http.type) {
@@ -29,12 +30,6 @@ export function toSotongError(error: unknown, bodyLimit: string): SotongError {
 }
 
 /** A zod failure as a 400 naming each field: `text: too long (at most 4000 characters)`. */
-export function validationError(error: ZodError): SotongError {
-  const details = error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
-  const reason = details.map((d) => `${d.path}: ${d.message}`).join('; ');
-  return new SotongError('SOTONG_ERR_VALIDATION', { params: { reason }, details, cause: error });
-}
-
 export function errorHandler(logger: Logger, bodyLimit: string): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) {

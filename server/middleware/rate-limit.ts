@@ -1,7 +1,7 @@
 // A fixed-window request limit per key (client IP). In memory, so the limit is per API process:
 // with several API processes behind a proxy, each allows `max` per window.
 import type { RequestHandler } from 'express';
-import { SotongError } from '../errors';
+import { SotongError } from '../../core/errors';
 
 export interface RateLimitOptions {
   /** Requests allowed per window. */

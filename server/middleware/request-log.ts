@@ -2,7 +2,7 @@
 // event stream carries its access token there (EventSource cannot set headers).
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import type { Logger } from '../logger';
+import type { Logger } from '../../core/logger';
 
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {

@@ -1,5 +1,5 @@
 // OpenAPI: sign-in and user management.
-import { ROLES } from '../auth/roles';
+import { ROLES } from '../../accounts/roles';
 import { errorResponses, idParameter, jsonBody, jsonResponse, ref, secured, type OpenApiGroup } from './document';
 
 const user = {

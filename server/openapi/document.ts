@@ -1,7 +1,7 @@
 // The OpenAPI document served at /api/openapi.json, composed from one group per route module
 // (auth, users, handoffs, events, and the trainer's). A group is plain data; buildOpenApiDocument
 // merges them and refuses two groups that describe the same operation or schema.
-import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
+import { ERROR_CATALOGUE, type ErrorCode } from '../../core/errors';
 
 export type JsonSchema = Readonly<Record<string, unknown>>;
 export type Operation = Readonly<Record<string, unknown>>;

@@ -30,7 +30,7 @@ const answer = {
 const intent = {
   type: 'object',
   required: ['id', 'name', 'policy', 'owner'],
-  description: 'The catalog file format (intents/schema.ts) without examples. Ids are the taxonomy\'s.',
+  description: 'The catalog file format (bot/intent-schema.ts) without examples. Ids are the taxonomy\'s.',
   properties: {
     id: { type: 'string' },
     name: bilingual,

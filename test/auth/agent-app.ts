@@ -2,7 +2,7 @@
 // test, listening on an ephemeral port; plus a tiny HTTP client that signs in like the console
 // (cookies + CSRF header) or like an API client (bearer token).
 import { redactPii } from '../../bot/pii';
-import { createEventStreams } from '../../channels/web/event-stream';
+import { createEventStreams } from '../../events/event-streams';
 import { createWebSender } from '../../channels/web/send';
 import { createAccessTokens } from '../../channels/web/verify';
 import { createInProcessEvents } from '../../events/in-process-events';
@@ -14,13 +14,13 @@ import type { JobQueue } from '../../jobs/types';
 import { createPipeline, type Pipeline } from '../../pipeline/create-pipeline';
 import type { TriageFn } from '../../pipeline/types';
 import { buildApp, type AppConfig } from '../../server/app';
-import type { LoginLimitPolicy } from '../../server/auth/login-limiter';
-import { DEFAULT_SCRYPT, hashPassword } from '../../server/auth/password';
-import { silentLogger } from '../../server/logger';
+import type { LoginLimitPolicy } from '../../accounts/login-limiter';
+import { DEFAULT_SCRYPT, hashPassword } from '../../accounts/password';
+import { silentLogger } from '../../core/logger';
 import { createMetrics } from '../../server/metrics';
-import { createAgentApi, type AgentApi } from '../../server/routes/agent-api';
+import { createAgentApi, type AgentApi } from '../../server/agent-api';
 import type { Database } from '../../store/database';
-import type { Catalog } from '../../intents/schema';
+import type { Catalog } from '../../bot/intent-schema';
 import { listen } from '../server/support/http';
 
 export const PASSWORD = 'correct horse battery';

@@ -1,5 +1,5 @@
-import { DEFAULT_LOGIN_LIMIT, loginKey, lockoutFor } from '../../server/auth/login-limiter';
-import { hasAnyRole } from '../../server/auth/roles';
+import { DEFAULT_LOGIN_LIMIT, loginKey, lockoutFor } from '../../accounts/login-limiter';
+import { hasAnyRole } from '../../accounts/roles';
 
 const now = new Date('2027-01-01T12:00:00Z');
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);

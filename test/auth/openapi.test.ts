@@ -4,9 +4,9 @@ import { buildOpenApiDocument, type OpenApiGroup } from '../../server/openapi/do
 import { CORE_GROUPS } from '../../server/openapi/openapi-routes';
 import { trainerPaths } from '../../server/openapi/trainer-paths';
 import { createInProcessEvents } from '../../events/in-process-events';
-import { createEventStreams } from '../../channels/web/event-stream';
+import { createEventStreams } from '../../events/event-streams';
 import { createHandoff } from '../../handoff/create-handoff';
-import { createAgentApi } from '../../server/routes/agent-api';
+import { createAgentApi } from '../../server/agent-api';
 import { redactPii } from '../../bot/pii';
 import { createDatabase } from '../../store/database';
 import { seedCatalog } from '../support/seed-catalog';

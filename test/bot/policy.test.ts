@@ -1,4 +1,4 @@
-import type { Policy } from '../../intents/schema';
+import type { Policy } from '../../bot/intent-schema';
 import { DEFAULT_POLICY, decideAction, type PolicyInput } from '../../bot/policy';
 
 const POLICIES: Record<string, Policy> = {

@@ -1,5 +1,5 @@
 import { findCrossIntentDuplicates, normaliseExample, trigrams } from '../../intents/duplicates';
-import type { Catalog, IntentDefinition } from '../../intents/schema';
+import type { Catalog, IntentDefinition } from '../../bot/intent-schema';
 import { SEED_INTENTS } from '../support/seed-catalog';
 
 /** The seed catalog with the given examples swapped in. */

@@ -1,4 +1,4 @@
-import { PermanentSendError, RetryableSendError } from '../../channels/errors';
+import { PermanentSendError, RetryableSendError } from '../../pipeline/send-errors';
 import { createFacebookSender } from '../../channels/facebook/send';
 import { messagingMode } from '../../channels/facebook/window';
 import { FakeGraphApi, graphError } from '../fakes/fake-graph-api';

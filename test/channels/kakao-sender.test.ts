@@ -1,4 +1,4 @@
-import { PermanentSendError, RetryableSendError } from '../../channels/errors';
+import { PermanentSendError, RetryableSendError } from '../../pipeline/send-errors';
 import { createKakaoSender } from '../../channels/kakao/send';
 import { FakeKakaoCallback } from '../fakes/fake-kakao-callback';
 import { outbound } from './support/payloads';

@@ -1,4 +1,4 @@
-import { RetryableSendError } from '../../channels/errors';
+import { RetryableSendError } from '../../pipeline/send-errors';
 import { createXClient } from '../../channels/x/client';
 import { MemoryCursorStore } from '../../channels/x/cursor-store';
 import { cursorKey, pollMentions } from '../../channels/x/mention-poller';

@@ -1,5 +1,5 @@
 import { TwitterApi } from 'twitter-api-v2';
-import { PermanentSendError, RetryableSendError } from '../../channels/errors';
+import { PermanentSendError, RetryableSendError } from '../../pipeline/send-errors';
 import { createXClient } from '../../channels/x/client';
 import { createXSender, publicReplyText } from '../../channels/x/send';
 import { fitTweet, tweetWeight } from '../../channels/x/tweet-length';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_HANDOFF_CONFIG, type HandoffConfig } from '../../handoff/config';
 import { loadConfig } from '../../server/config';
-import { silentLogger } from '../../server/logger';
+import { silentLogger } from '../../core/logger';
 import { startServer, type RunningServer } from '../../server/main';
 import { call, PASSWORD, signIn, type Session } from '../auth/agent-app';
 import { eventually, TEST_DATABASE_URL } from '../support/backends';

@@ -13,7 +13,7 @@ import { createInProcessJobQueue } from '../../jobs/in-process-driver';
 import type { AddOptions, JobName, JobPayloads, JobQueue } from '../../jobs/types';
 import { createPipeline, type Pipeline } from '../../pipeline/create-pipeline';
 import type { Database } from '../../store/database';
-import { UserRepository } from '../../server/auth/user-repository';
+import { UserRepository } from '../../accounts/user-repository';
 import { RecordingSender, tableTriage } from '../support/pipeline-fixtures';
 import { seedCatalog } from '../support/seed-catalog';
 

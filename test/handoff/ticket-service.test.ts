@@ -5,13 +5,13 @@ import { handleSlaJob } from '../../handoff/sla-job';
 import { ticketJson } from '../../handoff/ticket';
 import { citizenNotice } from '../../handoff/citizen-notices';
 import { TEXTS } from '../../bot/texts';
-import { HandoffError } from '../../handoff/errors';
 import { SLA_MISSED_STATUS } from '../../handoff/live';
 import { DEFAULT_HANDOFF_CONFIG } from '../../handoff/config';
-import { SessionRepository } from '../../server/auth/session-repository';
+import { SessionRepository } from '../../accounts/session-repository';
 import { describeEachDatabase, eventually } from '../support/backends';
 import { inbound } from '../support/pipeline-fixtures';
 import { buildHandoffHarness, type HandoffHarness } from './handoff-harness';
+import { DomainError } from '../../core/errors';
 
 describeEachDatabase('auto-assignment', (current) => {
   test('a new ticket goes to the least-loaded online agent, within capacity', async () => {
@@ -120,7 +120,7 @@ describeEachDatabase('handoff service', (current) => {
     const winners = results.filter((r) => r.status === 'fulfilled');
     expect(winners).toHaveLength(1);
     const losers = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect(losers.every((r) => r.reason instanceof HandoffError && r.reason.kind === 'conflict')).toBe(true);
+    expect(losers.every((r) => r.reason instanceof DomainError && r.reason.kind === 'conflict')).toBe(true);
     const stored = await h.service.get(ticket.id);
     expect(stored.status).toBe('assigned');
     expect(stored.assignee).toBe((winners[0] as PromiseFulfilledResult<{ assignee: string }>).value.assignee);

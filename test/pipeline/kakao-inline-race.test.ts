@@ -5,7 +5,7 @@
 import { redactPii } from '../../bot/pii';
 import { kakaoSkillRouter } from '../../channels/kakao/routes';
 import { createKakaoSender } from '../../channels/kakao/send';
-import type { ChannelSender, OutboundReply } from '../../channels/types';
+import type { ChannelSender, OutboundReply } from '../../pipeline/channel';
 import { createInProcessEvents } from '../../events/in-process-events';
 import type { JobQueue } from '../../jobs/types';
 import { createPipeline, type Pipeline } from '../../pipeline/create-pipeline';

@@ -1,9 +1,9 @@
 // scrypt password hashes, and the first-start admin on a real database (PGlite, and PostgreSQL
 // when configured).
-import { adminAccounts } from '../../server/admin-accounts';
-import { hashPassword, verifyPassword } from '../../server/auth/password';
-import { bootstrapAdmin } from '../../server/bootstrap-admin';
-import { silentLogger } from '../../server/logger';
+import { UserRepository } from '../../accounts/user-repository';
+import { hashPassword, verifyPassword } from '../../accounts/password';
+import { bootstrapAdmin } from '../../accounts/bootstrap-admin';
+import { silentLogger } from '../../core/logger';
 import { describeEachDatabase } from '../support/backends';
 
 const FAST = { N: 1024, r: 8, p: 1 };
@@ -25,7 +25,7 @@ test('malformed or hostile stored values never verify', async () => {
 describeEachDatabase('first-start admin', (current) => {
   test('no users: creates the admin once and prints a generated password once', async () => {
     const printed: string[] = [];
-    const options = { accounts: adminAccounts(current()), email: 'admin@localhost', logger: silentLogger, print: (t: string) => printed.push(t), hash: (p: string) => hashPassword(p, FAST) };
+    const options = { accounts: new UserRepository(current().db), email: 'admin@localhost', logger: silentLogger, print: (t: string) => printed.push(t), hash: (p: string) => hashPassword(p, FAST) };
     expect(await bootstrapAdmin(options)).toBe('created-with-generated-password');
     expect(await bootstrapAdmin(options)).toBe('admin-exists');
     expect(printed).toHaveLength(1);
@@ -39,7 +39,7 @@ describeEachDatabase('first-start admin', (current) => {
   test('SOTONG_ADMIN_PASSWORD applies only while no admin exists, and the log says when it is ignored', async () => {
     const warnings: string[] = [];
     const logger = { ...silentLogger, warn: (message: string) => void warnings.push(message) };
-    const accounts = adminAccounts(current());
+    const accounts = new UserRepository(current().db);
     await current().db.deleteFrom('sessions').execute();
     await current().db.deleteFrom('users').execute();
     // Only an agent exists: no admin yet, so the configured password creates one.
@@ -56,7 +56,7 @@ describeEachDatabase('first-start admin', (current) => {
   });
 
   test('a concurrent creator with the same email wins quietly', async () => {
-    const accounts = adminAccounts(current());
+    const accounts = new UserRepository(current().db);
     expect(await accounts.createUser({ email: 'race@localhost', passwordHash: 'h', roles: ['admin'], displayName: 'A' })).toBe(true);
     expect(await accounts.createUser({ email: 'race@localhost', passwordHash: 'h', roles: ['admin'], displayName: 'B' })).toBe(false);
   });

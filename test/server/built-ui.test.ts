@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../server/config';
-import { silentLogger } from '../../server/logger';
+import { silentLogger } from '../../core/logger';
 import { startServer, type RunningServer } from '../../server/main';
 import { createFreshDatabase, type FreshDatabase } from '../handoff/server-support';
 import { describeWithServers, TEST_DATABASE_URL, TEST_REDIS_URL } from '../support/backends';

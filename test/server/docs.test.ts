@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { markdownConfigTable } from '../../server/config';
-import { ERROR_CATALOGUE, ERROR_CODES, markdownErrorTable } from '../../server/errors';
+import { ERROR_CATALOGUE, ERROR_CODES, markdownErrorTable } from '../../core/errors';
 
 const README = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
 

@@ -1,5 +1,5 @@
 import { ZodError, z } from 'zod';
-import { errorBody, SotongError } from '../../server/errors';
+import { errorBody, SotongError } from '../../core/errors';
 import { toSotongError } from '../../server/middleware/error-handler';
 
 test('errors extend Error, set name, carry cause and fill their templates', () => {

@@ -1,6 +1,6 @@
 // Logs are JSON lines, filtered by level, with child bindings, and PII never gets through.
 import { redactPii } from '../../bot/pii';
-import { createLogger } from '../../server/logger';
+import { createLogger } from '../../core/logger';
 
 function capture(level: 'debug' | 'info' | 'warn' | 'error' | 'silent' = 'debug') {
   const lines: string[] = [];

@@ -2,8 +2,8 @@
 // feeding the real pipeline; against the fake X API in X's wire format.
 import { createXClient } from '../../channels/x/client';
 import { cursorKey } from '../../channels/x/mention-poller';
-import { silentLogger } from '../../server/logger';
-import { databaseCursorStore, startMentionPolling } from '../../server/x-mention-polling';
+import { silentLogger } from '../../core/logger';
+import { databaseCursorStore, startMentionPolling } from '../../channels/x/polling';
 import { FakeXApi } from '../fakes/fake-x-api';
 import { describeEachDatabase, IN_PROCESS } from '../support/backends';
 import { buildHarness } from '../support/pipeline-harness';

@@ -5,7 +5,7 @@
 // appends one line per delivered reply to), CRASH_AT (optional checkpoint), SEND_LEASE_MS.
 import { appendFileSync } from 'node:fs';
 import { redactPii } from '../../bot/pii';
-import type { ChannelSender } from '../../channels/types';
+import type { ChannelSender } from '../../pipeline/channel';
 import { createInProcessEvents } from '../../events/in-process-events';
 import { createBullmqJobQueue } from '../../jobs/bullmq-driver';
 import { createPipeline } from '../../pipeline/create-pipeline';

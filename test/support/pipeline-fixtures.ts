@@ -2,8 +2,8 @@
 // ChannelSender that records what it sends and fails on cue, and ready-made inbound messages.
 // The redactor is the real one (bot/pii) and the live events are the real in-process driver.
 import type { ConversationContext, Decision } from '../../bot/types';
-import { PermanentSendError, RetryableSendError } from '../../channels/errors';
-import type { ChannelId, ChannelSender, InboundMessage, OutboundReply, SendResult } from '../../channels/types';
+import { PermanentSendError, RetryableSendError } from '../../pipeline/send-errors';
+import type { ChannelId, ChannelSender, InboundMessage, OutboundReply, SendResult } from '../../pipeline/channel';
 import type { TriageFn } from '../../pipeline/types';
 
 const decision = (fields: Partial<Decision> & Pick<Decision, 'intent' | 'action'>): Decision => ({

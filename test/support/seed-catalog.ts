@@ -1,5 +1,5 @@
 // One small, typed catalog for tests that need intents and answers but not the full catalog.
-import type { Catalog, IntentDefinition } from '../../intents/schema';
+import type { Catalog, IntentDefinition } from '../../bot/intent-schema';
 
 const link = (ko: string, en: string, url: string) => ({ label: { ko, en }, url, checked: '2026-11-28' });
 const owner = (queue: string) => ({ queue, department: { ko: queue, en: queue } });

@@ -2,7 +2,7 @@
 // Korean and a few English examples each) so a model trains in well under a second, and the
 // classifier options the tests train with.
 import { loadCatalog } from '../../intents/loader';
-import type { Catalog } from '../../intents/schema';
+import type { Catalog } from '../../bot/intent-schema';
 
 /** Few epochs: these tests are about the lifecycle, not the last point of accuracy. */
 export const FAST_TRAIN = { softmax: { epochs: 6 } } as const;

@@ -4,7 +4,7 @@
 import { createInProcessEvents } from '../../events/in-process-events';
 import { createRedisEvents } from '../../events/redis-events';
 import type { LiveEvents } from '../../events/types';
-import { AuditLog } from '../../handoff/audit-log';
+import { AuditLog } from '../../store/audit-repository';
 import { seedCatalogIfEmpty } from '../../training/catalog-repository';
 import { connectLiveCatalog } from '../../training/live-catalog';
 import { createModelRegistry, type ModelRegistry } from '../../training/model-registry';

@@ -2,22 +2,22 @@
 // the catalog is seeded from a small catalog, the registry trains and publishes the first model,
 // and the pipeline and handoff answer from the registry's live model (as server/compose does).
 import { redactPii } from '../../bot/pii';
-import { createEventStreams } from '../../channels/web/event-stream';
+import { createEventStreams } from '../../events/event-streams';
 import { createWebSender } from '../../channels/web/send';
 import { createAccessTokens } from '../../channels/web/verify';
 import { createInProcessEvents } from '../../events/in-process-events';
 import { createHandoff, type Handoff } from '../../handoff/create-handoff';
-import type { Catalog } from '../../intents/schema';
+import type { Catalog } from '../../bot/intent-schema';
 import { createInProcessJobQueue } from '../../jobs/in-process-driver';
 import { createPipeline } from '../../pipeline/create-pipeline';
 import type { MessagePipeline } from '../../pipeline/types';
 import { buildApp, type RouteModule } from '../../server/app';
-import { DEFAULT_SCRYPT, hashPassword } from '../../server/auth/password';
-import { silentLogger } from '../../server/logger';
+import { DEFAULT_SCRYPT, hashPassword } from '../../accounts/password';
+import { silentLogger } from '../../core/logger';
 import { createMetrics } from '../../server/metrics';
 import { trainerPaths } from '../../server/openapi/trainer-paths';
-import { createAgentApi, type AgentApi } from '../../server/routes/agent-api';
-import { trainerRouteModules } from '../../server/routes/trainer-routes';
+import { createAgentApi, type AgentApi } from '../../server/agent-api';
+import { trainerRouteModules } from '../../training/routes';
 import type { Database } from '../../store/database';
 import { seedCatalogIfEmpty } from '../../training/catalog-repository';
 import { createModelRegistry, type ModelRegistry } from '../../training/model-registry';

@@ -3,7 +3,7 @@
 // after it, and shutdown stops a running worker. PGlite only: the database is not what is under
 // test here, and each scenario trains real models.
 import { loadCatalog } from '../../intents/loader';
-import type { Catalog } from '../../intents/schema';
+import type { Catalog } from '../../bot/intent-schema';
 import type { Database } from '../../store/database';
 import { catalogExamples } from '../../training/catalog-examples';
 import { seedCatalogIfEmpty } from '../../training/catalog-repository';

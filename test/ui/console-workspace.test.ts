@@ -4,7 +4,7 @@
 // ticket someone else owns (disabled buttons; a lost race ends in a toast in the page's language).
 import type { Page } from 'playwright-core';
 import { handleSlaJob } from '../../handoff/sla-job';
-import { handoffDb } from '../../handoff/schema';
+
 import { inbound } from '../support/pipeline-fixtures';
 import { describeWithChromium, screenshot, watchPage } from './support/browser';
 import { signInThroughForm } from './support/pages';
@@ -113,7 +113,7 @@ describeWithChromium('agent console workspace (Chromium)', () => {
     expect(await row.locator('.overdue-badge').count()).toBe(0);
 
     // Let the deadline lapse: move it into the past and run the `sla` job, as the job queue would.
-    const db = handoffDb(ui.server.database.db);
+    const { db } = ui.server.database;
     await db.updateTable('tickets').set({ sla_deadline: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
     const { sla_deadline: deadline } = await db.selectFrom('tickets').select('sla_deadline').where('id', '=', id).executeTakeFirstOrThrow();
     expect(await handleSlaJob(ui.server.handoff.deps, { ticketId: id, deadline: deadline!.toISOString() })).toEqual({ kind: 'missed' });

@@ -2,7 +2,7 @@
 // share one header (navigation by role, the signed-in user and role, the language); an admin
 // creates an agent on the admin page, and that agent signs in to the console.
 import type { Page } from 'playwright-core';
-import { ROLES } from '../../server/auth/roles';
+import { ROLES } from '../../accounts/roles';
 import { describeWithChromium, screenshot, watchPage } from './support/browser';
 import { signInThroughForm } from './support/pages';
 import { UI_PASSWORD, useServerAndBrowser } from './support/ui-server';

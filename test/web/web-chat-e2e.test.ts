@@ -3,7 +3,7 @@
 // delivers the bot reply through the web sender and the SSE stream shows it, the transcript is
 // redacted, and a second citizen cannot read the first one's thread.
 import { redactPii } from '../../bot/pii';
-import { createEventStreams } from '../../channels/web/event-stream';
+import { createEventStreams } from '../../events/event-streams';
 import { createWebSender } from '../../channels/web/send';
 import { createAccessTokens } from '../../channels/web/verify';
 import { createInProcessEvents } from '../../events/in-process-events';
@@ -11,7 +11,7 @@ import { createInProcessJobQueue } from '../../jobs/in-process-driver';
 import { createPipeline } from '../../pipeline/create-pipeline';
 import { buildApp } from '../../server/app';
 import { createMetrics } from '../../server/metrics';
-import { silentLogger } from '../../server/logger';
+import { silentLogger } from '../../core/logger';
 import { describeEachDatabase } from '../support/backends';
 import { listen, type Running } from '../server/support/http';
 import { tableTriage } from '../server/support/memory-pipeline';

@@ -1,7 +1,7 @@
 // Staff administration for admins: the account list, a form that creates or edits an account
 // (name, roles, department queues, optional password), deactivate / reactivate, and a password
 // reset that shows the temporary password once. Roles come from the one roles definition.
-import { ROLES } from '../../server/auth/roles';
+import { ROLES } from '../../accounts/roles';
 import { ApiError } from '../shared/api';
 import { confirmAction } from '../shared/confirm';
 import { byId, el, replace } from '../shared/dom';

@@ -42,7 +42,7 @@ async function start(): Promise<void> {
   byId('sign-out').addEventListener('click', () => void signOut(api));
 
   let intents: readonly IntentChoice[] = [];
-  let targets: TransferTargets | undefined;
+  let targets: TransferTargets | undefined = undefined;
   const thread = createThreadView({
     root: byId('thread'),
     i18n,

@@ -2,7 +2,7 @@
 // (type-only imports: nothing of the server is bundled).
 import type { ticketJson } from '../../handoff/ticket';
 import type { TriageCard } from '../../handoff/triage-card';
-import type { StoredMessage } from '../../pipeline/types';
+import type { StoredMessage } from '../../store/stored-message';
 
 export type TicketJson = ReturnType<typeof ticketJson>;
 export type { TriageCard, StoredMessage };

@@ -1,6 +1,6 @@
 // The dashboard's charts, drawn by chart.js from the metrics API's numbers.
-import type { HandoffMetrics } from '../../handoff/handoff-metrics';
-import type { DashboardNumbers } from '../../server/routes/dashboard-routes';
+import type { HandoffMetrics } from '../../handoff/metrics-repository';
+import type { DashboardNumbers } from '../../handoff/dashboard-repository';
 import { colour, drawChart } from '../shared/charts';
 import type { I18n } from '../shared/i18n';
 import { bucketLabel, pivotSeries } from './series';

@@ -1,7 +1,7 @@
 // The operations dashboard: volumes, first-response times against the 110 call centre's 4–9
 // minutes, auto-answer rate, handoff reasons and SLA compliance, for trainers and admins.
-import type { HandoffMetrics } from '../../handoff/handoff-metrics';
-import type { DashboardNumbers } from '../../server/routes/dashboard-routes';
+import type { HandoffMetrics } from '../../handoff/metrics-repository';
+import type { DashboardNumbers } from '../../handoff/dashboard-repository';
 import { CONSOLE_TEXT, dynamicKey } from '../console/text';
 import { byId, el, replace } from '../shared/dom';
 import { formatSeconds, percent } from '../shared/format';

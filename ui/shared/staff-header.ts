@@ -1,7 +1,7 @@
 // The one header every staff page shares: navigation between the staff pages (each shown only
 // to the roles that may open it), the signed-in user with their roles, and the language. Its
 // words are its own small dictionary, so every page shows the same ones.
-import { ROLES } from '../../server/auth/roles';
+import { ROLES } from '../../accounts/roles';
 import { el, replace } from './dom';
 import type { Dictionary, I18n } from './i18n';
 import { hasRole, type SignedInUser } from './session';

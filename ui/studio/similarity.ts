@@ -3,7 +3,7 @@
 // At or above the server's threshold the example would be refused (409); from WARN_SIMILARITY
 // up it is shown as a near neighbour worth a look. Pure.
 import { DEFAULT_DUPLICATE_THRESHOLD, findCrossIntentDuplicates } from '../../intents/duplicates';
-import type { Catalog, IntentDefinition } from '../../intents/schema';
+import type { Catalog, IntentDefinition } from '../../bot/intent-schema';
 
 export const WARN_SIMILARITY = 0.6;
 const DRAFT = '\u0000draft';

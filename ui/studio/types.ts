@@ -1,5 +1,5 @@
 // The trainer API's JSON, from the server's own types (type-only imports).
-import type { IntentLink, IntentAnswer } from '../../intents/schema';
+import type { IntentLink, IntentAnswer } from '../../bot/intent-schema';
 import type { TrainerEvaluation } from '../../training/evaluation';
 import type { IntentDetail, IntentSummary } from '../../training/trainer-catalog';
 import type { StoredExample } from '../../training/trainer-examples';

@@ -2,14 +2,14 @@
 // rely on: dedupe on (channel, externalId) before any await, processInbound idempotent, one
 // outbox row per reply, takeOutboxForInlineDelivery claims a pending row exactly once.
 import type { Decision, Reply } from '../../../bot/types';
-import type { InboundMessage, OutboundReply } from '../../../channels/types';
+import type { InboundMessage, OutboundReply } from '../../../pipeline/channel';
 import type {
   IngestResult,
   MessagePipeline,
   ProcessedInbound,
-  StoredMessage,
   ThreadOfConversation,
 } from '../../../pipeline/types';
+import type { StoredMessage } from '../../../store/stored-message';
 
 export type Decide = (message: InboundMessage) => Decision | null;
 

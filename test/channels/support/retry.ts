@@ -1,7 +1,7 @@
 // A tiny stand-in for the outbound job's retry loop: retries RetryableSendError, records the
 // delays the sender asked for, and stops at PermanentSendError or after `attempts`.
-import { RetryableSendError } from '../../../channels/errors';
-import type { ChannelSender, OutboundReply, SendResult } from '../../../channels/types';
+import { RetryableSendError } from '../../../pipeline/send-errors';
+import type { ChannelSender, OutboundReply, SendResult } from '../../../pipeline/channel';
 
 export interface RetryRun {
   readonly result: SendResult;

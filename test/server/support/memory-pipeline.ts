@@ -2,9 +2,10 @@
 // contract's promises (dedupe on channel + externalId, idempotent processInbound, transcript
 // after an id) and, like the outbound job, stores the bot's reply and publishes message.created.
 import type { Decision } from '../../../bot/types';
-import type { InboundMessage, OutboundReply } from '../../../channels/types';
+import type { InboundMessage, OutboundReply } from '../../../pipeline/channel';
 import type { LiveEvents } from '../../../events/types';
-import type { IngestResult, MessagePipeline, ProcessedInbound, StoredMessage, TriageFn } from '../../../pipeline/types';
+import type { IngestResult, MessagePipeline, ProcessedInbound, TriageFn } from '../../../pipeline/types';
+import type { StoredMessage } from '../../../store/stored-message';
 
 export function createMemoryPipeline(triage: TriageFn, events: LiveEvents): MessagePipeline & { readonly stored: StoredMessage[] } {
   const byExternal = new Map<string, IngestResult>();

@@ -1,12 +1,12 @@
 // builds the real app (buildApp) around injected parts, for HTTP tests.
-import { createEventStreams, type EventStreams } from '../../../channels/web/event-stream';
+import { createEventStreams, type EventStreams } from '../../../events/event-streams';
 import { createAccessTokens } from '../../../channels/web/verify';
 import { createInProcessEvents } from '../../../events/in-process-events';
 import type { LiveEvents } from '../../../events/types';
 import type { MessagePipeline } from '../../../pipeline/types';
 import { buildApp, type AppConfig, type AppDeps } from '../../../server/app';
 import type { HealthCheck } from '../../../server/health-routes';
-import { createLogger, type Logger } from '../../../server/logger';
+import { createLogger, type Logger } from '../../../core/logger';
 import { createMetrics, type MetricsRegistry } from '../../../server/metrics';
 import { listen, type Running } from './http';
 import { createMemoryPipeline, tableTriage } from './memory-pipeline';

@@ -1,0 +1,35 @@
+// GET /metrics/dashboard: message volumes over time and first-response bands for the dashboard.
+// Supervisors only (trainer and admin), like /metrics/handoffs.
+import { Router } from 'express';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { AuthGuard } from '../accounts/guard';
+import type { Schema } from '../store/schema';
+import { BUCKETS, dashboardNumbers } from './dashboard-repository';
+
+export interface DashboardRoutesDeps {
+  readonly db: Kysely<Schema>;
+  readonly guard: AuthGuard;
+  readonly now?: () => Date;
+}
+
+const MAX_RANGE_DAYS = 92;
+
+const query = z.object({
+  since: z.iso.datetime({ offset: true }).optional(),
+  bucket: z.enum(BUCKETS).optional(),
+});
+
+export function dashboardRoutes(deps: DashboardRoutesDeps): Router {
+  const router = Router();
+  const now = deps.now ?? (() => new Date());
+  router.get('/metrics/dashboard', ...deps.guard.role('trainer'), async (req, res) => {
+    const parsed = query.parse(req.query);
+    const floor = new Date(now().getTime() - MAX_RANGE_DAYS * 86_400_000);
+    const requested = parsed.since ? new Date(parsed.since) : new Date(now().getTime() - 7 * 86_400_000);
+    // A bounded window: an hourly series over years would be a denial of service by query string.
+    const since = requested < floor ? floor : requested;
+    res.json(await dashboardNumbers(deps.db, since, parsed.bucket ?? 'day'));
+  });
+  return router;
+}
