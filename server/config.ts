@@ -77,6 +77,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'KAKAO_SKILL_SECRET', default: '', meaning: 'Shared secret Kakao sends in X-Sotong-Skill-Secret. Kakao is enabled when it is set.', secret: true },
   { name: 'KAKAO_BOT_ID', default: '', meaning: 'Kakao bot id; when set, skill requests for other bots are refused.' },
   {
+    name: 'KAKAO_CALLBACK_HOSTS',
+    default: '*.kakao.com,*.kakaoenterprise.com',
+    meaning: 'Hosts a Kakao callbackUrl may point to, over https (host names or *.domain; an exact http origin only for a test fake). A request naming any other callback is refused with 400.',
+  },
+  {
     name: 'LINK_CHECK_INTERVAL_SECONDS',
     default: '20',
     meaning: "Seconds between official-link checks: one link per run, the one checked longest ago, robots.txt honoured (worker processes). 0: off.",
@@ -109,6 +114,8 @@ export interface FacebookConfig {
 export interface KakaoConfig {
   readonly skillSecret: string;
   readonly botId?: string;
+  /** Where callbackUrl may point (channels/kakao/callback-hosts.ts). */
+  readonly callbackHosts: readonly string[];
 }
 
 export interface Config {
@@ -209,6 +216,12 @@ const envSchema = z.object({
   FB_GRAPH_VERSION: z.string().trim().regex(/^v\d+\.\d+$/, 'looks like v21.0').default(defaultOf('FB_GRAPH_VERSION')),
   KAKAO_SKILL_SECRET: optional,
   KAKAO_BOT_ID: optional,
+  KAKAO_CALLBACK_HOSTS: z
+    .string()
+    .trim()
+    .default(defaultOf('KAKAO_CALLBACK_HOSTS'))
+    .transform((value) => value.split(',').map((h) => h.trim()).filter(Boolean))
+    .refine((hosts) => hosts.length > 0 && hosts.every((h) => /^(?:\*\.)?[a-z0-9.-]+$/i.test(h) || /^https?:\/\/[^/\s]+$/.test(h)), 'a comma list of host names, *.domain, or exact origins'),
   LINK_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(Number(defaultOf('LINK_CHECK_INTERVAL_SECONDS'))),
   LINK_CHECK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(Number(defaultOf('LINK_CHECK_TIMEOUT_SECONDS'))),
 });
@@ -287,7 +300,7 @@ function channelConfigs(e: Env): Config['channels'] {
         graphVersion: e.FB_GRAPH_VERSION,
       },
     }),
-    ...(e.KAKAO_SKILL_SECRET && { kakao: { skillSecret: e.KAKAO_SKILL_SECRET, botId: e.KAKAO_BOT_ID } }),
+    ...(e.KAKAO_SKILL_SECRET && { kakao: { skillSecret: e.KAKAO_SKILL_SECRET, botId: e.KAKAO_BOT_ID, callbackHosts: e.KAKAO_CALLBACK_HOSTS } }),
   };
 }
 

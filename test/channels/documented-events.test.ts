@@ -52,8 +52,8 @@ beforeAll(async () => {
   );
   // Triage slower than the route's deadline: every request takes the callback path.
   const slowPipeline = { ...pipeline, processInbound: async (id: string) => (await delay(300), pipeline.processInbound(id)) };
-  slowKakao = await startApp(kakaoSkillRouter({ skillSecret: KAKAO_SECRET, botId: KAKAO_BOT, deadlineMs: 50 }, slowPipeline));
   callbacks = await new FakeKakaoCallback().start();
+  slowKakao = await startApp(kakaoSkillRouter({ skillSecret: KAKAO_SECRET, botId: KAKAO_BOT, deadlineMs: 50, callbackHosts: [callbacks.url] }, slowPipeline));
 });
 
 afterAll(async () => {

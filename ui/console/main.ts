@@ -13,6 +13,7 @@ import { createUrgentAlert } from './alerts';
 import { loadIntentChoices, type IntentChoice } from './intent-choices';
 import { createQueueView, subject } from './queue-view';
 import { CONSOLE_TEXT } from './text';
+import { mountSurgePanel } from './surge-mount';
 import { createThreadView } from './thread-view';
 import { label } from './triage-card-view';
 import type { QueueTicket, StoredMessage, TicketChanged } from './types';
@@ -61,6 +62,7 @@ async function start(): Promise<void> {
     (ticket) => void thread.show(ticket?.id),
   );
   const alert = createUrgentAlert(() => i18n.t('title'));
+  const surges = mountSurgePanel({ api, user, i18n, status, announcer });
   i18n.onChange(() => queue.render());
 
   /** Re-reads one ticket into the queue; announces it when it is new. */
@@ -99,7 +101,11 @@ async function start(): Promise<void> {
   openStream(
     '/api/v1/events',
     {
-      ready: () => void loadQueue().catch((error) => toasts.failure(error)),
+      ready: () => {
+        void loadQueue().catch((error) => toasts.failure(error));
+        surges.reload();
+      },
+      'surge.changed': (data) => surges.changed(data),
       'ticket.changed': (data) => {
         const event = data as TicketChanged;
         if (event.status && !OPEN.has(event.status)) queue.remove(event.ticketId);
