@@ -88,7 +88,16 @@ export interface DecisionsTable {
   reply: NullableJson<{ text: string; links: LinkJson[]; quickReplies?: QuickReplyJson[] }>;
   model_version: string;
   latency_us: number;
+  /** Clarify choices, a second answered intent, card flags, the urgent situation (0012). */
+  dialog: NullableJson<DecisionDialogJson>;
   created_at: CreatedAt;
+}
+
+export interface DecisionDialogJson {
+  choices?: string[];
+  alsoIntent?: string;
+  flags?: string[];
+  situation?: string;
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
@@ -143,13 +152,13 @@ export interface TicketsTable {
   created_at: CreatedAt;
   updated_at: CreatedAt;
   resolved_at: NullableTimestamp;
-  /** 0007: how often the SLA job marked the ticket overdue (0 or 1 since 0012). */
+  /** 0007: how often the SLA job marked the ticket overdue (0 or 1 since 0013). */
   escalations: Generated<number>;
   sla_missed_at: NullableTimestamp;
   first_responder: string | null;
   reopened_at: NullableTimestamp;
   reopen_count: Generated<number>;
-  /** 0012 (store/migrations/0012_staff_workspace.ts). */
+  /** 0013 (store/migrations/0013_staff_workspace.ts). */
   keep_thread: Generated<boolean>;
   follows_ticket_id: string | null;
   snoozed_until: NullableTimestamp;
@@ -174,7 +183,7 @@ export interface UsersTable {
   disabled_at: NullableTimestamp;
   last_seen_at: NullableTimestamp;
   queues: ColumnType<string[], string[] | undefined, string[]>;
-  /** 0012: set by an admin's password reset; cleared when the user picks their own. */
+  /** 0013: set by an admin's password reset; cleared when the user picks their own. */
   must_change_password: Generated<boolean>;
 }
 

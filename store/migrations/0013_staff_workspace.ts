@@ -1,4 +1,4 @@
-// 0012: what the agent workspace (issue 14) keeps.
+// 0013: what the agent workspace (issue 14) keeps.
 // - users.must_change_password: set by an admin's password reset (page or `sotong users
 //   reset-password`); the user may do nothing but change it until they have.
 // - tickets.keep_thread: the resolving agent asked to keep the thread, so a message within the
