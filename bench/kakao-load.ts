@@ -23,6 +23,7 @@ import { createPipeline } from '../pipeline/create-pipeline';
 import { createDatabase } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
 import { MemoryPipeline } from '../test/channels/support/memory-pipeline';
+import { benchHandoff } from './bench-handoff';
 import { fixedTriage } from './fixed-triage';
 
 const REQUESTS = Number(process.argv[2] ?? 2000);
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
   await migrateToLatest(database);
   const jobs = createInProcessJobQueue();
   const events = createInProcessEvents();
-  const realPipeline = createPipeline({ database, jobs, events, triage: () => fixedTriage, redact: redactPii, logger: { info() {}, warn() {}, error() {} } });
+  const realPipeline = createPipeline({ database, jobs, events, triage: () => fixedTriage, redact: redactPii, handoff: benchHandoff(database, jobs, events), logger: { info() {}, warn() {}, error() {} } });
   realPipeline.registerWorkers(new Map([['kakao', createKakaoSender()]]));
 
   const pipeline = process.env.BENCH_PIPELINE === 'memory' ? new MemoryPipeline() : realPipeline;

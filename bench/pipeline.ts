@@ -24,6 +24,7 @@ import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
 import { createDatabase, type Database } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
 import type { Schema } from '../store/schema';
+import { benchHandoff } from './bench-handoff';
 import { fixedTriage } from './fixed-triage';
 
 const MAX_MESSAGES = 20_000;
@@ -67,7 +68,8 @@ function counted(database: Database): { database: Database; statements: () => nu
 async function steps(database: Database, run: string): Promise<void> {
   const { database: countedDb, statements } = counted(database);
   const jobs = createInProcessJobQueue();
-  const pipeline = createPipeline({ database: countedDb, jobs, events: createInProcessEvents(), triage: () => fixedTriage, redact: redactPii, logger: silent });
+  const events = createInProcessEvents();
+  const pipeline = createPipeline({ database: countedDb, jobs, events, triage: () => fixedTriage, redact: redactPii, handoff: benchHandoff(countedDb, jobs, events), logger: silent });
   const totals = { ingest: [0, 0], processInbound: [0, 0], takeOutboxForInlineDelivery: [0, 0] };
   const timed = async <T>(step: keyof typeof totals, record: boolean, work: () => Promise<T>): Promise<T> => {
     const [t0, s0] = [performance.now(), statements()];
@@ -101,7 +103,7 @@ async function load(database: Database, jobs: JobQueue, run: string): Promise<vo
   const sentReply = (conversationId: string) =>
     early.delete(conversationId) ? Promise.resolve() : new Promise<void>((resolve) => waiting.set(conversationId, resolve));
   const sender: ChannelSender = { channel: 'web', send: async (reply) => ({ externalId: `bench-${reply.outboxId}` }) };
-  const pipeline: Pipeline = createPipeline({ database, jobs, events, triage: () => fixedTriage, redact: redactPii, logger: silent });
+  const pipeline: Pipeline = createPipeline({ database, jobs, events, triage: () => fixedTriage, redact: redactPii, handoff: benchHandoff(database, jobs, events), logger: silent });
   pipeline.registerWorkers(new Map([['web', sender]]));
 
   // Closed loop: CONCURRENCY citizens, each sending its next message once the last was answered.

@@ -36,6 +36,10 @@ export const answerSchema = z
     links: z.array(z.number().int().min(0)).default([]),
     /** Seasonal window; an answer with no window is the fallback. Inclusive dates. */
     effective: z.object({ from: isoDate, to: isoDate }).strict().optional(),
+    /** Who keeps this answer true (a team or person). Unset: the intent's owner department. */
+    owner: z.string().trim().min(1).optional(),
+    /** Re-read the answer against its sources by this date; past it, the studio and dashboard list it. */
+    reviewBy: isoDate.optional(),
   })
   .strict();
 

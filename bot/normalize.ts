@@ -9,6 +9,7 @@ export const URL_TOKEN = '<url>';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Zero-width characters, BOM, soft hyphen, bidi marks, variation selectors and emoji skin tones:
 // invisible, and they split words that look identical.
+// eslint-disable-next-line no-misleading-character-class -- the class strips lone variation selectors on purpose
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\uFE00-\uFE0F]|\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}/gu;
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
 // NFKC would turn compatibility jamo (ㅋ, ㅠ) into conjoining jamo and glue them into syllables

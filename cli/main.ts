@@ -19,7 +19,6 @@ export function commandNames(dir = COMMANDS_DIR): string[] {
 
 export function loadCommand(name: string, dir = COMMANDS_DIR): CliCommand | undefined {
   if (!COMMAND_NAME.test(name) || !commandNames(dir).includes(name)) return undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(path.join(dir, name)) as { command?: CliCommand };
   if (!loaded.command || typeof loaded.command.run !== 'function') {
     throw new Error(`cli/commands/${name} does not export a \`command\``);

@@ -8,10 +8,10 @@ import type { Schema } from '../store/schema';
 import { AuditLog } from '../store/audit-repository';
 import { DEFAULT_HANDOFF_CONFIG, type HandoffConfig } from './config';
 import { TicketRepository } from './ticket-repository';
+import type { Logger } from '../core/logger';
 
-export interface HandoffLogger {
-  warn(message: string, fields?: Record<string, unknown>): void;
-}
+/** The slice of core's Logger port the handoff writes to. */
+export type HandoffLogger = Pick<Logger, 'warn'>;
 
 export interface HandoffDeps {
   readonly db: Kysely<Schema>;

@@ -14,7 +14,6 @@ import { toStoredMessage } from '../store/stored-message';
 import { listConversationMessages } from '../store/message-repository';
 import type { Schema } from '../store/schema';
 import { requireAuthOf, type AuthGuard } from '../accounts/guard';
-import { SotongError } from '../core/errors';
 
 export interface HandoffRoutesDeps {
   readonly db: Kysely<Schema>;

@@ -1,7 +1,7 @@
 // The triage card: everything the bot worked out about a thread, attached to its ticket so the
 // agent starts where the bot stopped. Built once when the ticket opens; pure.
 import { answerLinks, pickAnswer, replyLanguage } from '../bot/reply';
-import type { Decision, Entity, HandoffReason, Language, Link } from '../bot/types';
+import type { Decision, DecisionFlag, Entity, HandoffReason, Language, Link } from '../bot/types';
 import type { ChannelId } from '../pipeline/channel';
 import type { Catalog } from '../bot/intent-schema';
 import type { Priority } from './priority';
@@ -45,6 +45,8 @@ export interface TriageCard {
   readonly entities: readonly Entity[];
   readonly language: Language;
   readonly reason: HandoffReason;
+  /** What the agent should know before replying, e.g. 'abusive_language'. */
+  readonly flags: readonly DecisionFlag[];
   readonly priority: Priority;
   readonly queue: string;
   /** ISO time by which a person should first reply. */
@@ -92,6 +94,7 @@ export function buildTriageCard(input: CardInput): TriageCard {
     entities: decision.entities,
     language: decision.language,
     reason: handoffReasonOf(decision),
+    flags: decision.flags ?? [],
     priority: input.priority,
     queue: input.queue,
     slaDeadline: input.slaDeadline.toISOString(),

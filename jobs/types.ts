@@ -10,11 +10,13 @@ export interface JobPayloads {
   sla: { ticketId: string; deadline: string };
   /** One run of surge detection (surge/surge-job.ts); re-adds itself for the next slot. */
   surge: { slot: number };
+  /** Check the official link due next (freshness/link-check-job.ts); re-adds itself for the next slot. */
+  'link-check': { slot: number };
   /** Re-queue work stuck past its timeout (pipeline/sweep.ts); repeated with every(). */
   sweep: Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['inbound', 'outbound', 'sla', 'surge', 'sweep'];
+export const JOB_NAMES: readonly JobName[] = ['inbound', 'outbound', 'sla', 'surge', 'sweep', 'link-check'];
 
 export interface AddOptions {
   /** Run no earlier than this many ms from now (delayed job). */

@@ -5,7 +5,6 @@ import { UnrecoverableJobError } from '../jobs/types';
 import { isConnectionError } from '../store/connection-errors';
 import { findThread } from '../store/conversation-repository';
 import { listConversationMessages, markInboundDead } from '../store/message-repository';
-import { createBasicHandoff } from './basic-handoff';
 import {
   DEFAULT_INBOUND_WORKER,
   DEFAULT_OUTBOUND_WORKER,
@@ -34,8 +33,7 @@ export interface Pipeline extends MessagePipeline {
   sweep(settings: SweepSettings): Promise<Swept>;
 }
 
-export function createPipeline(input: PipelineDeps): Pipeline {
-  const deps = { ...input, handoff: input.handoff ?? createBasicHandoff(input) };
+export function createPipeline(deps: PipelineDeps): Pipeline {
   return {
     ingest: (message, options) => ingest(deps, message, options),
     processInbound: (messageId) => processInbound(deps, messageId),

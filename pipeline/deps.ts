@@ -7,12 +7,10 @@ import type { Database } from '../store/database';
 import type { HandoffPort } from './handoff-port';
 import type { SurgePort } from './surge-port';
 import type { TriageFn } from './types';
+import type { Logger } from '../core/logger';
 
-export interface PipelineLogger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
+/** The slice of core's Logger port the pipeline writes to. */
+export type PipelineLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
 /**
  * Named points between the pipeline's durable steps. Production passes no hook; the crash tests
@@ -28,7 +26,8 @@ export interface PipelineDeps {
   readonly triage: () => TriageFn;
   /** PII redaction (bot/pii redactPii): applied before anything is stored. */
   readonly redact: (text: string) => { readonly text: string; readonly findings: readonly PiiFinding[] };
-  readonly handoff?: HandoffPort;
+  /** The agent queue (handoff/pipeline-handoff.ts): tickets, routing, triage card, SLA. */
+  readonly handoff: HandoffPort;
   /** Pinned surge answers and the wait estimate under load, consulted after triage (none: unchanged). */
   readonly surge?: SurgePort;
   readonly now?: () => Date;

@@ -1,5 +1,5 @@
-// What the pipeline needs from the agent queue. pipeline/basic-handoff.ts is the default; the
-// handoff engineer's fuller version (triage card, priority, routing, SLA jobs) implements the same.
+// What the pipeline needs from the agent queue; handoff/pipeline-handoff.ts implements it
+// (triage card, priority, routing, SLA jobs). createPipeline requires one.
 import type { Decision } from '../bot/types';
 
 export interface TicketRef {

@@ -9,7 +9,7 @@ import type { ConversationContext, Decision } from '../bot/types';
 import { ATTACHMENT_ONLY_TEXT, MEDIA_KIND_NAMES, mediaOnlyDecision, type MediaKindName } from '../bot/media-decision';
 import { OUT_OF_SCOPE } from '../bot/model-types';
 import { UnrecoverableJobError } from '../jobs/types';
-import { saveDecision } from '../store/decision-repository';
+import { pendingChoices, saveDecision } from '../store/decision-repository';
 import { finishInbound, startInboundWork, type InboundWork, type Outcome } from '../store/inbound-writes';
 import { outboxIdsFor } from '../store/outbox-repository';
 import type { PipelineDeps } from './deps';
@@ -80,12 +80,15 @@ export async function processInbound(deps: PipelineDeps & { handoff: HandoffPort
 }
 
 async function triageAndStore(deps: PipelineDeps, { message, conversation }: InboundWork): Promise<Decision> {
+  // Our last reply asked which topic: this message may be the answer (or a second unclear one).
+  const pending = await pendingChoices(deps.database.db, conversation.id, message.id);
   const context: ConversationContext = {
     channel: conversation.channel,
     isPublic: conversation.isPublic,
     ...(conversation.language === 'ko' || conversation.language === 'en' ? { language: conversation.language } : {}),
     recentOutOfScope: conversation.outOfScopeStreak,
     now: (deps.now ?? (() => new Date()))(),
+    ...(pending ? { pendingChoices: pending } : {}),
   };
   const started = process.hrtime.bigint();
   const triaged = mediaOnly(message, conversation) ?? deps.triage()(message.text, context);

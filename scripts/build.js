@@ -11,7 +11,7 @@
 //   node scripts/build.js --out-dir DIR    build somewhere else (tests)
 'use strict';
 
-const crypto = require('node:crypto');
+const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -52,7 +52,7 @@ function buildInputs() {
 
 /** A hash of the inputs' paths and contents: unlike mtimes it survives a copy or a checkout. */
 function sourceHash() {
-  const hash = crypto.createHash('sha256');
+  const hash = createHash('sha256');
   for (const file of buildInputs()) {
     hash.update(path.relative(ROOT, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   }
@@ -154,7 +154,10 @@ if (require.main === module) {
   run
     .then((count) => {
       if (count === 0) console.log(`${path.relative(ROOT, outDir) || outDir} is up to date`);
-      else console.log(`built ${path.relative(ROOT, outDir) || outDir}${count > 0 ? ` (${count} modules + UI)` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      else
+        console.log(
+          `built ${path.relative(ROOT, outDir) || outDir}${count > 0 ? ` (${count} modules + UI)` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
     })
     .catch((error) => {
       console.error(`build failed: ${error.message}`);

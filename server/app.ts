@@ -55,6 +55,8 @@ export interface AppConfig {
   readonly webChatRateLimit?: number;
   /** Honour X-Forwarded-For from these proxies (a hop count or addresses / subnets): TRUST_PROXY. */
   readonly trustProxy?: TrustProxy;
+  /** Bearer token for /metrics (METRICS_TOKEN); unset: /metrics answers loopback clients only. */
+  readonly metricsToken?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = '64kb';
@@ -68,7 +70,7 @@ export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
 
   app.use(securityHeaders());
   app.use(requestLog(deps.logger.child({ component: 'http' })));
-  app.use(healthRoutes(deps.health, deps.metrics));
+  app.use(healthRoutes(deps.health, deps.metrics, config.metricsToken));
 
   for (const [channel, router] of Object.entries(deps.webhooks ?? {})) {
     if (router) app.use(`/webhooks/${channel}`, router);

@@ -40,6 +40,8 @@ export function channelRouters(channels: Config['channels'], pipeline: MessagePi
           skillSecret: kakao.skillSecret,
           botId: kakao.botId,
           path: '/',
+          callbackHosts: kakao.callbackHosts,
+          onRefusedCallback: (origin) => logger.warn('kakao: refused a skill request whose callbackUrl is not a Kakao host', { origin }),
           onBackgroundError: (error) => logger.error('kakao callback delivery failed', { error }),
         },
         pipeline,
@@ -60,6 +62,6 @@ export function channelSenders(channels: Config['channels']): ReadonlyMap<Channe
   if (facebook) {
     senders.set('facebook', createFacebookSender({ pageAccessToken: facebook.pageToken, graphBaseUrl: facebook.graphBaseUrl, graphVersion: facebook.graphVersion }));
   }
-  if (kakao) senders.set('kakao', createKakaoSender());
+  if (kakao) senders.set('kakao', createKakaoSender({ callbackHosts: kakao.callbackHosts }));
   return senders;
 }

@@ -26,6 +26,8 @@ import { trainerRouteModules } from '../training/routes';
 import { trainerPaths } from './openapi/trainer-paths';
 import { createTrainer } from '../training/trainer-api';
 import { connectLiveCatalog } from '../training/live-catalog';
+import { startLinkChecks } from '../freshness/link-check-job';
+import { createLinkChecker, LINK_CHECK_USER_AGENT } from '../freshness/link-checker';
 import { collectHandoffMetrics } from './handoff-prometheus';
 import { collectSurgeMetrics } from './surge-prometheus';
 import { buildApp, type RouteModule } from './app';
@@ -203,6 +205,16 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       // Delayed work the in-process driver held in timers: SLA checks of unanswered tickets.
       const slaChecks = await handoff.recoverSla();
       logger.info('workers started', { driver: jobs.driver, recovered, slaChecks });
+      if (config.linkCheck.intervalMs > 0) {
+        await startLinkChecks({
+          database,
+          jobs,
+          checker: createLinkChecker({ timeoutMs: config.linkCheck.timeoutMs, userAgent: LINK_CHECK_USER_AGENT }),
+          catalog: () => registry.catalog(),
+          intervalMs: config.linkCheck.intervalMs,
+          onError: (error) => logger.warn('link check failed', { error }),
+        });
+      }
       const x = config.channels.x;
       if (x && x.pollIntervalMs > 0) {
         const stopPolling = startMentionPolling({
@@ -254,7 +266,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
           ...(options.routes?.({ database, events, pipeline, registry, guard: agentApi.guard }) ?? []),
         ],
       },
-      { webChatRateLimit: config.webChatRateLimit, trustProxy: config.trustProxy },
+      { webChatRateLimit: config.webChatRateLimit, trustProxy: config.trustProxy, metricsToken: config.metricsToken },
     );
     return { app, streams, database, jobs, events, pipeline, registry, close: closeAll };
   } catch (error) {

@@ -50,6 +50,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     meaning:
       'Reverse proxies in front of Sotong whose X-Forwarded-For is believed: a hop count (1 for one proxy) or a comma list of their addresses / subnets (10.0.0.0/8, loopback). 0: none; the client IP is the socket address. Rate limits and the login lockout key on this IP.',
   },
+  {
+    name: 'METRICS_TOKEN',
+    default: '',
+    meaning: 'Bearer token Prometheus sends to read /metrics. Unset: /metrics answers only clients on this machine (loopback, no proxy header).',
+    secret: true,
+  },
   { name: 'WEB_CHAT_RATE_LIMIT', default: '30', meaning: 'Web-chat messages accepted per client IP per minute (per API process).' },
   { name: 'X_CONSUMER_SECRET', default: '', meaning: 'X app consumer secret: signs webhooks (CRC, POST). X is enabled when X_CONSUMER_SECRET, X_API_KEY, X_ACCESS_TOKEN, X_ACCESS_SECRET and X_ACCOUNT_ID are set.', secret: true },
   { name: 'X_API_KEY', default: '', meaning: 'X app consumer (API) key.', secret: true },
@@ -70,6 +76,17 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'FB_GRAPH_VERSION', default: 'v21.0', meaning: 'Graph API version.' },
   { name: 'KAKAO_SKILL_SECRET', default: '', meaning: 'Shared secret Kakao sends in X-Sotong-Skill-Secret. Kakao is enabled when it is set.', secret: true },
   { name: 'KAKAO_BOT_ID', default: '', meaning: 'Kakao bot id; when set, skill requests for other bots are refused.' },
+  {
+    name: 'KAKAO_CALLBACK_HOSTS',
+    default: '*.kakao.com,*.kakaoenterprise.com',
+    meaning: 'Hosts a Kakao callbackUrl may point to, over https (host names or *.domain; an exact http origin only for a test fake). A request naming any other callback is refused with 400.',
+  },
+  {
+    name: 'LINK_CHECK_INTERVAL_SECONDS',
+    default: '20',
+    meaning: "Seconds between official-link checks: one link per run, the one checked longest ago, robots.txt honoured (worker processes). 0: off.",
+  },
+  { name: 'LINK_CHECK_TIMEOUT_SECONDS', default: '10', meaning: 'Seconds a link check waits for each answer before calling the link unreachable.' },
   // Validated by handoff/config.ts (parseHandoffEnv), listed here so the docs stay one table.
   ...HANDOFF_VARIABLES,
   // Validated by surge/config.ts (parseSurgeEnv).
@@ -97,6 +114,8 @@ export interface FacebookConfig {
 export interface KakaoConfig {
   readonly skillSecret: string;
   readonly botId?: string;
+  /** Where callbackUrl may point (channels/kakao/callback-hosts.ts). */
+  readonly callbackHosts: readonly string[];
 }
 
 export interface Config {
@@ -114,8 +133,11 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Web-chat messages per client IP per minute. */
   readonly webChatRateLimit: number;
+  /** Official-link checks, in ms; intervalMs 0 when off. */
+  readonly linkCheck: { readonly intervalMs: number; readonly timeoutMs: number };
   /** express 'trust proxy': false, a hop count, or a list of proxy addresses / subnets. */
   readonly trustProxy: TrustProxy;
+  readonly metricsToken?: string;
   /** A channel is present only when its secrets are set. */
   readonly channels: { readonly x?: XConfig; readonly facebook?: FacebookConfig; readonly kakao?: KakaoConfig };
 }
@@ -177,6 +199,7 @@ const envSchema = z.object({
   SOTONG_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   TRUST_PROXY: z.string().trim().default('0').transform(parseTrustProxy),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   WEB_CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(Number(defaultOf('WEB_CHAT_RATE_LIMIT'))),
   X_CONSUMER_SECRET: optional,
   X_API_KEY: optional,
@@ -193,6 +216,14 @@ const envSchema = z.object({
   FB_GRAPH_VERSION: z.string().trim().regex(/^v\d+\.\d+$/, 'looks like v21.0').default(defaultOf('FB_GRAPH_VERSION')),
   KAKAO_SKILL_SECRET: optional,
   KAKAO_BOT_ID: optional,
+  KAKAO_CALLBACK_HOSTS: z
+    .string()
+    .trim()
+    .default(defaultOf('KAKAO_CALLBACK_HOSTS'))
+    .transform((value) => value.split(',').map((h) => h.trim()).filter(Boolean))
+    .refine((hosts) => hosts.length > 0 && hosts.every((h) => /^(?:\*\.)?[a-z0-9.-]+$/i.test(h) || /^https?:\/\/[^/\s]+$/.test(h)), 'a comma list of host names, *.domain, or exact origins'),
+  LINK_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(Number(defaultOf('LINK_CHECK_INTERVAL_SECONDS'))),
+  LINK_CHECK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(Number(defaultOf('LINK_CHECK_TIMEOUT_SECONDS'))),
 });
 type Env = z.infer<typeof envSchema>;
 
@@ -222,7 +253,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     admin: { email: e.SOTONG_ADMIN_EMAIL, password: e.SOTONG_ADMIN_PASSWORD },
     logLevel: e.LOG_LEVEL,
     webChatRateLimit: e.WEB_CHAT_RATE_LIMIT,
+    linkCheck: { intervalMs: e.LINK_CHECK_INTERVAL_SECONDS * 1000, timeoutMs: e.LINK_CHECK_TIMEOUT_SECONDS * 1000 },
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
     channels: channelConfigs(e),
   };
 }
@@ -267,7 +300,7 @@ function channelConfigs(e: Env): Config['channels'] {
         graphVersion: e.FB_GRAPH_VERSION,
       },
     }),
-    ...(e.KAKAO_SKILL_SECRET && { kakao: { skillSecret: e.KAKAO_SKILL_SECRET, botId: e.KAKAO_BOT_ID } }),
+    ...(e.KAKAO_SKILL_SECRET && { kakao: { skillSecret: e.KAKAO_SKILL_SECRET, botId: e.KAKAO_BOT_ID, callbackHosts: e.KAKAO_CALLBACK_HOSTS } }),
   };
 }
 

@@ -1,7 +1,8 @@
 // GET /healthz (the process is alive), GET /readyz (it can reach its database and job queue),
 // GET /metrics (Prometheus text). Readiness checks time out so a hung database answers 503
 // instead of hanging the probe.
-import { Router } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Router, type Request } from 'express';
 import { errorBody, SotongError } from '../core/errors';
 import { METRICS_CONTENT_TYPE, type MetricsRegistry } from './metrics';
 import { clientLanguage } from './middleware/error-handler';
@@ -19,7 +20,25 @@ export interface HealthChecks {
 
 type CheckResult = 'ok' | 'failed' | 'timeout';
 
-export function healthRoutes(checks: HealthChecks, metrics: MetricsRegistry): Router {
+/**
+ * Who may read /metrics: with a token, callers presenting it as a bearer token; without one, only
+ * a client on this machine talking to us directly (loopback, no proxy header), so a server behind
+ * a public proxy does not publish its traffic figures.
+ */
+export function metricsAccess(token: string | undefined): (req: Request) => boolean {
+  if (token) {
+    const expected = createHash('sha256').update(token).digest();
+    return (req) => {
+      const given = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1] ?? '';
+      return timingSafeEqual(createHash('sha256').update(given).digest(), expected);
+    };
+  }
+  return (req) => LOOPBACK.has(req.socket.remoteAddress ?? '') && req.get('x-forwarded-for') === undefined && req.get('forwarded') === undefined;
+}
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export function healthRoutes(checks: HealthChecks, metrics: MetricsRegistry, metricsToken?: string): Router {
+  const mayReadMetrics = metricsAccess(metricsToken);
   const router = Router();
   const timeoutMs = checks.timeoutMs ?? 2000;
 
@@ -43,7 +62,8 @@ export function healthRoutes(checks: HealthChecks, metrics: MetricsRegistry): Ro
     res.status(503).json(errorBody(error, clientLanguage(req)));
   });
 
-  router.get('/metrics', async (_req, res) => {
+  router.get('/metrics', async (req, res) => {
+    if (!mayReadMetrics(req)) throw new SotongError(metricsToken ? 'SOTONG_ERR_UNAUTHORIZED' : 'SOTONG_ERR_FORBIDDEN');
     const text = await metrics.render();
     res.type(METRICS_CONTENT_TYPE).send(text);
   });

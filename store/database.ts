@@ -138,6 +138,7 @@ type NodeLoader = { _load?: (request: string, parent: object, isMain: boolean) =
  */
 function loadPGlite(): PGliteModule {
   const loader = NodeModule as unknown as NodeLoader;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the plain path, outside jest
   if (!loader._load || !loader._nodeModulePaths) return require('@electric-sql/pglite') as PGliteModule;
   const parent = { id: __filename, filename: __filename, paths: loader._nodeModulePaths(__dirname) };
   return loader._load('@electric-sql/pglite', parent, false) as PGliteModule;

@@ -1,10 +1,10 @@
 // The bot's decision for one inbound message. At most one per message: a retried job that
 // triages again keeps the first stored decision, so every step after it agrees.
 import type { Kysely, Selectable } from 'kysely';
-import type { Decision, Entity, Language, Action, DecisionReason, PiiType } from '../bot/types';
+import type { Decision, DecisionFlag, Entity, Language, Action, DecisionReason, PiiType } from '../bot/types';
 import { newId } from './ids';
 import { toJson } from './json';
-import type { DecisionsTable, Schema } from './schema';
+import type { DecisionDialogJson, DecisionsTable, Schema } from './schema';
 
 export type DecisionRow = Selectable<DecisionsTable>;
 
@@ -34,6 +34,7 @@ export async function saveDecision(
       reply: decision.reply ? toJson(decision.reply) : null,
       model_version: decision.modelVersion,
       latency_us: Math.round(latencyUs),
+      dialog: dialogOf(decision),
     })
     .onConflict((oc) => oc.column('message_id').doNothing())
     .returningAll()
@@ -50,7 +51,36 @@ export async function findDecision(db: Kysely<Schema>, messageId: string): Promi
   return row ? toDecision(row) : undefined;
 }
 
+function dialogOf(d: Decision): string | null {
+  const dialog: DecisionDialogJson = {
+    ...(d.choices ? { choices: [...d.choices] } : {}),
+    ...(d.alsoIntent ? { alsoIntent: d.alsoIntent } : {}),
+    ...(d.flags ? { flags: [...d.flags] } : {}),
+    ...(d.situation ? { situation: d.situation } : {}),
+  };
+  return Object.keys(dialog).length > 0 ? toJson(dialog) : null;
+}
+
+/**
+ * The clarify choices our reply to the conversation's previous citizen message offered, if it
+ * asked one: the next message may pick one, and a second unclear answer goes to a person.
+ */
+export async function pendingChoices(db: Kysely<Schema>, conversationId: string, beforeMessageId: string): Promise<string[] | undefined> {
+  const row = await db
+    .selectFrom('decisions')
+    .innerJoin('messages', 'messages.id', 'decisions.message_id')
+    .select(['decisions.action', 'decisions.dialog'])
+    .where('messages.conversation_id', '=', conversationId)
+    .where('messages.id', '!=', beforeMessageId)
+    .orderBy('decisions.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const choices = row?.action === 'clarify' ? row.dialog?.choices : undefined;
+  return choices && choices.length > 0 ? choices : undefined;
+}
+
 export function toDecision(row: DecisionRow | DecisionJson): Decision {
+  const dialog = row.dialog ?? {};
   return {
     intent: row.intent,
     confidence: row.confidence,
@@ -61,6 +91,10 @@ export function toDecision(row: DecisionRow | DecisionJson): Decision {
     action: row.action as Action,
     ...(row.reply ? { reply: row.reply } : {}),
     ...(row.reason ? { reason: row.reason as DecisionReason } : {}),
+    ...(dialog.choices ? { choices: dialog.choices } : {}),
+    ...(dialog.alsoIntent ? { alsoIntent: dialog.alsoIntent } : {}),
+    ...(dialog.flags ? { flags: dialog.flags as DecisionFlag[] } : {}),
+    ...(dialog.situation ? { situation: dialog.situation } : {}),
     modelVersion: row.model_version,
   };
 }

@@ -13,6 +13,8 @@ import * as m0007 from './migrations/0007_handoff';
 import * as m0008 from './migrations/0008_drop_processed_events';
 import * as m0009 from './migrations/0009_surges';
 import * as m0010 from './migrations/0010_reliability';
+import * as m0011 from './migrations/0011_link_checks';
+import * as m0012 from './migrations/0012_decision_dialog';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_conversations': m0001,
@@ -25,6 +27,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008_drop_processed_events': m0008,
   '0009_surges': m0009,
   '0010_reliability': m0010,
+  '0011_link_checks': m0011,
+  '0012_decision_dialog': m0012,
 };
 
 function migratorFor(target: Database | Kysely<Schema>): Migrator {

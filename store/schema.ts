@@ -88,7 +88,16 @@ export interface DecisionsTable {
   reply: NullableJson<{ text: string; links: LinkJson[]; quickReplies?: QuickReplyJson[] }>;
   model_version: string;
   latency_us: number;
+  /** Clarify choices, a second answered intent, card flags, the urgent situation (0012). */
+  dialog: NullableJson<DecisionDialogJson>;
   created_at: CreatedAt;
+}
+
+export interface DecisionDialogJson {
+  choices?: string[];
+  alsoIntent?: string;
+  flags?: string[];
+  situation?: string;
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
@@ -280,6 +289,18 @@ export interface SurgesTable {
   closed_at: NullableTimestamp;
 }
 
+export type LinkCheckStatus = 'ok' | 'redirected' | 'broken' | 'unreachable' | 'blocked';
+
+export interface LinkChecksTable {
+  url: string;
+  status: LinkCheckStatus;
+  http_status: number | null;
+  /** Where a redirect chain ended. */
+  final_url: string | null;
+  error: string | null;
+  checked_at: Timestamp;
+}
+
 export interface Schema {
   contacts: ContactsTable;
   conversations: ConversationsTable;
@@ -299,4 +320,5 @@ export interface Schema {
   channel_state: ChannelStateTable;
   rejected_events: RejectedEventsTable;
   surges: SurgesTable;
+  link_checks: LinkChecksTable;
 }

@@ -82,9 +82,11 @@ export function surgeRoutes(deps: SurgeRoutesDeps): Router {
   const router = Router();
   const { service, guard } = deps;
   const staff = guard.role('agent', 'supervisor');
+  // The dashboard's readers (trainers) see the list too.
+  const readers = guard.role('agent', 'supervisor', 'trainer');
   const supervisor = guard.role('supervisor');
 
-  router.get('/surges', ...staff, async (req, res) => {
+  router.get('/surges', ...readers, async (req, res) => {
     const query = listQuery.safeParse(req.query);
     if (!query.success) throw validationError(query.error);
     res.json({ surges: (await service.list(query.data.status)).map(surgeJson) });

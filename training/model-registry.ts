@@ -15,10 +15,10 @@ import type { Database } from '../store/database';
 import { findPublishedModel, insertModelVersion } from './model-version-repository';
 import { catalogExamples } from './catalog-examples';
 import { loadCatalogFromDb, seedCatalogIfEmpty } from './catalog-repository';
+import type { Logger } from '../core/logger';
 
-export interface RegistryLogger {
-  info(message: string, fields?: Readonly<Record<string, unknown>>): void;
-}
+/** The slice of core's Logger port the registry writes to. */
+export type RegistryLogger = Pick<Logger, 'info'>;
 
 export interface ModelRegistryOptions {
   readonly database: Database;

@@ -24,6 +24,10 @@ export function trainerRoutes({ trainer, guard }: TrainerRoutesDeps): Router {
   router.get('/intents/export', ...trainerOnly, async (_req, res) => {
     res.json({ files: await catalog.exportFiles() });
   });
+  // The studio and the dashboard: answers to review, broken official links.
+  router.get('/freshness', ...trainerOnly, async (_req, res) => {
+    res.json(await catalog.freshness(new Date()));
+  });
   router.get('/intents', ...trainerOnly, async (_req, res) => {
     res.json({ intents: await catalog.list() });
   });

@@ -13,6 +13,8 @@ import { answerSchema, intentSchema, linkSchema, type IntentDefinition } from '.
 import type { Schema } from '../store/schema';
 import { addExamples, deleteExample, listExamples, type AddedExample, type NewExample, type StoredExample } from './trainer-examples';
 import { countExamples, deleteIntent, findIntentRow, insertIntent, listIntentRows, loadCatalogFromDb, updateIntentDefinition } from './catalog-repository';
+import { listLinkChecks } from '../freshness/link-check-repository';
+import { freshnessReport, type FreshnessReport } from '../freshness/report';
 import { exportCatalog, validateAsFile } from './trainer-export';
 import { DomainError } from '../core/errors';
 
@@ -178,6 +180,12 @@ export class TrainerCatalog {
       await this.audit.record({ actor, action: 'example.delete', target: id, details: { exampleId, text: removed.text } }, trx);
       return removed;
     });
+  }
+
+  /** Answers past their review date and official links whose last check failed. */
+  async freshness(now: Date): Promise<FreshnessReport> {
+    const [catalog, checks] = await Promise.all([loadCatalogFromDb(this.db), listLinkChecks(this.db)]);
+    return freshnessReport(catalog, checks, now);
   }
 
   /** The stored catalog as catalog files, {filename: yamlText}. */

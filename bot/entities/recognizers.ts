@@ -20,6 +20,7 @@ type ModelResult = ReturnType<Suite['recognizeNumber']>[number];
 
 let suite: Suite | undefined;
 function recognizers(): Suite {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use: the suite is large
   suite ??= require('@microsoft/recognizers-text-suite') as Suite;
   return suite;
 }

@@ -4,6 +4,7 @@
 
 // Zero-width space/joiners, word joiner, BOM, soft hyphen, Mongolian vowel separator, the
 // invisible operators, bidi marks and embeddings/isolates, Hangul fillers, variation selectors.
+// eslint-disable-next-line no-misleading-character-class -- lone combining marks and fillers are what it removes
 export const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
 
 export interface FoldedText {

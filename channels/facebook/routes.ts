@@ -4,7 +4,7 @@ import { Router } from 'express';
 import type { MessagePipeline } from '../../pipeline/types';
 import { ingestAll } from '../shared/ingest';
 import { parseJson, rawBody, rawBytes } from '../shared/raw-json';
-import { answerError, rejectSignature } from '../shared/webhook-response';
+import { answerError, rejectSignature, rejectWebhook } from '../shared/webhook-response';
 import type { FacebookWebhookOptions } from './config';
 import { parsePageEvents } from './parse';
 import { checkMetaSignature, META_SIGNATURE_HEADER, verifySubscription } from './verify';
@@ -16,7 +16,7 @@ export function facebookWebhookRouter(options: FacebookWebhookOptions, pipeline:
   router.get(path, (req, res) => {
     const challenge = verifySubscription(req.query as Record<string, unknown>, options.verifyToken);
     if (challenge === null) {
-      res.status(403).json({ error: 'verify_token_mismatch', detail: 'hub.mode=subscribe with our hub.verify_token is required' });
+      rejectWebhook(res, 'SOTONG_ERR_FORBIDDEN', 'verify_token_mismatch', 'hub.mode=subscribe with our hub.verify_token is required');
       return;
     }
     res.status(200).type('text/plain').send(challenge);

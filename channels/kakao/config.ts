@@ -14,6 +14,10 @@ export interface KakaoSkillOptions {
   /** Image for the link card; Kakao's basicCard shows a thumbnail when given one. */
   readonly cardThumbnailUrl?: string;
   readonly now?: () => number;
+  /** Where callbackUrl may point (callback-hosts.ts). Default: https to *.kakao.com, *.kakaoenterprise.com. */
+  readonly callbackHosts?: readonly string[];
+  /** Told (with the URL's origin only) about each request refused for its callbackUrl. */
+  readonly onRefusedCallback?: (origin: string) => void;
   /** Errors of background callback deliveries (never message text). Default: console.error. */
   readonly onBackgroundError?: (err: unknown) => void;
 }
@@ -23,4 +27,6 @@ export interface KakaoSenderOptions {
   readonly timeoutMs?: number;
   readonly cardThumbnailUrl?: string;
   readonly now?: () => number;
+  /** Where a stored callbackUrl may point (callback-hosts.ts); checked again before each POST. */
+  readonly callbackHosts?: readonly string[];
 }

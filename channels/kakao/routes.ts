@@ -5,11 +5,13 @@
 import { Router } from 'express';
 import type { MessagePipeline, ProcessedInbound } from '../../pipeline/types';
 import { parseJson, rawBody, rawBytes } from '../shared/raw-json';
-import { answerError, rejectSignature } from '../shared/webhook-response';
+import { answerError, rejectSignature, rejectWebhook } from '../shared/webhook-response';
 import type { OutboundReply } from '../../pipeline/channel';
 import type { KakaoSkillOptions } from './config';
 import { parseSkillRequest, type SkillRequest } from './parse';
 import { postCallback } from './send';
+import { isAllowedCallback } from './callback-hosts';
+import { redactUrl } from '../shared/http-json';
 import { callbackAck, holdingResponse, skillResponse, type SkillResponse } from './skill-response';
 import { checkSkillSecret, KAKAO_SECRET_HEADER } from './verify';
 
@@ -54,8 +56,13 @@ export function kakaoSkillRouter(options: KakaoSkillOptions, pipeline: MessagePi
       const check = checkSkillSecret(req.get(KAKAO_SECRET_HEADER), options.skillSecret);
       if (check !== 'valid') return rejectSignature(res, check, KAKAO_SECRET_HEADER);
       const request = parseSkillRequest(parseJson(rawBytes(req)), new Date(now()), options.callbackTtlMs ?? 55_000);
+      if (request.callbackUrl && !isAllowedCallback(request.callbackUrl, options.callbackHosts)) {
+        options.onRefusedCallback?.(redactUrl(request.callbackUrl));
+        res.status(400).json({ error: 'callback_url_not_allowed', detail: 'userRequest.callbackUrl must be https on a Kakao callback host' });
+        return;
+      }
       if (options.botId !== undefined && request.botId !== options.botId) {
-        res.status(403).json({ error: 'bot_mismatch', detail: 'bot.id is not the configured Kakao bot' });
+        rejectWebhook(res, 'SOTONG_ERR_FORBIDDEN', 'bot_mismatch', 'bot.id is not the configured Kakao bot');
         return;
       }
       // The deadline covers storing too: Kakao's 5 s start when it sends, not when triage starts.

@@ -6,6 +6,7 @@ import { PermanentSendError, RetryableSendError } from '../../pipeline/send-erro
 import { postJson, redactUrl } from '../shared/http-json';
 import type { ChannelSender, OutboundReply, SendResult } from '../../pipeline/channel';
 import type { KakaoSenderOptions } from './config';
+import { isAllowedCallback } from './callback-hosts';
 import { skillResponse, type SkillResponse } from './skill-response';
 
 /** POSTs a SkillResponse to a one-time callback URL. Any 2xx without a FAIL status is success. */
@@ -30,6 +31,9 @@ export function createKakaoSender(options: KakaoSenderOptions = {}): ChannelSend
           'Kakao has no push channel for this reply (no fresh callbackUrl); agents answer in Kakao 1:1 chat (상담직원 연결)',
           'no_push_channel',
         );
+      }
+      if (!isAllowedCallback(url, options.callbackHosts)) {
+        throw new PermanentSendError(`Kakao callback ${redactUrl(url)} is not on an allowed Kakao host`, 'callback_not_allowed');
       }
       const lang = reply.replyTarget['lang'] === 'en' ? 'en' : 'ko';
       const body = skillResponse([reply], {

@@ -4,7 +4,7 @@ import { Router, type RequestHandler } from 'express';
 import type { MessagePipeline } from '../../pipeline/types';
 import { ingestAll } from '../shared/ingest';
 import { parseJson, rawBody, rawBytes } from '../shared/raw-json';
-import { answerError, rejectSignature } from '../shared/webhook-response';
+import { answerError, rejectSignature, rejectWebhook } from '../shared/webhook-response';
 import type { XWebhookOptions } from './config';
 import { parseXActivity } from './parse';
 import { checkXSignature, crcResponse, isCrcToken, X_SIGNATURE_HEADER } from './verify';
@@ -17,12 +17,12 @@ export function xWebhookRouter(options: XWebhookOptions, pipeline: MessagePipeli
   router.get(path, crcLimit, (req, res) => {
     const token = req.query['crc_token'];
     if (typeof token !== 'string' || token.length === 0) {
-      res.status(400).json({ error: 'crc_token_missing', detail: 'crc_token query parameter is required' });
+      rejectWebhook(res, 'SOTONG_ERR_VALIDATION', 'crc_token_missing', 'crc_token query parameter is required');
       return;
     }
     if (!isCrcToken(token)) {
       options.onRefusedCrc?.(`crc_token of ${String(token).length} characters outside the X token alphabet`);
-      res.status(400).json({ error: 'crc_token_invalid', detail: 'crc_token must be 1-128 characters of A-Z a-z 0-9 + / = _ . -' });
+      rejectWebhook(res, 'SOTONG_ERR_VALIDATION', 'crc_token_invalid', 'crc_token must be 1-128 characters of A-Z a-z 0-9 + / = _ . -');
       return;
     }
     res.status(200).json(crcResponse(options.consumerSecret, token));

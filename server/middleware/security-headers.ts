@@ -10,8 +10,16 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+// API and webhook answers carry access tokens, session tokens and citizen text: no cache (browser,
+// proxy or CDN) may keep a copy.
+const NO_STORE_PATHS = /^\/(?:api|webhooks)(?:\/|$)/;
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
 export function securityHeaders(): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
+    // Over https (directly, or per a trusted proxy's X-Forwarded-Proto): browsers stay on https.
+    if (req.secure) res.setHeader('Strict-Transport-Security', HSTS);
+    if (NO_STORE_PATHS.test(req.path)) res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');

@@ -25,6 +25,8 @@ const answer = {
     private: bilingual,
     links: { type: 'array', items: { type: 'integer', minimum: 0 } },
     effective: { type: 'object', properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } } },
+    owner: { type: 'string', description: 'Who keeps this answer true; unset: the intent owner department' },
+    reviewBy: { type: 'string', format: 'date', description: 'Review the answer against its sources by this date' },
   },
 };
 const intent = {
@@ -117,6 +119,11 @@ export const trainerPaths: OpenApiGroup = {
     '/api/v1/intents': {
       get: op('List intents with example counts', { 200: jsonResponse('Intents', obj({ intents: { type: 'array', items: { type: 'object' } } })) }),
       post: op('Create an intent (a taxonomy id), optionally with examples', { 201: jsonResponse('The intent', obj({ intent: ref('TrainerIntent'), examples: { type: 'array', items: ref('TrainerExample') } })), ...invalid, ...conflict }, { requestBody: jsonBody(intent) }),
+    },
+    '/api/v1/freshness': {
+      get: op('Answers past their review date (or with none) and official links whose last check failed', {
+        200: jsonResponse('The freshness report', obj({ today: { type: 'string' }, answersDue: { type: 'array', items: { type: 'object' } }, brokenLinks: { type: 'array', items: { type: 'object' } }, links: { type: 'object' } })),
+      }),
     },
     '/api/v1/intents/export': {
       get: op('The database catalog as catalog files', { 200: jsonResponse('{filename: yamlText}', obj({ files: { type: 'object', additionalProperties: { type: 'string' } } })) }),

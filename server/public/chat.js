@@ -212,7 +212,7 @@
       if (thread.conversationId && [401, 403, 404].includes(response.status)) {
         forgetConversation();
         echoes.splice(echoes.findIndex((e) => e.author === 'citizen'), 1);
-        log.lastChild && log.lastChild.remove();
+        log.lastChild?.remove();
         return send(text);
       }
       const body = await response.json().catch(() => null);

@@ -15,7 +15,7 @@ const table: Record<string, [string, number][]> = {
   '전화도 안받고 답변도 없고 일 좀 해라': [['chat.abuse', 0.9], ['complaint.file', 0.1]],
   '꺼져 병신아': [['chat.abuse', 0.99]],
   '보이스피싱 같아요 방금 500만원 보냈어요': [['scam.voice_phishing', 0.95], ['emergency.urgent', 0.05]],
-  '보이스피싱 문자 받았는데 돈은 안 보냈어요': [['scam.voice_phishing', 0.97]],
+  '보이스피싱 문자 받았는데 돈은 안 보냈어요': [['scam.voice_phishing', 0.995]],
   '지금 옆집에 불났어요': [['emergency.urgent', 0.98]],
   '그만 살고 싶어요': [['emergency.urgent', 0.9]],
   '바다에서 배가 뒤집혔어요': [['emergency.urgent', 0.9]],

@@ -49,7 +49,14 @@ test('npm run build, npm prune --omit=dev, node dist/cli/main.js serve: ready, a
   const dataDir = path.join(work, 'data');
   child = spawn(process.execPath, ['dist/cli/main.js', 'serve'], {
     cwd: app,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), SOTONG_DATA_DIR: dataDir, LOG_LEVEL: 'warn', SOTONG_ADMIN_PASSWORD: 'pruned install password' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      SOTONG_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      SOTONG_ADMIN_PASSWORD: 'pruned install password',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -59,7 +66,10 @@ test('npm run build, npm prune --omit=dev, node dist/cli/main.js serve: ready, a
   await eventually(
     async () => {
       if (child!.exitCode !== null) throw new Error(`serve exited early (${child!.exitCode}):\n${log}`);
-      return fetch(`${base}/readyz`).then((r) => r.status === 200, () => false);
+      return fetch(`${base}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
     },
     150_000,
     '/readyz',

@@ -52,8 +52,8 @@ beforeAll(async () => {
   );
   // Triage slower than the route's deadline: every request takes the callback path.
   const slowPipeline = { ...pipeline, processInbound: async (id: string) => (await delay(300), pipeline.processInbound(id)) };
-  slowKakao = await startApp(kakaoSkillRouter({ skillSecret: KAKAO_SECRET, botId: KAKAO_BOT, deadlineMs: 50 }, slowPipeline));
   callbacks = await new FakeKakaoCallback().start();
+  slowKakao = await startApp(kakaoSkillRouter({ skillSecret: KAKAO_SECRET, botId: KAKAO_BOT, deadlineMs: 50, callbackHosts: [callbacks.url] }, slowPipeline));
 });
 
 afterAll(async () => {
@@ -88,17 +88,17 @@ async function postMeta(payload: unknown) {
 
 describe('Messenger: one documented sample per event type', () => {
   test('text: 200, and the FAQ is answered at once', async () => {
-    expect(await postMeta(pageDelivery(MESSENGER.text))).toEqual({ status: 200, body: { received: 1, duplicates: 0 } });
+    expect(await postMeta(pageDelivery(MESSENGER.text))).toEqual({ status: 200, body: { received: 1, duplicates: 0, rejected: 0 } });
     expect(await outcome('facebook', 'm_text_1')).toMatchObject({ action: 'auto_answer', intent: 'license.driver_renewal' });
   });
 
   test('quick reply: the chosen payload is what gets answered', async () => {
-    expect((await postMeta(pageDelivery(MESSENGER.quickReply))).body).toEqual({ received: 1, duplicates: 0 });
+    expect((await postMeta(pageDelivery(MESSENGER.quickReply))).body).toEqual({ received: 1, duplicates: 0, rejected: 0 });
     expect(await outcome('facebook', 'm_qr_1')).toMatchObject({ text: '여권 재발급은 어디서 하나요?', action: 'auto_answer', intent: 'passport.issue' });
   });
 
   test('postback: the button payload is answered', async () => {
-    expect((await postMeta(pageDelivery(MESSENGER.postback))).body).toEqual({ received: 1, duplicates: 0 });
+    expect((await postMeta(pageDelivery(MESSENGER.postback))).body).toEqual({ received: 1, duplicates: 0, rejected: 0 });
     expect(await outcome('facebook', 'm_postback_1')).toMatchObject({ action: 'auto_answer', intent: 'cert.family_relation' });
   });
 
@@ -110,12 +110,12 @@ describe('Messenger: one documented sample per event type', () => {
     ['standby (another app owns the thread)', MESSENGER.standby, 'standby'],
   ] as const)('%s: 200 and ignored', async (_name, event, where) => {
     const before = await countInbound();
-    expect(await postMeta(pageDelivery(event, where))).toEqual({ status: 200, body: { received: 0, duplicates: 0 } });
+    expect(await postMeta(pageDelivery(event, where))).toEqual({ status: 200, body: { received: 0, duplicates: 0, rejected: 0 } });
     expect(await countInbound()).toBe(before);
   });
 
   test('image only: acknowledged in Korean and handed to an agent, the CDN link on the triage card', async () => {
-    expect((await postMeta(pageDelivery(MESSENGER.image))).body).toEqual({ received: 1, duplicates: 0 });
+    expect((await postMeta(pageDelivery(MESSENGER.image))).body).toEqual({ received: 1, duplicates: 0, rejected: 0 });
     const row = await outcome('facebook', 'm_image_1');
     expect(row).toMatchObject({ action: 'handoff', reason: 'media_only', ticketReason: 'media_only' });
     expect(row.reply?.text).toMatch(/사진·파일을 받았어요/);
@@ -125,7 +125,7 @@ describe('Messenger: one documented sample per event type', () => {
   });
 
   test('like sticker (sent as both image and sticker): one short courtesy reply, no ticket', async () => {
-    expect((await postMeta(pageDelivery(MESSENGER.sticker))).body).toEqual({ received: 1, duplicates: 0 });
+    expect((await postMeta(pageDelivery(MESSENGER.sticker))).body).toEqual({ received: 1, duplicates: 0, rejected: 0 });
     const row = await outcome('facebook', 'm_sticker_1');
     expect(row).toMatchObject({ action: 'smalltalk', card: null });
     expect(row.reply?.text).toMatch(/^😊/);
@@ -153,7 +153,7 @@ describe('X: one documented sample per event type', () => {
     ['follow', X.follow],
   ] as const)('%s: 200 and ignored', async (_name, payload) => {
     const before = await countInbound();
-    expect(await postX(payload)).toEqual({ status: 200, body: { received: 0, duplicates: 0 } });
+    expect(await postX(payload)).toEqual({ status: 200, body: { received: 0, duplicates: 0, rejected: 0 } });
     expect(await countInbound()).toBe(before);
   });
 

@@ -137,6 +137,6 @@ describe('Facebook webhook route', () => {
   it('answers 400 with a reason for a wrong shape', async () => {
     const res = await post(url(), metaDelivery(META_SECRET, { object: 'page', entry: 'nope' }));
     expect(res.status).toBe(400);
-    expect((await res.json()).detail).toMatch(/entry/);
+    expect((await res.json()).error.message).toMatch(/entry/);
   });
 });

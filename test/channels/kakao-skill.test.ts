@@ -1,3 +1,4 @@
+import { isAllowedCallback } from '../../channels/kakao/callback-hosts';
 import { kakaoSkillRouter } from '../../channels/kakao/routes';
 import { skillExternalId } from '../../channels/kakao/parse';
 import { LIMITS } from '../../channels/kakao/skill-response';
@@ -40,7 +41,7 @@ describe('Kakao skill route', () => {
 
   async function start(pipelineOptions: MemoryPipelineOptions = {}, deadlineMs = 1000): Promise<void> {
     pipeline = new MemoryPipeline(pipelineOptions);
-    app = await startApp(kakaoSkillRouter({ skillSecret: KAKAO_SECRET, botId: KAKAO_BOT, deadlineMs, onBackgroundError: () => undefined }, pipeline));
+    app = await startApp(kakaoSkillRouter({ skillSecret: KAKAO_SECRET, botId: KAKAO_BOT, deadlineMs, callbackHosts: [callbacks.url], onBackgroundError: () => undefined }, pipeline));
   }
   beforeEach(async () => {
     callbacks = await new FakeKakaoCallback().start();
@@ -93,6 +94,17 @@ describe('Kakao skill route', () => {
     expect(pipeline.pendingReplies()).toHaveLength(0);
   });
 
+  it('refuses a callbackUrl off the allowed Kakao hosts with 400, storing and calling nothing', async () => {
+    await start({ processDelayMs: 300 }, 50);
+    for (const target of ['http://169.254.169.254/latest/meta-data', 'https://evil.example/callback/abc', 'http://bot-api.kakao.com/callback/abc', 'https://user:pw@bot-api.kakao.com/x']) {
+      const res = await post(url(), kakaoDelivery(KAKAO_SECRET, kakaoSkill(undefined, target)));
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toBe('callback_url_not_allowed');
+    }
+    expect(pipeline.ingestCalls).toBe(0);
+    expect(callbacks.server.requests).toHaveLength(0);
+  });
+
   it('without a callback URL, a slow answer says so and the reply stays in the outbox', async () => {
     await start({ processDelayMs: 200 }, 20);
     const body = await (await post(url(), kakaoDelivery(KAKAO_SECRET, kakaoSkill()))).json();
@@ -121,7 +133,7 @@ describe('Kakao skill route', () => {
     expect((await post(url(), kakaoDelivery(KAKAO_SECRET, otherBot))).status).toBe(403);
     const bad = await post(url(), kakaoDelivery(KAKAO_SECRET, { userRequest: { utterance: 1 } }));
     expect(bad.status).toBe(400);
-    expect((await bad.json()).detail).toMatch(/userRequest/);
+    expect((await bad.json()).error.message).toMatch(/userRequest/);
     expect(pipeline.ingestCalls).toBe(0);
   });
 });
@@ -133,4 +145,11 @@ describe('Kakao dedupe key', () => {
     expect(skillExternalId('u', '질문', 'b', t)).not.toBe(skillExternalId('u', '질문', 'b', new Date(t.getTime() + 10_000)));
     expect(skillExternalId('u', '질문', 'b', t)).not.toBe(skillExternalId('u', '질문2', 'b', t));
   });
+});
+
+test('allows https callbacks on Kakao hosts by default', () => {
+  expect(isAllowedCallback('https://bot-api.kakao.com/callback/abc')).toBe(true);
+  expect(isAllowedCallback('https://kakao.com.evil.example/callback')).toBe(false);
+  expect(isAllowedCallback('https://evilkakao.com/callback')).toBe(false);
+  expect(isAllowedCallback('https://bot-api.kakao.com:8443/callback')).toBe(false);
 });

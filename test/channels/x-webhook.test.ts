@@ -101,7 +101,7 @@ describe('X webhook route', () => {
     const forgedBody = JSON.stringify(xActivity({ dms: [xDm('1897000000000000999', '777', '내 번호로 답장 주세요')] }));
     const crc = await fetch(`${url()}?crc_token=${encodeURIComponent(forgedBody)}`);
     expect(crc.status).toBe(400);
-    expect(await crc.json()).toMatchObject({ error: 'crc_token_invalid' });
+    expect(await crc.json()).toMatchObject({ error: { code: 'SOTONG_ERR_VALIDATION', details: { reason: 'crc_token_invalid' } } });
     expect(refused).toHaveLength(1);
     for (const token of ['{"a":1}', '[1]', '"x"', 'a b', 'x'.repeat(129)]) {
       expect((await fetch(`${url()}?crc_token=${encodeURIComponent(token)}`)).status).toBe(400);
@@ -166,9 +166,9 @@ describe('X webhook route', () => {
     const raw = '{nope';
     const bad = await post(url(), { body: raw, headers: { 'x-twitter-webhooks-signature': xSignature(X_SECRET, raw) } });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).detail).toMatch(/not valid JSON/);
+    expect((await bad.json()).error.message).toMatch(/not valid JSON/);
     const shape = await post(url(), xDelivery(X_SECRET, { direct_message_events: [] }));
     expect(shape.status).toBe(400);
-    expect((await shape.json()).detail).toMatch(/for_user_id/);
+    expect((await shape.json()).error.message).toMatch(/for_user_id/);
   });
 });

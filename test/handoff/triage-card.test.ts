@@ -53,6 +53,7 @@ describe('buildTriageCard', () => {
       entities: decision().entities,
       language: 'ko',
       reason: 'low_confidence',
+      flags: [],
       priority: 'normal',
       queue: 'documents',
       slaDeadline: '2027-01-10T03:10:00.000Z',
@@ -64,6 +65,11 @@ describe('buildTriageCard', () => {
       modelVersion: 'm-test',
       media: [],
     });
+  });
+
+  it('carries the decision flags, such as abusive language with a real complaint', () => {
+    const card = buildTriageCard(input({ decision: decision({ intent: 'complaint.file', reason: 'policy_handoff', flags: ['abusive_language'] }) }));
+    expect(card).toMatchObject({ reason: 'policy_handoff', flags: ['abusive_language'] });
   });
 
   it('references the media of the opening message by its platform link', () => {

@@ -15,6 +15,7 @@ import { FakeKakaoCallback } from '../fakes/fake-kakao-callback';
 import { kakaoDelivery } from '../fakes/platform-signers';
 import { describeEachDatabase, describeEachJobDriver, eventually } from '../support/backends';
 import { inbound, tableTriage } from '../support/pipeline-fixtures';
+import { productionHandoff } from '../support/production-handoff';
 
 const REPLY = '전자가족관계등록시스템에서 발급하세요.';
 const HOLD_MS = 300;
@@ -25,20 +26,24 @@ describeEachDatabase('Kakao inline answer vs the outbound worker', (database) =>
     let pipeline: Pipeline;
     let app: RunningApp;
     const pushed: OutboundReply[] = [];
+    // The fake callback starts inside a test; its origin is allowed once it has one.
+    const callbackHosts: string[] = [];
 
     beforeEach(async () => {
       pushed.length = 0;
       jobs = jobBackend.open();
+      const events = createInProcessEvents();
       pipeline = createPipeline({
         database: database(),
         jobs,
-        events: createInProcessEvents(),
+        events,
+        handoff: productionHandoff(database(), jobs, events),
         triage: () => tableTriage(),
         redact: redactPii,
         logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
         inlineDelivery: { kakao: { holdMs: HOLD_MS } },
       });
-      const kakao = createKakaoSender();
+      const kakao = createKakaoSender({ callbackHosts });
       const recording: ChannelSender = {
         channel: 'kakao',
         send: (reply) => {
@@ -47,7 +52,7 @@ describeEachDatabase('Kakao inline answer vs the outbound worker', (database) =>
         },
       };
       pipeline.registerWorkers(new Map([['kakao', recording]]), { inbound: { attempts: 2, backoffMs: 20 }, outbound: { attempts: 2, backoffMs: 20 } });
-      app = await startApp(kakaoSkillRouter({ skillSecret: KAKAO_SECRET, botId: KAKAO_BOT, deadlineMs: 3000 }, pipeline));
+      app = await startApp(kakaoSkillRouter({ skillSecret: KAKAO_SECRET, botId: KAKAO_BOT, deadlineMs: 3000, callbackHosts }, pipeline));
     });
     afterEach(async () => {
       await app.close();
@@ -87,6 +92,7 @@ describeEachDatabase('Kakao inline answer vs the outbound worker', (database) =>
 
     test('when nobody claims the reply inline, the held job delivers it through the callback URL', async () => {
       const callbacks = await new FakeKakaoCallback().start();
+      callbackHosts.push(callbacks.url);
       try {
         const callbackUrl = callbacks.issue(KAKAO_BOT);
         const replyTarget = { callbackUrl, callbackExpiresAt: new Date(Date.now() + 55_000).toISOString(), lang: 'ko' };

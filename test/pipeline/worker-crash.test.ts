@@ -12,6 +12,7 @@ import type { Checkpoint } from '../../pipeline/deps';
 import type { Database } from '../../store/database';
 import { BULLMQ, POSTGRES, TEST_DATABASE_URL, TEST_REDIS_URL, describeWithServers, eventually, removeTestQueues, uniqueName } from '../support/backends';
 import { inbound, tableTriage } from '../support/pipeline-fixtures';
+import { productionHandoff } from '../support/production-handoff';
 
 describeWithServers({ postgres: true, redis: true }, 'a worker killed mid-job [postgres + bullmq]', () => {
   jest.setTimeout(60_000);
@@ -27,7 +28,8 @@ describeWithServers({ postgres: true, redis: true }, 'a worker killed mid-job [p
     prefix = uniqueName('sotong-crash');
     jobs = BULLMQ.open({ prefix });
     // This process only ingests; the workers are the child processes.
-    pipeline = createPipeline({ database, jobs, events: createInProcessEvents(), triage: () => tableTriage(), redact: redactPii });
+    const events = createInProcessEvents();
+    pipeline = createPipeline({ database, jobs, events, triage: () => tableTriage(), redact: redactPii, handoff: productionHandoff(database, jobs, events) });
   });
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -58,7 +58,7 @@ test('a channel is enabled only when all its secrets are set', () => {
   const config = loadConfig({ ...X_SECRETS, ...FB_SECRETS, KAKAO_SKILL_SECRET: 'k' });
   expect(config.channels.x).toEqual({ consumerSecret: 'cs', apiKey: 'k', accessToken: 't', accessSecret: 's', accountId: '1500000000000000001', apiBaseUrl: 'https://api.x.com', pollIntervalMs: 0 });
   expect(config.channels.facebook).toMatchObject({ appSecret: 'a', pageId: '104000000000001', graphBaseUrl: 'https://graph.facebook.com', graphVersion: 'v21.0' });
-  expect(config.channels.kakao).toEqual({ skillSecret: 'k', botId: undefined });
+  expect(config.channels.kakao).toEqual({ skillSecret: 'k', botId: undefined, callbackHosts: ['*.kakao.com', '*.kakaoenterprise.com'] });
 });
 
 test('some but not all of a channel\'s secrets is an error naming the missing ones', () => {

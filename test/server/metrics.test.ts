@@ -1,4 +1,5 @@
 // The hand-written registry and the seams that feed it.
+import type { JobName } from '../../jobs/types';
 import { collectQueueDepth, instrumentPipeline, instrumentTriage } from '../../server/instrument';
 import { createMetrics, Counter } from '../../server/metrics';
 import { createInProcessEvents } from '../../events/in-process-events';
@@ -41,7 +42,7 @@ test('instrumentPipeline counts new inbound messages per channel, not duplicates
 
 test('queue depth is read at scrape time; a failing read leaves the last value', async () => {
   const metrics = createMetrics();
-  let depth: Record<'inbound' | 'outbound' | 'sla' | 'surge' | 'sweep', number> | null = { inbound: 2, outbound: 0, sla: 5, surge: 0, sweep: 0 };
+  let depth: Record<JobName, number> | null = { inbound: 2, outbound: 0, sla: 5, surge: 0, sweep: 0, 'link-check': 0 };
   collectQueueDepth({ depth: async () => (depth ? depth : Promise.reject(new Error('redis down'))) }, metrics);
   expect(await metrics.render()).toContain('sotong_job_queue_depth{queue="sla"} 5');
   depth = null;

@@ -23,7 +23,7 @@ afterAll(async () => {
 test('sotong serve: ready, answers, and shuts down on SIGTERM', async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'sotong-quickstart-'));
   const port = await freePort();
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), SOTONG_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), SOTONG_DATA_DIR: dataDir, LOG_LEVEL: 'info', LINK_CHECK_INTERVAL_SECONDS: '0' }; // no test reaches the internet
   child = spawn(process.execPath, ['bin/sotong.js', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

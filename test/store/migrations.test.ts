@@ -4,7 +4,7 @@ import { describeEachDatabase } from '../support/backends';
 
 const TABLES = [
   'audit_log', 'channel_state', 'contacts', 'conversations', 'decisions', 'examples', 'intents',
-  'login_failures', 'messages', 'model_versions', 'outbox', 'sessions',
+  'link_checks', 'login_failures', 'messages', 'model_versions', 'outbox', 'rejected_events', 'sessions', 'surges',
   'ticket_notes', 'tickets', 'training_candidates', 'users',
 ];
 

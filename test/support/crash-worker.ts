@@ -12,6 +12,7 @@ import { createPipeline } from '../../pipeline/create-pipeline';
 import type { Checkpoint } from '../../pipeline/deps';
 import { createDatabase } from '../../store/database';
 import { tableTriage } from './pipeline-fixtures';
+import { productionHandoff } from './production-handoff';
 
 const need = (name: string): string => {
   const value = process.env[name];
@@ -37,12 +38,14 @@ async function main(): Promise<void> {
       return { externalId: `web-${reply.outboxId}` };
     },
   };
+  const events = createInProcessEvents();
   const pipeline = createPipeline({
     database,
     jobs,
-    events: createInProcessEvents(),
+    events,
     triage: () => tableTriage(),
     redact: redactPii,
+    handoff: productionHandoff(database, jobs, events),
     checkpoint: (point, id) => {
       if (point !== crashAt) return;
       console.log(`[crash-worker] dying at ${point} (${id})`);

@@ -8,6 +8,7 @@ import { createPipeline, type Pipeline } from '../../pipeline/create-pipeline';
 import type { Checkpoint, WorkerSettings } from '../../pipeline/deps';
 import type { Database } from '../../store/database';
 import { describeEachDatabase, describeEachJobDriver, type JobBackend } from './backends';
+import { productionHandoff } from './production-handoff';
 import { RecordingSender, tableTriage, type TriageCall } from './pipeline-fixtures';
 
 export interface Harness {
@@ -44,6 +45,7 @@ export function buildHarness(
     events: liveEvents,
     triage: () => tableTriage(triageCalls),
     redact: redactPii,
+    handoff: productionHandoff(database, jobs, liveEvents),
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}),
   });

@@ -1,5 +1,6 @@
 // Answers are content, not model: a trainer edits an answer in the studio, and the citizen's
 // very next question in the web chat gets the new text, with no training and the same model.
+import { saveLinkCheck } from '../../freshness/link-check-repository';
 import { describeWithChromium, screenshot, watchPage } from './support/browser';
 import { signInThroughForm } from './support/pages';
 import { useServerAndBrowser } from './support/ui-server';
@@ -15,12 +16,18 @@ describeWithChromium('an answer edited in the studio (Chromium)', () => {
 
   it('reaches the web chat at once, without training', async () => {
     const version = ui.server.registry.version();
+    // The link checker found one of the answer's links gone.
+    const brokenUrl = ui.server.registry.catalog().byId.get(INTENT)!.links.find((l) => l.url.startsWith('https://'))!.url;
+    await saveLinkCheck(ui.server.database.db, { url: brokenUrl, status: 'broken', httpStatus: 404, finalUrl: null, error: null }, new Date());
     const trainer = await ui.server.user(['trainer'], 'answer-editor');
     const studio = await ui.browser.page();
     const seen = watchPage(studio);
     await studio.goto(`${ui.server.url}/studio.html`);
     await signInThroughForm(studio, trainer.email);
     await studio.locator('#app[data-loaded="true"]').waitFor();
+    // Broken links and answers without a review date are listed.
+    await studio.locator(`#freshness #broken-links li[data-url="${brokenUrl}"]`).waitFor();
+    await studio.locator(`#freshness #answers-due li[data-intent="${INTENT}"]`).first().waitFor();
     await studio.click(`[data-intent="${INTENT}"]`);
 
     // The studio says which edits are live at once and which need training.
@@ -43,5 +50,12 @@ describeWithChromium('an answer edited in the studio (Chromium)', () => {
     const trainings = await ui.server.database.db.selectFrom('model_versions').select('version').execute();
     expect(trainings.map((t) => t.version)).toEqual([version]);
     expect(seen.errors).toEqual([]);
+
+    // The dashboard shows the same freshness panel.
+    const dashboard = await ui.browser.page();
+    await dashboard.goto(`${ui.server.url}/dashboard.html`);
+    await dashboard.locator('#app[data-loaded="true"]').waitFor();
+    await dashboard.locator(`#freshness #broken-links li[data-url="${brokenUrl}"]`).waitFor();
+    await screenshot(dashboard, 'dashboard-freshness');
   });
 });

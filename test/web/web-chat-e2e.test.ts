@@ -16,6 +16,7 @@ import { describeEachDatabase } from '../support/backends';
 import { listen, type Running } from '../server/support/http';
 import { tableTriage } from '../server/support/memory-pipeline';
 import { openSse } from './sse-client';
+import { productionHandoff } from '../support/production-handoff';
 
 const TRIAGE = tableTriage({
   '여권 재발급 어디서 해요': {
@@ -36,7 +37,7 @@ describeEachDatabase('web chat over the real pipeline', (current) => {
     db = database.db;
     const jobs = createInProcessJobQueue({ onFailed: () => undefined });
     const events = createInProcessEvents();
-    const pipeline = createPipeline({ database, jobs, events, triage: () => TRIAGE, redact: redactPii, logger: silentLogger });
+    const pipeline = createPipeline({ database, jobs, events, triage: () => TRIAGE, redact: redactPii, handoff: productionHandoff(database, jobs, events), logger: silentLogger });
     pipeline.registerWorkers(new Map([['web', createWebSender()]]));
     const streams = createEventStreams();
     const app = buildApp({

@@ -11,6 +11,7 @@ import { createUrgentAlert } from './alerts';
 import { loadIntentChoices, type IntentChoice } from './intent-choices';
 import { createQueueView } from './queue-view';
 import { CONSOLE_TEXT } from './text';
+import { mountSurgePanel } from './surge-mount';
 import { createThreadView } from './thread-view';
 import { label } from './triage-card-view';
 import type { QueueTicket, StoredMessage, TicketChanged } from './types';
@@ -47,6 +48,7 @@ async function start(): Promise<void> {
   });
   const queue = createQueueView(byId('queue-list'), i18n, () => user.id, (ticket) => void thread.show(ticket?.id));
   const alert = createUrgentAlert(() => i18n.t('title'));
+  const surges = mountSurgePanel({ api, user, i18n, status, announcer });
   i18n.onChange(() => queue.render());
 
   /** Re-reads one ticket into the queue; announces it when it is new. */
@@ -85,7 +87,11 @@ async function start(): Promise<void> {
   openStream(
     '/api/v1/events',
     {
-      ready: () => void loadQueue().catch((error) => status.failure(error)),
+      ready: () => {
+        void loadQueue().catch((error) => status.failure(error));
+        surges.reload();
+      },
+      'surge.changed': (data) => surges.changed(data),
       'ticket.changed': (data) => {
         const event = data as TicketChanged;
         if (event.status && !OPEN.has(event.status)) queue.remove(event.ticketId);

@@ -37,6 +37,8 @@ export function renderTriageCard(card: TriageCard, i18n: T): HTMLElement {
     'dl',
     { className: 'facts' },
     ...row(i18n.t('reason'), label(i18n, 'reason', card.reason)),
+    // Cards stored before flags existed have none.
+    ...((card.flags ?? []).length > 0 ? row(i18n.t('flagsLabel'), (card.flags ?? []).map((f) => label(i18n, 'flag', f)).join(', ')) : []),
     ...row(i18n.t('channel'), card.channel),
     ...row(i18n.t('visibility'), i18n.t(card.isPublic ? 'public' : 'private')),
     ...row(i18n.t('language'), card.language),

@@ -3,11 +3,14 @@
 import type { HandoffMetrics } from '../../handoff/metrics-repository';
 import type { DashboardNumbers } from '../../handoff/dashboard-repository';
 import { CONSOLE_TEXT, dynamicKey } from '../console/text';
+import type { FreshnessReport } from '../../freshness/report';
 import { byId, el, replace } from '../shared/dom';
+import { renderFreshness } from '../shared/freshness-view';
 import { formatSeconds, percent } from '../shared/format';
 import { bootSignedInPage } from '../shared/page-boot';
 import { drawFirstResponse, drawReasons, drawVolumes } from './charts';
 import { DASHBOARD_TEXT } from './text';
+import { mountSurgeList } from './surge-list';
 
 const RANGES = { '1': { days: 1, bucket: 'hour' }, '7': { days: 7, bucket: 'day' }, '30': { days: 30, bucket: 'day' } } as const;
 
@@ -15,6 +18,7 @@ async function start(): Promise<void> {
   const page = await bootSignedInPage(DASHBOARD_TEXT, 'trainer');
   if (!page) return;
   const { i18n, api, status } = page;
+  const surgeList = mountSurgeList(api, () => i18n.lang());
 
   // Reason and status names are the console's words: one dictionary for both pages.
   const consoleLabel = (prefix: 'reason' | 'status', value: string) => {
@@ -23,7 +27,7 @@ async function start(): Promise<void> {
   };
   const reasonLabel = (reason: string) => consoleLabel('reason', reason);
   const range = byId<HTMLSelectElement>('range');
-  let data: { metrics: HandoffMetrics; numbers: DashboardNumbers } | undefined;
+  let data: { metrics: HandoffMetrics; numbers: DashboardNumbers; freshness: FreshnessReport } | undefined;
 
   const kpi = (id: string, value: string, detail: string) => replace(byId(id), el('strong', { className: 'kpi-value' }, value), el('span', { className: 'kpi-detail' }, detail));
 
@@ -51,6 +55,7 @@ async function start(): Promise<void> {
     drawFirstResponse(byId<HTMLCanvasElement>('chart-response'), numbers, i18n);
     drawReasons(byId<HTMLCanvasElement>('chart-reasons'), metrics, i18n, reasonLabel);
     responseTable(metrics);
+    renderFreshness(byId('freshness'), data.freshness, i18n.lang());
     byId('app').dataset.loaded = 'true';
   };
 
@@ -58,12 +63,14 @@ async function start(): Promise<void> {
     const chosen = RANGES[range.value as keyof typeof RANGES] ?? RANGES['7'];
     const since = new Date(Date.now() - chosen.days * 86_400_000).toISOString();
     try {
-      const [metrics, numbers] = await Promise.all([
+      const [metrics, numbers, freshness] = await Promise.all([
         api.get<HandoffMetrics>(`/metrics/handoffs?since=${encodeURIComponent(since)}`),
         api.get<DashboardNumbers>(`/metrics/dashboard?since=${encodeURIComponent(since)}&bucket=${chosen.bucket}`),
+        api.get<FreshnessReport>('/freshness'),
       ]);
-      data = { metrics, numbers };
+      data = { metrics, numbers, freshness };
       render();
+      await surgeList.load();
     } catch (error) {
       status.failure(error);
     }
@@ -72,6 +79,7 @@ async function start(): Promise<void> {
   range.addEventListener('change', () => void load());
   byId('refresh').addEventListener('click', () => void load());
   i18n.onChange(render);
+  i18n.onChange(() => surgeList.render());
   await load();
 }
 

@@ -1,6 +1,8 @@
 // The trainer studio: intents and their health, example and answer editors, the test box,
 // training with progress, the evaluation, version history and the inbox.
 import { byId, el, replace } from '../shared/dom';
+import type { FreshnessReport } from '../../freshness/report';
+import { renderFreshness } from '../shared/freshness-view';
 import { bootSignedInPage } from '../shared/page-boot';
 import { renderAnswerEditor } from './answer-editor';
 import { intentsPath, modelPath, type StudioContext, type StudioData } from './context';
@@ -44,6 +46,13 @@ async function start(): Promise<void> {
     }
   }
 
+  let freshness: FreshnessReport | undefined;
+  const renderFreshnessPanel = () => freshness && renderFreshness(byId('freshness'), freshness, i18n.lang());
+  async function loadFreshness(): Promise<void> {
+    freshness = await api.get<FreshnessReport>('/freshness');
+    renderFreshnessPanel();
+  }
+
   async function loadCatalog(): Promise<void> {
     const { intents } = await api.get<{ intents: IntentSummary[] }>('/intents');
     const examples = await Promise.all(intents.map((i) => api.get<{ examples: StoredExample[] }>(intentsPath(i.id, '/examples'))));
@@ -67,11 +76,12 @@ async function start(): Promise<void> {
 
   ctx.onChanged((what) => {
     // The inbox's intent choices come from the catalog, so it renders after it.
-    const work = what === 'catalog' ? loadCatalog().then(() => inbox.load()) : loadModels();
+    const work = what === 'catalog' ? Promise.all([loadCatalog().then(() => inbox.load()), loadFreshness()]) : loadModels();
     work.catch((error) => status.failure(error));
   });
   i18n.onChange(() => {
     renderList();
+    renderFreshnessPanel();
     if (selected) void openIntent(selected);
   });
 
@@ -82,7 +92,7 @@ async function start(): Promise<void> {
   byId('inbox-refresh').addEventListener('click', () => void inbox.load());
 
   await loadCatalog();
-  await inbox.load();
+  await Promise.all([inbox.load(), loadFreshness()]);
   const models = await loadModels();
   if (data.health) await evaluation.show(data.health.version);
   else if (models?.versions[0]) replace(byId('evaluation'), el('p', { className: 'muted' }, i18n.t('noEvaluation')));

@@ -95,6 +95,7 @@ export const X = {
     tweet_create_events: [
       {
         created_at: 'Tue Mar 04 01:23:45 +0000 2025',
+        // eslint-disable-next-line no-loss-of-precision -- X's wire format: ids pass 2^53, id_str is exact
         id: 1897000000000000001,
         id_str: '1897000000000000001',
         text: '@gov_helpline 여권 재발급은 어디서 하나요?',
