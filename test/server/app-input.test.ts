@@ -1,5 +1,6 @@
 // Bad input on the real app: each gets a 4xx that says what is wrong, and the process keeps
 // serving (a valid request afterwards works).
+import { buildUiOnce } from '../ui/support/build';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -97,9 +98,10 @@ describe('other routes', () => {
     const response = await fetch(`${app.url}/chat.html`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toMatch(/<script src="chat\.js" defer><\/script>/);
+    expect(html).toMatch(/<script src="assets\/chat\.js" defer><\/script>/);
     expect(html).not.toMatch(/<script>[^<]/);
-    expect((await fetch(`${app.url}/chat.js`)).status).toBe(200);
+    await buildUiOnce();
+    expect((await fetch(`${app.url}/assets/chat.js`)).status).toBe(200);
   });
 
   test('each request is logged once, without its query string', async () => {

@@ -1,8 +1,10 @@
-// The citizen chat page in real Chromium: it sends, shows the bot's reply with its links as text,
-// shows an agent reply that arrives live, renders markup as plain text, and switches language.
+// The citizen chat page in real Chromium: it sends, shows the bot's reply with its official link
+// as a real anchor, shows an agent reply that arrives live, renders markup as plain text, and
+// switches language.
 import { chromium, type Browser } from 'playwright-core';
 import { createMemoryPipeline, tableTriage } from '../server/support/memory-pipeline';
 import { startTestApp, type TestApp } from '../server/support/test-app';
+import { buildUiOnce } from '../ui/support/build';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MARKUP = '<img src=x onerror="window.__pwned=1">';
@@ -10,6 +12,7 @@ const MARKUP = '<img src=x onerror="window.__pwned=1">';
 let app: TestApp;
 let browser: Browser;
 beforeAll(async () => {
+  await buildUiOnce();
   app = await startTestApp({
     pipeline: (events) =>
       createMemoryPipeline(
@@ -32,7 +35,7 @@ afterAll(async () => {
 });
 
 test('send, see the reply and a live agent message; markup stays text; language toggles', async () => {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ locale: 'ko-KR' }); // a first visit follows the browser's language
   const cspErrors: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
@@ -41,8 +44,10 @@ test('send, see the reply and a live agent message; markup stays text; language 
   await page.fill('#text', '여권 재발급');
   await page.click('#send');
   await page.locator('.bubble.bot', { hasText: '여권 민원실에서 재발급해요.' }).waitFor();
-  expect(await page.locator('.bubble.bot .links').innerText()).toContain('https://www.passport.go.kr');
-  expect(await page.locator('.bubble a').count()).toBe(0);
+  const link = page.locator('.bubble.bot .links a');
+  expect(await link.getAttribute('href')).toBe('https://www.passport.go.kr/');
+  expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+  expect(await page.locator('.bubble.citizen a').count()).toBe(0);
   // The reply also comes back on the live stream; it is shown once.
   await page.waitForTimeout(200);
   expect(await page.locator('.bubble.bot', { hasText: '여권 민원실에서' }).count()).toBe(1);
