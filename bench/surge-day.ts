@@ -14,6 +14,8 @@ export interface DayMessage {
   readonly channel: DayChannel;
   /** For background messages: the intent the text was written for. */
   readonly intent?: string;
+  /** For burst messages: the language the variant was written in. */
+  readonly language?: 'ko' | 'en';
 }
 
 export type Rng = () => number;
@@ -73,8 +75,9 @@ const fill = (rng: Rng, template: string) => template.replace('{p}', pick(rng, P
 
 /** @param englishShare the share of variants written in English (they cluster apart from the Korean ones). */
 export function burstVariant(rng: Rng, englishShare = 0.1): DayMessage {
-  const template = rng() < englishShare ? pick(rng, BURST_EN) : pick(rng, BURST_KO);
-  return { kind: 'burst', text: typo(rng, fill(rng, template)), channel: pick(rng, DAY_CHANNELS) };
+  const language = rng() < englishShare ? 'en' : 'ko';
+  const template = pick(rng, language === 'en' ? BURST_EN : BURST_KO);
+  return { kind: 'burst', text: typo(rng, fill(rng, template)), channel: pick(rng, DAY_CHANNELS), language };
 }
 
 export function dangerMessage(rng: Rng): DayMessage {

@@ -130,10 +130,16 @@ async function main(): Promise<void> {
     void (async () => {
       const waiting = await db.selectFrom('tickets').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'waiting').executeTakeFirstOrThrow();
       const open = (await api('GET', '/api/v1/surges?status=open')).surges as { id: string }[];
-      let inGroups = 0;
-      for (const s of open) inGroups += (await api('GET', `/api/v1/surges/${s.id}/tickets`)).count ?? 0;
-      const groups = open.length;
-      samples.push({ t: (Date.now() - start) / 1000, waiting: Number(waiting.n), grouped: Number(waiting.n) - inGroups + groups });
+      // A ticket in several groups (a topic and a region surge) is one item; each non-empty group is one.
+      const grouped = new Set<string>();
+      let groups = 0;
+      for (const s of open) {
+        const group = (await api('GET', `/api/v1/surges/${s.id}/tickets`)) as { tickets?: { id: string }[] };
+        const fresh = (group.tickets ?? []).filter((t) => !grouped.has(t.id));
+        for (const t of fresh) grouped.add(t.id);
+        if (fresh.length > 0) groups++;
+      }
+      samples.push({ t: (Date.now() - start) / 1000, waiting: Number(waiting.n), grouped: Number(waiting.n) - grouped.size + groups });
     })().catch(() => undefined);
   }, SAMPLE_EVERY_MS);
 
@@ -200,10 +206,17 @@ async function main(): Promise<void> {
   console.log('| Measure | Value |');
   console.log('|---|---|');
   console.log(`| Time to detect (burst start → topic surge listed) | ${detectedAt ? ((detectedAt - burstStartAt) / 1000).toFixed(1) + ' s' : 'not detected'} |`);
-  console.log(`| Burst messages after the pin answered by it (\`surge_pinned\`) | ${pinnedShare} / ${afterPin.length} (${afterPin.length ? ((100 * pinnedShare) / afterPin.length).toFixed(1) : '—'}%); the others: ${urgentAfterPin} classified urgent |`);
+  const english = afterPin.filter((s) => s.message.language === 'en' && decisionOf(s)?.reason !== 'surge_pinned' && decisionOf(s)?.action !== 'urgent').length;
+  const notUrgent = afterPin.length - urgentAfterPin;
+  console.log(`| Burst messages after the pin answered by it (\`surge_pinned\`) | ${pinnedShare} / ${afterPin.length} (${afterPin.length ? ((100 * pinnedShare) / afterPin.length).toFixed(1) : '—'}%) |`);
+  console.log(`| … of those the classifier did not call urgent | ${pinnedShare} / ${notUrgent} (${notUrgent ? ((100 * pinnedShare) / notUrgent).toFixed(1) : '—'}%); ${urgentAfterPin} classified urgent kept 119/112; ${english} English variants missed (their own, smaller cluster) |`);
   console.log(`| Danger messages kept \`urgent\` | ${dangerUrgent} / ${danger.length} (${danger.length ? ((100 * dangerUrgent) / danger.length).toFixed(0) : '—'}%) |`);
   console.log(`| Background (catalog) messages given the pinned answer | ${backgroundPinned} / ${background.length} |`);
-  console.log(`| Webhook HTTP answer p50 / p95 / p99 | ${fmt(percentile(http, 50))} / ${fmt(percentile(http, 95))} / ${fmt(percentile(http, 99))} ms |`);
+  console.log(`| Webhook HTTP answer p50 / p95 / p99, all channels | ${fmt(percentile(http, 50))} / ${fmt(percentile(http, 95))} / ${fmt(percentile(http, 99))} ms |`);
+  for (const channel of ['x', 'facebook', 'kakao', 'web'] as const) {
+    const ms = sent.filter((s) => s.message.channel === channel && s.httpMs !== undefined).map((s) => s.httpMs!).sort((a, b) => a - b);
+    console.log(`| … ${channel} (${ms.length}) | ${fmt(percentile(ms, 50))} / ${fmt(percentile(ms, 95))} / ${fmt(percentile(ms, 99))} ms |`);
+  }
   console.log(`| Stored → decided p50 / p95 / p99 | ${fmt(percentile(processing, 50))} / ${fmt(percentile(processing, 95))} / ${fmt(percentile(processing, 99))} ms |`);
   console.log('');
   console.log('| t (s) | waiting tickets | agent queue items with grouping |');

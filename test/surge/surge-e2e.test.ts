@@ -5,6 +5,7 @@
 // burst; a supervisor pins an answer → ≥ 90% of 50 further variants get it (reason surge_pinned),
 // catalog questions keep their own answers, and danger inside the burst stays urgent. The surge
 // module's clock is injected, so the window passing (the surge closing) takes no real minutes.
+// On PGlite, and on PostgreSQL when TEST_DATABASE_URL is set.
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,7 +17,8 @@ import { silentLogger } from '../../core/logger';
 import { startServer, type RunningServer } from '../../server/main';
 import { DEFAULT_SURGE_CONFIG } from '../../surge/config';
 import { call, PASSWORD, signIn, type Session } from '../auth/agent-app';
-import { eventually } from '../support/backends';
+import { createFreshDatabase, type FreshDatabase } from '../handoff/server-support';
+import { eventually, TEST_DATABASE_URL } from '../support/backends';
 
 const ADMIN = { email: 'admin@test.local', password: 'admin password 123' };
 const PINNED = {
@@ -30,8 +32,15 @@ interface Answer {
   reply: { text: string; links: { url: string }[] } | null;
 }
 
-describe('surge detection and pinned answers on a running server', () => {
+const engines = [['pglite', true], ['postgres', Boolean(TEST_DATABASE_URL)]] as const;
+
+describe.each(engines)('surge detection and pinned answers on a running server [%s]', (engine, configured) => {
+  if (!configured) {
+    test.skip('TEST_DATABASE_URL is not set', () => undefined);
+    return;
+  }
   let server: RunningServer;
+  let fresh: FreshDatabase | undefined;
   let url: string;
   let dataDir: string;
   let supervisor: Session;
@@ -41,6 +50,7 @@ describe('surge detection and pinned answers on a running server', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'sotong-surge-'));
+    if (engine === 'postgres') fresh = await createFreshDatabase(TEST_DATABASE_URL!);
     const config = loadConfig({
       PORT: '0',
       SOTONG_DATA_DIR: dataDir,
@@ -49,6 +59,7 @@ describe('surge detection and pinned answers on a running server', () => {
       SOTONG_ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'silent',
       WEB_CHAT_RATE_LIMIT: '100000',
+      ...(fresh ? { DATABASE_URL: fresh.url } : {}),
     });
     server = await startServer(config, {
       role: 'all',
@@ -74,6 +85,7 @@ describe('surge detection and pinned answers on a running server', () => {
 
   afterAll(async () => {
     await server?.stop('test over');
+    await fresh?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
