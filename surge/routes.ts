@@ -12,9 +12,9 @@ import { z } from 'zod';
 import { isOfficialLink } from '../intents/official-sources';
 import type { Redaction } from '../bot/types';
 import { requireAuthOf, type AuthGuard } from '../accounts/guard';
-import { SotongError, validationError } from '../core/errors';
+import { validationError } from '../core/errors';
 import type { SurgeRow } from './surge-repository';
-import { SurgeError, type SurgeService } from './surge-service';
+import type { SurgeService } from './surge-service';
 
 export interface SurgeRoutesDeps {
   readonly service: SurgeService;
@@ -63,18 +63,6 @@ export function surgeJson(row: SurgeRow) {
   };
 }
 
-/** SurgeError → the HTTP error catalogue. */
-async function mapped<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof SurgeError)) throw error;
-    if (error.kind === 'not_found') throw new SotongError('SOTONG_ERR_NOT_FOUND', { params: { what: error.message }, cause: error });
-    if (error.kind === 'conflict') throw new SotongError('SOTONG_ERR_CONFLICT', { params: { reason: error.message }, cause: error });
-    throw new SotongError('SOTONG_ERR_VALIDATION', { params: { reason: error.message }, cause: error });
-  }
-}
-
 const actorId = (res: Response) => requireAuthOf(res).user.id;
 const idOf = (params: Record<string, unknown>) => String(params.id);
 
@@ -93,37 +81,35 @@ export function surgeRoutes(deps: SurgeRoutesDeps): Router {
   });
 
   router.get('/surges/:id', ...staff, async (req, res) => {
-    res.json(surgeJson(await mapped(() => service.get(idOf(req.params)))));
+    res.json(surgeJson(await service.get(idOf(req.params))));
   });
 
   router.post('/surges/:id/pinned-answer', ...supervisor, async (req, res) => {
     const body = pinnedBody.safeParse(req.body ?? null);
     if (!body.success) throw validationError(body.error);
     const { text, links, expiresAt } = body.data;
-    const row = await mapped(() =>
-      service.setPinnedAnswer(idOf(req.params), actorId(res), {
-        text: { ko: deps.redact(text.ko).text, en: deps.redact(text.en).text },
-        links,
-        expiresAt: new Date(expiresAt),
-      }),
-    );
+    const row = await service.setPinnedAnswer(idOf(req.params), actorId(res), {
+      text: { ko: deps.redact(text.ko).text, en: deps.redact(text.en).text },
+      links,
+      expiresAt: new Date(expiresAt),
+    });
     res.json(surgeJson(row));
   });
 
   router.delete('/surges/:id/pinned-answer', ...supervisor, async (req, res) => {
-    res.json(surgeJson(await mapped(() => service.withdrawPinnedAnswer(idOf(req.params), actorId(res)))));
+    res.json(surgeJson(await service.withdrawPinnedAnswer(idOf(req.params), actorId(res))));
   });
 
   router.get('/surges/:id/broadcast', ...supervisor, async (req, res) => {
-    res.json({ count: (await mapped(() => service.waitingGroup(idOf(req.params)))).length, preview: true });
+    res.json({ count: (await service.waitingGroup(idOf(req.params))).length, preview: true });
   });
 
   router.post('/surges/:id/broadcast', ...supervisor, async (req, res) => {
-    res.json({ count: await mapped(() => service.broadcast(idOf(req.params), actorId(res))) });
+    res.json({ count: await service.broadcast(idOf(req.params), actorId(res)) });
   });
 
   router.get('/surges/:id/tickets', ...staff, async (req, res) => {
-    const group = await mapped(() => service.waitingGroup(idOf(req.params)));
+    const group = await service.waitingGroup(idOf(req.params));
     res.json({
       count: group.length,
       tickets: group.map((t) => ({ id: t.ticketId, conversationId: t.conversationId, priority: t.priority, text: t.text })),
@@ -134,7 +120,7 @@ export function surgeRoutes(deps: SurgeRoutesDeps): Router {
     const body = replyBody.safeParse(req.body ?? null);
     if (!body.success) throw validationError(body.error);
     const text = deps.redact(body.data.text).text;
-    res.json({ count: await mapped(() => service.replyToGroup(idOf(req.params), actorId(res), text)) });
+    res.json({ count: await service.replyToGroup(idOf(req.params), actorId(res), text) });
   });
 
   return router;

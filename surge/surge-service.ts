@@ -10,6 +10,7 @@ import { fromArray, signature, similarity, toArray, type Signature, type StopShi
 import type { PinnedAnswers } from './pinned-answers';
 import type { SurgeRepository, SurgeRow, WaitingTicket } from './surge-repository';
 import { bestSimilarity } from './topic-clusters';
+import { DomainError } from '../core/errors';
 
 /** Decisions re-read behind the cursor, for rows committed late by a concurrent worker. */
 const OVERLAP_MS = 5_000;
@@ -33,16 +34,6 @@ export interface PinnedAnswerInput {
   readonly text: { readonly ko: string; readonly en: string };
   readonly links: readonly LinkJson[];
   readonly expiresAt: Date;
-}
-
-export class SurgeError extends Error {
-  override name = 'SurgeError';
-  constructor(
-    readonly kind: 'not_found' | 'conflict' | 'invalid',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export class SurgeService {
@@ -108,7 +99,7 @@ export class SurgeService {
 
   async setPinnedAnswer(id: string, actor: string, input: PinnedAnswerInput): Promise<SurgeRow> {
     const now = this.deps.now();
-    if (input.expiresAt <= now) throw new SurgeError('invalid', 'expiresAt must be in the future');
+    if (input.expiresAt <= now) throw new DomainError('invalid', 'expiresAt must be in the future');
     const before = await this.get(id);
     const pinned: PinnedAnswerJson = { text: input.text, links: input.links, expiresAt: input.expiresAt.toISOString(), setBy: actor, setAt: now.toISOString() };
     const row = (await this.deps.repository.setPinned(id, pinned, now))!;
@@ -125,7 +116,7 @@ export class SurgeService {
 
   async withdrawPinnedAnswer(id: string, actor: string): Promise<SurgeRow> {
     const before = await this.get(id);
-    if (!before.pinned_answer) throw new SurgeError('conflict', 'the surge has no pinned answer');
+    if (!before.pinned_answer) throw new DomainError('conflict', 'the surge has no pinned answer');
     const row = (await this.deps.repository.setPinned(id, null, this.deps.now()))!;
     await this.deps.repository.audit({ actor, action: 'surge.pinned_answer.withdraw', target: id, details: { previous: before.pinned_answer } });
     this.deps.pinned.invalidate();
@@ -145,7 +136,7 @@ export class SurgeService {
   async broadcast(id: string, actor: string): Promise<number> {
     const surge = await this.get(id);
     const pinned = surge.pinned_answer;
-    if (!pinned || new Date(pinned.expiresAt) <= this.deps.now()) throw new SurgeError('conflict', 'pin an answer to the surge first');
+    if (!pinned || new Date(pinned.expiresAt) <= this.deps.now()) throw new DomainError('conflict', 'pin an answer to the surge first');
     const sent = await this.answerGroup(id, actor, (lang) => ({ text: pinned.text[lang], links: pinned.links }));
     await this.deps.repository.audit({ actor, action: 'surge.broadcast', target: id, details: { answered: sent } });
     return sent;
@@ -160,7 +151,7 @@ export class SurgeService {
 
   async get(id: string): Promise<SurgeRow> {
     const row = await this.deps.repository.get(id);
-    if (!row) throw new SurgeError('not_found', `surge ${id}`);
+    if (!row) throw new DomainError('not_found', `surge ${id}`);
     return row;
   }
 
