@@ -1,7 +1,9 @@
 // The thread's transcript and notes. Stored text is already PII-redacted; it is still citizen
-// text, so it goes in with textContent and links are shown, never followed.
+// text, so it goes in with textContent. The answers' official links and tel: numbers are anchors
+// (ui/shared/links); the media a citizen sent is a link shown, opened only on an explicit click.
 import { el, linkAsText } from '../shared/dom';
 import { formatDateTime } from '../shared/format';
+import { linkLine } from '../shared/links';
 import type { I18n } from '../shared/i18n';
 import type { ConsoleKey } from './text';
 import type { StoredMessage, TicketNote } from './types';
@@ -17,7 +19,8 @@ export function renderMessage(message: StoredMessage, i18n: T): HTMLLIElement {
     el('p', { className: 'text' }, message.text),
   );
   if (message.links.length > 0) {
-    item.append(el('ul', { className: 'links', 'aria-label': i18n.t('links') }, ...message.links.map((l) => el('li', {}, linkAsText(l, i18n.t('open'))))));
+    const line = (l: StoredMessage['links'][number]) => (message.author === 'citizen' ? el('li', {}, linkAsText(l, i18n.t('open'))) : linkLine(l));
+    item.append(el('ul', { className: 'links', 'aria-label': i18n.t('links') }, ...message.links.map(line)));
   }
   return item;
 }
