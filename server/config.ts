@@ -36,11 +36,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     meaning: 'Server secret (≥ 32 chars) that signs web-chat access tokens. Unset: generated once into SOTONG_DATA_DIR. Set the same value on every API process.',
     secret: true,
   },
-  { name: 'SOTONG_ADMIN_EMAIL', default: 'admin@localhost', meaning: 'Email of the admin created on first start when there are no users.' },
+  { name: 'SOTONG_ADMIN_EMAIL', default: 'admin@localhost', meaning: 'Email of the admin created on start while no active admin exists.' },
   {
     name: 'SOTONG_ADMIN_PASSWORD',
     default: '',
-    meaning: 'Password for that admin (≥ 12 chars). Unset: a random one is printed once on first start.',
+    meaning: 'Password for that admin (≥ 12 chars). Unset: a random one is printed once. Applies only while no admin exists; later it is ignored and the log says so (use sotong users reset-password).',
     secret: true,
   },
   { name: 'LOG_LEVEL', default: 'info', meaning: `Log level: ${LOG_LEVELS.join(', ')}.` },
