@@ -37,7 +37,7 @@ async function main(): Promise<void> {
       let raw = 0;
       let gz = 0;
       for (const src of scriptsOf(page)) {
-        // Built bundles come from this fresh build; hand-written ones (chat.js) from server/public.
+        // Built bundles come from this fresh build; any other script from server/public.
         const file = src.startsWith('assets/') ? path.join(outDir, src.slice('assets/'.length)) : path.join(ROOT, 'server', 'public', src);
         const bytes = readFileSync(file);
         raw += bytes.length;

@@ -11,7 +11,7 @@ import type { EventStreams } from '../events/event-streams';
 import type { LiveEvent, LiveEvents } from '../events/types';
 import { SLA_MISSED_STATUS } from './live';
 import type { TicketRepository } from './ticket-repository';
-import type { AuthGuard } from '../accounts/guard';
+import { requireAuthOf, type AuthGuard } from '../accounts/guard';
 
 export interface AgentEventsDeps {
   readonly events: LiveEvents;
@@ -37,7 +37,7 @@ export function agentEventRoutes(deps: AgentEventsDeps): Router {
   };
 
   router.get('/events', ...deps.guard.role('agent'), (req, res) => {
-    const stream = deps.streams.open(req, res);
+    const stream = deps.streams.open(req, res, { session: requireAuthOf(res).sessionId });
     const unsubscribe = deps.events.subscribe((event: LiveEvent) => {
       if (event.type === 'ticket.changed') {
         openCache.delete(event.conversationId);

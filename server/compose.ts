@@ -276,7 +276,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     await bootstrapAdmin({ accounts: new UserRepository(database.db), email: config.admin.email, password: config.admin.password, hash, logger, print: options.print });
 
     collectQueueDepth(jobs, metrics);
-    const streams = createEventStreams();
+    const streams = createEventStreams(config.streamCaps);
     closers.push(async () => streams.closeAll());
     const agentApi = createAgentApi({ db: database.db, handoff, events, streams, loginLimit: options.loginLimit, hash, openApiGroups: [trainerPaths] });
     const trainer = createTrainer({ db: database.db, registry, logger: logger.child({ component: 'trainer' }), onCatalogChanged: liveCatalog.changed });

@@ -41,11 +41,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     meaning: 'Server secret (≥ 32 chars) that signs web-chat access tokens. Unset: generated once into SOTONG_DATA_DIR. Set the same value on every API process.',
     secret: true,
   },
-  { name: 'SOTONG_ADMIN_EMAIL', default: 'admin@localhost', meaning: 'Email of the admin created on first start when there are no users.' },
+  { name: 'SOTONG_ADMIN_EMAIL', default: 'admin@localhost', meaning: 'Email of the admin created on start while no active admin exists.' },
   {
     name: 'SOTONG_ADMIN_PASSWORD',
     default: '',
-    meaning: 'Password for that admin (≥ 12 chars). Unset: a random one is printed once on first start.',
+    meaning: 'Password for that admin (≥ 12 chars). Unset: a random one is printed once. Applies only while no admin exists; later it is ignored and the log says so (use sotong users reset-password).',
     secret: true,
   },
   { name: 'LOG_LEVEL', default: 'info', meaning: `Log level: ${LOG_LEVELS.join(', ')}.` },
@@ -61,6 +61,9 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     meaning: 'Bearer token Prometheus sends to read /metrics. Unset: /metrics answers only clients on this machine (loopback, no proxy header).',
     secret: true,
   },
+  { name: 'STREAM_MAX_PER_CONVERSATION', default: '5', meaning: 'Open live event streams (SSE) allowed per web-chat conversation token; more get 429.' },
+  { name: 'STREAM_MAX_PER_SESSION', default: '5', meaning: 'Open live event streams allowed per agent session; more get 429.' },
+  { name: 'STREAM_MAX_PER_IP', default: '50', meaning: 'Open live event streams allowed per client IP (per API process); more get 429.' },
   { name: 'WEB_CHAT_RATE_LIMIT', default: '30', meaning: 'Web-chat messages accepted per client IP per minute (per API process).' },
   { name: 'X_CONSUMER_SECRET', default: '', meaning: 'X app consumer secret: signs webhooks (CRC, POST). X is enabled when X_CONSUMER_SECRET, X_API_KEY, X_ACCESS_TOKEN, X_ACCESS_SECRET and X_ACCOUNT_ID are set.', secret: true },
   { name: 'X_API_KEY', default: '', meaning: 'X app consumer (API) key.', secret: true },
@@ -145,6 +148,8 @@ export interface Config {
   /** express 'trust proxy': false, a hop count, or a list of proxy addresses / subnets. */
   readonly trustProxy: TrustProxy;
   readonly metricsToken?: string;
+  /** Caps on open live event streams. */
+  readonly streamCaps: { readonly maxPerConversation: number; readonly maxPerSession: number; readonly maxPerIp: number };
   /** A channel is present only when its secrets are set. */
   readonly channels: { readonly x?: XConfig; readonly facebook?: FacebookConfig; readonly kakao?: KakaoConfig };
 }
@@ -208,6 +213,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   TRUST_PROXY: z.string().trim().default('0').transform(parseTrustProxy),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  STREAM_MAX_PER_CONVERSATION: z.coerce.number().int().min(1).max(1000).default(Number(defaultOf('STREAM_MAX_PER_CONVERSATION'))),
+  STREAM_MAX_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(Number(defaultOf('STREAM_MAX_PER_SESSION'))),
+  STREAM_MAX_PER_IP: z.coerce.number().int().min(1).max(100_000).default(Number(defaultOf('STREAM_MAX_PER_IP'))),
   WEB_CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(Number(defaultOf('WEB_CHAT_RATE_LIMIT'))),
   X_CONSUMER_SECRET: optional,
   X_API_KEY: optional,
@@ -265,6 +273,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     linkCheck: { intervalMs: e.LINK_CHECK_INTERVAL_SECONDS * 1000, timeoutMs: e.LINK_CHECK_TIMEOUT_SECONDS * 1000 },
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
+    streamCaps: { maxPerConversation: e.STREAM_MAX_PER_CONVERSATION, maxPerSession: e.STREAM_MAX_PER_SESSION, maxPerIp: e.STREAM_MAX_PER_IP },
     channels: channelConfigs(e),
   };
 }

@@ -80,7 +80,7 @@ export function webChatRoutes(deps: WebChatDeps): Router {
   router.get('/conversations/:id/events', async (req, res) => {
     const id = authorize(req, deps.tokens);
     const after = optionalId(req.get('last-event-id') ?? req.query.after, 'after');
-    const stream = deps.streams.open(req, res);
+    const stream = deps.streams.open(req, res, { conversation: id });
     const sent = new Set<string>();
     const send = (message: StoredMessage) => {
       if (sent.has(message.id)) return;

@@ -1,5 +1,5 @@
 // builds the real app (buildApp) around injected parts, for HTTP tests.
-import { createEventStreams, type EventStreams } from '../../../events/event-streams';
+import { createEventStreams, type EventStreamOptions, type EventStreams } from '../../../events/event-streams';
 import { createAccessTokens } from '../../../channels/web/verify';
 import { createInProcessEvents } from '../../../events/in-process-events';
 import type { LiveEvents } from '../../../events/types';
@@ -26,6 +26,8 @@ export interface TestAppOptions {
   readonly jobs?: HealthCheck;
   readonly config?: AppConfig;
   readonly heartbeatMs?: number;
+  /** Stream caps (events/event-streams.ts defaults when unset). */
+  readonly streamCaps?: Pick<EventStreamOptions, 'maxPerConversation' | 'maxPerSession' | 'maxPerIp'>;
   readonly routes?: AppDeps['routes'];
 }
 
@@ -36,7 +38,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger: Logger = createLogger({ level: 'debug', redact: (text) => text, write: (line) => logLines.push(line) });
   const events = createInProcessEvents();
   const metrics = createMetrics();
-  const streams = createEventStreams({ heartbeatMs: options.heartbeatMs ?? 15_000 });
+  const streams = createEventStreams({ heartbeatMs: options.heartbeatMs ?? 15_000, ...options.streamCaps });
   const pipeline = options.pipeline?.(events) ?? createMemoryPipeline(tableTriage({}), events);
   const app = buildApp(
     {
