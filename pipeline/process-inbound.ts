@@ -55,11 +55,12 @@ export async function processInbound(deps: PipelineDeps & { handoff: HandoffPort
   await deps.checkpoint?.('decision-stored', messageId);
 
   let ticketId: string | undefined;
-  if (TICKET_ACTIONS.has(decision.action)) {
-    ticketId = (await deps.handoff.openTicket({ conversationId: conversation.id, messageId, decision })).id;
-  } else if (waiting) {
+  if (waiting) {
+    // Joins the waiting ticket (and reaches the consoles live), whatever the bot says back.
     await deps.handoff.attachMessage(waiting.id, messageId);
     ticketId = waiting.id;
+  } else if (TICKET_ACTIONS.has(decision.action)) {
+    ticketId = (await deps.handoff.openTicket({ conversationId: conversation.id, messageId, decision })).id;
   }
   const content = waiting && decision.action !== 'auto_answer' && !TICKET_ACTIONS.has(decision.action) ? waitingAck(decision) : decision.reply;
   const outcome: Outcome = {
