@@ -4,16 +4,16 @@
 // last active admin cannot be removed.
 import { tableTriage } from '../support/pipeline-fixtures';
 import { seedCatalog } from '../support/seed-catalog';
-import { describeEachDatabase } from '../support/backends';
-import { call, PASSWORD, signIn, startAgentApp, type AgentApp } from './agent-app';
+import { describeEachEngine } from '../support/backends';
+import { call, PASSWORD, signIn, startAgentApp, STARTUP_TIMEOUT_MS, type AgentApp } from './agent-app';
 
-describeEachDatabase('staff administration over HTTP', (current) => {
+describeEachEngine('staff administration over HTTP', (kind) => {
   let app: AgentApp;
   beforeAll(async () => {
     const catalog = seedCatalog();
-    app = await startAgentApp(current(), { triage: () => tableTriage(), catalog: () => catalog });
-  });
-  afterAll(() => app.close());
+    app = await startAgentApp(kind, { triage: () => tableTriage(), catalog: () => catalog });
+  }, STARTUP_TIMEOUT_MS);
+  afterAll(() => app?.close());
 
   const audited = async (target: string) => (await app.handoff.deps.audit.forTarget(target)).map((r) => r.action);
 

@@ -6,8 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../cli/main';
-import { createDatabase, type Database } from '../../store/database';
-import { migrateToLatest } from '../../store/migrate';
+import type { Database } from '../../store/database';
 import { call, PASSWORD, signIn, startAgentApp, type AgentApp } from '../auth/agent-app';
 import { createFreshDatabase, type FreshDatabase } from '../handoff/server-support';
 import { TEST_DATABASE_URL } from '../support/backends';
@@ -43,15 +42,14 @@ const login = (app: AgentApp, email: string, password: string) => call(app.url, 
   beforeAll(async () => {
     fresh = await createFreshDatabase(TEST_DATABASE_URL!);
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'sotong-users-cli-'));
-    database = await createDatabase({ url: fresh.url, dataDir });
-    await migrateToLatest(database);
     const catalog = seedCatalog();
-    app = await startAgentApp(database, { triage: () => tableTriage(), catalog: () => catalog });
+    // The server in the fresh database's default schema, where the CLI looks too.
+    app = await startAgentApp('postgres', { triage: () => tableTriage(), catalog: () => catalog, env: { DATABASE_URL: fresh.url, DATABASE_SCHEMA: '' } });
+    database = app.database;
     env = { DATABASE_URL: fresh.url, SOTONG_DATA_DIR: dataDir };
   });
   afterAll(async () => {
     await app?.close();
-    await database?.close();
     await fresh?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
