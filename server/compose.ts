@@ -4,6 +4,7 @@
 import type { Express } from 'express';
 import { redactPii } from '../bot/pii';
 import { createEventStreams, type EventStreams } from '../events/event-streams';
+import { createLimitStore } from '../limits/create-limit-store';
 import { createAccessTokens } from '../channels/web/verify';
 import { connectInBackground } from '../events/background-events';
 import { createLiveEvents, type LiveEventsConfig } from '../events/create-live-events';
@@ -238,7 +239,19 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     await bootstrapAdmin({ accounts: new UserRepository(database.db), email: config.admin.email, password: config.admin.password, logger, print: options.print });
 
     collectQueueDepth(jobs, metrics);
-    const streams = createEventStreams(config.streamCaps);
+    // Rate limits and stream caps count in Redis when configured, so they hold across API processes.
+    const limitLog = logger.child({ component: 'limits' });
+    const limits = createLimitStore({
+      redisUrl: config.redisUrl,
+      prefix: `${config.redisPrefix}:limits:`,
+      onConnectionError: (error) => limitLog.warn('Redis connection error', { error }),
+    });
+    closers.push(() => limits.close());
+    const streams = createEventStreams({
+      ...config.streamCaps,
+      store: limits,
+      onStoreError: (error) => limitLog.warn('limit store unavailable; stream not counted', { error }),
+    });
     closers.push(async () => streams.closeAll());
     const agentApi = createAgentApi({ db: database.db, handoff, events, streams, openApiGroups: [trainerPaths] });
     const trainer = createTrainer({ db: database.db, registry, logger: logger.child({ component: 'trainer' }), onCatalogChanged: liveCatalog.changed });
@@ -257,7 +270,8 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         events,
         tokens: createAccessTokens(secret),
         streams,
-        webhooks: channelRouters(config.channels, pipeline, logger.child({ component: 'channels' })),
+        limits,
+        webhooks: channelRouters(config.channels, pipeline, logger.child({ component: 'channels' }), limits),
         routes: [
           ...agentApi.routes,
           ...trainerRouteModules({ trainer, guard: agentApi.guard }),

@@ -56,8 +56,8 @@ test('one client IP opens at most its cap of streams over different conversation
 test('one agent session opens at most its cap of streams', async () => {
   const streams = createEventStreams({ maxPerSession: 2, heartbeatMs: 50 });
   const app = express();
-  app.get('/events/:session', (req, res) => {
-    streams.open(req, res, { session: String(req.params.session) });
+  app.get('/events/:session', async (req, res) => {
+    await streams.open(req, res, { session: String(req.params.session) });
   });
   app.use(errorHandler(silentLogger, '64kb'));
   const running = await listen(app);
