@@ -81,7 +81,11 @@ export function createAuthGuard(sessions: SessionLookup, now: () => Date = () =>
   const roleCheck =
     (roles: readonly Role[]): RequestHandler =>
     (_req: Request, res: Response, next: NextFunction) => {
-      if (!hasAnyRole(requireAuthOf(res).user.roles, roles)) {
+      const { user } = requireAuthOf(res);
+      if (user.mustChangePassword) {
+        throw new SotongError('SOTONG_ERR_FORBIDDEN', { details: { reason: 'change the temporary password first (POST /api/v1/auth/password)' } });
+      }
+      if (!hasAnyRole(user.roles, roles)) {
         throw new SotongError('SOTONG_ERR_FORBIDDEN', { details: { requiredRoles: roles } });
       }
       next();

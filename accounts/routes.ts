@@ -11,6 +11,7 @@ import { hashPassword, verifyPassword } from './password';
 import type { SessionRepository } from './session-repository';
 import type { UserRepository } from './user-repository';
 import { SotongError } from '../core/errors';
+import { MIN_PASSWORD_LENGTH } from './user-routes';
 
 export interface AuthRoutesDeps {
   readonly users: UserRepository;
@@ -20,11 +21,16 @@ export interface AuthRoutesDeps {
   readonly audit: AuditLog;
   /** Session lifetime in ms (default 12 h). */
   readonly sessionTtlMs?: number;
+  /** Injected so tests can use a cheap hash; scrypt by default. */
+  readonly hash?: (password: string) => Promise<string>;
   readonly now?: () => Date;
 }
 
 export const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
+const passwordBody = z
+  .object({ current: z.string().min(1).max(1024), next: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024) })
+  .strict();
 const loginBody = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) }).strict();
 
 export function authRoutes(deps: AuthRoutesDeps): Router {
@@ -54,7 +60,7 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
     await deps.audit.record({ actor: user.id, action: 'auth.login', target: user.id });
     setSessionCookies(req, res, session.token, session.csrfToken, session.expiresAt);
     res.json({
-      user: { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles },
+      user: { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles, mustChangePassword: user.mustChangePassword },
       token: session.token,
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt.toISOString(),
@@ -65,6 +71,20 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
     const auth = requireAuthOf(res);
     await deps.sessions.revoke(auth.sessionId);
     clearSessionCookies(req, res);
+    res.status(204).end();
+  });
+
+  // The user's own new password (required after an admin's reset). Other sessions end.
+  router.post('/auth/password', ...deps.guard.signedIn, async (req, res) => {
+    const { current, next } = passwordBody.parse(req.body);
+    const auth = requireAuthOf(res);
+    const user = await deps.users.findForLogin(auth.user.email);
+    if (!user || !(await verifyPassword(current, user.passwordHash))) {
+      throw new SotongError('SOTONG_ERR_VALIDATION', { params: { reason: 'the current password is wrong' } });
+    }
+    if (current === next) throw new SotongError('SOTONG_ERR_VALIDATION', { params: { reason: 'choose a password different from the current one' } });
+    await deps.users.setPassword(user.id, await (deps.hash ?? hashPassword)(next), { temporary: false, keepSession: auth.sessionId });
+    await deps.audit.record({ actor: user.id, action: 'auth.password_change', target: user.id });
     res.status(204).end();
   });
 

@@ -10,6 +10,8 @@ export interface SessionUser {
   readonly email: string;
   readonly displayName: string;
   readonly roles: readonly string[];
+  /** Signed in with a temporary password: only /auth/me, /auth/password and logout answer. */
+  readonly mustChangePassword?: boolean;
 }
 
 export interface ActiveSession {
@@ -64,6 +66,7 @@ export class SessionRepository implements SessionLookup {
         'users.email',
         'users.display_name',
         'users.roles',
+        'users.must_change_password',
       ])
       .where('sessions.token_hash', '=', hashToken(token))
       .where('sessions.expires_at', '>', now)
@@ -74,7 +77,7 @@ export class SessionRepository implements SessionLookup {
       sessionId: row.session_id,
       csrfToken: row.csrf_token,
       expiresAt: row.expires_at,
-      user: { id: row.user_id, email: row.email, displayName: row.display_name, roles: row.roles },
+      user: { id: row.user_id, email: row.email, displayName: row.display_name, roles: row.roles, mustChangePassword: row.must_change_password },
     };
   }
 

@@ -12,6 +12,13 @@ export interface PolicyConfig {
   readonly autoAnswerThreshold: number;
   /** Emergency wins if its score reaches this, wherever it ranks: a missed emergency costs most. */
   readonly urgentThreshold: number;
+  /**
+   * Without a danger sign in the words (PolicyInput.dangerSign false), the emergency score must
+   * reach this instead: vague or unrelated chat ("잘 모르겠어요", "오늘 야구 누가 이겼어요") lands
+   * at 0.35–0.45 on a model that has seen little else so short, and a false urgent costs an
+   * agent's top-priority attention and shows the citizen 119/112.
+   */
+  readonly urgentWithoutSignThreshold: number;
   /** Top-2 closer than this are ambiguous: clarify between two FAQs, otherwise hand off. */
   readonly margin: number;
   /** Clarify only when the top two together are at least this likely. */
@@ -27,6 +34,7 @@ export interface PolicyConfig {
 export const DEFAULT_POLICY: PolicyConfig = {
   autoAnswerThreshold: 0.85,
   urgentThreshold: 0.3,
+  urgentWithoutSignThreshold: 0.6,
   margin: 0.15,
   clarifyMinCombined: 0.7,
   outOfScopeRepeatLimit: 3,
@@ -54,6 +62,11 @@ export interface PolicyInput {
   readonly requests?: readonly [string, string];
   /** A message too vague to answer ("증명서", "재난"): the FAQ intents it could mean. */
   readonly vague?: readonly string[];
+  /**
+   * Whether the words name a danger (a cue of an emergency situation: fire, 쓰러졌어요, 갇혔어요…).
+   * Unset: the words were not read, and the model's emergency score alone decides.
+   */
+  readonly dangerSign?: boolean;
 }
 
 export interface PolicyOutcome {
@@ -70,9 +83,27 @@ export interface PolicyOutcome {
 export function decideAction(input: PolicyInput, config: PolicyConfig = DEFAULT_POLICY): PolicyOutcome {
   const emergency = input.topK.find((s) => s.intent === EMERGENCY_INTENT);
   if (emergency && emergency.confidence >= config.urgentThreshold) {
-    return { intent: EMERGENCY_INTENT, confidence: emergency.confidence, action: 'urgent', reason: 'urgent' };
+    const supported = input.dangerSign !== false || emergency.confidence >= config.urgentWithoutSignThreshold;
+    if (supported) return { intent: EMERGENCY_INTENT, confidence: emergency.confidence, action: 'urgent', reason: 'urgent' };
+    return decideWithoutEmergency(input, config);
   }
+  return decideRest(input, config);
+}
 
+/**
+ * The model half-sees an emergency the words do not support: decide among the other intents.
+ * When the emergency was the best guess, a person still looks (at normal priority) unless what
+ * is left is a FAQ question the citizen can be asked about.
+ */
+function decideWithoutEmergency(input: PolicyInput, config: PolicyConfig): PolicyOutcome {
+  const topK = input.topK.filter((s) => s.intent !== EMERGENCY_INTENT);
+  if (input.intent !== EMERGENCY_INTENT) return decideRest({ ...input, topK }, config);
+  const next = topK[0];
+  if (!next || (input.policyOf(next.intent) !== 'faq' && !input.vague)) return { intent: next?.intent ?? OUT_OF_SCOPE, confidence: next?.confidence ?? 0, action: 'handoff', reason: 'low_confidence' };
+  return decideRest({ ...input, topK, intent: next.intent, confidence: next.confidence }, config);
+}
+
+function decideRest(input: PolicyInput, config: PolicyConfig): PolicyOutcome {
   const { intent, confidence } = input;
   // Too vague to answer ("증명서", "서류요"): ask, whatever the model guessed, out of scope included.
   if (input.vague && input.vague.length >= 2 && input.policyOf(intent) !== 'handoff') {

@@ -25,3 +25,17 @@ export function truncateWithMarker(text: string, max: number): string {
   if (before >= 0xd800 && before <= 0xdbff) cut -= 1;
   return text.slice(0, Math.max(0, cut)) + TRUNCATION_MARKER;
 }
+
+/**
+ * sanitizeText over every string in a plain value (objects, arrays), keeping everything else
+ * (Dates, numbers) as is. For platform ids, names and reply targets: a NUL in any of them fails
+ * the INSERT just like one in the text.
+ */
+export function sanitizeStrings<T>(value: T): T {
+  if (typeof value === 'string') return sanitizeText(value) as T;
+  if (Array.isArray(value)) return value.map((v) => sanitizeStrings(v)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [sanitizeText(k), sanitizeStrings(v)])) as T;
+  }
+  return value;
+}

@@ -8,6 +8,11 @@ interface Bilingual {
 }
 
 export const TEXTS = {
+  // A message while the citizen's ticket waits for an agent (nobody has claimed it yet).
+  waitingAck: {
+    ko: '메시지를 받았어요. 담당 상담사가 곧 이 대화로 답변드릴게요.',
+    en: 'Got it. An agent will reply here soon.',
+  },
   handoff: {
     ko: '담당 상담사에게 연결했어요. 확인 후 이 대화로 답변드릴게요.',
     en: 'We have passed your message to an agent, who will reply here.',

@@ -9,7 +9,8 @@ import type { Catalog } from './intent-schema';
 import { applyDialogRules, pickedChoice } from './dialog-rules';
 import type { IntentModel } from './model-types';
 import { OUT_OF_SCOPE } from './model-types';
-import { DEFAULT_POLICY, decideAction, type PolicyConfig } from './policy';
+import { DEFAULT_POLICY, EMERGENCY_INTENT, decideAction, type PolicyConfig } from './policy';
+import { matchSituation } from './situations';
 import { hasRedactionTag } from './pii/public-post';
 import { readMessage } from './reading';
 import { buildReply, replyLanguage, type TriageOutcome } from './reply';
@@ -70,6 +71,7 @@ export function triage(
         ...(reading.disagreement ? { disagreement: reading.disagreement } : {}),
         ...(reading.requests ? { requests: reading.requests } : {}),
         ...(vague ? { vague: orderByScore(vague, scores) } : {}),
+        dangerSign: matchSituation(text, catalog.byId.get(EMERGENCY_INTENT)) !== undefined,
       },
       options.policy ?? DEFAULT_POLICY,
     );

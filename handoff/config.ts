@@ -25,7 +25,7 @@ export const DEFAULT_HANDOFF_CONFIG: HandoffConfig = {
 /** The variables parseHandoffEnv reads, for the server's config table and README. */
 export const HANDOFF_VARIABLES = [
   { name: 'HANDOFF_SLA_SECONDS', default: 'urgent=60,high=300,normal=600,low=3600', meaning: 'First-response target per priority, in seconds.' },
-  { name: 'HANDOFF_REOPEN_HOURS', default: '24', meaning: 'A citizen message this many hours after a resolve reopens the ticket (0: never).' },
+  { name: 'HANDOFF_REOPEN_HOURS', default: '24', meaning: 'Reopen window in hours after a resolve: a message needing a person opens a new ticket linked to the resolved one, or reopens it if the agent kept the thread (0: no linking, no reopening).' },
   { name: 'HANDOFF_AUTO_ASSIGN_CAPACITY', default: '0', meaning: 'Auto-assign new tickets to the least-loaded online agent holding fewer than this many (0: off).' },
 ] as const;
 

@@ -8,6 +8,7 @@ import { pickAgent } from './auto-assign';
 import type { HandoffDeps } from './deps';
 import { publishTicket } from './live';
 import { priorityFor } from './priority';
+import { followsWithin } from './reopen-policy';
 import { routeToQueue } from './routing';
 import { slaDeadline } from './sla-policy';
 import type { Ticket } from './ticket';
@@ -59,7 +60,11 @@ export async function openTicket(deps: HandoffDeps, input: OpenTicketInput): Pro
     media: opening?.direction === 'in' ? opening.links.map((l) => ({ kind: l.label, url: l.url })) : [],
   });
 
+  // Within the reopen window of a resolved ticket: a new ticket (fresh SLA) that points at it.
+  const latest = await deps.tickets.latestForConversation(input.conversationId);
+  const follows = followsWithin(latest, now, deps.config.reopen) ? latest!.id : null;
   const { ticket, created } = await deps.tickets.openOrJoin({
+    followsTicketId: follows,
     conversationId: input.conversationId,
     openedByMessageId: input.messageId,
     priority,
@@ -75,7 +80,7 @@ export async function openTicket(deps: HandoffDeps, input: OpenTicketInput): Pro
   const firstRun = created || ticket.openedByMessageId === input.messageId;
   if (!firstRun) return ticket;
   if (ticket.slaDeadline && !ticket.firstResponseAt) await scheduleSla(deps, ticket.id, ticket.slaDeadline);
-  if (created) await deps.audit.record({ actor: 'system', action: 'ticket.open', target: ticket.id, details: { priority, queue, reason: ticket.reason } });
+  if (created) await deps.audit.record({ actor: 'system', action: 'ticket.open', target: ticket.id, details: { priority, queue, reason: ticket.reason, ...(follows ? { follows } : {}) } });
   const assigned = created ? await autoAssign(deps, ticket) : undefined;
   await publishTicket(deps.events, assigned ?? ticket);
   return assigned ?? ticket;

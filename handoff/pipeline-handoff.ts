@@ -13,23 +13,24 @@ export function createHandoffPort(deps: HandoffDeps): HandoffPort {
   return {
     /**
      * The open ticket, or one the reopen rule revives: a citizen writing again soon after a
-     * resolve goes back to the person who helped, and the bot stays silent.
+     * resolve whose agent kept the thread goes back to that person.
      */
     async activeTicketFor(conversationId) {
       const now = deps.now();
-      const route = routeInbound(await deps.tickets.latestForConversation(conversationId), now, deps.config.reopen);
+      const latest = await deps.tickets.latestForConversation(conversationId);
+      const route = routeInbound(latest, now, deps.config.reopen);
       if (route.kind === 'bot') return null;
-      if (route.kind === 'join') return { id: route.ticketId };
+      if (route.kind === 'join') return { id: route.ticketId, claimed: latest?.status === 'assigned' };
       const reopened = await deps.tickets.reopen(route.ticketId, now);
       if (!reopened) {
         // Someone else changed it between our read and our write: decide again on what is there now.
         const open = await deps.tickets.latestForConversation(conversationId);
-        return open && (open.status === 'waiting' || open.status === 'assigned') ? { id: open.id } : null;
+        return open && (open.status === 'waiting' || open.status === 'assigned') ? { id: open.id, claimed: open.status === 'assigned' } : null;
       }
       await setConversationOwner(deps.db, conversationId, 'human');
-      await deps.audit.record({ actor: 'system', action: 'ticket.reopen', target: reopened.id, details: { reopenCount: reopened.reopenCount } });
+      await deps.audit.record({ actor: 'system', action: 'ticket.reopen', target: reopened.id, details: { reopenCount: reopened.reopenCount, keptThread: true } });
       await publishTicket(deps.events, reopened);
-      return { id: reopened.id };
+      return { id: reopened.id, claimed: reopened.status === 'assigned' };
     },
 
     async openTicket(input) {

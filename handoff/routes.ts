@@ -30,6 +30,7 @@ const transferBody = z
   .object({ queue: z.string().trim().min(1).max(64).optional(), agentId: z.string().min(1).max(64).optional() })
   .strict()
   .refine((b) => b.queue !== undefined || b.agentId !== undefined, { message: 'give a queue or an agentId' });
+const resolveBody = z.object({ keepThread: z.boolean().optional() }).strict();
 const priorityBody = z.object({ priority: z.enum(PRIORITIES) }).strict();
 const listQuery = z.object({
   status: z
@@ -67,6 +68,11 @@ export function handoffRoutes(deps: HandoffRoutesDeps): Router {
     res.json({ tickets: tickets.map((t) => ({ ...ticketJson(t, now()), card: t.card })) });
   });
 
+  // Where a ticket can be transferred: the configured department queues and the enabled agents.
+  router.get('/handoffs/targets', ...agent, async (_req, res) => {
+    res.json({ queues: service.queues(), agents: await deps.tickets.listAgents() });
+  });
+
   router.get('/handoffs/:id', ...agent, async (req, res) => {
     const ticket = await service.get(String(req.params.id));
     const [messages, notes] = await Promise.all([listConversationMessages(deps.db, ticket.conversationId), service.notes(ticket.id)]);
@@ -90,7 +96,8 @@ export function handoffRoutes(deps: HandoffRoutesDeps): Router {
   });
 
   router.post('/handoffs/:id/resolve', ...agent, async (req, res) => {
-    answer(res, await service.resolve(String(req.params.id), actorOf(res)));
+    const { keepThread } = resolveBody.parse(req.body ?? {});
+    answer(res, await service.resolve(String(req.params.id), actorOf(res), { keepThread }));
   });
 
   router.post('/handoffs/:id/return-to-bot', ...agent, async (req, res) => {

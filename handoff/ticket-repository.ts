@@ -21,6 +21,8 @@ export interface NewTicket {
   readonly card: TriageCard;
   readonly slaDeadline: Date;
   readonly createdAt: Date;
+  /** The resolved ticket this one follows (a message within its reopen window). */
+  readonly followsTicketId?: string | null;
 }
 
 export interface TicketFilter {
@@ -109,13 +111,13 @@ export class TicketRepository {
   async latestForConversation(conversationId: string, db: Kysely<Schema> = this.db): Promise<LatestTicket | undefined> {
     const row = await db
       .selectFrom('tickets')
-      .select(['id', 'status', 'resolved_at'])
+      .select(['id', 'status', 'resolved_at', 'keep_thread'])
       .where('conversation_id', '=', conversationId)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return row && { id: row.id, status: row.status, resolvedAt: row.resolved_at };
+    return row && { id: row.id, status: row.status, resolvedAt: row.resolved_at, keepThread: row.keep_thread };
   }
 
   async hasOpenTicket(conversationId: string): Promise<boolean> {
@@ -144,6 +146,7 @@ export class TicketRepository {
         reason: input.reason,
         triage_card: JSON.stringify(input.card),
         sla_deadline: input.slaDeadline,
+        follows_ticket_id: input.followsTicketId ?? null,
         created_at: input.createdAt,
         updated_at: input.createdAt,
       })
@@ -186,6 +189,7 @@ export class TicketRepository {
         resolved_at: null,
         reopened_at: at,
         reopen_count: eb('reopen_count', '+', 1),
+        keep_thread: false,
         updated_at: at,
       }))
       .where('id', '=', id)
@@ -227,6 +231,21 @@ export class TicketRepository {
       .then((row) => (row ? this.get(row.id) : undefined));
   }
 
+  /** Where and how a message to the citizen goes: the thread's visibility and language, and their last message's reply target. */
+  async replyContext(conversationId: string): Promise<{ readonly isPublic: boolean; readonly language: string | null; readonly replyTarget: Record<string, string> }> {
+    const conversation = await this.db.selectFrom('conversations').select(['is_public', 'language']).where('id', '=', conversationId).executeTakeFirstOrThrow();
+    // Replies go where the citizen last wrote (a tweet id, a comment id, …).
+    const lastInbound = await this.db
+      .selectFrom('messages')
+      .select('reply_target')
+      .where('conversation_id', '=', conversationId)
+      .where('direction', '=', 'in')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return { isPublic: conversation.is_public, language: conversation.language, replyTarget: lastInbound?.reply_target ?? {} };
+  }
+
   /** Online, enabled agents with their open-ticket counts. */
   async agentLoads(onlineSince: Date): Promise<AgentLoad[]> {
     const rows = await this.db
@@ -241,6 +260,18 @@ export class TicketRepository {
     return rows.map((r) => ({ id: r.id, queues: r.queues, openTickets: Number(r.open) }));
   }
 
+  /** Enabled agents (and admins, who may take tickets too), for the transfer picker. */
+  async listAgents(): Promise<{ readonly id: string; readonly email: string; readonly displayName: string | null; readonly queues: string[] }[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .select(['id', 'email', 'display_name', 'queues'])
+      .where('disabled_at', 'is', null)
+      .where(sql<boolean>`users.roles && array['agent', 'admin']::text[]`)
+      .orderBy('email')
+      .execute();
+    return rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, queues: r.queues }));
+  }
+
   /** Whether an enabled user with the agent (or admin) role exists. */
   async isAgent(userId: string): Promise<boolean> {
     const row = await this.db
@@ -251,20 +282,6 @@ export class TicketRepository {
       .where(sql<boolean>`users.roles && array['agent', 'admin']::text[]`)
       .executeTakeFirst();
     return row !== undefined;
-  }
-
-  /** Where an agent reply goes: the thread's visibility and where the citizen last wrote. */
-  async replyContext(conversationId: string): Promise<{ readonly isPublic: boolean; readonly replyTarget: Record<string, string> }> {
-    const conversation = await this.db.selectFrom('conversations').select(['is_public']).where('id', '=', conversationId).executeTakeFirstOrThrow();
-    const lastInbound = await this.db
-      .selectFrom('messages')
-      .select('reply_target')
-      .where('conversation_id', '=', conversationId)
-      .where('direction', '=', 'in')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return { isPublic: conversation.is_public, replyTarget: lastInbound?.reply_target ?? {} };
   }
 
   async addNote(note: TicketNote): Promise<void> {

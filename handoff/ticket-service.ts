@@ -7,8 +7,10 @@ import type { TicketsTable } from '../store/schema';
 import { setConversationOwner } from '../store/conversation-repository';
 import { enqueueOutbox } from '../store/outbox-repository';
 import type { HandoffDeps } from './deps';
+import { citizenNotice, type CitizenNotice } from './citizen-notices';
 import { publishTicket } from './live';
 import type { Priority } from './priority';
+import { departmentQueues } from './routing';
 import type { Ticket } from './ticket';
 import { checkAction, type Actor, type AgentAction } from './ticket-rules';
 import type { Updateable } from 'kysely';
@@ -109,26 +111,57 @@ export class TicketService {
     return notes.map((n) => ({ id: n.id, authorId: n.authorId, text: n.text, createdAt: n.createdAt.toISOString() }));
   }
 
-  /** Closes the ticket; a message within the reopen window brings it back, later ones go to the bot. */
-  async resolve(id: string, actor: Actor): Promise<Ticket> {
+  /**
+   * Closes the ticket and tells the citizen, in their channel and language; the bot answers
+   * their next message. Within the reopen window a message that needs a person opens a new
+   * ticket linked to this one, unless `keepThread`: then it reopens this one, for this agent.
+   */
+  async resolve(id: string, actor: Actor, options: { readonly keepThread?: boolean } = {}): Promise<Ticket> {
     const ticket = await this.allowed(id, 'resolve', actor);
-    const resolved = await this.change(ticket, actor, 'ticket.resolve', { status: 'resolved', resolved_at: this.deps.now() });
+    const keepThread = options.keepThread === true;
+    const resolved = await this.change(ticket, actor, 'ticket.resolve', { status: 'resolved', resolved_at: this.deps.now(), keep_thread: keepThread }, { keepThread });
     await setConversationOwner(this.deps.db, ticket.conversationId, 'bot');
+    await this.tellCitizen(resolved, 'resolved');
     return resolved;
   }
 
-  /** Hands the thread back: the bot answers the next message, and no reopen applies. */
+  /** Hands the thread back and tells the citizen the bot answers from now on; no reopen applies. */
   async returnToBot(id: string, actor: Actor): Promise<Ticket> {
     const ticket = await this.allowed(id, 'return_to_bot', actor);
     const returned = await this.change(ticket, actor, 'ticket.return_to_bot', { status: 'returned_to_bot', resolved_at: this.deps.now() });
     await setConversationOwner(this.deps.db, ticket.conversationId, 'bot');
+    await this.tellCitizen(returned, 'returned_to_bot');
     return returned;
   }
 
-  /** To another queue (back to waiting there) and/or straight to another agent. */
+  /** A bot message to the citizen through their channel (outbox → outbound job). */
+  private async tellCitizen(ticket: Ticket, notice: CitizenNotice): Promise<void> {
+    const context = await this.deps.tickets.replyContext(ticket.conversationId);
+    const outboxId = await enqueueOutbox(this.deps.db, {
+      conversationId: ticket.conversationId,
+      inReplyTo: null,
+      kind: 'bot_reply',
+      text: citizenNotice(notice, context.language),
+      links: [],
+      isPublic: context.isPublic,
+      authoredBy: 'bot',
+      replyTarget: context.replyTarget,
+    });
+    await this.deps.jobs.add('outbound', { outboxId }, { jobId: outboxId });
+  }
+
+  /** The configured department queues (the catalog's owner queues and the fallback). */
+  queues(): string[] {
+    return departmentQueues(this.deps.catalog(), this.deps.config.fallbackQueue);
+  }
+
+  /** To a configured queue (back to waiting there) and/or straight to another agent. */
   async transfer(id: string, actor: Actor, target: TransferTarget): Promise<Ticket> {
     if (!target.queue && !target.agentId) throw new DomainError('invalid', 'give a queue or an agentId to transfer to');
     const ticket = await this.allowed(id, 'transfer', actor);
+    if (target.queue && !this.queues().includes(target.queue)) {
+      throw new DomainError('invalid', `unknown queue "${target.queue}"; use one of ${this.queues().join(', ')}`);
+    }
     if (target.agentId && !(await this.deps.tickets.isAgent(target.agentId))) {
       throw new DomainError('invalid', `user ${target.agentId} is not an enabled agent`);
     }

@@ -28,6 +28,11 @@ export interface Ticket {
   readonly resolvedAt: Date | null;
   readonly reopenedAt: Date | null;
   readonly reopenCount: number;
+  /** The resolving agent kept the thread: a message within the reopen window reopens this ticket. */
+  readonly keepThread: boolean;
+  /** The resolved ticket this one follows (opened within that one's reopen window). */
+  readonly followsTicketId: string | null;
+  readonly snoozedUntil: Date | null;
 }
 
 export type TicketRow = Selectable<TicketsTable> & { channel: string };
@@ -64,6 +69,9 @@ export function toTicket(row: TicketRow): Ticket {
     resolvedAt: row.resolved_at,
     reopenedAt: row.reopened_at,
     reopenCount: row.reopen_count,
+    keepThread: row.keep_thread,
+    followsTicketId: row.follows_ticket_id,
+    snoozedUntil: row.snoozed_until,
   };
 }
 
@@ -89,5 +97,7 @@ export function ticketJson(ticket: Ticket, now: Date = new Date()) {
     updatedAt: iso(ticket.updatedAt),
     resolvedAt: iso(ticket.resolvedAt),
     reopenCount: ticket.reopenCount,
+    followsTicketId: ticket.followsTicketId,
+    snoozedUntil: iso(ticket.snoozedUntil),
   };
 }

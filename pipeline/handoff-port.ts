@@ -6,9 +6,17 @@ export interface TicketRef {
   readonly id: string;
 }
 
+export interface ActiveTicket extends TicketRef {
+  /**
+   * An agent holds it: the bot is silent. While a ticket only waits (nobody claimed it yet) the
+   * bot still acknowledges new messages and answers a confident FAQ, on the ticket.
+   */
+  readonly claimed: boolean;
+}
+
 export interface HandoffPort {
-  /** The open (waiting/assigned) ticket of the conversation, if any: while it exists the bot is silent. */
-  activeTicketFor(conversationId: string): Promise<TicketRef | null>;
+  /** The open (waiting/assigned) ticket of the conversation, if any. */
+  activeTicketFor(conversationId: string): Promise<ActiveTicket | null>;
   /**
    * Opens a ticket for the message that needs a person. Idempotent: if the conversation already
    * has an open ticket, returns it (the message joins it).

@@ -4,7 +4,7 @@
 // in a job payload or a database row.
 // The text is sanitised first (bot/sanitize-text.ts) and cut to MAX_TEXT_LENGTH with a marker, so
 // no text a platform can send turns into a database error retried forever.
-import { sanitizeText, truncateWithMarker } from '../bot/sanitize-text';
+import { sanitizeStrings, truncateWithMarker } from '../bot/sanitize-text';
 import { CHANNEL_IDS, MEDIA_KINDS, type InboundMessage } from './channel';
 import { UnrecoverableJobError } from '../jobs/types';
 import { recordRejectedEvent } from '../store/dead-letter-repository';
@@ -44,6 +44,8 @@ export async function ingest(
   message: InboundMessage,
   options: { enqueue?: boolean } = {},
 ): Promise<IngestResult> {
+  // Every string the platform sent (text, ids, names, reply target) through the edge sanitiser.
+  message = sanitizeStrings(message);
   try {
     validate(message);
   } catch (error) {
@@ -53,7 +55,7 @@ export async function ingest(
     deps.logger?.warn('inbound event rejected', { channel: message.channel, reason: (error as Error).message });
     throw error;
   }
-  const text = truncateWithMarker(sanitizeText(message.text), MAX_TEXT_LENGTH);
+  const text = truncateWithMarker(message.text, MAX_TEXT_LENGTH);
   const redacted = deps.redact(text);
   const piiTypes = [...new Set(redacted.findings.map((f) => f.type))];
   // replyTarget holds platform ids only (a 19-digit tweet id would look like an account number

@@ -8,12 +8,13 @@
 import type { ConversationContext, Decision } from '../bot/types';
 import { ATTACHMENT_ONLY_TEXT, MEDIA_KIND_NAMES, mediaOnlyDecision, type MediaKindName } from '../bot/media-decision';
 import { OUT_OF_SCOPE } from '../bot/model-types';
+import { TEXTS } from '../bot/texts';
 import { UnrecoverableJobError } from '../jobs/types';
 import { pendingChoices, saveDecision } from '../store/decision-repository';
 import { finishInbound, startInboundWork, type InboundWork, type Outcome } from '../store/inbound-writes';
 import { outboxIdsFor } from '../store/outbox-repository';
 import type { PipelineDeps } from './deps';
-import type { HandoffPort } from './handoff-port';
+import type { ActiveTicket, HandoffPort } from './handoff-port';
 import { queueDelivery } from './queue-delivery';
 import type { ProcessedInbound } from './types';
 
@@ -37,36 +38,45 @@ export async function processInbound(deps: PipelineDeps & { handoff: HandoffPort
 
   // A decision stored by an earlier, interrupted attempt wins over a new triage (the model may
   // have changed since, and the ticket it opened must not be mistaken for someone else's).
+  // An agent holding the thread: the bot is silent. A ticket that only waits: the bot still
+  // answers a confident FAQ and acknowledges anything else, and the message joins the ticket.
   let decision = work.decision;
+  let waiting: ActiveTicket | null = null;
   if (!decision) {
     const ticket = await deps.handoff.activeTicketFor(conversation.id);
-    if (ticket) {
+    if (ticket?.claimed) {
       await deps.handoff.attachMessage(ticket.id, messageId);
       await finishInbound(db, { messageId });
       return { messageId, conversationId: conversation.id, decision: null, outboxIds: [], ticketId: ticket.id };
     }
+    waiting = ticket;
     decision = await triageAndStore(deps, work);
   }
   await deps.checkpoint?.('decision-stored', messageId);
 
   let ticketId: string | undefined;
-  if (TICKET_ACTIONS.has(decision.action)) {
+  if (waiting) {
+    // Joins the waiting ticket (and reaches the consoles live), whatever the bot says back.
+    await deps.handoff.attachMessage(waiting.id, messageId);
+    ticketId = waiting.id;
+  } else if (TICKET_ACTIONS.has(decision.action)) {
     ticketId = (await deps.handoff.openTicket({ conversationId: conversation.id, messageId, decision })).id;
   }
+  const content = waiting && decision.action !== 'auto_answer' && !TICKET_ACTIONS.has(decision.action) ? waitingAck(decision) : decision.reply;
   const outcome: Outcome = {
     outOfScope: decision.intent === OUT_OF_SCOPE,
     ...(decision.language === 'ko' || decision.language === 'en' ? { language: decision.language } : {}),
   };
   // The reply is queued in the same statement that marks the message processed.
   const reply =
-    decision.reply && REPLYING_ACTIONS.has(decision.action)
+    content && REPLYING_ACTIONS.has(decision.action)
       ? {
           conversationId: conversation.id,
           inReplyTo: messageId,
           kind: 'bot_reply' as const,
-          text: decision.reply.text,
-          links: decision.reply.links,
-          quickReplies: decision.reply.quickReplies,
+          text: content.text,
+          links: content.links,
+          quickReplies: content.quickReplies,
           isPublic: conversation.isPublic,
           authoredBy: 'bot' as const,
           replyTarget: message.reply_target,
@@ -77,6 +87,12 @@ export async function processInbound(deps: PipelineDeps & { handoff: HandoffPort
   if (outboxId) await deps.checkpoint?.('outbox-written', messageId);
   await queueDelivery(deps, message.channel, outboxIds);
   return { messageId, conversationId: conversation.id, decision, outboxIds, ...(ticketId ? { ticketId } : {}) };
+}
+
+/** "An agent will reply soon", instead of a clarifying question or small talk while a ticket waits. */
+function waitingAck(decision: Decision): Decision['reply'] {
+  const lang = decision.language === 'en' ? 'en' : 'ko';
+  return { text: TEXTS.waitingAck[lang], links: [] };
 }
 
 async function triageAndStore(deps: PipelineDeps, { message, conversation }: InboundWork): Promise<Decision> {

@@ -10,7 +10,7 @@ const fs = require('node:fs');
 
 const ROOT = path.join(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'dist', 'server', 'public', 'assets');
-const PAGES = ['console', 'studio', 'dashboard', 'chat'];
+const PAGES = ['console', 'studio', 'dashboard', 'chat', 'staff', 'admin'];
 
 /** The entry points esbuild reads: a script and a stylesheet per page. */
 function entryPoints() {

@@ -51,7 +51,7 @@ export function createAgentApi(deps: AgentApiDeps): AgentApi {
     users,
     sessions,
     routes: [
-      { path: '/api/v1', router: authRoutes({ users, sessions, limiter, guard, audit, sessionTtlMs: deps.sessionTtlMs }) },
+      { path: '/api/v1', router: authRoutes({ users, sessions, limiter, guard, audit, sessionTtlMs: deps.sessionTtlMs, hash: deps.hash }) },
       { path: '/api/v1', router: userRoutes({ users, guard, audit, hash: deps.hash }) },
       { path: '/api/v1', router: handoffRoutes({ db: deps.db, tickets, service: deps.handoff.service, guard }) },
       { path: '/api/v1', router: agentEventRoutes({ events: deps.events, streams: deps.streams, tickets, guard }) },

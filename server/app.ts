@@ -101,7 +101,8 @@ export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
 
   app.get('/', (_req, res) => res.redirect(302, '/chat.html'));
   app.use('/assets', express.static(UI_ASSETS_DIR, { index: false, fallthrough: true }));
-  app.use(express.static(PUBLIC_DIR, { index: false, fallthrough: true }));
+  // The staff pages answer without `.html` too (/staff, /console, /studio, /dashboard, /admin).
+  app.use(express.static(PUBLIC_DIR, { index: false, fallthrough: true, extensions: ['html'] }));
 
   app.use(notFound);
   app.use(errorHandler(deps.logger.child({ component: 'http' }), bodyLimit));

@@ -10,7 +10,7 @@ import { connectInBackground } from '../events/background-events';
 import { createLiveEvents, type LiveEventsConfig } from '../events/create-live-events';
 import type { LiveEvents } from '../events/types';
 import type { HandoffConfig } from '../handoff/config';
-import { createHandoff } from '../handoff/create-handoff';
+import { createHandoff, type Handoff } from '../handoff/create-handoff';
 import type { SurgeConfig } from '../surge/config';
 import { createSurge } from '../surge/create-surge';
 import { createJobQueue } from '../jobs/create-job-queue';
@@ -39,6 +39,11 @@ import { ConfigError, type Config } from './config';
 import { collectDeadLetters } from './dead-letter-metrics';
 import { collectQueueDepth, instrumentPipeline, instrumentTriage } from './instrument';
 import type { Logger } from '../core/logger';
+import type { Catalog } from '../bot/intent-schema';
+import type { ChannelId, ChannelSender } from '../pipeline/channel';
+import type { TriageFn } from '../pipeline/types';
+import type { LoginLimitPolicy } from '../accounts/login-limiter';
+import { hashPassword, type ScryptParams } from '../accounts/password';
 import { createMetrics } from './metrics';
 import { resolveServerSecret } from './server-secret';
 
@@ -56,10 +61,34 @@ export interface ComposeOptions {
   readonly handoff?: HandoffConfig;
   /** Surge detection thresholds, tick and load depth (surge/config.ts; defaults when unset). */
   readonly surge?: SurgeConfig;
-  /** The surge module's clock (pinned-answer expiry, detection window); tests move it by hand. */
-  readonly surgeClock?: () => Date;
+  /** Login lockout thresholds (accounts/login-limiter.ts; defaults when unset). */
+  readonly loginLimit?: LoginLimitPolicy;
+  /** Stand-ins for the outside world (tests and benches); production sets none. */
+  readonly overrides?: Overrides;
   /** Extra API route modules (trainer…), given the composed parts; `guard` checks sessions and roles. */
   readonly routes?: (parts: { database: Database; events: LiveEvents; pipeline: Pipeline; registry: ModelRegistry; guard: AuthGuard }) => readonly RouteModule[];
+}
+
+/** What compose takes from outside the system: everything else it builds itself. */
+export interface Overrides {
+  /** Senders by channel, each in place of the one the config builds (fakes speaking the platforms' wire format). */
+  readonly senders?: ReadonlyMap<ChannelId, ChannelSender>;
+  /** The clock of the parts that read one (surge windows, pinned-answer expiry); tests move it by hand. */
+  readonly clock?: () => Date;
+  /** scrypt cost of new password hashes; tests use a cheap one. */
+  readonly passwordCost?: ScryptParams;
+  /**
+   * The model: triage and the catalog it answers from, in place of the registry's (which seeds the
+   * full catalog and trains it at first start, ~40 s under load). The registry is still built for
+   * the trainer API, but nothing is trained.
+   */
+  readonly model?: ModelSource;
+}
+
+/** Where triage and its catalog come from; the model registry is one. */
+export interface ModelSource {
+  triage(): TriageFn;
+  catalog(): Catalog;
 }
 
 export interface Composed {
@@ -70,6 +99,7 @@ export interface Composed {
   readonly jobs: JobQueue;
   readonly events: LiveEvents;
   readonly pipeline: Pipeline;
+  readonly handoff: Handoff;
   readonly registry: ModelRegistry;
   /** Stops workers and closes connections, in reverse order of construction. */
   close(): Promise<void>;
@@ -115,6 +145,8 @@ async function openLiveEvents(config: Config, logger: Logger): Promise<LiveEvent
 export async function compose(config: Config, options: ComposeOptions): Promise<Composed> {
   checkRole(options.role, config);
   const { role, logger } = options;
+  const overrides = options.overrides ?? {};
+  const hash = overrides.passwordCost ? (password: string) => hashPassword(password, overrides.passwordCost) : undefined;
   const serveApi = role !== 'worker';
   const runWorkers = role !== 'api';
   // Undo stack: whatever was built is closed again if a later step fails.
@@ -133,6 +165,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     const database = await createDatabase({
       url: config.databaseUrl,
       dataDir: config.dataDir,
+      schema: config.databaseSchema,
       onConnectionError: (error) => logger.warn('database connection dropped; the pool reconnects on next use', { error }),
     });
     closers.push(() => database.close());
@@ -154,19 +187,22 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     closers.push(() => events.close());
 
     const registry = createModelRegistry({ database, logger: logger.child({ component: 'model' }) });
-    await registry.ensureModel((progress) => logger.debug('training', { progress }));
-    const stopWatching = registry.watch(options.modelReloadMs ?? 30_000);
-    closers.push(async () => stopWatching());
+    if (!overrides.model) {
+      await registry.ensureModel((progress) => logger.debug('training', { progress }));
+      const stopWatching = registry.watch(options.modelReloadMs ?? 30_000);
+      closers.push(async () => stopWatching());
+      logger.info('model ready', { version: registry.version() });
+    }
+    const model: ModelSource = overrides.model ?? registry;
     const liveCatalog = connectLiveCatalog(registry, events, (error) => logger.warn('catalog reload failed', { error }));
     closers.push(async () => liveCatalog.stop());
-    logger.info('model ready', { version: registry.version() });
 
     // The agent queue: the pipeline's handoff port, the agent actions and the `sla` worker.
     const handoff = createHandoff({
       db: database.db,
       jobs,
       events,
-      catalog: () => registry.catalog(),
+      catalog: () => model.catalog(),
       redact: redactPii,
       config: options.handoff,
       logger: logger.child({ component: 'handoff' }),
@@ -177,9 +213,9 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       database,
       jobs,
       events,
-      catalog: () => registry.catalog(),
+      catalog: () => model.catalog(),
       config: options.surge,
-      ...(options.surgeClock ? { now: options.surgeClock } : {}),
+      ...(overrides.clock ? { now: overrides.clock } : {}),
     });
 
     const metrics = createMetrics();
@@ -188,7 +224,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         database,
         jobs,
         events,
-        triage: () => instrumentTriage(registry.triage(), metrics),
+        triage: () => instrumentTriage(model.triage(), metrics),
         redact: redactPii,
         handoff: handoff.port,
         surge: surge.port,
@@ -198,7 +234,9 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     );
 
     if (runWorkers) {
-      const stopSweeping = pipeline.registerWorkers(channelSenders(config.channels), { sweep: config.sweep });
+      // Override senders replace the configured ones channel by channel; web chat stays real unless replaced.
+      const senders = new Map([...channelSenders(config.channels), ...(overrides.senders ?? [])]);
+      const stopSweeping = pipeline.registerWorkers(senders, { sweep: config.sweep });
       closers.push(async () => stopSweeping());
       handoff.registerSlaWorker(jobs);
       await surge.startDetection();
@@ -211,7 +249,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
           database,
           jobs,
           checker: createLinkChecker({ timeoutMs: config.linkCheck.timeoutMs, userAgent: LINK_CHECK_USER_AGENT }),
-          catalog: () => registry.catalog(),
+          catalog: () => model.catalog(),
           intervalMs: config.linkCheck.intervalMs,
           onError: (error) => logger.warn('link check failed', { error }),
         });
@@ -230,13 +268,13 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       }
     }
 
-    if (!serveApi) return { database, jobs, events, pipeline, registry, close: closeAll };
+    if (!serveApi) return { database, jobs, events, pipeline, handoff, registry, close: closeAll };
 
     const { secret, source } = await resolveServerSecret(config.secret, config.dataDir);
     if (source !== 'env' && config.databaseUrl) {
       logger.warn('SOTONG_SECRET is not set: web-chat tokens from this API process will not verify on other API processes', {});
     }
-    await bootstrapAdmin({ accounts: new UserRepository(database.db), email: config.admin.email, password: config.admin.password, logger, print: options.print });
+    await bootstrapAdmin({ accounts: new UserRepository(database.db), email: config.admin.email, password: config.admin.password, hash, logger, print: options.print });
 
     collectQueueDepth(jobs, metrics);
     // Rate limits and stream caps count in Redis when configured, so they hold across API processes.
@@ -253,7 +291,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       onStoreError: (error) => limitLog.warn('limit store unavailable; stream not counted', { error }),
     });
     closers.push(async () => streams.closeAll());
-    const agentApi = createAgentApi({ db: database.db, handoff, events, streams, openApiGroups: [trainerPaths] });
+    const agentApi = createAgentApi({ db: database.db, handoff, events, streams, loginLimit: options.loginLimit, hash, openApiGroups: [trainerPaths] });
     const trainer = createTrainer({ db: database.db, registry, logger: logger.child({ component: 'trainer' }), onCatalogChanged: liveCatalog.changed });
     // Before the database closes: a running training's worker is stopped (the trainer starts it
     // again later), and a draft already being saved is saved.
@@ -282,7 +320,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       },
       { webChatRateLimit: config.webChatRateLimit, trustProxy: config.trustProxy, metricsToken: config.metricsToken },
     );
-    return { app, streams, database, jobs, events, pipeline, registry, close: closeAll };
+    return { app, streams, database, jobs, events, pipeline, handoff, registry, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

@@ -26,6 +26,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   },
   { name: 'SOTONG_DATA_DIR', default: './data', meaning: 'Folder for the embedded database (PGlite) and the generated server secret. Made 0700 with its files 0600 whatever the umask (the process umask gains 077).' },
   { name: 'DATABASE_URL', default: '', meaning: 'PostgreSQL URL (postgres://…). Unset: embedded PGlite in SOTONG_DATA_DIR.' },
+  {
+    name: 'DATABASE_SCHEMA',
+    default: '',
+    meaning: 'PostgreSQL schema to keep the tables in (created if missing), so several deployments or test runs can share one database. Unset: the default search path. Ignored by PGlite.',
+  },
   { name: 'REDIS_URL', default: '', meaning: 'Redis URL (redis://…) for BullMQ jobs, live events, and the rate limits and stream caps, across processes. Unset: in-process.' },
   { name: 'REDIS_PREFIX', default: 'sotong', meaning: 'Prefix of every Redis key and pub/sub channel Sotong uses, so several deployments can share one Redis.' },
   { name: 'SWEEP_INTERVAL_SECONDS', default: '30', meaning: 'How often one worker looks for work whose job was lost and queues it again (the sweeper).' },
@@ -36,11 +41,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     meaning: 'Server secret (≥ 32 chars) that signs web-chat access tokens. Unset: generated once into SOTONG_DATA_DIR. Set the same value on every API process.',
     secret: true,
   },
-  { name: 'SOTONG_ADMIN_EMAIL', default: 'admin@localhost', meaning: 'Email of the admin created on first start when there are no users.' },
+  { name: 'SOTONG_ADMIN_EMAIL', default: 'admin@localhost', meaning: 'Email of the admin created on start while no active admin exists.' },
   {
     name: 'SOTONG_ADMIN_PASSWORD',
     default: '',
-    meaning: 'Password for that admin (≥ 12 chars). Unset: a random one is printed once on first start.',
+    meaning: 'Password for that admin (≥ 12 chars). Unset: a random one is printed once. Applies only while no admin exists; later it is ignored and the log says so (use sotong users reset-password).',
     secret: true,
   },
   { name: 'LOG_LEVEL', default: 'info', meaning: `Log level: ${LOG_LEVELS.join(', ')}.` },
@@ -126,6 +131,8 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly databaseUrl?: string;
+  /** PostgreSQL schema the tables live in; unset for the default search path. */
+  readonly databaseSchema?: string;
   readonly redisUrl?: string;
   /** Redis key prefix (jobs) and live-events channel stem. */
   readonly redisPrefix: string;
@@ -194,6 +201,7 @@ const envSchema = z.object({
   HOST: z.string().trim().min(1).default(defaultOf('HOST')),
   SOTONG_DATA_DIR: z.string().trim().min(1).default(defaultOf('SOTONG_DATA_DIR')),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATABASE_SCHEMA: z.string().trim().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and "_", not starting with a digit').optional(),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   REDIS_PREFIX: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" and "-" only').default(defaultOf('REDIS_PREFIX')),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().min(0.1).max(86_400).default(Number(defaultOf('SWEEP_INTERVAL_SECONDS'))),
@@ -254,6 +262,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     host: e.HOST,
     dataDir: e.SOTONG_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     sweep: { everyMs: Math.round(e.SWEEP_INTERVAL_SECONDS * 1000), stuckAfterMs: Math.round(e.SWEEP_STUCK_AFTER_SECONDS * 1000) },

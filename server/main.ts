@@ -37,7 +37,7 @@ export async function startServer(config: Config, options: ComposeOptions): Prom
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     url = `http://${host}:${address.port}`;
-    logger.info('listening', { url, role: options.role });
+    logger.info('listening', { url, chat: `${url}/chat.html`, staff: `${url}/staff`, role: options.role });
   } else {
     logger.info('worker running', { role: options.role });
   }

@@ -152,12 +152,16 @@ export interface TicketsTable {
   created_at: CreatedAt;
   updated_at: CreatedAt;
   resolved_at: NullableTimestamp;
-  /** 0007: how often the SLA job raised the priority. */
+  /** 0007: how often the SLA job marked the ticket overdue (0 or 1 since 0013). */
   escalations: Generated<number>;
   sla_missed_at: NullableTimestamp;
   first_responder: string | null;
   reopened_at: NullableTimestamp;
   reopen_count: Generated<number>;
+  /** 0013 (store/migrations/0013_staff_workspace.ts). */
+  keep_thread: Generated<boolean>;
+  follows_ticket_id: string | null;
+  snoozed_until: NullableTimestamp;
 }
 
 export interface TicketNotesTable {
@@ -179,6 +183,8 @@ export interface UsersTable {
   disabled_at: NullableTimestamp;
   last_seen_at: NullableTimestamp;
   queues: ColumnType<string[], string[] | undefined, string[]>;
+  /** 0013: set by an admin's password reset; cleared when the user picks their own. */
+  must_change_password: Generated<boolean>;
 }
 
 export interface LoginFailuresTable {

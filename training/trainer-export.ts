@@ -12,15 +12,19 @@ export function intentFileName(id: string): string {
 }
 
 export function intentToYaml(intent: IntentDefinition, header?: string): string {
+  // The hand-written files' key order first; every other field follows, so a field added to the
+  // schema later is never dropped on export or on an edit (edits are validated through this text).
+  const { id, name, policy, threshold, owner, examples, links, answers, ...rest } = intent;
   const ordered = {
-    id: intent.id,
-    name: intent.name,
-    policy: intent.policy,
-    ...(intent.threshold === undefined ? {} : { threshold: intent.threshold }),
-    owner: intent.owner,
-    examples: intent.examples,
-    links: intent.links,
-    answers: intent.answers,
+    id,
+    name,
+    policy,
+    ...(threshold === undefined ? {} : { threshold }),
+    owner,
+    examples,
+    links,
+    answers,
+    ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)),
   };
   const body = stringify(ordered, { lineWidth: 0 });
   return header ? `${header.split('\n').map((l) => `# ${l}`).join('\n')}\n${body}` : body;

@@ -59,7 +59,7 @@ export const command: CliCommand = {
       io.stderr.write(`sotong serve: failed to start: ${(error as Error).message}\n`);
       return 1;
     }
-    if (running.url) io.stderr.write(`Sotong is running: ${running.url}/chat.html\n`);
+    if (running.url) io.stderr.write(`Sotong is running: chat ${running.url}/chat.html · staff ${running.url}/staff\n`);
     // A server outlives a stray rejection (a query on a connection the database just dropped):
     // logged loudly, never a crash that takes every in-flight request with it.
     process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));

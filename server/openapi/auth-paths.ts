@@ -1,4 +1,5 @@
 // OpenAPI: sign-in and user management.
+import { ROLES } from '../../accounts/roles';
 import { errorResponses, idParameter, jsonBody, jsonResponse, ref, secured, type OpenApiGroup } from './document';
 
 const user = {
@@ -8,9 +9,10 @@ const user = {
     id: { type: 'string' },
     email: { type: 'string', format: 'email' },
     displayName: { type: 'string' },
-    roles: { type: 'array', items: { type: 'string', enum: ['agent', 'trainer', 'admin'] } },
+    roles: { type: 'array', items: { type: 'string', enum: ROLES } },
     queues: { type: 'array', items: { type: 'string' }, description: 'Queues the agent serves for auto-assignment; empty = all.' },
     disabled: { type: 'boolean' },
+    mustChangePassword: { type: 'boolean', description: 'Signed in with a temporary password: must POST /auth/password before anything else.' },
     createdAt: { type: 'string', format: 'date-time' },
   },
 };
@@ -42,6 +44,13 @@ export const authPaths: OpenApiGroup = {
     '/api/v1/auth/logout': {
       post: secured(['agent', 'trainer', 'admin'], { summary: 'End this session', responses: { '204': { description: 'Signed out' } } }),
     },
+    '/api/v1/auth/password': {
+      post: secured(['agent', 'trainer', 'admin'], {
+        summary: "Change one's own password (required after an admin's reset); the other sessions end",
+        requestBody: jsonBody({ type: 'object', required: ['current', 'next'], properties: { current: { type: 'string' }, next: { type: 'string', minLength: 12 } } }),
+        responses: { '204': { description: 'Changed' }, ...errorResponses('SOTONG_ERR_VALIDATION') },
+      }),
+    },
     '/api/v1/auth/me': {
       get: secured(['agent', 'trainer', 'admin'], {
         summary: 'Who is signed in',
@@ -53,12 +62,12 @@ export const authPaths: OpenApiGroup = {
         summary: 'Create a user',
         requestBody: jsonBody({
           type: 'object',
-          required: ['email', 'password'],
+          required: ['email'],
           properties: {
             email: { type: 'string', format: 'email' },
-            password: { type: 'string', minLength: 12 },
-            role: { type: 'string', enum: ['agent', 'trainer', 'admin'] },
-            roles: { type: 'array', items: { type: 'string', enum: ['agent', 'trainer', 'admin'] } },
+            password: { type: 'string', minLength: 12, description: 'Omitted: a temporary password is generated, answered once as temporaryPassword, and must be changed at the first sign-in.' },
+            role: { type: 'string', enum: ROLES },
+            roles: { type: 'array', items: { type: 'string', enum: ROLES } },
             displayName: { type: 'string' },
             queues: { type: 'array', items: { type: 'string' } },
           },
@@ -69,6 +78,29 @@ export const authPaths: OpenApiGroup = {
       get: secured(['admin'], {
         summary: 'List users',
         responses: { '200': jsonResponse('Users', { type: 'object', properties: { users: { type: 'array', items: ref('User') } } }) },
+      }),
+    },
+    '/api/v1/users/{id}': {
+      patch: secured(['admin'], {
+        summary: "Edit a user's name, roles and department queues",
+        parameters: [idParameter],
+        requestBody: jsonBody({ type: 'object', properties: { displayName: { type: 'string' }, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, queues: { type: 'array', items: { type: 'string' } } } }),
+        responses: { '200': jsonResponse('Updated', { type: 'object', properties: { user: ref('User') } }), ...errorResponses('SOTONG_ERR_VALIDATION', 'SOTONG_ERR_NOT_FOUND', 'SOTONG_ERR_CONFLICT') },
+      }),
+    },
+    '/api/v1/users/{id}/enable': {
+      post: secured(['admin'], {
+        summary: 'Let a disabled user sign in again',
+        parameters: [idParameter],
+        responses: { '200': jsonResponse('Enabled', { type: 'object', properties: { user: ref('User') } }), ...errorResponses('SOTONG_ERR_NOT_FOUND') },
+      }),
+    },
+    '/api/v1/users/{id}/reset-password': {
+      post: secured(['admin'], {
+        summary: 'Set a temporary password (given or generated) the user must change at their next sign-in; their sessions end',
+        parameters: [idParameter],
+        requestBody: jsonBody({ type: 'object', properties: { password: { type: 'string', minLength: 12 } } }),
+        responses: { '200': jsonResponse('Reset', { type: 'object', properties: { user: ref('User'), temporaryPassword: { type: 'string', description: 'Shown once' } } }), ...errorResponses('SOTONG_ERR_NOT_FOUND') },
       }),
     },
     '/api/v1/users/{id}/disable': {

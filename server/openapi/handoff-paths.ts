@@ -87,6 +87,17 @@ export const handoffPaths: OpenApiGroup = {
         },
       }),
     },
+    '/api/v1/handoffs/targets': {
+      get: secured(AGENT, {
+        summary: 'Transfer targets: the configured department queues and the enabled agents',
+        responses: {
+          '200': jsonResponse('Queues and agents', {
+            type: 'object',
+            properties: { queues: { type: 'array', items: { type: 'string' } }, agents: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, email: { type: 'string' }, displayName: { type: ['string', 'null'] }, queues: { type: 'array', items: { type: 'string' } } } } } },
+          }),
+        },
+      }),
+    },
     '/api/v1/handoffs/{id}': {
       get: secured(AGENT, {
         summary: 'One ticket with its card, full transcript and internal notes',
@@ -124,8 +135,12 @@ export const handoffPaths: OpenApiGroup = {
         responses: { '201': jsonResponse('The note', { type: 'object', properties: { note: { type: 'object' } } }), ...actionErrors },
       }),
     },
-    '/api/v1/handoffs/{id}/resolve': { post: action('Resolve (a citizen message within the reopen window reopens it)') },
-    '/api/v1/handoffs/{id}/return-to-bot': { post: action('Return the thread to the bot') },
+    '/api/v1/handoffs/{id}/resolve': {
+      post: action('Resolve and tell the citizen; the bot answers next. Within the reopen window a message needing a person opens a new linked ticket, or with keepThread reopens this one', {
+        requestBody: jsonBody({ type: 'object', properties: { keepThread: { type: 'boolean', description: 'Reopen this ticket (to this agent) on a message within the reopen window' } } }),
+      }),
+    },
+    '/api/v1/handoffs/{id}/return-to-bot': { post: action('Return the thread to the bot and tell the citizen; no reopen applies') },
     '/api/v1/handoffs/{id}/transfer': {
       post: action('Transfer to another queue and/or agent', {
         requestBody: jsonBody({ type: 'object', properties: { queue: { type: 'string' }, agentId: { type: 'string' } }, description: 'At least one of queue, agentId.' }),

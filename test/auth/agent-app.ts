@@ -1,27 +1,19 @@
-// The real app (buildApp) with the real pipeline, handoff and console API over a database under
-// test, listening on an ephemeral port; plus a tiny HTTP client that signs in like the console
-// (cookies + CSRF header) or like an API client (bearer token).
-import { redactPii } from '../../bot/pii';
-import { createEventStreams } from '../../events/event-streams';
-import { createWebSender } from '../../channels/web/send';
-import { createAccessTokens } from '../../channels/web/verify';
-import { createInProcessEvents } from '../../events/in-process-events';
-import type { LiveEvents } from '../../events/types';
-import type { HandoffConfig } from '../../handoff/config';
-import { createHandoff, type Handoff } from '../../handoff/create-handoff';
-import { createInProcessJobQueue } from '../../jobs/in-process-driver';
-import type { JobQueue } from '../../jobs/types';
-import { createPipeline, type Pipeline } from '../../pipeline/create-pipeline';
-import type { TriageFn } from '../../pipeline/types';
-import { buildApp, type AppConfig } from '../../server/app';
-import type { LoginLimitPolicy } from '../../accounts/login-limiter';
-import { DEFAULT_SCRYPT, hashPassword } from '../../accounts/password';
-import { silentLogger } from '../../core/logger';
-import { createMetrics } from '../../server/metrics';
-import { createAgentApi, type AgentApi } from '../../server/agent-api';
-import type { Database } from '../../store/database';
+// The system under test built through compose (test/support/composed-server), with a given
+// model, on an ephemeral port; plus a tiny HTTP client that signs in like the console (cookies +
+// CSRF header) or like an API client (bearer token).
+import { hashPassword } from '../../accounts/password';
+import { UserRepository } from '../../accounts/user-repository';
 import type { Catalog } from '../../bot/intent-schema';
-import { listen } from '../server/support/http';
+import type { LoginLimitPolicy } from '../../accounts/login-limiter';
+import type { HandoffConfig } from '../../handoff/config';
+import type { Handoff } from '../../handoff/create-handoff';
+import type { JobQueue } from '../../jobs/types';
+import type { Pipeline } from '../../pipeline/create-pipeline';
+import type { TriageFn } from '../../pipeline/types';
+import type { Database } from '../../store/database';
+import { CHEAP_PASSWORD_COST, startComposedServer } from '../support/composed-server';
+
+export { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -30,10 +22,8 @@ export interface AgentAppOptions {
   readonly catalog: () => Catalog;
   readonly handoffConfig?: HandoffConfig;
   readonly loginLimit?: LoginLimitPolicy;
-  readonly jobs?: JobQueue;
-  readonly events?: LiveEvents;
-  /** buildApp's config (trust proxy, web-chat limit…). */
-  readonly appConfig?: AppConfig;
+  /** Configuration variables (TRUST_PROXY, WEB_CHAT_RATE_LIMIT…). */
+  readonly env?: Record<string, string>;
 }
 
 export interface AgentApp {
@@ -41,7 +31,6 @@ export interface AgentApp {
   readonly database: Database;
   readonly handoff: Handoff;
   readonly pipeline: Pipeline;
-  readonly api: AgentApi;
   readonly jobs: JobQueue;
   /** An enabled user with these roles and PASSWORD. */
   user(roles: string[], email?: string): Promise<{ id: string; email: string }>;
@@ -50,48 +39,28 @@ export interface AgentApp {
 
 let counter = 0;
 
-export async function startAgentApp(database: Database, options: AgentAppOptions): Promise<AgentApp> {
-  const events = options.events ?? createInProcessEvents();
-  const jobs = options.jobs ?? createInProcessJobQueue({ onFailed: () => undefined });
-  const streams = createEventStreams({ heartbeatMs: 60_000 });
-  const handoff = createHandoff({ db: database.db, jobs, events, catalog: options.catalog, redact: redactPii, config: options.handoffConfig });
-  const pipeline = createPipeline({ database, jobs, events, triage: options.triage, redact: redactPii, handoff: handoff.port, logger: silentLogger });
-  pipeline.registerWorkers(new Map([['web', createWebSender()]]), { inbound: { attempts: 2, backoffMs: 10 }, outbound: { attempts: 2, backoffMs: 10 } });
-  handoff.registerSlaWorker(jobs, { concurrency: 1, attempts: 2, backoffMs: 10 });
-  // A cheap scrypt cost: these tests are about sessions and roles, not the hash's strength.
-  // (hashPassword's parameter type is DEFAULT_SCRYPT's literal type, hence the cast.)
-  const hash = (password: string) => hashPassword(password, { N: 1024, r: 8, p: 1 } as unknown as typeof DEFAULT_SCRYPT);
-  const api = createAgentApi({ db: database.db, handoff, events, streams, loginLimit: options.loginLimit, hash });
-  const app = buildApp({
-    logger: silentLogger,
-    metrics: createMetrics(),
-    health: { database, jobs },
-    pipeline,
-    events,
-    tokens: createAccessTokens('agent-app-secret-agent-app-secret-!!'),
-    streams,
-    routes: api.routes,
-  }, options.appConfig);
-  const running = await listen(app);
+export async function startAgentApp(kind: Database['kind'], options: AgentAppOptions): Promise<AgentApp> {
+  const server = await startComposedServer(kind, {
+    env: options.env,
+    handoff: options.handoffConfig,
+    loginLimit: options.loginLimit,
+    overrides: { model: { triage: options.triage, catalog: options.catalog } },
+  });
+  const { database, handoff, pipeline, jobs } = server.composed;
+  const users = new UserRepository(database.db);
   return {
-    url: running.url,
+    url: server.url,
     database,
     handoff,
     pipeline,
-    api,
     jobs,
     async user(roles, email) {
       counter += 1;
       const address = email ?? `${roles.join('-')}${counter}-${process.pid}-${Date.now()}@test.local`;
-      const created = await api.users.create({ email: address, passwordHash: await hash(PASSWORD), roles, displayName: address });
+      const created = await users.create({ email: address, passwordHash: await hashPassword(PASSWORD, CHEAP_PASSWORD_COST), roles, displayName: address });
       return { id: created!.id, email: address };
     },
-    async close() {
-      streams.closeAll();
-      await running.close();
-      await jobs.close();
-      if (!options.events) await events.close();
-    },
+    close: () => server.close(),
   };
 }
 

@@ -3,16 +3,16 @@
 import { randomUUID } from 'node:crypto';
 import { tableTriage } from '../support/pipeline-fixtures';
 import { seedCatalog } from '../support/seed-catalog';
-import { describeEachDatabase } from '../support/backends';
-import { call, PASSWORD, signIn, startAgentApp, type AgentApp } from './agent-app';
+import { describeEachEngine } from '../support/backends';
+import { call, PASSWORD, signIn, startAgentApp, STARTUP_TIMEOUT_MS, type AgentApp } from './agent-app';
 
-describeEachDatabase('console auth over HTTP', (current) => {
+describeEachEngine('console auth over HTTP', (kind) => {
   let app: AgentApp;
   beforeAll(async () => {
     const catalog = seedCatalog();
-    app = await startAgentApp(current(), { triage: () => tableTriage(), catalog: () => catalog, loginLimit: { maxFailures: 5, windowMs: 60_000 } });
-  });
-  afterAll(() => app.close());
+    app = await startAgentApp(kind, { triage: () => tableTriage(), catalog: () => catalog, loginLimit: { maxFailures: 5, windowMs: 60_000 } });
+  }, STARTUP_TIMEOUT_MS);
+  afterAll(() => app?.close());
 
   /** A waiting ticket, opened the way a citizen opens one. */
   async function waitingTicket(): Promise<string> {

@@ -5,22 +5,21 @@
 import { loadConfig } from '../../server/config';
 import { seedCatalog } from '../support/seed-catalog';
 import { tableTriage } from '../support/pipeline-fixtures';
-import { describeEachDatabase } from '../support/backends';
-import { call, PASSWORD, startAgentApp, type AgentApp } from './agent-app';
+import { describeEachEngine } from '../support/backends';
+import { call, PASSWORD, startAgentApp, STARTUP_TIMEOUT_MS, type AgentApp } from './agent-app';
 
-describeEachDatabase('limits behind a proxy (TRUST_PROXY=1)', (current) => {
+describeEachEngine('limits behind a proxy (TRUST_PROXY=1)', (kind) => {
   let app: AgentApp;
   beforeAll(async () => {
     const catalog = seedCatalog();
-    const { trustProxy } = loadConfig({ TRUST_PROXY: '1' });
-    app = await startAgentApp(current(), {
+    app = await startAgentApp(kind, {
       triage: () => tableTriage(),
       catalog: () => catalog,
       loginLimit: { maxFailures: 5, windowMs: 60_000, maxFailuresPerIp: 20, maxFailuresPerAccount: 25 },
-      appConfig: { trustProxy, webChatRateLimit: 2 },
+      env: { TRUST_PROXY: '1', WEB_CHAT_RATE_LIMIT: '2' },
     });
-  });
-  afterAll(() => app.close());
+  }, STARTUP_TIMEOUT_MS);
+  afterAll(() => app?.close());
 
   const from = (ip: string) => ({ 'x-forwarded-for': ip });
   const citizenPost = (ip: string) => call(app.url, 'POST', '/api/v1/messages', { body: { text: '안녕하세요' }, headers: from(ip) });

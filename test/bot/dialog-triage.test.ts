@@ -23,6 +23,16 @@ const table: Record<string, [string, number][]> = {
   '등본이랑 가족관계증명서 둘 다 필요해요': [['cert.family_relation', 0.7], ['cert.resident_registration', 0.3]],
   등본: [['cert.resident_registration', 0.97]],
   '가족관계증명서 둘 다 필요해요': [['cert.family_relation', 0.95]],
+  // Scores the catalog-trained model gave these (bench/dialog-cases.ts): a weak emergency guess.
+  '잘 모르겠어요': [['emergency.urgent', 0.43], ['chat.greeting', 0.16], ['chat.abuse', 0.1]],
+  그거요: [['emergency.urgent', 0.44], ['out_of_scope', 0.1], ['chat.abuse', 0.09]],
+  '오늘 야구 누가 이겼어요': [['out_of_scope', 0.57], ['emergency.urgent', 0.4], ['chat.greeting', 0.01]],
+  '어제 드라마 결말 봤어요?': [['emergency.urgent', 0.5], ['out_of_scope', 0.45]],
+  'I want to report something': [['emergency.urgent', 0.35], ['scam.voice_phishing', 0.18], ['complaint.file', 0.14], ['disaster.report_damage', 0.1]],
+  // The same weak guess with a danger in the words, and a strong guess without one, stay urgent.
+  '연기가 나요': [['emergency.urgent', 0.35], ['out_of_scope', 0.3]],
+  '친구가 쓰러졌어요': [['emergency.urgent', 0.4], ['chat.greeting', 0.2]],
+  '할머니가 갑자기 말을 못하시고 한쪽 팔을 못 움직여요': [['emergency.urgent', 0.65], ['out_of_scope', 0.2]],
 };
 const model: IntentModel = {
   version: 'm-test',
@@ -105,6 +115,29 @@ describe('urgent situations', () => {
     expect(d).toMatchObject({ intent: 'emergency.urgent', action: 'urgent', situation });
     expect(/\b1(?:12|19|09|22)\b/.exec(d.reply!.text)?.[0]).toBe(number);
     expect(d.reply?.links[0]?.url).toBe(`tel:${number}`);
+  });
+});
+
+describe('a weak emergency guess without a danger in the words', () => {
+  test.each(['잘 모르겠어요', '그거요', '오늘 야구 누가 이겼어요', '어제 드라마 결말 봤어요?', 'I want to report something'])('%s is not urgent and shows no emergency number', (text) => {
+    const d = run(text);
+    expect(d.action).not.toBe('urgent');
+    expect(d.intent).not.toBe('emergency.urgent');
+    expect(d.reply?.text ?? '').not.toMatch(/\b(112|119)\b/);
+  });
+  test('unrelated chat is declined, vague chat goes to a person at normal priority, a vague report is asked about', () => {
+    expect(run('오늘 야구 누가 이겼어요')).toMatchObject({ intent: 'out_of_scope', action: 'decline' });
+    expect(run('잘 모르겠어요')).toMatchObject({ action: 'handoff', reason: 'low_confidence' });
+    expect(run('I want to report something')).toMatchObject({ action: 'clarify' });
+  });
+  test.each([
+    ['연기가 나요', 'fire'],
+    ['친구가 쓰러졌어요', 'medical'],
+    ['할머니가 갑자기 말을 못하시고 한쪽 팔을 못 움직여요', undefined],
+  ])('%s stays urgent (%s)', (text, situation) => {
+    const d = run(text);
+    expect(d).toMatchObject({ intent: 'emergency.urgent', action: 'urgent' });
+    expect(d.situation).toBe(situation);
   });
 });
 

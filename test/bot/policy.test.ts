@@ -55,6 +55,21 @@ describe('decideAction', () => {
     expect(out.action).toBe('auto_answer');
   });
 
+  test('a weak emergency score counts only with a danger sign in the words', () => {
+    const weak: [string, number][] = [['emergency.urgent', 0.43], ['chat.greeting', 0.16]];
+    expect(decideAction(input(weak, { dangerSign: true }))).toMatchObject({ action: 'urgent', reason: 'urgent' });
+    expect(decideAction(input(weak, { dangerSign: false }))).toMatchObject({ intent: 'chat.greeting', action: 'handoff', reason: 'low_confidence' });
+    // From second place it just steps aside for the intent on top.
+    expect(decideAction(input([['out_of_scope', 0.57], ['emergency.urgent', 0.4]], { dangerSign: false })).action).toBe('decline');
+    expect(decideAction(input([['cert.family_relation', 0.6], ['emergency.urgent', 0.35]], { dangerSign: false })).action).toBe('handoff');
+    // With FAQ candidates left, the citizen is asked.
+    expect(decideAction(input([['emergency.urgent', 0.4], ['cert.seal', 0.3], ['cert.family_relation', 0.25], ['cert.resident_registration', 0.2]], { dangerSign: false })).action).toBe('clarify');
+    // A strong score needs no sign: a missed emergency costs most.
+    const strong = DEFAULT_POLICY.urgentWithoutSignThreshold;
+    expect(decideAction(input([['emergency.urgent', strong]], { dangerSign: false })).action).toBe('urgent');
+    expect(decideAction(input([['cert.seal', 0.4], ['emergency.urgent', strong]], { dangerSign: false })).action).toBe('urgent');
+  });
+
   test('repeated out-of-scope messages reach a person', () => {
     const limit = DEFAULT_POLICY.outOfScopeRepeatLimit;
     expect(decideAction(input([['out_of_scope', 0.9]], { recentOutOfScope: limit - 2 })).action).toBe('decline');

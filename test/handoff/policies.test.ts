@@ -2,7 +2,7 @@
 import type { Action, HandoffReason } from '../../bot/types';
 import { pickAgent } from '../../handoff/auto-assign';
 import { priorityFor, priorityRank, type Priority } from '../../handoff/priority';
-import { routeInbound } from '../../handoff/reopen-policy';
+import { followsWithin, routeInbound } from '../../handoff/reopen-policy';
 import { FALLBACK_QUEUE, routeToQueue } from '../../handoff/routing';
 import { checkSla, checkSlaPolicy, DEFAULT_SLA_POLICY, isOverdue, metSla, slaDeadline } from '../../handoff/sla-policy';
 import { seedCatalog } from '../support/seed-catalog';
@@ -96,7 +96,9 @@ describe('routeInbound (bot silence and reopen)', () => {
     ['no ticket', undefined, { kind: 'bot' }],
     ['waiting', { id: 't', status: 'waiting', resolvedAt: null }, { kind: 'join', ticketId: 't' }],
     ['assigned', { id: 't', status: 'assigned', resolvedAt: null }, { kind: 'join', ticketId: 't' }],
-    ['resolved 1 h ago', { id: 't', status: 'resolved', resolvedAt: hoursAgo(1) }, { kind: 'reopen', ticketId: 't' }],
+    ['resolved 1 h ago (the bot answers; a handoff opens a linked ticket)', { id: 't', status: 'resolved', resolvedAt: hoursAgo(1) }, { kind: 'bot' }],
+    ['resolved 1 h ago, thread kept', { id: 't', status: 'resolved', resolvedAt: hoursAgo(1), keepThread: true }, { kind: 'reopen', ticketId: 't' }],
+    ['resolved 25 h ago, thread kept', { id: 't', status: 'resolved', resolvedAt: hoursAgo(25), keepThread: true }, { kind: 'bot' }],
     ['resolved 25 h ago', { id: 't', status: 'resolved', resolvedAt: hoursAgo(25) }, { kind: 'bot' }],
     ['returned to bot 1 h ago', { id: 't', status: 'returned_to_bot', resolvedAt: hoursAgo(1) }, { kind: 'bot' }],
   ])('%s', (_name, latest, expected) => {
@@ -104,7 +106,10 @@ describe('routeInbound (bot silence and reopen)', () => {
   });
 
   it('never reopens when the window is 0', () => {
-    expect(routeInbound({ id: 't', status: 'resolved', resolvedAt: hoursAgo(0.01) }, now, { windowMs: 0 })).toEqual({ kind: 'bot' });
+    expect(routeInbound({ id: 't', status: 'resolved', resolvedAt: hoursAgo(0.01), keepThread: true }, now, { windowMs: 0 })).toEqual({ kind: 'bot' });
+    expect(followsWithin({ id: 't', status: 'resolved', resolvedAt: hoursAgo(0.01) }, now, { windowMs: 0 })).toBe(false);
+    expect(followsWithin({ id: 't', status: 'resolved', resolvedAt: hoursAgo(1) }, now)).toBe(true);
+    expect(followsWithin({ id: 't', status: 'returned_to_bot', resolvedAt: hoursAgo(1) }, now)).toBe(false);
   });
 });
 

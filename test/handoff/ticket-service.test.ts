@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { handleSlaJob } from '../../handoff/sla-job';
 import { ticketJson } from '../../handoff/ticket';
+import { citizenNotice } from '../../handoff/citizen-notices';
+import { TEXTS } from '../../bot/texts';
 import { SLA_MISSED_STATUS } from '../../handoff/live';
 import { DEFAULT_HANDOFF_CONFIG } from '../../handoff/config';
 import { SessionRepository } from '../../accounts/session-repository';
@@ -79,14 +81,36 @@ describeEachDatabase('handoff service', (current) => {
     expect(await audit(ticket.id)).toEqual(['ticket.open']);
   });
 
-  test('while the ticket is open the bot stays silent and new messages join it', async () => {
+  /** Bot texts queued for the conversation, oldest first. */
+  const botTexts = async (conversationId: string) =>
+    (await h.database.db.selectFrom('outbox').select(['text', 'authored_by']).where('conversation_id', '=', conversationId).orderBy('id').execute())
+      .filter((r) => r.authored_by === 'bot')
+      .map((r) => r.text);
+
+  test('while the ticket only waits the bot answers a confident FAQ and acknowledges the rest, on the ticket; once claimed it is silent', async () => {
     const { user, ticket } = await openTicket();
-    const second = await h.pipeline.ingest(inbound('가족관계증명서도 궁금해요', { userId: user, threadKey: `web:${user}` }), { enqueue: false });
-    const processed = await h.pipeline.processInbound(second.messageId);
-    expect(processed).toMatchObject({ decision: null, outboxIds: [], ticketId: ticket.id });
-    const row = await h.database.db.selectFrom('messages').select('ticket_id').where('id', '=', second.messageId).executeTakeFirstOrThrow();
-    expect(row.ticket_id).toBe(ticket.id);
-    expect(h.events).toContainEqual(expect.objectContaining({ type: 'message.created', conversationId: ticket.conversationId, message: expect.objectContaining({ id: second.messageId }) }));
+    const say = async (text: string) => {
+      const { messageId } = await h.pipeline.ingest(inbound(text, { userId: user, threadKey: `web:${user}` }), { enqueue: false });
+      return { messageId, processed: await h.pipeline.processInbound(messageId) };
+    };
+    const faq = await say('가족관계증명서도 궁금해요');
+    expect(faq.processed).toMatchObject({ decision: { action: 'auto_answer' }, ticketId: ticket.id });
+    expect(faq.processed.outboxIds).toHaveLength(1);
+    const chat = await say('안녕하세요 아직 기다려요');
+    expect(chat.processed).toMatchObject({ decision: { action: 'smalltalk' }, ticketId: ticket.id });
+    const texts = await botTexts(ticket.conversationId);
+    expect(texts.at(-2)).toBe('전자가족관계등록시스템에서 발급하세요.');
+    expect(texts.at(-1)).toBe(TEXTS.waitingAck.ko);
+    for (const id of [faq.messageId, chat.messageId]) {
+      const row = await h.database.db.selectFrom('messages').select('ticket_id').where('id', '=', id).executeTakeFirstOrThrow();
+      expect(row.ticket_id).toBe(ticket.id);
+    }
+    expect(h.events).toContainEqual(expect.objectContaining({ type: 'message.created', conversationId: ticket.conversationId, message: expect.objectContaining({ id: faq.messageId }) }));
+    expect((await h.service.get(ticket.id)).firstResponseAt).toBeNull();
+
+    await h.service.claim(ticket.id, await h.agent());
+    const silent = await say('가족관계증명서 인터넷 발급은요');
+    expect(silent.processed).toMatchObject({ decision: null, outboxIds: [], ticketId: ticket.id });
   });
 
   test('20 agents claim at once: exactly one wins, the rest get a conflict', async () => {
@@ -134,21 +158,56 @@ describeEachDatabase('handoff service', (current) => {
     expect((await h.service.resolve(ticket.id, admin)).status).toBe('resolved');
   });
 
-  test('resolve, then a message within 24 h reopens the ticket to the same agent; after 24 h the bot answers', async () => {
+  test('resolve tells the citizen; the bot answers the next FAQ; a handoff within 24 h opens a new linked ticket with a fresh SLA', async () => {
     const { user, ticket } = await openTicket();
     const agent = await h.agent();
     await h.service.claim(ticket.id, agent);
     const resolvedAt = new Date();
     h.setNow(resolvedAt);
     await h.service.resolve(ticket.id, agent);
+    expect((await botTexts(ticket.conversationId)).at(-1)).toBe(citizenNotice('resolved', 'ko'));
+    expect(h.added.filter((j) => j.name === 'outbound').length).toBeGreaterThan(0);
+
+    h.setNow(new Date(resolvedAt.getTime() + 30 * 60_000));
+    const say = async (text: string) => {
+      const { messageId } = await h.pipeline.ingest(inbound(text, { userId: user, threadKey: `web:${user}` }), { enqueue: false });
+      return h.pipeline.processInbound(messageId);
+    };
+    const faq = await say('가족관계증명서 어디서 떼요');
+    expect(faq.decision?.action).toBe('auto_answer');
+    expect(faq.ticketId).toBeUndefined();
+
+    const again = await say('상담원 연결해 주세요 아직 해결이 안 됐어요');
+    expect(again.ticketId).toBeDefined();
+    expect(again.ticketId).not.toBe(ticket.id);
+    const follow = await h.service.get(again.ticketId!);
+    expect(follow).toMatchObject({ status: 'waiting', followsTicketId: ticket.id, reopenCount: 0 });
+    expect(follow.slaDeadline!.getTime()).toBe(resolvedAt.getTime() + 30 * 60_000 + DEFAULT_HANDOFF_CONFIG.sla.firstResponseMs.high);
+    expect(await h.service.get(ticket.id)).toMatchObject({ status: 'resolved' });
+    expect(await audit(ticket.id)).toEqual(['ticket.open', 'ticket.claim', 'ticket.resolve']);
+
+    // After the window, a new ticket stands alone.
+    await h.service.resolve(follow.id, agent);
+    h.setNow(new Date(resolvedAt.getTime() + 30 * 60 * 60_000));
+    const late = await say('상담원 연결해 주세요 다른 문의예요');
+    expect((await h.service.get(late.ticketId!)).followsTicketId).toBeNull();
+  });
+
+  test('resolve keeping the thread: a message within 24 h reopens the same ticket to the same agent; after 24 h the bot answers', async () => {
+    const { user, ticket } = await openTicket();
+    const agent = await h.agent();
+    await h.service.claim(ticket.id, agent);
+    const resolvedAt = new Date();
+    h.setNow(resolvedAt);
+    await h.service.resolve(ticket.id, agent, { keepThread: true });
 
     h.setNow(new Date(resolvedAt.getTime() + 60 * 60_000));
     const soon = await h.pipeline.ingest(inbound('아직 해결이 안 됐어요', { userId: user, threadKey: `web:${user}` }), { enqueue: false });
     expect(await h.pipeline.processInbound(soon.messageId)).toMatchObject({ decision: null, ticketId: ticket.id });
-    expect(await h.service.get(ticket.id)).toMatchObject({ status: 'assigned', assignee: agent.id, reopenCount: 1, resolvedAt: null });
+    expect(await h.service.get(ticket.id)).toMatchObject({ status: 'assigned', assignee: agent.id, reopenCount: 1, resolvedAt: null, keepThread: false });
 
     h.setNow(new Date(resolvedAt.getTime() + 2 * 60 * 60_000));
-    await h.service.resolve(ticket.id, agent);
+    await h.service.resolve(ticket.id, agent, { keepThread: true });
     h.setNow(new Date(resolvedAt.getTime() + 27 * 60 * 60_000));
     const late = await h.pipeline.ingest(inbound('가족관계증명서 어디서 떼요', { userId: user, threadKey: `web:${user}` }), { enqueue: false });
     const answered = await h.pipeline.processInbound(late.messageId);
@@ -157,16 +216,23 @@ describeEachDatabase('handoff service', (current) => {
     expect(await audit(ticket.id)).toEqual(['ticket.open', 'ticket.claim', 'ticket.resolve', 'ticket.reopen', 'ticket.resolve']);
   });
 
-  test('return to bot: the next message is answered by the bot, and never reopens the ticket', async () => {
+  test('return to bot tells the citizen; the next message is answered by the bot, and never reopens the ticket', async () => {
     const { user, ticket } = await openTicket();
     const agent = await h.agent();
     await h.service.returnToBot(ticket.id, agent);
+    expect((await botTexts(ticket.conversationId)).at(-1)).toBe(citizenNotice('returned_to_bot', 'ko'));
     const next = await h.pipeline.ingest(inbound('가족관계증명서 인터넷 발급', { userId: user, threadKey: `web:${user}` }), { enqueue: false });
     const processed = await h.pipeline.processInbound(next.messageId);
     expect(processed.decision?.action).toBe('auto_answer');
     expect((await h.service.get(ticket.id)).status).toBe('returned_to_bot');
     const owner = await h.database.db.selectFrom('conversations').select('owner').where('id', '=', ticket.conversationId).executeTakeFirstOrThrow();
     expect(owner.owner).toBe('bot');
+  });
+
+  test('the notices follow the citizen language', () => {
+    expect(citizenNotice('resolved', 'en')).toMatch(/resolved/);
+    expect(citizenNotice('returned_to_bot', 'en')).toMatch(/automatic assistant/);
+    expect(citizenNotice('resolved', null)).toBe(citizenNotice('resolved', 'ko'));
   });
 
   test('the SLA job marks an unanswered ticket overdue and warns the consoles; the priority stays', async () => {
@@ -223,6 +289,11 @@ describeEachDatabase('handoff service', (current) => {
     expect(await h.service.transfer(ticket.id, a, { queue: 'documents' })).toMatchObject({ status: 'waiting', queue: 'documents', assignee: null });
     expect(await h.service.transfer(ticket.id, a, { agentId: b.id })).toMatchObject({ status: 'assigned', assignee: b.id });
     await expect(h.service.transfer(ticket.id, b, { agentId: 'no-such-user' })).rejects.toMatchObject({ kind: 'invalid' });
+    // Only a configured department queue: free text is refused, not silently stored.
+    expect(h.service.queues()).toEqual(expect.arrayContaining(['documents', 'general', 'transport']));
+    await expect(h.service.transfer(ticket.id, b, { queue: 'Documents dept' })).rejects.toMatchObject({ kind: 'invalid' });
+    const moved = await h.service.get(ticket.id);
+    expect(moved.card?.queue).toBe('documents');
   });
 
   test('a relabel creates a training candidate with the redacted text and the predicted intent; a note is stored redacted', async () => {

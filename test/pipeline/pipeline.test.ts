@@ -140,7 +140,7 @@ describeEachEngine('message pipeline', (current) => {
     }
   });
 
-  test('an open ticket silences the bot for the next message', async () => {
+  test('a ticket an agent holds silences the bot for the next message', async () => {
     const h = current();
     h.startWorkers();
     const first = inbound('상담원 연결해주세요');
@@ -153,6 +153,8 @@ describeEachEngine('message pipeline', (current) => {
       .executeTakeFirstOrThrow();
     expect(ticket).toMatchObject({ status: 'waiting', priority: 'high', reason: 'requested_human', opened_by_message_id: opened.messageId });
     expect(h.events).toContainEqual(expect.objectContaining({ type: 'ticket.changed', ticketId: ticket.id }));
+    // An agent claims it (while it only waits, the bot would still answer an FAQ: see the handoff suite).
+    await h.database.db.updateTable('tickets').set({ status: 'assigned', assignee: 'agent-pipeline-test' }).where('id', '=', ticket.id).execute();
 
     const next = await h.pipeline.ingest(inbound('가족관계증명서는요?', { userId: first.userId, threadKey: first.threadKey }));
     expect(next.conversationId).toBe(opened.conversationId);

@@ -49,6 +49,13 @@ test('sotong serve: ready, answers, and shuts down on SIGTERM', async () => {
   expect(body.decision).not.toBeNull();
   expect(typeof body.accessToken).toBe('string');
   expect((await fetch(`${base}/chat.html`)).status).toBe(200);
+  // The staff pages answer without `.html`, and the start names both URLs.
+  for (const page of ['staff', 'console', 'studio', 'dashboard', 'admin']) {
+    const response = await fetch(`${base}/${page}`);
+    expect({ page, status: response.status, type: response.headers.get('content-type') }).toEqual({ page, status: 200, type: expect.stringContaining('text/html') });
+  }
+  expect(stderr).toContain(`${base}/chat.html`);
+  expect(stderr).toContain(`${base}/staff`);
 
   // The generated admin password is shown once on stderr, never in the JSON log on stdout.
   const password = /password: (\S+)/.exec(stderr)?.[1];

@@ -96,6 +96,33 @@ export function describeEachDatabase(title: string, body: (current: () => Databa
   }
 }
 
+/**
+ * Runs `body` once per database engine, for suites that build the system through compose: it
+ * gets the engine's kind, and `databaseEnv` (below) turns that into the configuration.
+ */
+export function describeEachEngine(title: string, body: (kind: Database['kind']) => void): void {
+  for (const kind of ['pglite', 'postgres'] as const) {
+    const configured = kind === 'pglite' || Boolean(TEST_DATABASE_URL);
+    describeIfConfigured(configured, 'TEST_DATABASE_URL', `${title} [${kind}]`, () => body(kind));
+  }
+}
+
+/** Configuration of a fresh database on this engine: PGlite in memory, or a PostgreSQL schema of its own. */
+export function databaseEnv(kind: Database['kind']): Record<string, string> {
+  return kind === 'pglite' ? { SOTONG_DATA_DIR: 'memory://' } : { SOTONG_DATA_DIR: 'memory://', DATABASE_URL: TEST_DATABASE_URL!, DATABASE_SCHEMA: uniqueName('t') };
+}
+
+/** Drops the PostgreSQL schema a closed database lived in (nothing to do on PGlite). */
+export async function dropSchemaOf(database: Database): Promise<void> {
+  if (database.kind !== 'postgres' || !database.schema) return;
+  const admin = await createDatabase({ url: TEST_DATABASE_URL!, dataDir: '', poolSize: 1 });
+  try {
+    await sql`drop schema if exists ${sql.id(database.schema)} cascade`.execute(admin.db);
+  } finally {
+    await admin.close();
+  }
+}
+
 export interface JobBackend {
   readonly driver: JobQueue['driver'];
   /** A fresh queue: in memory, or BullMQ under a prefix of its own. */

@@ -68,7 +68,7 @@ describe.each(engines)('surge detection and pinned answers on a running server [
       // Detection every second instead of every 10 s, so the test's wait is short; thresholds default.
       // Past 20 waiting tickets the bot gives non-urgent handoffs a wait estimate (priority under load).
       surge: { ...DEFAULT_SURGE_CONFIG, tickMs: 1000, loadQueueDepth: 20 },
-      surgeClock: () => new Date(Date.now() + clockOffsetMs),
+      overrides: { clock: () => new Date(Date.now() + clockOffsetMs) },
     });
     url = server.url!;
     const admin = await signIn(url, ADMIN.email, ADMIN.password);

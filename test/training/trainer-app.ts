@@ -10,6 +10,7 @@ import { createHandoff, type Handoff } from '../../handoff/create-handoff';
 import type { Catalog } from '../../bot/intent-schema';
 import { createInProcessJobQueue } from '../../jobs/in-process-driver';
 import { createPipeline } from '../../pipeline/create-pipeline';
+import type { MessagePipeline } from '../../pipeline/types';
 import { buildApp, type RouteModule } from '../../server/app';
 import { DEFAULT_SCRYPT, hashPassword } from '../../accounts/password';
 import { silentLogger } from '../../core/logger';
@@ -34,6 +35,7 @@ export interface TrainerApp {
   readonly trainer: Trainer;
   readonly api: AgentApi;
   readonly handoff: Handoff;
+  readonly pipeline: MessagePipeline;
   /** Creates a user with these roles and password (cheap hash). */
   createUser(email: string, roles: string[], password: string, displayName?: string): Promise<{ id: string; email: string }>;
   /** Signs in a new user with these roles. */
@@ -95,6 +97,7 @@ export async function startTrainerApp(database: Database, options: TrainerAppOpt
     trainer,
     api,
     handoff,
+    pipeline,
     createUser,
     async session(roles) {
       counter += 1;

@@ -126,6 +126,20 @@ describeEachDatabase('trainer API: catalog', (database) => {
     expect((await trainer.browser('GET', '/api/v1/intents/passport.issue')).body.intent.answers).toEqual([answer]);
   });
 
+  test('an edit keeps every catalog field it does not touch: situations, broad terms, threshold, answer owner and dates', async () => {
+    const before = (await trainer.browser('GET', '/api/v1/intents/scam.voice_phishing')).body.intent;
+    expect(before.situations?.length).toBeGreaterThan(0);
+    expect(before.broadTerms?.ko.length).toBeGreaterThan(0);
+    expect(before.threshold).toBeDefined();
+    const answers = before.answers.map((answer: any) => ({ ...answer, owner: 'fraud desk', reviewBy: '2027-03-01', effective: { from: '2026-01-01', to: '2027-12-31' } }));
+    const put = await trainer.browser('PUT', '/api/v1/intents/scam.voice_phishing/answers', { answers });
+    expect(put.status).toBe(200);
+    const renamed = await trainer.browser('PUT', '/api/v1/intents/scam.voice_phishing', { ...put.body.intent, name: { ko: '보이스피싱', en: 'Voice phishing' } });
+    expect(renamed.status).toBe(200);
+    const stored = (await loadCatalogFromDb(database().db)).byId.get('scam.voice_phishing')!;
+    expect(stored).toMatchObject({ situations: before.situations, broadTerms: before.broadTerms, threshold: before.threshold, answers });
+  });
+
   test('exports the database catalog as files the catalog loader accepts', async () => {
     const exported = await trainer.browser('GET', '/api/v1/intents/export');
     expect(exported.status).toBe(200);

@@ -54,6 +54,17 @@ describeWithChromium('agent console (Chromium)', () => {
     await chat.locator('.bubble.agent', { hasText: reply }).waitFor();
     await consolePage.locator('#transcript .message.agent', { hasText: reply }).waitFor();
     await screenshot(consolePage, 'console');
+
+    // Resolve: the dialog says what happens, the citizen is told in their chat, and the bot answers the next FAQ.
+    await consolePage.click('#resolve-button');
+    await consolePage.locator('#confirm-dialog[open]').waitFor();
+    expect(await consolePage.locator('#confirm-body').textContent()).toContain('시민에게 문의가 해결되었다고');
+    await consolePage.click('#confirm-ok');
+    await expectText(consolePage.locator('#status'), '해결 완료로 닫았습니다.');
+    await chat.locator('.bubble', { hasText: '상담원이 문의를 해결 완료로 처리했어요' }).waitFor();
+    await chat.fill('#text', '가족관계증명서 인터넷으로 발급하고 싶어요');
+    await chat.click('#send');
+    await chat.locator('.bubble.bot', { hasText: 'efamily' }).or(chat.locator('.bubble.bot a[href*="efamily"]')).first().waitFor({ timeout: 20_000 });
     await screenshot(chat, 'chat');
     expect(seen.errors).toEqual([]);
     expect(seen.cspViolations).toEqual([]);
@@ -90,9 +101,12 @@ describeWithChromium('agent console (Chromium)', () => {
     await page.locator('#status', { hasText: '학습 후보로 저장' }).waitFor();
     const candidate = await ui.server.database.db.selectFrom('training_candidates' as never).selectAll().execute();
     expect(candidate).toEqual([expect.objectContaining({ intent: 'passport.issue', source: 'relabel' })]);
-    await page.fill('#transfer-queue', 'documents');
+    // Transfer picks a configured department queue; the card follows.
+    expect(await page.locator('#transfer-target option[value^="queue:"]').count()).toBeGreaterThan(2);
+    await page.selectOption('#transfer-target', 'queue:documents');
     await page.click('#transfer-button');
     await page.locator('#status', { hasText: '이관했습니다.' }).waitFor();
+    await page.locator('.triage-card .facts dd', { hasText: 'documents' }).waitFor();
     await page.close();
   });
 
@@ -104,7 +118,7 @@ describeWithChromium('agent console (Chromium)', () => {
       body: JSON.stringify({ userId: 'urgent-citizen-1', text: '집에 불이 났어요 살려주세요' }),
     });
     expect(((await posted.json()) as { decision: { action: string } }).decision.action).toBe('urgent');
-    await page.locator('.ticket .priority-urgent').first().waitFor();
+    await page.locator('.ticket.is-urgent .priority-urgent').first().waitFor();
     await page.waitForFunction(() => document.title.includes('긴급 문의'));
 
     // Urgent sorts first, so j opens it; c claims; e resolves and it leaves the queue.
@@ -114,6 +128,8 @@ describeWithChromium('agent console (Chromium)', () => {
     await page.locator('#status', { hasText: '담당자로 지정되었습니다.' }).waitFor();
     const id = await page.locator('.ticket[aria-current="true"]').getAttribute('data-ticket-id');
     await page.locator('body').press('e');
+    await page.locator('#confirm-dialog[open]').waitFor();
+    await page.click('#confirm-ok');
     await page.locator('#status', { hasText: '해결 완료로 닫았습니다.' }).waitFor();
     await page.locator(`.ticket[data-ticket-id="${id}"]`).waitFor({ state: 'detached' });
     await page.close();

@@ -8,8 +8,12 @@ import { UI_PASSWORD, useServerAndBrowser } from './support/ui-server';
 
 jest.setTimeout(180_000);
 
-/** The bot hesitates between certificate intents on this one. */
-const QUESTION = '증명서 뽑는 곳';
+/**
+ * A family-relation question in words the (cut-down) catalog does not use, so the bot is unsure
+ * of it before training. ("증명서 뽑는 곳" no longer is: since the certificate examples grew, the
+ * cut-down model answers it outright, as cert.seal.)
+ */
+const QUESTION = '입양 서류 뭐 떼야 돼';
 const INTENT = 'cert.family_relation';
 
 describeWithChromium('trainer studio (Chromium)', () => {

@@ -5,11 +5,13 @@ import { bindLanguageToggle, createI18n } from '../shared/i18n';
 import { openStream, type StreamState } from '../shared/live-stream';
 import { signIn, signOut, type SignedInUser } from '../shared/session';
 import { installShortcuts } from '../shared/shortcuts';
+import { mountStaffHeader } from '../shared/staff-header';
 import { createStatusLine } from '../shared/status';
-import { ticketActions } from './actions';
+import { createToasts } from '../shared/toasts';
+import { ticketActions, type TransferTargets } from './actions';
 import { createUrgentAlert } from './alerts';
 import { loadIntentChoices, type IntentChoice } from './intent-choices';
-import { createQueueView } from './queue-view';
+import { createQueueView, subject } from './queue-view';
 import { CONSOLE_TEXT } from './text';
 import { mountSurgePanel } from './surge-mount';
 import { createThreadView } from './thread-view';
@@ -23,7 +25,10 @@ async function start(): Promise<void> {
   i18n.apply();
   bindLanguageToggle(byId<HTMLButtonElement>('lang-toggle'), i18n);
   const api = createApi('/api/v1', i18n.lang);
+  // Three places that never overwrite each other: confirmations, SLA alerts and error toasts.
   const status = createStatusLine(byId('status'));
+  const alerts = byId('alerts');
+  const toasts = createToasts(byId('toasts'), () => i18n.t('close'), () => i18n.t('offline'));
   const announcer = byId('announcer');
   const actions = ticketActions(api);
 
@@ -31,22 +36,31 @@ async function start(): Promise<void> {
     api,
     { form: byId('login-form'), email: byId('login-email'), password: byId('login-password'), error: byId('login-error') },
     (error) => i18n.t('loginFailed', { reason: error instanceof ApiError ? error.message : String(error) }),
+    i18n.lang,
   );
   byId('app').hidden = false;
-  byId('user-name').textContent = user.displayName ?? user.email;
+  mountStaffHeader(user, i18n, 'console');
   byId('sign-out').addEventListener('click', () => void signOut(api));
 
   let intents: readonly IntentChoice[] = [];
+  let targets: TransferTargets | undefined = undefined;
   const thread = createThreadView({
     root: byId('thread'),
     i18n,
     actions,
-    status,
-    me: () => user.id,
+    confirm: (text) => status.info(text),
+    toasts,
+    user,
+    targets: () => targets,
     intents: () => intents,
     changed: (id) => void reloadTicket(id),
   });
-  const queue = createQueueView(byId('queue-list'), i18n, () => user.id, (ticket) => void thread.show(ticket?.id));
+  const queue = createQueueView(
+    { list: byId('queue-list'), views: byId('queue-views'), sort: byId<HTMLSelectElement>('queue-sort') },
+    i18n,
+    () => user.id,
+    (ticket) => void thread.show(ticket?.id),
+  );
   const alert = createUrgentAlert(() => i18n.t('title'));
   const surges = mountSurgePanel({ api, user, i18n, status, announcer });
   i18n.onChange(() => queue.render());
@@ -63,7 +77,7 @@ async function start(): Promise<void> {
       if (isNew) announce({ ...detail.ticket, card: detail.card });
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) queue.remove(id);
-      else status.failure(error);
+      else toasts.failure(error);
     }
   }
 
@@ -88,7 +102,7 @@ async function start(): Promise<void> {
     '/api/v1/events',
     {
       ready: () => {
-        void loadQueue().catch((error) => status.failure(error));
+        void loadQueue().catch((error) => toasts.failure(error));
         surges.reload();
       },
       'surge.changed': (data) => surges.changed(data),
@@ -100,8 +114,13 @@ async function start(): Promise<void> {
       },
       'sla.missed': (data) => {
         const event = data as TicketChanged;
-        status.error(i18n.t('slaMissed', { priority: label(i18n, 'priority', event.priority) }));
-        void reloadTicket(event.ticketId);
+        void reloadTicket(event.ticketId).then(() => {
+          const ticket = queue.get(event.ticketId);
+          const line = document.createElement('li');
+          line.textContent = i18n.t('slaMissed', { subject: ticket ? subject(ticket).slice(0, 60) : event.ticketId, priority: label(i18n, 'priority', event.priority) });
+          alerts.prepend(line);
+          while (alerts.children.length > 3) alerts.lastElementChild?.remove();
+        });
       },
       'message.created': (data) => {
         const message = data as StoredMessage;
@@ -130,6 +149,8 @@ async function start(): Promise<void> {
 
   await thread.show(undefined);
   intents = await loadIntentChoices(api);
+  targets = await actions.targets().catch(() => undefined);
+
 }
 
 document.addEventListener('DOMContentLoaded', () => {

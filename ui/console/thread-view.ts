@@ -1,14 +1,18 @@
 // The open thread: header, actions, transcript, reply box (canned and suggested answers), notes,
 // the triage card and the relabel form. Re-rendered from GET /handoffs/:id after each action.
-import { isOpen, type TicketStatus } from '../../handoff/ticket-rules';
+// Confirmations go to the status line, errors to toasts.
 import { append, el, linkAsText, replace } from '../shared/dom';
 import { formatTimeLeft } from '../shared/format';
 import type { I18n } from '../shared/i18n';
-import type { StatusLine } from '../shared/status';
-import type { TicketActions } from './actions';
+import type { SignedInUser } from '../shared/session';
+import type { Toasts } from '../shared/toasts';
+import type { TicketActions, TransferTargets } from './actions';
+import { allowedActions, confirmClose, renderActionBar } from './action-bar';
 import type { IntentChoice } from './intent-choices';
+import { isOverdueNow } from './queue-order';
+import { overdueBadge, priorityBadge } from './queue-view';
 import { CANNED_KEYS, type ConsoleKey } from './text';
-import { renderMessage, renderNotes, renderTranscript } from './transcript-view';
+import { createTranscript, renderNotes, type TranscriptBox } from './transcript-view';
 import { label, renderTriageCard } from './triage-card-view';
 import type { StoredMessage, TicketDetail } from './types';
 
@@ -30,31 +34,35 @@ export interface ThreadDeps {
   readonly root: HTMLElement;
   readonly i18n: I18n<ConsoleKey>;
   readonly actions: TicketActions;
-  readonly status: StatusLine;
-  readonly me: () => string;
+  /** Confirmations ("reply sent"). */
+  readonly confirm: (text: string) => void;
+  readonly toasts: Toasts;
+  readonly user: SignedInUser;
+  readonly targets: () => TransferTargets | undefined;
   readonly intents: () => readonly IntentChoice[];
   /** Called after an action changed the ticket, so the queue can update. */
   readonly changed: (ticketId: string) => void;
 }
 
 export function createThreadView(deps: ThreadDeps): ThreadView {
-  const { root, i18n, actions, status } = deps;
+  const { root, i18n, actions, toasts } = deps;
   let detail: TicketDetail | undefined;
+  let transcript: TranscriptBox | undefined;
 
   const run = async (work: () => Promise<unknown>, done: ConsoleKey) => {
     const id = detail?.ticket.id;
     if (!id) return;
     try {
       await work();
-      status.info(i18n.t(done));
+      deps.confirm(i18n.t(done));
       deps.changed(id);
       await view.refresh();
     } catch (error) {
-      status.failure(error);
+      toasts.failure(error);
     }
   };
 
-  const button = (text: ConsoleKey, id: string, onClick: () => void, disabled = false) => {
+  const button = (text: ConsoleKey, id: string, onClick: () => void, disabled: boolean) => {
     const b = el('button', { type: 'button', id, disabled }, i18n.t(text));
     b.addEventListener('click', onClick);
     return b;
@@ -78,26 +86,35 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
   const render = (d: TicketDetail) => {
     const { ticket, card } = d;
     const id = ticket.id;
-    const open = isOpen(ticket.status as TicketStatus);
-    const mine = ticket.assignee === deps.me();
+    // Re-rendering the same thread (a live event, an action) keeps the reading position and
+    // whatever the agent was typing.
+    const same = root.dataset.ticketId === id;
+    const kept = same
+      ? { scroll: transcript?.state(), reply: root.querySelector<HTMLTextAreaElement>('#reply-text')?.value ?? '', note: root.querySelector<HTMLTextAreaElement>('#note-text')?.value ?? '' }
+      : undefined;
+    root.dataset.ticketId = id;
+    const allowed = allowedActions(ticket, deps.user);
 
     const header = el(
       'header',
       { className: 'thread-header' },
-      el('h2', { id: 'thread-title', tabindex: -1 }, `${label(i18n, 'priority', ticket.priority)} · ${ticket.channel} · ${label(i18n, 'status', ticket.status)}`),
-      el('p', { className: 'deadline' }, `${i18n.t('timeLeft')}: `, el('span', { className: 'time-left', 'data-deadline': ticket.slaDeadline ?? '' }, formatTimeLeft(ticket.slaDeadline, new Date()))),
+      el(
+        'h2',
+        { id: 'thread-title', tabindex: -1 },
+        priorityBadge(i18n, ticket.priority),
+        isOverdueNow(ticket, new Date()) ? overdueBadge(i18n) : null,
+        el('span', {}, ` ${ticket.channel} · ${label(i18n, 'status', ticket.status)}`),
+      ),
+      el('p', { className: 'deadline' }, `${i18n.t('timeLeft')}: `, el('span', { className: 'time-left', 'data-deadline': ticket.firstResponseAt ? '' : (ticket.slaDeadline ?? '') }, ticket.firstResponseAt ? i18n.t('answered') : formatTimeLeft(ticket.slaDeadline, new Date()))),
     );
 
-    const transfer = el('input', { id: 'transfer-queue', type: 'text', maxlength: 64, value: ticket.queue, 'aria-label': i18n.t('transferQueue') });
-    const bar = el(
-      'div',
-      { className: 'action-bar', role: 'group', 'aria-label': i18n.t('actions') },
-      button('claim', 'claim-button', () => void view.claim(), !open || mine),
-      button('resolve', 'resolve-button', () => void view.resolve(), !open),
-      button('returnToBot', 'return-button', () => void view.returnToBot(), !open),
-      transfer,
-      button('transfer', 'transfer-button', () => void run(() => actions.transfer(id, transfer.value.trim()), 'transferred'), !open),
-    );
+    const bar = renderActionBar(ticket, allowed, deps.targets(), i18n, {
+      claim: () => void view.claim(),
+      resolve: () => void view.resolve(),
+      returnToBot: () => void view.returnToBot(),
+      setPriority: (priority) => void run(() => actions.setPriority(id, priority), 'priorityChanged'),
+      transfer: (to) => void run(() => actions.transfer(id, to), 'transferred'),
+    });
 
     const reply = textForm('reply', 'replyLabel', 'send', (text) => actions.reply(id, text), 'sent');
     const canned = el('select', { id: 'canned', 'aria-label': i18n.t('canned') }, el('option', { value: '' }, i18n.t('cannedPick')), ...CANNED_KEYS.map((k) => el('option', { value: k }, i18n.t(k))));
@@ -116,10 +133,11 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
         button('useSuggested', 'use-suggested', () => {
           reply.area.value = [suggestion.text, ...suggestion.links.map((l) => l.url)].join('\n');
           reply.area.focus();
-        }, !open),
+        }, !allowed.has('reply')),
       );
     } else append(suggested, el('p', { className: 'muted' }, i18n.t('noSuggestion')));
-    if (!open) reply.form.querySelectorAll('textarea, button').forEach((n) => n.setAttribute('disabled', ''));
+    if (!allowed.has('reply')) [reply.form, canned].forEach((n) => n.querySelectorAll('textarea, button').forEach((c) => c.setAttribute('disabled', '')));
+    if (!allowed.has('reply')) canned.setAttribute('disabled', '');
 
     const note = textForm('note', 'noteLabel', 'addNote', (text) => actions.note(id, text), 'noted');
     const intentSelect = el(
@@ -133,6 +151,7 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
       void run(() => actions.relabel(id, intentSelect.value), 'relabelled');
     });
 
+    transcript = createTranscript(d.transcript, i18n);
     replace(
       root,
       header,
@@ -144,7 +163,7 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
           'div',
           { className: 'conversation' },
           el('h3', {}, i18n.t('transcript')),
-          renderTranscript(d.transcript, i18n),
+          transcript.element,
           el('div', { className: 'reply-tools' }, canned),
           reply.form,
           el('h3', {}, i18n.t('notes')),
@@ -154,12 +173,19 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
         el('aside', { className: 'context' }, card ? renderTriageCard(card, i18n) : null, suggested, el('h3', {}, i18n.t('relabel')), relabel),
       ),
     );
+    if (kept) {
+      transcript.restore(kept.scroll);
+      reply.area.value ||= kept.reply;
+      note.area.value ||= kept.note;
+    } else transcript.pin();
   };
 
   const view: ThreadView = {
     async show(ticketId) {
       if (!ticketId) {
         detail = undefined;
+        transcript = undefined;
+        delete root.dataset.ticketId;
         replace(root, el('p', { className: 'muted' }, i18n.t('noThread')));
         return;
       }
@@ -167,7 +193,7 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
         detail = await actions.load(ticketId);
         render(detail);
       } catch (error) {
-        status.failure(error);
+        toasts.failure(error);
       }
     },
     async refresh() {
@@ -176,13 +202,18 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
     currentId: () => detail?.ticket.id,
     conversationId: () => detail?.ticket.conversationId,
     appendMessage(message) {
-      const list = root.querySelector('#transcript');
-      if (!list || list.querySelector(`[data-message-id="${CSS.escape(message.id)}"]`)) return;
-      list.append(renderMessage(message, i18n));
+      transcript?.add(message);
     },
-    claim: () => run(() => actions.claim(detail!.ticket.id), 'claimed'),
-    resolve: () => run(() => actions.resolve(detail!.ticket.id), 'resolved'),
-    returnToBot: () => run(() => actions.returnToBot(detail!.ticket.id), 'returned'),
+    claim: () => (detail && allowedActions(detail.ticket, deps.user).has('claim') ? run(() => actions.claim(detail!.ticket.id), 'claimed') : Promise.resolve()),
+    async resolve() {
+      if (!detail || !allowedActions(detail.ticket, deps.user).has('resolve')) return;
+      const answer = await confirmClose(i18n, 'resolve');
+      if (answer) await run(() => actions.resolve(detail!.ticket.id, answer.option), 'resolved');
+    },
+    async returnToBot() {
+      if (!detail || !allowedActions(detail.ticket, deps.user).has('return_to_bot') || !(await confirmClose(i18n, 'returnToBot'))) return;
+      await run(() => actions.returnToBot(detail!.ticket.id), 'returned');
+    },
     focusReply: () => root.querySelector<HTMLTextAreaElement>('#reply-text')?.focus(),
   };
   i18n.onChange(() => (detail ? render(detail) : void view.show(undefined)));

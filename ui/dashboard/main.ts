@@ -15,7 +15,7 @@ import { mountSurgeList } from './surge-list';
 const RANGES = { '1': { days: 1, bucket: 'hour' }, '7': { days: 7, bucket: 'day' }, '30': { days: 30, bucket: 'day' } } as const;
 
 async function start(): Promise<void> {
-  const page = await bootSignedInPage(DASHBOARD_TEXT, 'trainer');
+  const page = await bootSignedInPage(DASHBOARD_TEXT, 'trainer', 'dashboard');
   if (!page) return;
   const { i18n, api, status } = page;
   const surgeList = mountSurgeList(api, () => i18n.lang());

@@ -38,6 +38,7 @@ export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body?: unknown): Promise<T>;
+  patch<T>(path: string, body?: unknown): Promise<T>;
   del<T>(path: string): Promise<T>;
   /** Remembers the token from the login answer (the cookie carries it too). */
   setCsrf(token: string | undefined): void;
@@ -84,6 +85,7 @@ export function createApi(base = '/api/v1', lang: () => string = () => 'ko'): Ap
     get: (path) => request('GET', path),
     post: (path, body) => request('POST', path, body ?? {}),
     put: (path, body) => request('PUT', path, body ?? {}),
+    patch: (path, body) => request('PATCH', path, body ?? {}),
     del: (path) => request('DELETE', path),
     setCsrf: (token) => void (csrf = token),
   };

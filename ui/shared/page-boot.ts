@@ -4,6 +4,7 @@ import { ApiError, createApi, type Api } from './api';
 import { byId } from './dom';
 import { bindLanguageToggle, createI18n, type Dictionary, type I18n } from './i18n';
 import { hasRole, signIn, signOut, type SignedInUser } from './session';
+import { mountStaffHeader, type StaffPage } from './staff-header';
 import { createStatusLine, type StatusLine } from './status';
 
 export interface SignedInPage<K extends string> {
@@ -15,7 +16,8 @@ export interface SignedInPage<K extends string> {
 
 export async function bootSignedInPage<K extends string>(
   text: Dictionary<K | 'loginFailed' | 'forbidden'>,
-  role: string,
+  role: string | null,
+  page: StaffPage,
 ): Promise<SignedInPage<K | 'loginFailed' | 'forbidden'> | undefined> {
   const i18n = createI18n(text);
   i18n.apply();
@@ -26,9 +28,11 @@ export async function bootSignedInPage<K extends string>(
     api,
     { form: byId('login-form'), email: byId('login-email'), password: byId('login-password'), error: byId('login-error') },
     (error) => i18n.t('loginFailed', { reason: error instanceof ApiError ? error.message : String(error) }),
+    i18n.lang,
   );
   byId('sign-out').addEventListener('click', () => void signOut(api));
-  if (!hasRole(user, role)) {
+  mountStaffHeader(user, i18n, page);
+  if (role !== null && !hasRole(user, role)) {
     status.error(i18n.t('forbidden'));
     return undefined;
   }

@@ -1,12 +1,15 @@
 // Signing in, shared by the console, the studio and the dashboard: GET /auth/me tells whether
 // the session cookie is still good; otherwise the page's login form posts /auth/login.
 import { ApiError, type Api } from './api';
+import type { Lang } from './i18n';
+import { changeTemporaryPassword } from './password-change';
 
 export interface SignedInUser {
   readonly id: string;
   readonly email: string;
   readonly displayName: string | null;
   readonly roles: readonly string[];
+  readonly mustChangePassword?: boolean;
 }
 
 interface MeAnswer {
@@ -36,7 +39,14 @@ export interface LoginForm {
  * Resolves with the signed-in user: at once if the session is still valid, else after the person
  * signs in through `login`. Wrong credentials and lockouts are shown in `login.error`.
  */
-export async function signIn(api: Api, login: LoginForm, messageOf: (error: unknown) => string): Promise<SignedInUser> {
+export async function signIn(api: Api, login: LoginForm, messageOf: (error: unknown) => string, lang: () => Lang = () => 'ko'): Promise<SignedInUser> {
+  const user = await signInOnce(api, login, messageOf);
+  if (!user.mustChangePassword) return user;
+  await changeTemporaryPassword(api, lang());
+  return { ...user, mustChangePassword: false };
+}
+
+async function signInOnce(api: Api, login: LoginForm, messageOf: (error: unknown) => string): Promise<SignedInUser> {
   const existing = await currentUser(api);
   if (existing) return existing;
   login.form.hidden = false;

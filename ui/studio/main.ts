@@ -17,7 +17,7 @@ import type { EvaluationAnswer, IntentDetail, IntentSummary, ModelsAnswer, Store
 import { createVersionsView } from './versions-view';
 
 async function start(): Promise<void> {
-  const page = await bootSignedInPage(STUDIO_TEXT, 'trainer');
+  const page = await bootSignedInPage(STUDIO_TEXT, 'trainer', 'studio');
   if (!page) return;
   const { i18n, api, status } = page;
 

@@ -10,6 +10,7 @@ import { DEFAULT_POLICY } from '../../../bot/policy';
 import type { Handoff } from '../../../handoff/create-handoff';
 import { dashboardRoutes } from '../../../handoff/dashboard-routes';
 import type { AgentApi } from '../../../server/agent-api';
+import type { MessagePipeline } from '../../../pipeline/types';
 import { createDatabase, type Database } from '../../../store/database';
 import { migrateToLatest } from '../../../store/migrate';
 import type { ModelRegistry } from '../../../training/model-registry';
@@ -25,6 +26,7 @@ export interface UiServer {
   readonly database: Database;
   readonly registry: ModelRegistry;
   readonly handoff: Handoff;
+  readonly pipeline: MessagePipeline;
   readonly api: AgentApi;
   readonly trainer: Trainer;
   user(roles: string[], name: string): Promise<{ id: string; email: string }>;
@@ -46,6 +48,7 @@ export async function startUiServer(): Promise<UiServer> {
     database,
     registry: app.registry,
     handoff: app.handoff,
+    pipeline: app.pipeline,
     api: app.api,
     trainer: app.trainer,
     user: (roles, name) => app.createUser(`${name}-${process.pid}-${Date.now()}@ui.test`, roles, UI_PASSWORD, name),
