@@ -58,7 +58,12 @@ export async function createRedisEvents(options: RedisEventsOptions): Promise<Li
       const payload = JSON.stringify(event);
       const id = conversationOf(event);
       if (id === undefined) await publisher.publish(channel, payload);
-      else await publisher.multi().publish(channel, payload).publish(conversationPrefix + id, payload).exec();
+      else
+        await publisher
+          .multi()
+          .publish(channel, payload)
+          .publish(conversationPrefix + id, payload)
+          .exec();
     },
     async (conversationId, on) => {
       if (on) await subscriber.subscribe(conversationPrefix + conversationId);

@@ -6,7 +6,14 @@ export type LiveEvent =
   | { readonly type: 'message.created'; readonly conversationId: string; readonly message: StoredMessage }
   | { readonly type: 'ticket.changed'; readonly ticketId: string; readonly conversationId: string; readonly status: string; readonly priority: string }
   /** A surge opened, changed (figures, pinned answer) or closed: surge/surge-service.ts. */
-  | { readonly type: 'surge.changed'; readonly surgeId: string; readonly status: 'open' | 'closed'; readonly label: string; readonly count: number; readonly pinned: boolean }
+  | {
+      readonly type: 'surge.changed';
+      readonly surgeId: string;
+      readonly status: 'open' | 'closed';
+      readonly label: string;
+      readonly count: number;
+      readonly pinned: boolean;
+    }
   /** A trainer saved an intent's answers, links or quick replies: every process reloads its catalog. */
   | { readonly type: 'catalog.changed'; readonly intentId: string };
 

@@ -41,7 +41,8 @@ export function agentEventRoutes(deps: AgentEventsDeps): Router {
     const unsubscribe = deps.events.subscribe((event: LiveEvent) => {
       if (event.type === 'ticket.changed') {
         openCache.delete(event.conversationId);
-        if (event.status === SLA_MISSED_STATUS) stream.send('sla.missed', { ticketId: event.ticketId, conversationId: event.conversationId, priority: event.priority });
+        if (event.status === SLA_MISSED_STATUS)
+          stream.send('sla.missed', { ticketId: event.ticketId, conversationId: event.conversationId, priority: event.priority });
         else stream.send('ticket.changed', event);
         return;
       }

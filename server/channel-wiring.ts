@@ -72,7 +72,10 @@ export function channelSenders(channels: Config['channels']): ReadonlyMap<Channe
   const { x, facebook, kakao } = channels;
   if (x) senders.set('x', createXSender(xClient(x)));
   if (facebook) {
-    senders.set('facebook', createFacebookSender({ pageAccessToken: facebook.pageToken, graphBaseUrl: facebook.graphBaseUrl, graphVersion: facebook.graphVersion }));
+    senders.set(
+      'facebook',
+      createFacebookSender({ pageAccessToken: facebook.pageToken, graphBaseUrl: facebook.graphBaseUrl, graphVersion: facebook.graphVersion }),
+    );
   }
   if (kakao) senders.set('kakao', createKakaoSender({ callbackHosts: kakao.callbackHosts }));
   return senders;

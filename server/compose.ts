@@ -66,7 +66,13 @@ export interface ComposeOptions {
   /** Stand-ins for the outside world (tests and benches); production sets none. */
   readonly overrides?: Overrides;
   /** Extra API route modules (trainer…), given the composed parts; `guard` checks sessions and roles. */
-  readonly routes?: (parts: { database: Database; events: LiveEvents; pipeline: Pipeline; registry: ModelRegistry; guard: AuthGuard }) => readonly RouteModule[];
+  readonly routes?: (parts: {
+    database: Database;
+    events: LiveEvents;
+    pipeline: Pipeline;
+    registry: ModelRegistry;
+    guard: AuthGuard;
+  }) => readonly RouteModule[];
 }
 
 /** What compose takes from outside the system: everything else it builds itself. */
@@ -274,7 +280,14 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     if (source !== 'env' && config.databaseUrl) {
       logger.warn('SOTONG_SECRET is not set: web-chat tokens from this API process will not verify on other API processes', {});
     }
-    await bootstrapAdmin({ accounts: new UserRepository(database.db), email: config.admin.email, password: config.admin.password, hash, logger, print: options.print });
+    await bootstrapAdmin({
+      accounts: new UserRepository(database.db),
+      email: config.admin.email,
+      password: config.admin.password,
+      hash,
+      logger,
+      print: options.print,
+    });
 
     collectQueueDepth(jobs, metrics);
     // Rate limits and stream caps count in Redis when configured, so they hold across API processes.

@@ -63,9 +63,7 @@ export function webChatRoutes(deps: WebChatDeps): Router {
       accessToken: deps.tokens.issue(processed.conversationId),
       duplicate: ingested.duplicate,
       decision: decision && { intent: decision.intent, confidence: decision.confidence, action: decision.action, reason: decision.reason ?? null },
-      reply: decision?.reply
-        ? { text: decision.reply.text, links: decision.reply.links, quickReplies: decision.reply.quickReplies ?? [] }
-        : null,
+      reply: decision?.reply ? { text: decision.reply.text, links: decision.reply.links, quickReplies: decision.reply.quickReplies ?? [] } : null,
     };
     res.status(ingested.duplicate ? 200 : 201).json(answer);
   });

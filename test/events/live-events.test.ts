@@ -80,7 +80,9 @@ for (const driver of drivers) {
 
     test('events arrive in publish order', async () => {
       const heard: string[] = [];
-      a.subscribe((e) => heard.push(e.type === 'message.created' ? e.message.text : e.type === 'ticket.changed' ? e.status : e.type === 'catalog.changed' ? e.intentId : e.type));
+      a.subscribe((e) =>
+        heard.push(e.type === 'message.created' ? e.message.text : e.type === 'ticket.changed' ? e.status : e.type === 'catalog.changed' ? e.intentId : e.type),
+      );
       for (const text of ['1', '2', '3', '4', '5']) await b.publish(message('c1', text));
       await b.publish({ type: 'ticket.changed', ticketId: 't1', conversationId: 'c1', status: 'assigned', priority: 'high' });
       await b.publish({ type: 'catalog.changed', intentId: 'passport.issue' });

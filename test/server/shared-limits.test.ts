@@ -81,7 +81,15 @@ describeWithServers({ redis: true }, 'limits shared through Redis across two API
 
   test('the X CRC limit (30 a minute) holds over both apps together', async () => {
     const channels = {
-      x: { consumerSecret: 'x-consumer-secret', apiKey: 'k', accessToken: 't', accessSecret: 's', accountId: '42', apiBaseUrl: 'http://127.0.0.1:1', pollIntervalMs: 0 },
+      x: {
+        consumerSecret: 'x-consumer-secret',
+        apiKey: 'k',
+        accessToken: 't',
+        accessSecret: 's',
+        accountId: '42',
+        apiBaseUrl: 'http://127.0.0.1:1',
+        pollIntervalMs: 0,
+      },
     } as unknown as Config['channels'];
     const pipeline = createMemoryPipeline(tableTriage({}), createInProcessEvents());
     const apps: Running[] = [];
@@ -103,8 +111,20 @@ test('without Redis each app counts on its own (the in-memory store)', async () 
   const apps = [await startTestApp({ config: { webChatRateLimit: 1 } }), await startTestApp({ config: { webChatRateLimit: 1 } })];
   try {
     const statuses = [];
-    for (const app of apps) statuses.push((await fetch(`${app.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '안녕' }) })).status);
-    statuses.push((await fetch(`${apps[0]!.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '안녕' }) })).status);
+    for (const app of apps)
+      statuses.push(
+        (await fetch(`${app.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '안녕' }) }))
+          .status,
+      );
+    statuses.push(
+      (
+        await fetch(`${apps[0]!.url}/api/v1/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: '안녕' }),
+        })
+      ).status,
+    );
     expect(statuses[0]).toBeLessThan(300);
     expect(statuses[1]).toBeLessThan(300);
     expect(statuses[2]).toBe(429);
