@@ -1,11 +1,16 @@
-// GET /metrics/dashboard: message volumes over time and first-response bands for the dashboard.
+// GET /metrics/dashboard: message volumes over time and first-response bands for the dashboard,
+// and the ticket figures (first response with waits so far, SLA per priority, per agent).
 // Supervisors only (trainer and admin), like /metrics/handoffs.
 import { Router } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AuthGuard } from '../accounts/guard';
 import type { Schema } from '../store/schema';
-import { BUCKETS, dashboardNumbers } from './dashboard-repository';
+import { BUCKETS, dashboardNumbers, type DashboardNumbers } from './dashboard-repository';
+import { loadTicketFigures } from './dashboard-figures-repository';
+import type { TicketFigures } from './dashboard-figures';
+
+export type DashboardBody = DashboardNumbers & { readonly tickets: TicketFigures };
 
 export interface DashboardRoutesDeps {
   readonly db: Kysely<Schema>;
@@ -29,7 +34,9 @@ export function dashboardRoutes(deps: DashboardRoutesDeps): Router {
     const requested = parsed.since ? new Date(parsed.since) : new Date(now().getTime() - 7 * 86_400_000);
     // A bounded window: an hourly series over years would be a denial of service by query string.
     const since = requested < floor ? floor : requested;
-    res.json(await dashboardNumbers(deps.db, since, parsed.bucket ?? 'day'));
+    const [numbers, tickets] = await Promise.all([dashboardNumbers(deps.db, since, parsed.bucket ?? 'day'), loadTicketFigures(deps.db, since, now())]);
+    const body: DashboardBody = { ...numbers, tickets };
+    res.json(body);
   });
   return router;
 }
