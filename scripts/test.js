@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: runs the whole suite. Suites that need PostgreSQL or Redis read TEST_DATABASE_URL /
+// `npm test`: runs the whole suite, with the coverage threshold. Suites that need PostgreSQL or Redis read TEST_DATABASE_URL /
 // TEST_REDIS_URL; when a server is unreachable they are skipped and we say so loudly. Under CI=true
 // nothing may be skipped, so an unreachable server fails the run.
 const net = require('node:net');
@@ -40,10 +40,13 @@ function reachable(url) {
     }
     console.error(`! The suites that need them are SKIPPED; only the embedded setup is tested.\n${line}`);
   }
-  const r = spawnSync(
-    process.execPath,
-    [require.resolve('jest/bin/jest'), ...process.argv.slice(2)],
-    { stdio: 'inherit', env },
-  );
+  // A full run measures coverage and enforces jest.config.js's threshold; a run of some paths
+  // (`npm test -- test/server`) does not, since a part of the suite covers only part of the code.
+  const args = process.argv.slice(2);
+  const full = !args.some((arg) => !arg.startsWith('-'));
+  const r = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...(full && !args.includes('--coverage') ? ['--coverage'] : []), ...args], {
+    stdio: 'inherit',
+    env,
+  });
   process.exit(r.status ?? 1);
 })();
