@@ -1,22 +1,13 @@
-// The web chat end to end over HTTP, on the real pipeline, store (PGlite, and PostgreSQL when
-// configured), in-process job driver and live events: the POST answers inline, the outbound job
-// delivers the bot reply through the web sender and the SSE stream shows it, the transcript is
+// The web chat end to end over HTTP, on the system compose builds: the real pipeline, store
+// (PGlite, and PostgreSQL when configured), in-process job driver and live events, with a table
+// model in place of the classifier. The POST answers inline, the outbound job delivers the bot reply through the web sender and the SSE stream shows it, the transcript is
 // redacted, and a second citizen cannot read the first one's thread.
-import { redactPii } from '../../bot/pii';
-import { createEventStreams } from '../../events/event-streams';
-import { createWebSender } from '../../channels/web/send';
-import { createAccessTokens } from '../../channels/web/verify';
-import { createInProcessEvents } from '../../events/in-process-events';
-import { createInProcessJobQueue } from '../../jobs/in-process-driver';
-import { createPipeline } from '../../pipeline/create-pipeline';
-import { buildApp } from '../../server/app';
-import { createMetrics } from '../../server/metrics';
-import { silentLogger } from '../../core/logger';
-import { describeEachDatabase } from '../support/backends';
-import { listen, type Running } from '../server/support/http';
+import type { Database } from '../../store/database';
+import { describeEachEngine } from '../support/backends';
+import { startComposedServer, STARTUP_TIMEOUT_MS, type ComposedServer } from '../support/composed-server';
+import { seedCatalog } from '../support/seed-catalog';
 import { tableTriage } from '../server/support/memory-pipeline';
 import { openSse } from './sse-client';
-import { productionHandoff } from '../support/production-handoff';
 
 const TRIAGE = tableTriage({
   '여권 재발급 어디서 해요': {
@@ -27,38 +18,17 @@ const TRIAGE = tableTriage({
   },
 });
 
-describeEachDatabase('web chat over the real pipeline', (current) => {
-  let running: Running;
-  let db: ReturnType<typeof current>['db'];
-  let closeAll: () => Promise<void>;
+describeEachEngine('web chat over the real pipeline', (kind) => {
+  let running: ComposedServer;
+  let db: Database['db'];
 
   beforeAll(async () => {
-    const database = current();
-    db = database.db;
-    const jobs = createInProcessJobQueue({ onFailed: () => undefined });
-    const events = createInProcessEvents();
-    const pipeline = createPipeline({ database, jobs, events, triage: () => TRIAGE, redact: redactPii, handoff: productionHandoff(database, jobs, events), logger: silentLogger });
-    pipeline.registerWorkers(new Map([['web', createWebSender()]]));
-    const streams = createEventStreams();
-    const app = buildApp({
-      logger: silentLogger,
-      metrics: createMetrics(),
-      health: { database, jobs },
-      pipeline,
-      events,
-      tokens: createAccessTokens('e2e-secret-e2e-secret-e2e-secret-e2e'),
-      streams,
-    });
-    running = await listen(app);
-    closeAll = async () => {
-      streams.closeAll();
-      await running.close();
-      await jobs.close();
-      await events.close();
-    };
-  });
+    const catalog = seedCatalog();
+    running = await startComposedServer(kind, { overrides: { model: { triage: () => TRIAGE, catalog: () => catalog } } });
+    db = running.composed.database.db;
+  }, STARTUP_TIMEOUT_MS);
   afterAll(async () => {
-    await closeAll();
+    await running?.close();
   });
 
   type Thread = { conversationId: string; accessToken: string };
