@@ -4,7 +4,7 @@
 // Only an agent's reply sets first_response_at, so the bot's acknowledgement is never one.
 // Pure: the rows come from handoff/dashboard-figures-repository.ts.
 import type { TicketPriority, TicketStatus } from '../store/schema';
-import { RESPONSE_BANDS } from './dashboard-repository';
+import { RESPONSE_BANDS, type DashboardNumbers } from './dashboard-repository';
 
 export interface FigureTicket {
   readonly id: string;
@@ -166,3 +166,6 @@ export function ticketFigures(tickets: readonly FigureTicket[], staff: readonly 
     agents: agents(tickets, staff),
   };
 }
+
+/** GET /metrics/dashboard's body: the volumes and bands, and these figures. */
+export type DashboardBody = DashboardNumbers & { readonly tickets: TicketFigures };

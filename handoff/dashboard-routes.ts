@@ -6,11 +6,9 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AuthGuard } from '../accounts/guard';
 import type { Schema } from '../store/schema';
-import { BUCKETS, dashboardNumbers, type DashboardNumbers } from './dashboard-repository';
+import { BUCKETS, dashboardNumbers } from './dashboard-repository';
 import { loadTicketFigures } from './dashboard-figures-repository';
-import type { TicketFigures } from './dashboard-figures';
-
-export type DashboardBody = DashboardNumbers & { readonly tickets: TicketFigures };
+import type { DashboardBody } from './dashboard-figures';
 
 export interface DashboardRoutesDeps {
   readonly db: Kysely<Schema>;

@@ -39,6 +39,9 @@ describeWithChromium('dashboard (Chromium)', () => {
     const asHuman = answers.filter((a) => a.decision.intent === 'chat.human').length;
     expect(numbers.byIntent.filter((p: any) => p.key === 'chat.human').reduce((n: number, p: any) => n + p.count, 0)).toBe(asHuman);
     expect(numbers.firstResponse.human.reduce((a: number, b: number) => a + b, 0)).toBe(1);
+    // The honest figures: one ticket answered by a person, the rest still waiting and counted so.
+    expect(numbers.tickets.firstResponse).toMatchObject({ tickets: handedOff, answered: 1, waiting: handedOff - 1 });
+    expect(numbers.tickets.agents).toEqual([expect.objectContaining({ id: agent.id, handled: 1 })]);
     const metrics = await json(`${ui.server.url}/api/v1/metrics/handoffs?since=${since}`, { headers: asTrainer });
     const autoAnswered = answers.filter((a) => a.decision?.action === 'auto_answer').length;
     expect(metrics.autoAnswer.autoAnswered).toBe(autoAnswered);
@@ -73,7 +76,29 @@ describeWithChromium('dashboard (Chromium)', () => {
       return painted;
     });
     expect(drawn).toBeGreaterThan(1000);
+    // The honest first-response KPI, per priority and per agent tables.
+    expect(await page.locator('#kpi-first-response .kpi-detail').textContent()).toContain(`아직 대기 ${handedOff - 1}건`);
+    expect(await page.locator('#priority-table tbody tr').count()).toBe(4);
+    expect(await page.locator(`#agent-table tr[data-agent="${agent.id}"] td`).first().textContent()).toBe('1');
+    // The 4–9 minute band is shaded even though no ticket falls in it (every wait here is seconds).
+    expect(numbers.tickets.firstResponse.bands.answered[3] + numbers.tickets.firstResponse.bands.waiting[3]).toBe(0);
+    const shaded = await page.evaluate(() => {
+      const canvas = document.getElementById('chart-agent-response') as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d')!;
+      // Band 3 of 6 across the plot: sample its middle, a quarter down from the top.
+      const pixel = ctx.getImageData(Math.round(canvas.width * 0.6), Math.round(canvas.height * 0.25), 1, 1).data;
+      return { r: pixel[0]!, g: pixel[1]!, a: pixel[3]! };
+    });
+    expect(shaded.a).toBeGreaterThan(0);
+    expect(shaded.g).toBeGreaterThan(shaded.r);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await screenshot(page, 'dashboard');
+    await screenshot(page, 'dashboard-ko-1280');
+    await page.locator('#lang-toggle').click();
+    expect(await page.locator('#kpi-first-response .kpi-detail').textContent()).toContain(`${handedOff - 1} still waiting`);
+    await screenshot(page, 'dashboard-en-1280');
+    await page.setViewportSize({ width: 390, height: 900 });
+    await screenshot(page, 'dashboard-en-390');
     expect(seen.errors).toEqual([]);
     expect(seen.cspViolations).toEqual([]);
   });

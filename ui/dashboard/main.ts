@@ -1,7 +1,7 @@
 // The operations dashboard: volumes, first-response times against the 110 call centre's 4–9
 // minutes, auto-answer rate, handoff reasons and SLA compliance, for trainers and admins.
 import type { HandoffMetrics } from '../../handoff/metrics-repository';
-import type { DashboardNumbers } from '../../handoff/dashboard-repository';
+import type { DashboardBody } from '../../handoff/dashboard-figures';
 import { CONSOLE_TEXT, dynamicKey } from '../console/text';
 import type { FreshnessReport } from '../../freshness/report';
 import { byId, el, replace } from '../shared/dom';
@@ -11,6 +11,7 @@ import { bootSignedInPage } from '../shared/page-boot';
 import { drawFirstResponse, drawReasons, drawVolumes } from './charts';
 import { DASHBOARD_TEXT } from './text';
 import { mountSurgeList } from './surge-list';
+import { drawAgentResponse, firstResponseKpi, renderAgents, renderPriorities } from './ticket-figures';
 
 const RANGES = { '1': { days: 1, bucket: 'hour' }, '7': { days: 7, bucket: 'day' }, '30': { days: 30, bucket: 'day' } } as const;
 
@@ -21,13 +22,13 @@ async function start(): Promise<void> {
   const surgeList = mountSurgeList(api, () => i18n.lang());
 
   // Reason and status names are the console's words: one dictionary for both pages.
-  const consoleLabel = (prefix: 'reason' | 'status', value: string) => {
+  const consoleLabel = (prefix: 'reason' | 'status' | 'priority', value: string) => {
     const key = dynamicKey(prefix, value);
     return key ? CONSOLE_TEXT[i18n.lang()][key] : value;
   };
   const reasonLabel = (reason: string) => consoleLabel('reason', reason);
   const range = byId<HTMLSelectElement>('range');
-  let data: { metrics: HandoffMetrics; numbers: DashboardNumbers; freshness: FreshnessReport } | undefined;
+  let data: { metrics: HandoffMetrics; numbers: DashboardBody; freshness: FreshnessReport } | undefined;
 
   const kpi = (id: string, value: string, detail: string) => replace(byId(id), el('strong', { className: 'kpi-value' }, value), el('span', { className: 'kpi-detail' }, detail));
 
@@ -52,6 +53,11 @@ async function start(): Promise<void> {
     kpi('kpi-tickets', String(Object.values(metrics.tickets).reduce((a, b) => a + b, 0)), Object.entries(metrics.tickets).map(([s, n]) => `${consoleLabel('status', s)} ${n}`).join(' · '));
     drawVolumes(byId<HTMLCanvasElement>('chart-channel'), numbers, 'byChannel', i18n);
     drawVolumes(byId<HTMLCanvasElement>('chart-intent'), numbers, 'byIntent', i18n);
+    const honest = firstResponseKpi(numbers.tickets, i18n);
+    kpi('kpi-first-response', honest.value, honest.detail);
+    drawAgentResponse(byId<HTMLCanvasElement>('chart-agent-response'), numbers.tickets, numbers.firstResponse.bands, numbers.firstResponse.callCentreBand, i18n);
+    renderPriorities(byId('priority-table'), numbers.tickets, i18n, (p) => consoleLabel('priority', p));
+    renderAgents(byId('agent-table'), numbers.tickets, i18n);
     drawFirstResponse(byId<HTMLCanvasElement>('chart-response'), numbers, i18n);
     drawReasons(byId<HTMLCanvasElement>('chart-reasons'), metrics, i18n, reasonLabel);
     responseTable(metrics);
@@ -65,7 +71,7 @@ async function start(): Promise<void> {
     try {
       const [metrics, numbers, freshness] = await Promise.all([
         api.get<HandoffMetrics>(`/metrics/handoffs?since=${encodeURIComponent(since)}`),
-        api.get<DashboardNumbers>(`/metrics/dashboard?since=${encodeURIComponent(since)}&bucket=${chosen.bucket}`),
+        api.get<DashboardBody>(`/metrics/dashboard?since=${encodeURIComponent(since)}&bucket=${chosen.bucket}`),
         api.get<FreshnessReport>('/freshness'),
       ]);
       data = { metrics, numbers, freshness };

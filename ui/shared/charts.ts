@@ -20,6 +20,7 @@ import {
   Tooltip,
   type ChartConfiguration,
   type ChartType,
+  type Plugin,
   // @ts-expect-error TS1479: an ESM-only package imported from a file TS thinks is CommonJS.
 } from 'chart.js';
 
@@ -31,6 +32,8 @@ Chart.defaults.font.family = '"Noto Sans KR", "Apple SD Gothic Neo", "Malgun Got
 /** Distinct, colour-blind-friendly series colours (Okabe–Ito). */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000', '#999999'];
 export const colour = (i: number): string => PALETTE[i % PALETTE.length]!;
+
+export type { Plugin };
 
 const charts = new WeakMap<HTMLCanvasElement, Chart>();
 
