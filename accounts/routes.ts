@@ -28,10 +28,10 @@ export interface AuthRoutesDeps {
 
 export const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
-const passwordBody = z
+export const passwordBody = z
   .object({ current: z.string().min(1).max(1024), next: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024) })
   .strict();
-const loginBody = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) }).strict();
+export const loginBody = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) }).strict();
 
 export function authRoutes(deps: AuthRoutesDeps): Router {
   const router = Router();

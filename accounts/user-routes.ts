@@ -23,11 +23,16 @@ export interface UserRoutesDeps {
 /** Same rule as SOTONG_ADMIN_PASSWORD. */
 export const MIN_PASSWORD_LENGTH = 12;
 
-const newUserBody = z
+export const newUserBody = z
   .object({
     email: staffEmail,
     // Without one, a temporary password is generated, answered once, and must be changed.
-    password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024).optional(),
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+      .max(1024)
+      .optional()
+      .describe('Omitted: a temporary password is generated, answered once as temporaryPassword, and must be changed at the first sign-in.'),
     // `role` (one) as in the issue, or `roles` (several).
     role: z.enum(ROLES).optional(),
     roles: z.array(z.enum(ROLES)).min(1).optional(),
@@ -37,14 +42,14 @@ const newUserBody = z
   .strict()
   .refine((b) => (b.role === undefined) !== (b.roles === undefined), { message: 'give exactly one of role or roles' });
 
-const changesBody = z
+export const changesBody = z
   .object({
     displayName: z.string().trim().min(1).max(100).optional(),
     roles: z.array(z.enum(ROLES)).min(1).optional(),
     queues: z.array(z.string().trim().min(1).max(64)).max(50).optional(),
   })
   .strict();
-const resetBody = z.object({ password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024).optional() }).strict();
+export const resetBody = z.object({ password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024).optional() }).strict();
 
 export function publicUser(user: UserRecord) {
   return {

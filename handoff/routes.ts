@@ -24,14 +24,19 @@ export interface HandoffRoutesDeps {
 }
 
 const MAX_TEXT = 4000;
-const textBody = z.object({ text: z.string().overwrite(sanitizeText).trim().min(1).max(MAX_TEXT) }).strict();
-const relabelBody = z.object({ intent: z.string().min(1).max(100), messageId: z.string().min(1).max(64).optional() }).strict();
-const transferBody = z
+export const textBody = z.object({ text: z.string().overwrite(sanitizeText).trim().min(1).max(MAX_TEXT) }).strict();
+export const relabelBody = z
+  .object({ intent: z.string().min(1).max(100), messageId: z.string().min(1).max(64).optional().describe('Default: the message that opened the ticket') })
+  .strict();
+export const transferBody = z
   .object({ queue: z.string().trim().min(1).max(64).optional(), agentId: z.string().min(1).max(64).optional() })
   .strict()
-  .refine((b) => b.queue !== undefined || b.agentId !== undefined, { message: 'give a queue or an agentId' });
-const resolveBody = z.object({ keepThread: z.boolean().optional() }).strict();
-const priorityBody = z.object({ priority: z.enum(PRIORITIES) }).strict();
+  .refine((b) => b.queue !== undefined || b.agentId !== undefined, { message: 'give a queue or an agentId' })
+  .describe('At least one of queue, agentId.');
+export const resolveBody = z
+  .object({ keepThread: z.boolean().optional().describe('Reopen this ticket (to this agent) on a message within the reopen window') })
+  .strict();
+export const priorityBody = z.object({ priority: z.enum(PRIORITIES) }).strict();
 const listQuery = z.object({
   status: z
     .string()

@@ -1,6 +1,8 @@
 // OpenAPI: sign-in and user management.
 import { ROLES } from '../../accounts/roles';
-import { errorResponses, idParameter, jsonBody, jsonResponse, ref, secured, type OpenApiGroup } from './document';
+import { loginBody, passwordBody } from '../../accounts/routes';
+import { changesBody, newUserBody, resetBody } from '../../accounts/user-routes';
+import { errorResponses, idParameter, jsonBody, jsonResponse, ref, requestSchema, secured, type OpenApiGroup } from './document';
 
 const user = {
   type: 'object',
@@ -25,12 +27,7 @@ export const authPaths: OpenApiGroup = {
       post: {
         summary: 'Sign in',
         description: 'Sets the sotong_session (httpOnly) and sotong_csrf cookies. 5 failed attempts per IP and email within 15 minutes → 429 with Retry-After.',
-        requestBody: jsonBody({
-          type: 'object',
-          required: ['email', 'password'],
-          properties: { email: { type: 'string' }, password: { type: 'string' } },
-          additionalProperties: false,
-        }),
+        requestBody: jsonBody(requestSchema(loginBody)),
         responses: {
           '200': jsonResponse('Signed in', {
             type: 'object',
@@ -47,7 +44,7 @@ export const authPaths: OpenApiGroup = {
     '/api/v1/auth/password': {
       post: secured(['agent', 'trainer', 'admin'], {
         summary: "Change one's own password (required after an admin's reset); the other sessions end",
-        requestBody: jsonBody({ type: 'object', required: ['current', 'next'], properties: { current: { type: 'string' }, next: { type: 'string', minLength: 12 } } }),
+        requestBody: jsonBody(requestSchema(passwordBody)),
         responses: { '204': { description: 'Changed' }, ...errorResponses('SOTONG_ERR_VALIDATION') },
       }),
     },
@@ -60,19 +57,7 @@ export const authPaths: OpenApiGroup = {
     '/api/v1/users': {
       post: secured(['admin'], {
         summary: 'Create a user',
-        requestBody: jsonBody({
-          type: 'object',
-          required: ['email'],
-          properties: {
-            email: { type: 'string', format: 'email' },
-            password: { type: 'string', minLength: 12, description: 'Omitted: a temporary password is generated, answered once as temporaryPassword, and must be changed at the first sign-in.' },
-            role: { type: 'string', enum: ROLES },
-            roles: { type: 'array', items: { type: 'string', enum: ROLES } },
-            displayName: { type: 'string' },
-            queues: { type: 'array', items: { type: 'string' } },
-          },
-          description: 'Exactly one of role or roles.',
-        }),
+        requestBody: jsonBody(requestSchema(newUserBody)),
         responses: { '201': jsonResponse('Created', { type: 'object', properties: { user: ref('User') } }), ...errorResponses('SOTONG_ERR_VALIDATION', 'SOTONG_ERR_CONFLICT') },
       }),
       get: secured(['admin'], {
@@ -84,7 +69,7 @@ export const authPaths: OpenApiGroup = {
       patch: secured(['admin'], {
         summary: "Edit a user's name, roles and department queues",
         parameters: [idParameter],
-        requestBody: jsonBody({ type: 'object', properties: { displayName: { type: 'string' }, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, queues: { type: 'array', items: { type: 'string' } } } }),
+        requestBody: jsonBody(requestSchema(changesBody)),
         responses: { '200': jsonResponse('Updated', { type: 'object', properties: { user: ref('User') } }), ...errorResponses('SOTONG_ERR_VALIDATION', 'SOTONG_ERR_NOT_FOUND', 'SOTONG_ERR_CONFLICT') },
       }),
     },
@@ -99,7 +84,7 @@ export const authPaths: OpenApiGroup = {
       post: secured(['admin'], {
         summary: 'Set a temporary password (given or generated) the user must change at their next sign-in; their sessions end',
         parameters: [idParameter],
-        requestBody: jsonBody({ type: 'object', properties: { password: { type: 'string', minLength: 12 } } }),
+        requestBody: jsonBody(requestSchema(resetBody)),
         responses: { '200': jsonResponse('Reset', { type: 'object', properties: { user: ref('User'), temporaryPassword: { type: 'string', description: 'Shown once' } } }), ...errorResponses('SOTONG_ERR_NOT_FOUND') },
       }),
     },

@@ -1,6 +1,7 @@
 // The OpenAPI document served at /api/openapi.json, composed from one group per route module
 // (auth, users, handoffs, events, and the trainer's). A group is plain data; buildOpenApiDocument
 // merges them and refuses two groups that describe the same operation or schema.
+import { z } from 'zod';
 import { ERROR_CATALOGUE, type ErrorCode } from '../../core/errors';
 
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -38,6 +39,13 @@ export function secured(roles: readonly string[], operation: Operation & { respo
     description: `${String(operation.description ?? operation.summary ?? '')}\n\nRoles: ${roles.join(', ')} (admin may call every route).`.trim(),
     responses: { ...operation.responses, ...errorResponses('SOTONG_ERR_UNAUTHORIZED', 'SOTONG_ERR_FORBIDDEN') },
   };
+}
+
+/** A route's zod body schema as the JSON Schema a client sends (zod's input side), so the document
+ * cannot drift from what the route accepts. */
+export function requestSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  return json as JsonSchema;
 }
 
 export const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } } as const;

@@ -1,7 +1,8 @@
 // OpenAPI: the agent queue, ticket actions, the agent event stream and the handoff metrics.
 import { PRIORITIES } from '../../handoff/priority';
 import { TICKET_STATUSES } from '../../handoff/ticket-rules';
-import { errorResponses, idParameter, jsonBody, jsonResponse, ref, secured, type OpenApiGroup } from './document';
+import { priorityBody, relabelBody, resolveBody, textBody, transferBody } from '../../handoff/routes';
+import { errorResponses, idParameter, jsonBody, jsonResponse, ref, requestSchema, secured, type OpenApiGroup } from './document';
 
 const AGENT = ['agent'];
 const ticketAnswer = jsonResponse('The ticket after the action', { type: 'object', properties: { ticket: ref('Ticket') } });
@@ -116,7 +117,7 @@ export const handoffPaths: OpenApiGroup = {
       post: secured(AGENT, {
         summary: "Reply to the citizen through the thread's channel (claims a waiting ticket first)",
         parameters: [idParameter],
-        requestBody: jsonBody({ type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 4000 } } }),
+        requestBody: jsonBody(requestSchema(textBody)),
         responses: {
           '202': jsonResponse('Queued for sending', {
             type: 'object',
@@ -131,31 +132,31 @@ export const handoffPaths: OpenApiGroup = {
       post: secured(AGENT, {
         summary: 'Add an internal note (never sent to the citizen)',
         parameters: [idParameter],
-        requestBody: jsonBody({ type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 4000 } } }),
+        requestBody: jsonBody(requestSchema(textBody)),
         responses: { '201': jsonResponse('The note', { type: 'object', properties: { note: { type: 'object' } } }), ...actionErrors },
       }),
     },
     '/api/v1/handoffs/{id}/resolve': {
       post: action('Resolve and tell the citizen; the bot answers next. Within the reopen window a message needing a person opens a new linked ticket, or with keepThread reopens this one', {
-        requestBody: jsonBody({ type: 'object', properties: { keepThread: { type: 'boolean', description: 'Reopen this ticket (to this agent) on a message within the reopen window' } } }),
+        requestBody: jsonBody(requestSchema(resolveBody)),
       }),
     },
     '/api/v1/handoffs/{id}/return-to-bot': { post: action('Return the thread to the bot and tell the citizen; no reopen applies') },
     '/api/v1/handoffs/{id}/transfer': {
       post: action('Transfer to another queue and/or agent', {
-        requestBody: jsonBody({ type: 'object', properties: { queue: { type: 'string' }, agentId: { type: 'string' } }, description: 'At least one of queue, agentId.' }),
+        requestBody: jsonBody(requestSchema(transferBody)),
       }),
     },
     '/api/v1/handoffs/{id}/priority': {
       post: action("Change the ticket's priority (audited; a missed SLA never does this)", {
-        requestBody: jsonBody({ type: 'object', required: ['priority'], properties: { priority: { type: 'string', enum: PRIORITIES } } }),
+        requestBody: jsonBody(requestSchema(priorityBody)),
       }),
     },
     '/api/v1/handoffs/{id}/relabel': {
       post: secured(AGENT, {
         summary: 'Relabel the intent of a citizen message (creates a training candidate for the trainer inbox)',
         parameters: [idParameter],
-        requestBody: jsonBody({ type: 'object', required: ['intent'], properties: { intent: { type: 'string' }, messageId: { type: 'string', description: 'Default: the message that opened the ticket' } } }),
+        requestBody: jsonBody(requestSchema(relabelBody)),
         responses: { '201': jsonResponse('Candidate created', { type: 'object', properties: { candidateId: { type: 'string' } } }), ...actionErrors, ...errorResponses('SOTONG_ERR_VALIDATION') },
       }),
     },

@@ -10,6 +10,10 @@ import { createAgentApi } from '../../server/agent-api';
 import { redactPii } from '../../bot/pii';
 import { createDatabase } from '../../store/database';
 import { seedCatalog } from '../support/seed-catalog';
+import { z } from 'zod';
+import { loginBody } from '../../accounts/routes';
+import { newUserBody } from '../../accounts/user-routes';
+import { transferBody } from '../../handoff/routes';
 
 /** Every (METHOD, /api/... path with {params}) a router answers. */
 function routesOf(prefix: string, router: Router): string[] {
@@ -55,4 +59,19 @@ test('two groups describing the same operation or schema are refused', () => {
       { tag: { name: 'b', description: '' }, paths: {}, schemas: { S: {} } },
     ]),
   ).toThrow(/schema S is defined twice/);
+});
+
+test('request bodies are the routes\' own zod schemas, as z.toJSONSchema gives them', () => {
+  const document = buildOpenApiDocument([...CORE_GROUPS, trainerPaths]);
+  const body = (path: string, method: string) =>
+    (document.paths[path] as Record<string, { requestBody: { content: Record<string, { schema: unknown }> } }>)[method]!.requestBody.content['application/json']!.schema;
+  const input = (schema: z.ZodType) => {
+    const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'input' });
+    return json;
+  };
+  expect(body('/api/v1/handoffs/{id}/transfer', 'post')).toEqual(input(transferBody));
+  expect(body('/api/v1/auth/login', 'post')).toEqual(input(loginBody));
+  expect(body('/api/v1/users', 'post')).toEqual(input(newUserBody));
+  // A constraint added to a route reaches the document: the text cap is the route's own.
+  expect(body('/api/v1/handoffs/{id}/messages', 'post')).toMatchObject({ properties: { text: { maxLength: 4000, minLength: 1 } }, additionalProperties: false });
 });
