@@ -18,7 +18,7 @@ import { DomainError } from '../core/errors';
 /** A decline below this confidence counts as unhandled rather than a sure "not ours". */
 export const UNSURE_DECLINE = 0.8;
 
-export const acceptBodySchema = z.object({ intent: z.string().min(1).max(100).optional() }).strict();
+export const acceptBodySchema = z.object({ intent: z.string().min(1).max(100).optional().describe("Default: the relabel's intent") }).strict();
 export const inboxQuerySchema = z.object({
   source: z.enum(['relabel', 'low_confidence', 'unhandled']).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),

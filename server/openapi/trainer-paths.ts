@@ -1,6 +1,7 @@
 // OpenAPI: the trainer API (catalog, inbox, training, evaluation, publish) and NLU parse.
 // Merged into /api/openapi.json through createAgentApi's `openApiGroups`.
-import { errorResponses, jsonBody, jsonResponse, ref, secured, type OpenApiGroup } from './document';
+import { acceptBodySchema } from '../../training/trainer-inbox';
+import { errorResponses, jsonBody, jsonResponse, ref, requestSchema, secured, type OpenApiGroup } from './document';
 
 const TRAINER = ['trainer'];
 const bilingual = { type: 'object', required: ['ko', 'en'], properties: { ko: { type: 'string' }, en: { type: 'string' } } };
@@ -160,7 +161,7 @@ export const trainerPaths: OpenApiGroup = {
     '/api/v1/inbox/{id}/accept': {
       post: op('Turn an inbox item into an example', { 201: jsonResponse('The example', obj({ item: { type: 'string' }, example: ref('TrainerExample') })), ...invalid, ...notFound, ...conflict }, {
         parameters: [path('id', 'Inbox item id')],
-        requestBody: jsonBody(obj({ intent: { type: 'string', description: 'Default: the relabel\'s intent' } })),
+        requestBody: jsonBody(requestSchema(acceptBodySchema)),
       }),
     },
     '/api/v1/inbox/{id}/dismiss': {
