@@ -8,7 +8,7 @@ const LAYERS = [
   ['bot'],
   ['intents'],
   ['store'],
-  ['jobs', 'events'],
+  ['jobs', 'events', 'limits'],
   ['pipeline'],
   ['channels', 'handoff', 'training', 'accounts', 'surge', 'freshness'],
   ['server'],

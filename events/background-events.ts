@@ -17,6 +17,8 @@ export function connectInBackground(open: () => Promise<LiveEvents>, options: Ba
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
   const local = createFanOut(options.onListenerError, async () => {});
+  // Conversation subscriptions made before Redis answers: attached to it once connected.
+  const pending = new Set<(events: LiveEvents) => void>();
 
   const attempt = async () => {
     try {
@@ -24,6 +26,8 @@ export function connectInBackground(open: () => Promise<LiveEvents>, options: Ba
       if (closed) return void (await events.close());
       events.subscribe((event) => local.deliver(event));
       inner = events;
+      for (const attach of [...pending]) attach(events);
+      pending.clear();
       options.onConnected?.();
     } catch (error) {
       if (closed) return;
@@ -40,6 +44,23 @@ export function connectInBackground(open: () => Promise<LiveEvents>, options: Ba
       await inner.publish(event);
     },
     subscribe: (listener) => local.subscribe(listener),
+    async subscribeConversation(conversationId, listener) {
+      let off: (() => void) | undefined;
+      let gone = false;
+      const attach = (events: LiveEvents) => {
+        void events.subscribeConversation(conversationId, listener).then(
+          (unsubscribe) => (gone ? unsubscribe() : (off = unsubscribe)),
+          (error: unknown) => options.onRetry?.(error),
+        );
+      };
+      if (inner) off = await inner.subscribeConversation(conversationId, listener);
+      else pending.add(attach);
+      return () => {
+        gone = true;
+        pending.delete(attach);
+        off?.();
+      };
+    },
     async close() {
       closed = true;
       clearTimeout(timer);

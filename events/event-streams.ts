@@ -2,6 +2,8 @@
 // shutdown can end them (otherwise server.close() waits for them forever).
 import type { Request, Response } from 'express';
 import { SotongError } from '../core/errors';
+import { createMemoryLimitStore } from '../limits/memory-limit-store';
+import type { Lease, LimitStore } from '../limits/types';
 
 export interface EventStream {
   /** Sends one event; `id` lets the browser resume from it (Last-Event-ID). */
@@ -20,7 +22,7 @@ export interface StreamOwner {
 
 export interface EventStreams {
   /** Opens a stream, or throws SOTONG_ERR_RATE_LIMITED (429) before writing anything when a cap is reached. */
-  open(req: Request, res: Response, owner?: StreamOwner): EventStream;
+  open(req: Request, res: Response, owner?: StreamOwner): Promise<EventStream>;
   /** How many streams are open (for tests and metrics). */
   size(): number;
   closeAll(): void;
@@ -39,6 +41,14 @@ export interface EventStreamOptions {
   readonly maxPerConversation?: number;
   readonly maxPerSession?: number;
   readonly maxPerIp?: number;
+  /**
+   * Where open streams are counted. Default: in this process. A Redis store makes the caps hold
+   * across API processes; each stream's slot is renewed with every heartbeat and lapses after
+   * three missed ones (30 s at least), so a process that dies frees its streams' places.
+   */
+  readonly store?: LimitStore;
+  /** Told when the store fails (Redis down); the stream then opens uncounted. */
+  readonly onStoreError?: (error: unknown) => void;
 }
 
 export const DEFAULT_STREAM_CAPS = { maxPerConversation: 5, maxPerSession: 5, maxPerIp: 50 } as const;
@@ -46,20 +56,29 @@ export const DEFAULT_STREAM_CAPS = { maxPerConversation: 5, maxPerSession: 5, ma
 export function createEventStreams(options: EventStreamOptions = {}): EventStreams {
   const open = new Set<Response>();
   const heartbeatMs = options.heartbeatMs ?? 15_000;
-  const counts = new Map<string, number>();
   const caps = { ...DEFAULT_STREAM_CAPS, ...options };
+  const store = options.store ?? createMemoryLimitStore();
+  const leaseMs = Math.max(heartbeatMs * 3, 30_000);
+  const uncounted: Lease = { renew: async () => {}, release: async () => {} };
 
   return {
-    open(req, res, owner = {}) {
-      const keys: Array<[string, number]> = [[`ip:${req.ip ?? 'unknown'}`, caps.maxPerIp]];
-      if (owner.conversation !== undefined) keys.push([`conversation:${owner.conversation}`, caps.maxPerConversation]);
-      if (owner.session !== undefined) keys.push([`session:${owner.session}`, caps.maxPerSession]);
-      if (keys.some(([key, max]) => (counts.get(key) ?? 0) >= max)) {
+    async open(req, res, owner = {}) {
+      const slots = [{ key: `stream:ip:${req.ip ?? 'unknown'}`, max: caps.maxPerIp }];
+      if (owner.conversation !== undefined) slots.push({ key: `stream:conversation:${owner.conversation}`, max: caps.maxPerConversation });
+      if (owner.session !== undefined) slots.push({ key: `stream:session:${owner.session}`, max: caps.maxPerSession });
+      let lease: Lease | null;
+      try {
+        lease = await store.acquire(slots, leaseMs);
+      } catch (error) {
+        options.onStoreError?.(error);
+        lease = uncounted;
+      }
+      if (!lease) {
         // The browser's EventSource retries after `retry`; tell it to wait rather than hammer.
         res.setHeader('Retry-After', '30');
         throw new SotongError('SOTONG_ERR_RATE_LIMITED', { params: { retryAfter: 30 } });
       }
-      for (const [key] of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+      const held = lease;
 
       res.status(200);
       res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
@@ -72,21 +91,22 @@ export function createEventStreams(options: EventStreamOptions = {}): EventStrea
 
       const cleanups: Array<() => void> = [];
       let closed = false;
-      const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
+      const heartbeat = setInterval(() => {
+        res.write(': heartbeat\n\n');
+        held.renew().catch((error: unknown) => options.onStoreError?.(error));
+      }, heartbeatMs);
       const close = () => {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
         open.delete(res);
-        for (const [key] of keys) {
-          const left = (counts.get(key) ?? 1) - 1;
-          if (left > 0) counts.set(key, left);
-          else counts.delete(key);
-        }
+        held.release().catch((error: unknown) => options.onStoreError?.(error));
         for (const cleanup of cleanups) cleanup();
       };
       req.on('close', close);
       res.on('close', close);
+      // The client may have gone while the store was being asked: its close event is past.
+      if (req.destroyed || res.destroyed) close();
 
       return {
         get closed() {

@@ -4,7 +4,7 @@
 // the transcript (the SSE route replays messages after Last-Event-ID).
 import { Redis } from 'ioredis';
 import { createFanOut } from './in-process-events';
-import { LIVE_EVENT_TYPES, type LiveEvent, type LiveEvents } from './types';
+import { conversationOf, LIVE_EVENT_TYPES, type LiveEvent, type LiveEvents } from './types';
 
 export interface RedisEventsOptions {
   readonly redisUrl: string;
@@ -46,24 +46,42 @@ export async function createRedisEvents(options: RedisEventsOptions): Promise<Li
     throw new Error(`live events: cannot subscribe to Redis channel "${channel}"`, { cause: error });
   }
 
+  // Every event goes to the shared channel; an event of a conversation also goes to that
+  // conversation's own channel, which only the processes holding its citizen's streams hear.
+  const conversationPrefix = `${channel}:conversation:`;
   const fanOut = createFanOut(
     options.onListenerError,
     async () => {
       await Promise.allSettled([subscriber.quit(), publisher.quit()]);
     },
     async (event) => {
-      await publisher.publish(channel, JSON.stringify(event));
+      const payload = JSON.stringify(event);
+      const id = conversationOf(event);
+      if (id === undefined) await publisher.publish(channel, payload);
+      else
+        await publisher
+          .multi()
+          .publish(channel, payload)
+          .publish(conversationPrefix + id, payload)
+          .exec();
+    },
+    async (conversationId, on) => {
+      if (on) await subscriber.subscribe(conversationPrefix + conversationId);
+      else await subscriber.unsubscribe(conversationPrefix + conversationId);
     },
   );
 
   subscriber.on('message', (from: string, payload: string) => {
-    if (from !== channel) return;
+    const shared = from === channel;
+    if (!shared && !from.startsWith(conversationPrefix)) return;
     const event = parseEvent(payload);
     if (typeof event === 'string') options.onBadMessage?.(event);
-    else fanOut.deliver(event);
+    else if (shared) fanOut.deliver(event);
+    else if (conversationOf(event) === from.slice(conversationPrefix.length)) fanOut.deliverToConversation(event);
+    else options.onBadMessage?.(`event of another conversation on ${from}`);
   });
 
-  return { publish: fanOut.publish, subscribe: fanOut.subscribe, close: fanOut.close };
+  return { publish: fanOut.publish, subscribe: fanOut.subscribe, subscribeConversation: fanOut.subscribeConversation, close: fanOut.close };
 }
 
 function parseEvent(payload: string): LiveEvent | string {

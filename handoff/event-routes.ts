@@ -36,12 +36,13 @@ export function agentEventRoutes(deps: AgentEventsDeps): Router {
     return open;
   };
 
-  router.get('/events', ...deps.guard.role('agent'), (req, res) => {
-    const stream = deps.streams.open(req, res, { session: requireAuthOf(res).sessionId });
+  router.get('/events', ...deps.guard.role('agent'), async (req, res) => {
+    const stream = await deps.streams.open(req, res, { session: requireAuthOf(res).sessionId });
     const unsubscribe = deps.events.subscribe((event: LiveEvent) => {
       if (event.type === 'ticket.changed') {
         openCache.delete(event.conversationId);
-        if (event.status === SLA_MISSED_STATUS) stream.send('sla.missed', { ticketId: event.ticketId, conversationId: event.conversationId, priority: event.priority });
+        if (event.status === SLA_MISSED_STATUS)
+          stream.send('sla.missed', { ticketId: event.ticketId, conversationId: event.conversationId, priority: event.priority });
         else stream.send('ticket.changed', event);
         return;
       }

@@ -15,6 +15,7 @@ import type { Logger } from '../core/logger';
 import type { MetricsRegistry } from './metrics';
 import { errorHandler, notFound, requireJson } from './middleware/error-handler';
 import { rateLimit } from './middleware/rate-limit';
+import type { LimitStore } from '../limits/types';
 import { requestLog } from './middleware/request-log';
 import { securityHeaders } from './middleware/security-headers';
 
@@ -39,6 +40,8 @@ export interface AppDeps {
   readonly events: LiveEvents;
   readonly tokens: AccessTokens;
   readonly streams: EventStreams;
+  /** Where the web-chat rate limit counts (Redis across processes); default: this process. */
+  readonly limits?: LimitStore;
   /**
    * Webhook routers of the enabled platform channels, mounted at /webhooks/<channel> before any
    * body parser: they verify signatures over the raw bytes themselves.
@@ -85,7 +88,13 @@ export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
       events: deps.events,
       tokens: deps.tokens,
       streams: deps.streams,
-      postLimit: rateLimit({ max: config.webChatRateLimit ?? 30, windowMs: 60_000 }),
+      postLimit: rateLimit({
+        name: 'web-chat',
+        max: config.webChatRateLimit ?? 30,
+        windowMs: 60_000,
+        store: deps.limits,
+        onStoreError: (error) => deps.logger.warn('rate limit store unavailable; web-chat limit not applied', { error }),
+      }),
     }),
   );
   for (const module of deps.routes ?? []) app.use(module.path, module.router);

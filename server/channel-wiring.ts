@@ -15,8 +15,14 @@ import type { TwitterApi } from 'twitter-api-v2';
 import type { Config, XConfig } from './config';
 import type { Logger } from '../core/logger';
 import { rateLimit } from './middleware/rate-limit';
+import type { LimitStore } from '../limits/types';
 
-export function channelRouters(channels: Config['channels'], pipeline: MessagePipeline, logger: Logger): Partial<Record<Exclude<ChannelId, 'web'>, Router>> {
+export function channelRouters(
+  channels: Config['channels'],
+  pipeline: MessagePipeline,
+  logger: Logger,
+  limits?: LimitStore,
+): Partial<Record<Exclude<ChannelId, 'web'>, Router>> {
   const { x, facebook, kakao } = channels;
   return {
     ...(x && {
@@ -25,7 +31,13 @@ export function channelRouters(channels: Config['channels'], pipeline: MessagePi
           consumerSecret: x.consumerSecret,
           accountId: x.accountId,
           path: '/',
-          crcLimit: rateLimit({ max: 30, windowMs: 60_000 }),
+          crcLimit: rateLimit({
+            name: 'x-crc',
+            max: 30,
+            windowMs: 60_000,
+            store: limits,
+            onStoreError: (error) => logger.warn('rate limit store unavailable; X CRC limit not applied', { error }),
+          }),
           onRefusedCrc: (reason) => logger.warn('x: refused a CRC request', { reason }),
         },
         pipeline,
@@ -60,7 +72,10 @@ export function channelSenders(channels: Config['channels']): ReadonlyMap<Channe
   const { x, facebook, kakao } = channels;
   if (x) senders.set('x', createXSender(xClient(x)));
   if (facebook) {
-    senders.set('facebook', createFacebookSender({ pageAccessToken: facebook.pageToken, graphBaseUrl: facebook.graphBaseUrl, graphVersion: facebook.graphVersion }));
+    senders.set(
+      'facebook',
+      createFacebookSender({ pageAccessToken: facebook.pageToken, graphBaseUrl: facebook.graphBaseUrl, graphVersion: facebook.graphVersion }),
+    );
   }
   if (kakao) senders.set('kakao', createKakaoSender({ callbackHosts: kakao.callbackHosts }));
   return senders;

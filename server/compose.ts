@@ -4,6 +4,7 @@
 import type { Express } from 'express';
 import { redactPii } from '../bot/pii';
 import { createEventStreams, type EventStreams } from '../events/event-streams';
+import { createLimitStore } from '../limits/create-limit-store';
 import { createAccessTokens } from '../channels/web/verify';
 import { connectInBackground } from '../events/background-events';
 import { createLiveEvents, type LiveEventsConfig } from '../events/create-live-events';
@@ -65,7 +66,13 @@ export interface ComposeOptions {
   /** Stand-ins for the outside world (tests and benches); production sets none. */
   readonly overrides?: Overrides;
   /** Extra API route modules (trainer…), given the composed parts; `guard` checks sessions and roles. */
-  readonly routes?: (parts: { database: Database; events: LiveEvents; pipeline: Pipeline; registry: ModelRegistry; guard: AuthGuard }) => readonly RouteModule[];
+  readonly routes?: (parts: {
+    database: Database;
+    events: LiveEvents;
+    pipeline: Pipeline;
+    registry: ModelRegistry;
+    guard: AuthGuard;
+  }) => readonly RouteModule[];
 }
 
 /** What compose takes from outside the system: everything else it builds itself. */
@@ -273,10 +280,29 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     if (source !== 'env' && config.databaseUrl) {
       logger.warn('SOTONG_SECRET is not set: web-chat tokens from this API process will not verify on other API processes', {});
     }
-    await bootstrapAdmin({ accounts: new UserRepository(database.db), email: config.admin.email, password: config.admin.password, hash, logger, print: options.print });
+    await bootstrapAdmin({
+      accounts: new UserRepository(database.db),
+      email: config.admin.email,
+      password: config.admin.password,
+      hash,
+      logger,
+      print: options.print,
+    });
 
     collectQueueDepth(jobs, metrics);
-    const streams = createEventStreams(config.streamCaps);
+    // Rate limits and stream caps count in Redis when configured, so they hold across API processes.
+    const limitLog = logger.child({ component: 'limits' });
+    const limits = createLimitStore({
+      redisUrl: config.redisUrl,
+      prefix: `${config.redisPrefix}:limits:`,
+      onConnectionError: (error) => limitLog.warn('Redis connection error', { error }),
+    });
+    closers.push(() => limits.close());
+    const streams = createEventStreams({
+      ...config.streamCaps,
+      store: limits,
+      onStoreError: (error) => limitLog.warn('limit store unavailable; stream not counted', { error }),
+    });
     closers.push(async () => streams.closeAll());
     const agentApi = createAgentApi({ db: database.db, handoff, events, streams, loginLimit: options.loginLimit, hash, openApiGroups: [trainerPaths] });
     const trainer = createTrainer({ db: database.db, registry, logger: logger.child({ component: 'trainer' }), onCatalogChanged: liveCatalog.changed });
@@ -295,7 +321,8 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         events,
         tokens: createAccessTokens(secret),
         streams,
-        webhooks: channelRouters(config.channels, pipeline, logger.child({ component: 'channels' })),
+        limits,
+        webhooks: channelRouters(config.channels, pipeline, logger.child({ component: 'channels' }), limits),
         routes: [
           ...agentApi.routes,
           ...trainerRouteModules({ trainer, guard: agentApi.guard }),

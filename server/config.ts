@@ -7,7 +7,6 @@ import { LOG_LEVELS, type LogLevel } from '../core/logger';
 import { HANDOFF_VARIABLES } from '../handoff/config';
 import { SURGE_VARIABLES } from '../surge/config';
 
-
 export interface ConfigVariable {
   readonly name: string;
   /** Default as written in docs; '' when the variable is optional with no default. */
@@ -24,28 +23,44 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: '127.0.0.1',
     meaning: 'Interface to listen on. Loopback by default so a fresh install is not exposed; set 0.0.0.0 behind a proxy or in a container.',
   },
-  { name: 'SOTONG_DATA_DIR', default: './data', meaning: 'Folder for the embedded database (PGlite) and the generated server secret. Made 0700 with its files 0600 whatever the umask (the process umask gains 077).' },
+  {
+    name: 'SOTONG_DATA_DIR',
+    default: './data',
+    meaning:
+      'Folder for the embedded database (PGlite) and the generated server secret. Made 0700 with its files 0600 whatever the umask (the process umask gains 077).',
+  },
   { name: 'DATABASE_URL', default: '', meaning: 'PostgreSQL URL (postgres://…). Unset: embedded PGlite in SOTONG_DATA_DIR.' },
   {
     name: 'DATABASE_SCHEMA',
     default: '',
-    meaning: 'PostgreSQL schema to keep the tables in (created if missing), so several deployments or test runs can share one database. Unset: the default search path. Ignored by PGlite.',
+    meaning:
+      'PostgreSQL schema to keep the tables in (created if missing), so several deployments or test runs can share one database. Unset: the default search path. Ignored by PGlite.',
   },
-  { name: 'REDIS_URL', default: '', meaning: 'Redis URL (redis://…) for BullMQ jobs and live events across processes. Unset: in-process.' },
-  { name: 'REDIS_PREFIX', default: 'sotong', meaning: 'Prefix of every Redis key and pub/sub channel Sotong uses, so several deployments can share one Redis.' },
+  {
+    name: 'REDIS_URL',
+    default: '',
+    meaning: 'Redis URL (redis://…) for BullMQ jobs, live events, and the rate limits and stream caps, across processes. Unset: in-process.',
+  },
+  {
+    name: 'REDIS_PREFIX',
+    default: 'sotong',
+    meaning: 'Prefix of every Redis key and pub/sub channel Sotong uses, so several deployments can share one Redis.',
+  },
   { name: 'SWEEP_INTERVAL_SECONDS', default: '30', meaning: 'How often one worker looks for work whose job was lost and queues it again (the sweeper).' },
   { name: 'SWEEP_STUCK_AFTER_SECONDS', default: '60', meaning: 'Unfinished messages and replies older than this are queued again by the sweeper.' },
   {
     name: 'SOTONG_SECRET',
     default: '',
-    meaning: 'Server secret (≥ 32 chars) that signs web-chat access tokens. Unset: generated once into SOTONG_DATA_DIR. Set the same value on every API process.',
+    meaning:
+      'Server secret (≥ 32 chars) that signs web-chat access tokens. Unset: generated once into SOTONG_DATA_DIR. Set the same value on every API process.',
     secret: true,
   },
   { name: 'SOTONG_ADMIN_EMAIL', default: 'admin@localhost', meaning: 'Email of the admin created on start while no active admin exists.' },
   {
     name: 'SOTONG_ADMIN_PASSWORD',
     default: '',
-    meaning: 'Password for that admin (≥ 12 chars). Unset: a random one is printed once. Applies only while no admin exists; later it is ignored and the log says so (use sotong users reset-password).',
+    meaning:
+      'Password for that admin (≥ 12 chars). Unset: a random one is printed once. Applies only while no admin exists; later it is ignored and the log says so (use sotong users reset-password).',
     secret: true,
   },
   { name: 'LOG_LEVEL', default: 'info', meaning: `Log level: ${LOG_LEVELS.join(', ')}.` },
@@ -63,9 +78,23 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   },
   { name: 'STREAM_MAX_PER_CONVERSATION', default: '5', meaning: 'Open live event streams (SSE) allowed per web-chat conversation token; more get 429.' },
   { name: 'STREAM_MAX_PER_SESSION', default: '5', meaning: 'Open live event streams allowed per agent session; more get 429.' },
-  { name: 'STREAM_MAX_PER_IP', default: '50', meaning: 'Open live event streams allowed per client IP (per API process); more get 429.' },
-  { name: 'WEB_CHAT_RATE_LIMIT', default: '30', meaning: 'Web-chat messages accepted per client IP per minute (per API process).' },
-  { name: 'X_CONSUMER_SECRET', default: '', meaning: 'X app consumer secret: signs webhooks (CRC, POST). X is enabled when X_CONSUMER_SECRET, X_API_KEY, X_ACCESS_TOKEN, X_ACCESS_SECRET and X_ACCOUNT_ID are set.', secret: true },
+  {
+    name: 'STREAM_MAX_PER_IP',
+    default: '50',
+    meaning: 'Open live event streams allowed per client IP (over all API processes when `REDIS_URL` is set); more get 429.',
+  },
+  {
+    name: 'WEB_CHAT_RATE_LIMIT',
+    default: '30',
+    meaning: 'Web-chat messages accepted per client IP per minute (over all API processes when `REDIS_URL` is set, else per process).',
+  },
+  {
+    name: 'X_CONSUMER_SECRET',
+    default: '',
+    meaning:
+      'X app consumer secret: signs webhooks (CRC, POST). X is enabled when X_CONSUMER_SECRET, X_API_KEY, X_ACCESS_TOKEN, X_ACCESS_SECRET and X_ACCOUNT_ID are set.',
+    secret: true,
+  },
   { name: 'X_API_KEY', default: '', meaning: 'X app consumer (API) key.', secret: true },
   { name: 'X_ACCESS_TOKEN', default: '', meaning: 'X user-context access token of the helpline account.', secret: true },
   { name: 'X_ACCESS_SECRET', default: '', meaning: 'X user-context access token secret.', secret: true },
@@ -76,7 +105,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: '0',
     meaning: 'Seconds between polls of the X mentions timeline, the alternative to the Account Activity webhook (runs in worker processes). 0: off.',
   },
-  { name: 'FB_APP_SECRET', default: '', meaning: 'Meta app secret: checks X-Hub-Signature-256. Facebook is enabled when FB_APP_SECRET, FB_VERIFY_TOKEN, FB_PAGE_TOKEN and FB_PAGE_ID are set.', secret: true },
+  {
+    name: 'FB_APP_SECRET',
+    default: '',
+    meaning: 'Meta app secret: checks X-Hub-Signature-256. Facebook is enabled when FB_APP_SECRET, FB_VERIFY_TOKEN, FB_PAGE_TOKEN and FB_PAGE_ID are set.',
+    secret: true,
+  },
   { name: 'FB_VERIFY_TOKEN', default: '', meaning: 'Token Meta echoes in the webhook verification GET.', secret: true },
   { name: 'FB_PAGE_TOKEN', default: '', meaning: 'Page access token for the Send API and comment replies.', secret: true },
   { name: 'FB_PAGE_ID', default: '', meaning: 'Id of the helpline Page: its own comments are ignored.' },
@@ -87,12 +121,13 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   {
     name: 'KAKAO_CALLBACK_HOSTS',
     default: '*.kakao.com,*.kakaoenterprise.com',
-    meaning: 'Hosts a Kakao callbackUrl may point to, over https (host names or *.domain; an exact http origin only for a test fake). A request naming any other callback is refused with 400.',
+    meaning:
+      'Hosts a Kakao callbackUrl may point to, over https (host names or *.domain; an exact http origin only for a test fake). A request naming any other callback is refused with 400.',
   },
   {
     name: 'LINK_CHECK_INTERVAL_SECONDS',
     default: '20',
-    meaning: "Seconds between official-link checks: one link per run, the one checked longest ago, robots.txt honoured (worker processes). 0: off.",
+    meaning: 'Seconds between official-link checks: one link per run, the one checked longest ago, robots.txt honoured (worker processes). 0: off.',
   },
   { name: 'LINK_CHECK_TIMEOUT_SECONDS', default: '10', meaning: 'Seconds a link check waits for each answer before calling the link unreachable.' },
   // Validated by handoff/config.ts (parseHandoffEnv), listed here so the docs stay one table.
@@ -164,7 +199,10 @@ function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
     if (hops > 10) ctx.addIssue({ code: 'custom', message: 'a hop count is at most 10' });
     return hops === 0 ? false : hops;
   }
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address, bits, extra] = entry.split('/');
     const family = isIP(address ?? '');
@@ -185,61 +223,136 @@ const url = (protocols: readonly string[]) =>
   z
     .string()
     .trim()
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `expected a ${protocols.map((p) => p.replace(':', '://…')).join(' or ')} URL`);
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `expected a ${protocols.map((p) => p.replace(':', '://…')).join(' or ')} URL`,
+    );
 
 const defaultOf = (name: string) => CONFIG_VARIABLES.find((v) => v.name === name)?.default ?? '';
 
 // Keys are the variable names, so a zod issue path names the variable directly.
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(Number(defaultOf('PORT'))),
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(Number(defaultOf('PORT'))),
   HOST: z.string().trim().min(1).default(defaultOf('HOST')),
   SOTONG_DATA_DIR: z.string().trim().min(1).default(defaultOf('SOTONG_DATA_DIR')),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
-  DATABASE_SCHEMA: z.string().trim().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and "_", not starting with a digit').optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .trim()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and "_", not starting with a digit')
+    .optional(),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
-  REDIS_PREFIX: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" and "-" only').default(defaultOf('REDIS_PREFIX')),
-  SWEEP_INTERVAL_SECONDS: z.coerce.number().min(0.1).max(86_400).default(Number(defaultOf('SWEEP_INTERVAL_SECONDS'))),
-  SWEEP_STUCK_AFTER_SECONDS: z.coerce.number().min(0.1).max(86_400).default(Number(defaultOf('SWEEP_STUCK_AFTER_SECONDS'))),
+  REDIS_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" and "-" only')
+    .default(defaultOf('REDIS_PREFIX')),
+  SWEEP_INTERVAL_SECONDS: z.coerce
+    .number()
+    .min(0.1)
+    .max(86_400)
+    .default(Number(defaultOf('SWEEP_INTERVAL_SECONDS'))),
+  SWEEP_STUCK_AFTER_SECONDS: z.coerce
+    .number()
+    .min(0.1)
+    .max(86_400)
+    .default(Number(defaultOf('SWEEP_STUCK_AFTER_SECONDS'))),
   SOTONG_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   // Loose on purpose: admin@localhost is a fine sign-in name for a single machine.
-  SOTONG_ADMIN_EMAIL: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'expected an email address like admin@example.go.kr').default(defaultOf('SOTONG_ADMIN_EMAIL')),
+  SOTONG_ADMIN_EMAIL: z
+    .string()
+    .trim()
+    .regex(/^[^\s@]+@[^\s@]+$/, 'expected an email address like admin@example.go.kr')
+    .default(defaultOf('SOTONG_ADMIN_EMAIL')),
   SOTONG_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   TRUST_PROXY: z.string().trim().default('0').transform(parseTrustProxy),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  STREAM_MAX_PER_CONVERSATION: z.coerce.number().int().min(1).max(1000).default(Number(defaultOf('STREAM_MAX_PER_CONVERSATION'))),
-  STREAM_MAX_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(Number(defaultOf('STREAM_MAX_PER_SESSION'))),
-  STREAM_MAX_PER_IP: z.coerce.number().int().min(1).max(100_000).default(Number(defaultOf('STREAM_MAX_PER_IP'))),
-  WEB_CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(Number(defaultOf('WEB_CHAT_RATE_LIMIT'))),
+  STREAM_MAX_PER_CONVERSATION: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(Number(defaultOf('STREAM_MAX_PER_CONVERSATION'))),
+  STREAM_MAX_PER_SESSION: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(Number(defaultOf('STREAM_MAX_PER_SESSION'))),
+  STREAM_MAX_PER_IP: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(Number(defaultOf('STREAM_MAX_PER_IP'))),
+  WEB_CHAT_RATE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(Number(defaultOf('WEB_CHAT_RATE_LIMIT'))),
   X_CONSUMER_SECRET: optional,
   X_API_KEY: optional,
   X_ACCESS_TOKEN: optional,
   X_ACCESS_SECRET: optional,
   X_ACCOUNT_ID: z.string().trim().regex(/^\d+$/, 'must be the numeric account id').optional(),
   X_API_BASE_URL: url(['https:', 'http:']).default(defaultOf('X_API_BASE_URL')),
-  X_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(Number(defaultOf('X_POLL_INTERVAL_SECONDS'))),
+  X_POLL_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(86_400)
+    .default(Number(defaultOf('X_POLL_INTERVAL_SECONDS'))),
   FB_APP_SECRET: optional,
   FB_VERIFY_TOKEN: optional,
   FB_PAGE_TOKEN: optional,
   FB_PAGE_ID: z.string().trim().regex(/^\d+$/, 'must be the numeric Page id').optional(),
   FB_GRAPH_BASE_URL: url(['https:', 'http:']).default(defaultOf('FB_GRAPH_BASE_URL')),
-  FB_GRAPH_VERSION: z.string().trim().regex(/^v\d+\.\d+$/, 'looks like v21.0').default(defaultOf('FB_GRAPH_VERSION')),
+  FB_GRAPH_VERSION: z
+    .string()
+    .trim()
+    .regex(/^v\d+\.\d+$/, 'looks like v21.0')
+    .default(defaultOf('FB_GRAPH_VERSION')),
   KAKAO_SKILL_SECRET: optional,
   KAKAO_BOT_ID: optional,
   KAKAO_CALLBACK_HOSTS: z
     .string()
     .trim()
     .default(defaultOf('KAKAO_CALLBACK_HOSTS'))
-    .transform((value) => value.split(',').map((h) => h.trim()).filter(Boolean))
-    .refine((hosts) => hosts.length > 0 && hosts.every((h) => /^(?:\*\.)?[a-z0-9.-]+$/i.test(h) || /^https?:\/\/[^/\s]+$/.test(h)), 'a comma list of host names, *.domain, or exact origins'),
-  LINK_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(Number(defaultOf('LINK_CHECK_INTERVAL_SECONDS'))),
-  LINK_CHECK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(Number(defaultOf('LINK_CHECK_TIMEOUT_SECONDS'))),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (hosts) => hosts.length > 0 && hosts.every((h) => /^(?:\*\.)?[a-z0-9.-]+$/i.test(h) || /^https?:\/\/[^/\s]+$/.test(h)),
+      'a comma list of host names, *.domain, or exact origins',
+    ),
+  LINK_CHECK_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(86_400)
+    .default(Number(defaultOf('LINK_CHECK_INTERVAL_SECONDS'))),
+  LINK_CHECK_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(120)
+    .default(Number(defaultOf('LINK_CHECK_TIMEOUT_SECONDS'))),
 });
 type Env = z.infer<typeof envSchema>;
 
@@ -248,9 +361,7 @@ type Env = z.infer<typeof envSchema>;
  * `PORT: Too big: expected number to be <=65535`. Empty strings count as unset.
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const known = Object.fromEntries(
-    CONFIG_VARIABLES.map((v) => [v.name, env[v.name] === '' ? undefined : env[v.name]]),
-  );
+  const known = Object.fromEntries(CONFIG_VARIABLES.map((v) => [v.name, env[v.name] === '' ? undefined : env[v.name]]));
   const parsed = envSchema.safeParse(known);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0] ?? '?')}: ${issue.message}`);

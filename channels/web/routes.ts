@@ -6,11 +6,11 @@
 //   GET  /conversations/:id/events       live `message.created` events as server-sent events
 import { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
-import type { LiveEvent, LiveEvents } from '../../events/types';
+import type { ConversationEvent, LiveEvents } from '../../events/types';
 import type { MessagePipeline } from '../../pipeline/types';
 import type { StoredMessage } from '../../store/stored-message';
 import { SotongError, validationError } from '../../core/errors';
-import type { EventStreams } from '../../events/event-streams';
+import type { EventStream, EventStreams } from '../../events/event-streams';
 import { mintWebThread, toInboundMessage, webMessageSchema, type WebThread } from './parse';
 import type { AccessTokens } from './verify';
 
@@ -63,9 +63,7 @@ export function webChatRoutes(deps: WebChatDeps): Router {
       accessToken: deps.tokens.issue(processed.conversationId),
       duplicate: ingested.duplicate,
       decision: decision && { intent: decision.intent, confidence: decision.confidence, action: decision.action, reason: decision.reason ?? null },
-      reply: decision?.reply
-        ? { text: decision.reply.text, links: decision.reply.links, quickReplies: decision.reply.quickReplies ?? [] }
-        : null,
+      reply: decision?.reply ? { text: decision.reply.text, links: decision.reply.links, quickReplies: decision.reply.quickReplies ?? [] } : null,
     };
     res.status(ingested.duplicate ? 200 : 201).json(answer);
   });
@@ -80,7 +78,6 @@ export function webChatRoutes(deps: WebChatDeps): Router {
   router.get('/conversations/:id/events', async (req, res) => {
     const id = authorize(req, deps.tokens);
     const after = optionalId(req.get('last-event-id') ?? req.query.after, 'after');
-    const stream = deps.streams.open(req, res, { conversation: id });
     const sent = new Set<string>();
     const send = (message: StoredMessage) => {
       if (sent.has(message.id)) return;
@@ -89,13 +86,22 @@ export function webChatRoutes(deps: WebChatDeps): Router {
     };
 
     // Listen before reading the backlog so nothing falls in between; queue live events until
-    // the backlog is out, then drop the ones the backlog already sent.
+    // the backlog is out, then drop the ones the backlog already sent. Only this conversation's
+    // events reach this listener (filtered where they are routed). Subscribed before the stream
+    // opens, so a failure is still a clean error response rather than a broken stream.
     let queued: StoredMessage[] | null = [];
-    const unsubscribe = deps.events.subscribe((event: LiveEvent) => {
-      if (event.type !== 'message.created' || event.conversationId !== id) return;
+    const unsubscribe = await deps.events.subscribeConversation(id, (event: ConversationEvent) => {
+      if (event.type !== 'message.created') return;
       if (queued) queued.push(event.message);
       else send(event.message);
     });
+    let stream: EventStream;
+    try {
+      stream = await deps.streams.open(req, res, { conversation: id });
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
     stream.onClose(unsubscribe);
 
     if (after) {

@@ -1,37 +1,42 @@
-// A fixed-window request limit per key (client IP). In memory, so the limit is per API process:
-// with several API processes behind a proxy, each allows `max` per window.
+// A fixed-window request limit per key (client IP). The counts live in a LimitStore: in memory
+// for one API process, or in Redis (REDIS_URL) so the limit holds across every API process.
 import type { RequestHandler } from 'express';
 import { SotongError } from '../../core/errors';
+import { createMemoryLimitStore } from '../../limits/memory-limit-store';
+import type { LimitStore } from '../../limits/types';
 
 export interface RateLimitOptions {
+  /** Names the bucket in the store, so two limits on the same IP count apart (e.g. 'web-chat'). */
+  readonly name: string;
   /** Requests allowed per window. */
   readonly max: number;
   /** Window length in milliseconds. */
   readonly windowMs: number;
+  /** Default: a store of its own in this process. */
+  readonly store?: LimitStore;
   readonly key?: (req: Parameters<RequestHandler>[0]) => string;
-  readonly now?: () => number;
+  /**
+   * Told when the store fails (Redis down). The request is then let through: a helpline that
+   * answers nobody while Redis restarts is worse than a limit that lapses for that time.
+   */
+  readonly onStoreError?: (error: unknown) => void;
 }
 
 export function rateLimit(options: RateLimitOptions): RequestHandler {
-  const now = options.now ?? Date.now;
+  const store = options.store ?? createMemoryLimitStore();
   const keyOf = options.key ?? ((req) => req.ip ?? 'unknown');
-  const windows = new Map<string, { start: number; count: number }>();
 
-  return (req, res, next) => {
-    const t = now();
-    // Old windows are dropped lazily so the map cannot grow without bound.
-    if (windows.size > 10_000) {
-      for (const [key, w] of windows) if (t - w.start >= options.windowMs) windows.delete(key);
+  return async (req, res, next) => {
+    let counted;
+    try {
+      counted = await store.hit(`${options.name}:${keyOf(req)}`, options.windowMs);
+    } catch (error) {
+      options.onStoreError?.(error);
+      next();
+      return;
     }
-    const key = keyOf(req);
-    let window = windows.get(key);
-    if (!window || t - window.start >= options.windowMs) {
-      window = { start: t, count: 0 };
-      windows.set(key, window);
-    }
-    window.count += 1;
-    if (window.count > options.max) {
-      const retryAfter = Math.max(1, Math.ceil((window.start + options.windowMs - t) / 1000));
+    if (counted.count > options.max) {
+      const retryAfter = Math.max(1, Math.ceil(counted.resetMs / 1000));
       res.setHeader('Retry-After', String(retryAfter));
       next(new SotongError('SOTONG_ERR_RATE_LIMITED', { params: { retryAfter } }));
       return;

@@ -3,10 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { tableTriage } from '../support/pipeline-fixtures';
 import { seedCatalog } from '../support/seed-catalog';
-import { describeEachEngine } from '../support/backends';
+import { describeEachDatabaseKind } from '../support/backends';
 import { call, PASSWORD, signIn, startAgentApp, STARTUP_TIMEOUT_MS, type AgentApp } from './agent-app';
 
-describeEachEngine('console auth over HTTP', (kind) => {
+describeEachDatabaseKind('console auth over HTTP', (kind) => {
   let app: AgentApp;
   beforeAll(async () => {
     const catalog = seedCatalog();

@@ -5,10 +5,10 @@
 import { loadConfig } from '../../server/config';
 import { seedCatalog } from '../support/seed-catalog';
 import { tableTriage } from '../support/pipeline-fixtures';
-import { describeEachEngine } from '../support/backends';
+import { describeEachDatabaseKind } from '../support/backends';
 import { call, PASSWORD, startAgentApp, STARTUP_TIMEOUT_MS, type AgentApp } from './agent-app';
 
-describeEachEngine('limits behind a proxy (TRUST_PROXY=1)', (kind) => {
+describeEachDatabaseKind('limits behind a proxy (TRUST_PROXY=1)', (kind) => {
   let app: AgentApp;
   beforeAll(async () => {
     const catalog = seedCatalog();

@@ -4,10 +4,10 @@
 // last active admin cannot be removed.
 import { tableTriage } from '../support/pipeline-fixtures';
 import { seedCatalog } from '../support/seed-catalog';
-import { describeEachEngine } from '../support/backends';
+import { describeEachDatabaseKind } from '../support/backends';
 import { call, PASSWORD, signIn, startAgentApp, STARTUP_TIMEOUT_MS, type AgentApp } from './agent-app';
 
-describeEachEngine('staff administration over HTTP', (kind) => {
+describeEachDatabaseKind('staff administration over HTTP', (kind) => {
   let app: AgentApp;
   beforeAll(async () => {
     const catalog = seedCatalog();

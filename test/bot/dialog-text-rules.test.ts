@@ -51,13 +51,16 @@ describe('vagueCandidates (catalog broadTerms)', () => {
     ['증명서', ['cert.family_relation', 'cert.resident_registration', 'cert.seal']],
     ['증명서 떼고 싶어요', ['cert.family_relation', 'cert.resident_registration', 'cert.seal']],
     ['서류요', ['cert.family_relation', 'cert.resident_registration', 'cert.seal']],
+    ['증명서 뽑는 곳', ['cert.family_relation', 'cert.resident_registration', 'cert.seal']],
+    ['증명서 어디서 떼요?', ['cert.family_relation', 'cert.resident_registration', 'cert.seal']],
+    ['서류 떼는 곳이요', ['cert.family_relation', 'cert.resident_registration', 'cert.seal']],
     ['재난', ['disaster.report_damage', 'disaster.special_zone_support']],
     ['신고하려고요', ['disaster.report_damage', 'complaint.file', 'residence.move_in', 'scam.voice_phishing']],
     ['I want to report something', ['disaster.report_damage', 'complaint.file', 'scam.voice_phishing']],
   ])('%s', (text, ids) => {
     expect(vagueCandidates(text, catalog)?.sort()).toEqual([...ids].sort());
   });
-  test.each(['가족관계증명서 떼고 싶어요', '전입신고', '재난지역 지원금 얼마예요', '인감', '여권 발급 어디서 해요'])('specific enough: %s', (text) => {
+  test.each(['가족관계증명서 떼고 싶어요', '전입신고', '재난지역 지원금 얼마예요', '인감', '여권 발급 어디서 해요', '가족관계증명서 뽑는 곳', '인감증명서 어디서 떼요'])('specific enough: %s', (text) => {
     expect(vagueCandidates(text, catalog)).toBeUndefined();
   });
 });

@@ -80,7 +80,9 @@ for (const driver of drivers) {
 
     test('events arrive in publish order', async () => {
       const heard: string[] = [];
-      a.subscribe((e) => heard.push(e.type === 'message.created' ? e.message.text : e.type === 'ticket.changed' ? e.status : e.type === 'catalog.changed' ? e.intentId : e.type));
+      a.subscribe((e) =>
+        heard.push(e.type === 'message.created' ? e.message.text : e.type === 'ticket.changed' ? e.status : e.type === 'catalog.changed' ? e.intentId : e.type),
+      );
       for (const text of ['1', '2', '3', '4', '5']) await b.publish(message('c1', text));
       await b.publish({ type: 'ticket.changed', ticketId: 't1', conversationId: 'c1', status: 'assigned', priority: 'high' });
       await b.publish({ type: 'catalog.changed', intentId: 'passport.issue' });
@@ -99,6 +101,30 @@ for (const driver of drivers) {
       await b.publish(message('c1', 'x'));
       await eventually(async () => heard.length === 1, 5000, 'the remaining listener');
       expect(heard).toEqual(['message.created']);
+    });
+
+    test("a conversation listener hears its own conversation's events and is never invoked for another's", async () => {
+      const mine: LiveEvent[] = [];
+      const all: LiveEvent[] = [];
+      const offOther = await a.subscribeConversation('c-other-listener', () => {});
+      const off = await a.subscribeConversation('c1', (e) => mine.push(e));
+      b.subscribe((e) => all.push(e));
+      await b.publish(message('c2', 'not yours'));
+      await b.publish(message('c1', 'yours'));
+      await b.publish({ type: 'ticket.changed', ticketId: 't2', conversationId: 'c2', status: 'assigned', priority: 'high' });
+      await b.publish({ type: 'catalog.changed', intentId: 'passport.issue' });
+      await b.publish({ type: 'ticket.changed', ticketId: 't1', conversationId: 'c1', status: 'closed', priority: 'low' });
+      await eventually(async () => all.length === 5 && mine.length === 2, 5000, 'every event, and the two of c1');
+      // The sentinel below arrives after everything above: nothing else came to the c1 listener.
+      await b.publish(message('c1', 'sentinel'));
+      await eventually(async () => mine.length === 3, 5000, 'the sentinel');
+      expect(mine.map((e) => (e.type === 'message.created' ? e.message.text : e.type))).toEqual(['yours', 'ticket.changed', 'sentinel']);
+      expect(mine.every((e) => 'conversationId' in e && e.conversationId === 'c1')).toBe(true);
+      off();
+      offOther();
+      await b.publish(message('c1', 'after unsubscribe'));
+      await eventually(async () => all.length === 7, 5000, 'the last event on the open listener');
+      expect(mine).toHaveLength(3);
     });
 
     test('publishing after close is refused', async () => {
@@ -124,6 +150,26 @@ for (const driver of drivers) {
       await raw.publish(channel, JSON.stringify(message('c9', 'ok')));
       await eventually(async () => heard.length === 1, 5000, 'the good event');
       expect(bad).toEqual(['not JSON', 'unknown event type "rm -rf"']);
+    } finally {
+      raw.disconnect();
+      await events.close();
+    }
+  });
+
+  test("a conversation subscription is filtered in Redis: the process subscribes to that conversation's channel only, and leaves it when the last listener goes", async () => {
+    const channel = `sotong-test-events-${randomBytes(5).toString('hex')}`;
+    const events = await createLiveEvents({ redisUrl: REDIS_URL, channel });
+    const raw = new Redis(REDIS_URL!);
+    const subscribers = async (conversationId: string) => ((await raw.pubsub('NUMSUB', `${channel}:conversation:${conversationId}`)) as [string, number])[1];
+    try {
+      const first = await events.subscribeConversation('c1', () => {});
+      const second = await events.subscribeConversation('c1', () => {});
+      expect(await subscribers('c1')).toBe(1);
+      expect(await subscribers('c2')).toBe(0);
+      first();
+      expect(await subscribers('c1')).toBe(1);
+      second();
+      await eventually(async () => (await subscribers('c1')) === 0, 5000, 'the channel left');
     } finally {
       raw.disconnect();
       await events.close();

@@ -100,7 +100,7 @@ export function describeEachDatabase(title: string, body: (current: () => Databa
  * Runs `body` once per database engine, for suites that build the system through compose: it
  * gets the engine's kind, and `databaseEnv` (below) turns that into the configuration.
  */
-export function describeEachEngine(title: string, body: (kind: Database['kind']) => void): void {
+export function describeEachDatabaseKind(title: string, body: (kind: Database['kind']) => void): void {
   for (const kind of ['pglite', 'postgres'] as const) {
     const configured = kind === 'pglite' || Boolean(TEST_DATABASE_URL);
     describeIfConfigured(configured, 'TEST_DATABASE_URL', `${title} [${kind}]`, () => body(kind));

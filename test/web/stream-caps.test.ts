@@ -26,7 +26,11 @@ async function stream(url: string) {
 test('one conversation token opens at most 2 streams (cap 2); the next is 429, and closing one frees a place', async () => {
   const app: TestApp = await startTestApp({ streamCaps: { maxPerConversation: 2, maxPerIp: 10 }, heartbeatMs: 50 });
   apps.push(app);
-  const posted = await fetch(`${app.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '안녕하세요' }) });
+  const posted = await fetch(`${app.url}/api/v1/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text: '안녕하세요' }),
+  });
   const { conversationId, accessToken } = (await posted.json()) as { conversationId: string; accessToken: string };
   const url = `${app.url}/api/v1/conversations/${conversationId}/events?token=${encodeURIComponent(accessToken)}`;
   const first = await stream(url);
@@ -46,7 +50,11 @@ test('one client IP opens at most its cap of streams over different conversation
   apps.push(app);
   const statuses: number[] = [];
   for (let i = 0; i < 4; i++) {
-    const posted = await fetch(`${app.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: `질문 ${i}` }) });
+    const posted = await fetch(`${app.url}/api/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: `질문 ${i}` }),
+    });
     const { conversationId, accessToken } = (await posted.json()) as { conversationId: string; accessToken: string };
     statuses.push((await stream(`${app.url}/api/v1/conversations/${conversationId}/events?token=${encodeURIComponent(accessToken)}`)).status);
   }
@@ -56,8 +64,8 @@ test('one client IP opens at most its cap of streams over different conversation
 test('one agent session opens at most its cap of streams', async () => {
   const streams = createEventStreams({ maxPerSession: 2, heartbeatMs: 50 });
   const app = express();
-  app.get('/events/:session', (req, res) => {
-    streams.open(req, res, { session: String(req.params.session) });
+  app.get('/events/:session', async (req, res) => {
+    await streams.open(req, res, { session: String(req.params.session) });
   });
   app.use(errorHandler(silentLogger, '64kb'));
   const running = await listen(app);

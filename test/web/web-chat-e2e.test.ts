@@ -3,7 +3,7 @@
 // model in place of the classifier. The POST answers inline, the outbound job delivers the bot reply through the web sender and the SSE stream shows it, the transcript is
 // redacted, and a second citizen cannot read the first one's thread.
 import type { Database } from '../../store/database';
-import { describeEachEngine } from '../support/backends';
+import { describeEachDatabaseKind } from '../support/backends';
 import { startComposedServer, STARTUP_TIMEOUT_MS, type ComposedServer } from '../support/composed-server';
 import { seedCatalog } from '../support/seed-catalog';
 import { tableTriage } from '../server/support/memory-pipeline';
@@ -18,7 +18,7 @@ const TRIAGE = tableTriage({
   },
 });
 
-describeEachEngine('web chat over the real pipeline', (kind) => {
+describeEachDatabaseKind('web chat over the real pipeline', (kind) => {
   let running: ComposedServer;
   let db: Database['db'];
 

@@ -3,6 +3,7 @@ import { createEventStreams, type EventStreamOptions, type EventStreams } from '
 import { createAccessTokens } from '../../../channels/web/verify';
 import { createInProcessEvents } from '../../../events/in-process-events';
 import type { LiveEvents } from '../../../events/types';
+import type { LimitStore } from '../../../limits/types';
 import type { MessagePipeline } from '../../../pipeline/types';
 import { buildApp, type AppConfig, type AppDeps } from '../../../server/app';
 import type { HealthCheck } from '../../../server/health-routes';
@@ -29,6 +30,8 @@ export interface TestAppOptions {
   /** Stream caps (events/event-streams.ts defaults when unset). */
   readonly streamCaps?: Pick<EventStreamOptions, 'maxPerConversation' | 'maxPerSession' | 'maxPerIp'>;
   readonly routes?: AppDeps['routes'];
+  /** Where rate limits and stream caps count (a Redis store shared by two apps); default: memory. */
+  readonly limits?: LimitStore;
 }
 
 const up: HealthCheck = { ping: async () => true };
@@ -38,7 +41,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger: Logger = createLogger({ level: 'debug', redact: (text) => text, write: (line) => logLines.push(line) });
   const events = createInProcessEvents();
   const metrics = createMetrics();
-  const streams = createEventStreams({ heartbeatMs: options.heartbeatMs ?? 15_000, ...options.streamCaps });
+  const streams = createEventStreams({ heartbeatMs: options.heartbeatMs ?? 15_000, ...options.streamCaps, store: options.limits });
   const pipeline = options.pipeline?.(events) ?? createMemoryPipeline(tableTriage({}), events);
   const app = buildApp(
     {
@@ -49,6 +52,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       events,
       tokens: createAccessTokens(TEST_SECRET),
       streams,
+      limits: options.limits,
       routes: options.routes,
     },
     options.config,
