@@ -4,11 +4,13 @@
 import type { Kysely } from 'kysely';
 import { countDeadLetters } from '../store/dead-letter-repository';
 import type { Schema } from '../store/schema';
-import { Gauge, type MetricsRegistry } from './metrics';
+import type { MetricsRegistry } from './metrics';
 
 export function collectDeadLetters(db: Kysely<Schema>, metrics: MetricsRegistry): void {
-  const gauge = metrics.register(
-    new Gauge('sotong_dead_letters', 'Work set aside after bounded tries (kind: message, outbox) and platform events rejected as given (kind: rejected_event).'),
+  const gauge = metrics.gauge(
+    'sotong_dead_letters',
+    'Work set aside after bounded tries (kind: message, outbox) and platform events rejected as given (kind: rejected_event).',
+    ['kind'],
   );
   metrics.onCollect(async () => {
     const counts = await countDeadLetters(db);

@@ -1,154 +1,65 @@
-// A tiny Prometheus registry (text exposition format 0.0.4): counters, gauges and histograms
-// with labels. No client library is installed and we need only these four series.
+// The server's Prometheus metrics on a prom-client Registry: our counters, gauges and histograms
+// next to prom-client's default process, GC and event-loop-lag metrics. One registry per composed
+// app (never prom-client's global one), so tests that compose several apps do not collide.
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-export type Labels = Readonly<Record<string, string>>;
-
-interface Series<V> {
-  readonly labels: Labels;
-  value: V;
-}
-
-interface HistogramValue {
-  readonly buckets: number[];
-  sum: number;
-  count: number;
-}
-
-abstract class Metric<V> {
-  protected readonly series = new Map<string, Series<V>>();
-  constructor(
-    readonly name: string,
-    readonly help: string,
-    readonly type: 'counter' | 'gauge' | 'histogram',
-  ) {}
-
-  protected entry(labels: Labels, initial: () => V): Series<V> {
-    const key = labelText(labels);
-    let found = this.series.get(key);
-    if (!found) {
-      found = { labels: { ...labels }, value: initial() };
-      this.series.set(key, found);
-    }
-    return found;
-  }
-
-  abstract lines(): string[];
-}
-
-export class Counter extends Metric<number> {
-  constructor(name: string, help: string) {
-    super(name, help, 'counter');
-  }
-  inc(labels: Labels = {}, by = 1): void {
-    if (by < 0) throw new RangeError(`counter ${this.name} cannot go down`);
-    this.entry(labels, () => 0).value += by;
-  }
-  get(labels: Labels = {}): number {
-    return this.series.get(labelText(labels))?.value ?? 0;
-  }
-  lines(): string[] {
-    return [...this.series.values()].map((s) => `${this.name}${labelText(s.labels)} ${formatNumber(s.value)}`);
-  }
-}
-
-export class Gauge extends Metric<number> {
-  constructor(name: string, help: string) {
-    super(name, help, 'gauge');
-  }
-  set(labels: Labels, value: number): void {
-    this.entry(labels, () => 0).value = value;
-  }
-  /** Drops every series (a collector that recomputes the whole gauge at each scrape). */
-  reset(): void {
-    this.series.clear();
-  }
-  lines(): string[] {
-    return [...this.series.values()].map((s) => `${this.name}${labelText(s.labels)} ${formatNumber(s.value)}`);
-  }
-}
-
-export class Histogram extends Metric<HistogramValue> {
-  constructor(
-    name: string,
-    help: string,
-    /** Upper bounds, ascending; +Inf is implied. */
-    readonly bounds: readonly number[],
-  ) {
-    super(name, help, 'histogram');
-  }
-  observe(value: number, labels: Labels = {}): void {
-    const series = this.entry(labels, () => ({ buckets: this.bounds.map(() => 0), sum: 0, count: 0 })).value;
-    this.bounds.forEach((bound, i) => {
-      if (value <= bound) series.buckets[i]! += 1;
-    });
-    series.sum += value;
-    series.count += 1;
-  }
-  lines(): string[] {
-    return [...this.series.values()].flatMap(({ labels, value }) => [
-      ...this.bounds.map((bound, i) => `${this.name}_bucket${labelText({ ...labels, le: formatNumber(bound) })} ${value.buckets[i]}`),
-      `${this.name}_bucket${labelText({ ...labels, le: '+Inf' })} ${value.count}`,
-      `${this.name}_sum${labelText(labels)} ${formatNumber(value.sum)}`,
-      `${this.name}_count${labelText(labels)} ${value.count}`,
-    ]);
-  }
-}
+export { Counter, Gauge, Histogram };
 
 export interface MetricsRegistry {
-  readonly messagesIn: Counter;
-  readonly decisions: Counter;
+  readonly registry: Registry;
+  readonly messagesIn: Counter<'channel'>;
+  readonly decisions: Counter<'action'>;
   readonly triageDuration: Histogram;
-  readonly jobQueueDepth: Gauge;
-  /** Adds a metric owned elsewhere (e.g. the handoff gauges) to the exposition. */
-  register<M extends Counter | Gauge | Histogram>(metric: M): M;
+  readonly jobQueueDepth: Gauge<'queue'>;
+  /** A gauge owned elsewhere (e.g. the handoff gauges), on this registry; a name may be used once. */
+  gauge<L extends string>(name: string, help: string, labelNames?: readonly L[]): Gauge<L>;
   /** Runs before each scrape, e.g. to read the job queue depth. */
   onCollect(collector: () => Promise<void>): void;
   /** The exposition text, after running the collectors. */
   render(): Promise<string>;
 }
 
-export const METRICS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+export const METRICS_CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;
 
 export function createMetrics(): MetricsRegistry {
-  const messagesIn = new Counter('sotong_messages_in_total', 'Inbound citizen messages stored, by channel.');
-  const decisions = new Counter('sotong_decisions_total', 'Triage decisions, by action.');
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  const messagesIn = new Counter({ name: 'sotong_messages_in_total', help: 'Inbound citizen messages stored, by channel.', labelNames: ['channel'] as const, registers });
+  const decisions = new Counter({ name: 'sotong_decisions_total', help: 'Triage decisions, by action.', labelNames: ['action'] as const, registers });
   // Triage is budgeted at 1 ms p99, so the buckets are fine-grained below that.
-  const triageDuration = new Histogram('sotong_triage_duration_seconds', 'Time spent in triage() per message.', [
-    0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.25,
-  ]);
-  const jobQueueDepth = new Gauge('sotong_job_queue_depth', 'Jobs waiting or delayed, by queue.');
-  const metrics: Metric<unknown>[] = [messagesIn, decisions, triageDuration, jobQueueDepth];
+  const triageDuration = new Histogram({
+    name: 'sotong_triage_duration_seconds',
+    help: 'Time spent in triage() per message.',
+    buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.25],
+    registers,
+  });
+  const jobQueueDepth = new Gauge({ name: 'sotong_job_queue_depth', help: 'Jobs waiting or delayed, by queue.', labelNames: ['queue'] as const, registers });
   const collectors: Array<() => Promise<void>> = [];
 
   return {
+    registry,
     messagesIn,
     decisions,
     triageDuration,
     jobQueueDepth,
-    register(metric) {
-      if (metrics.some((m) => m.name === metric.name)) throw new Error(`metric ${metric.name} is registered twice`);
-      metrics.push(metric as Metric<unknown>);
-      return metric;
-    },
+    // prom-client refuses a second metric of the same name on one registry.
+    gauge: (name, help, labelNames = []) => new Gauge({ name, help, labelNames, registers }),
     onCollect: (collector) => {
       collectors.push(collector);
     },
     async render() {
       // A failing collector leaves its series stale rather than failing the scrape.
       await Promise.allSettled(collectors.map((collect) => collect()));
-      return `${metrics.flatMap((m) => [`# HELP ${m.name} ${m.help}`, `# TYPE ${m.name} ${m.type}`, ...m.lines()]).join('\n')}\n`;
+      return registry.metrics();
     },
   };
 }
 
-function labelText(labels: Labels): string {
-  const pairs = Object.entries(labels);
-  if (pairs.length === 0) return '';
-  return `{${pairs.map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`).join(',')}}`;
-}
-
-function formatNumber(value: number): string {
-  if (value === Infinity) return '+Inf';
-  if (value === -Infinity) return '-Inf';
-  return String(value);
+/** The current value of one counter series (0 when it was never incremented). */
+export async function counterValue<L extends string>(counter: Counter<L>, labels: Partial<Record<L, string>>): Promise<number> {
+  const { values } = await counter.get();
+  const wanted = Object.entries(labels);
+  const found = values.find((v) => wanted.length === Object.keys(v.labels).length && wanted.every(([k, value]) => v.labels[k as L] === value));
+  return found?.value ?? 0;
 }

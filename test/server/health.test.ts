@@ -65,8 +65,10 @@ test('/metrics exposes the four series in Prometheus text format, fed by real tr
   expect(text).toContain('sotong_triage_duration_seconds_bucket{le="+Inf"} 1');
   expect(text).toContain('sotong_triage_duration_seconds_count 1');
   expect(text).toContain('sotong_job_queue_depth{queue="inbound"} 3');
-  // Every sample line is `name{labels} number`.
-  for (const line of text.trim().split('\n').filter((l) => !l.startsWith('#'))) {
-    expect(line).toMatch(/^[a-z_]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? -?[0-9.e+-]+$/);
+  // Every sample line is `name{labels} number` (default metrics have digits in names, e.g. p50).
+  // prom-client separates metric families with a blank line, and the event-loop lag gauges read
+  // NaN (prom-client writes `Nan`) until the first sample: both are valid exposition format.
+  for (const line of text.trim().split('\n').filter((l) => l !== '' && !l.startsWith('#'))) {
+    expect(line).toMatch(/^[a-z_][a-z0-9_]*(\{[a-z_][a-z0-9_]*="[^"]*"(,[a-z_][a-z0-9_]*="[^"]*")*\})? (-?[0-9.e+-]+|Nan)$/);
   }
 });

@@ -1,7 +1,7 @@
-// The hand-written registry and the seams that feed it.
+// The prom-client registry and the seams that feed it.
 import type { JobName } from '../../jobs/types';
 import { collectQueueDepth, instrumentPipeline, instrumentTriage } from '../../server/instrument';
-import { createMetrics, Counter } from '../../server/metrics';
+import { counterValue, createMetrics, Counter } from '../../server/metrics';
 import { createInProcessEvents } from '../../events/in-process-events';
 import { createMemoryPipeline, tableTriage } from './support/memory-pipeline';
 
@@ -12,7 +12,7 @@ test('label values are escaped', async () => {
 });
 
 test('counters cannot go down', () => {
-  expect(() => new Counter('x_total', 'x').inc({}, -1)).toThrow(/cannot go down/);
+  expect(() => new Counter({ name: 'x_total', help: 'x', registers: [] }).inc(-1)).toThrow(/not possible to decrease/);
 });
 
 test('instrumentTriage times triage and counts each decision by action', async () => {
@@ -22,8 +22,8 @@ test('instrumentTriage times triage and counts each decision by action', async (
   triage('불이야', context);
   triage('뭐지', context);
   triage('뭐지', context);
-  expect(metrics.decisions.get({ action: 'urgent' })).toBe(1);
-  expect(metrics.decisions.get({ action: 'decline' })).toBe(2);
+  expect(await counterValue(metrics.decisions, { action: 'urgent' })).toBe(1);
+  expect(await counterValue(metrics.decisions, { action: 'decline' })).toBe(2);
   expect(await metrics.render()).toContain('sotong_triage_duration_seconds_count 3');
 });
 
@@ -35,7 +35,7 @@ test('instrumentPipeline counts new inbound messages per channel, not duplicates
   await pipeline.ingest(message);
   await pipeline.ingest(message);
   await pipeline.ingest({ ...message, externalId: 'tw:2' });
-  expect(metrics.messagesIn.get({ channel: 'x' })).toBe(2);
+  expect(await counterValue(metrics.messagesIn, { channel: 'x' })).toBe(2);
   // The other methods still reach the wrapped pipeline.
   expect(await pipeline.listMessages('c1')).toHaveLength(2);
 });
@@ -47,4 +47,18 @@ test('queue depth is read at scrape time; a failing read leaves the last value',
   expect(await metrics.render()).toContain('sotong_job_queue_depth{queue="sla"} 5');
   depth = null;
   expect(await metrics.render()).toContain('sotong_job_queue_depth{queue="inbound"} 2');
+});
+
+test('the default process, GC and event-loop metrics sit next to ours, one registry per app', async () => {
+  const first = createMetrics();
+  const second = createMetrics();
+  first.messagesIn.inc({ channel: 'web' });
+  const text = await first.render();
+  expect(text).toMatch(/^process_cpu_user_seconds_total \d/m);
+  expect(text).toContain('# TYPE nodejs_eventloop_lag_seconds gauge');
+  expect(text).toContain('# TYPE nodejs_gc_duration_seconds histogram');
+  expect(text).toContain('sotong_messages_in_total{channel="web"} 1');
+  // The second app's registry is its own: no shared series, no duplicate-name error.
+  expect(await second.render()).not.toContain('sotong_messages_in_total{channel="web"}');
+  expect(() => first.gauge('sotong_job_queue_depth', 'again')).toThrow(/already been registered/);
 });
