@@ -8,6 +8,7 @@ import { handoffMetrics } from './metrics-repository';
 import { PRIORITIES } from './priority';
 import { ticketJson, type Ticket } from './ticket';
 import type { TicketRepository } from './ticket-repository';
+import { QUEUE_VIEWS, QueueViewRepository } from './queue-view-repository';
 import { TICKET_STATUSES, type Actor, type TicketStatus } from './ticket-rules';
 import type { TicketService } from './ticket-service';
 import { toStoredMessage } from '../store/stored-message';
@@ -52,6 +53,12 @@ const listQuery = z.object({
   assignee: z.string().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
+const viewQuery = z.object({
+  view: z.enum(QUEUE_VIEWS).default('open'),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+const snoozeBody = z.object({ until: z.iso.datetime({ offset: true }).nullable() }).strict();
 const metricsQuery = z.object({ since: z.iso.datetime({ offset: true }).optional() });
 
 function actorOf(res: Response): Actor {
@@ -71,6 +78,25 @@ export function handoffRoutes(deps: HandoffRoutesDeps): Router {
     const assignee = query.assignee === 'me' ? actorOf(res).id : query.assignee;
     const tickets = await deps.tickets.list({ status: query.status ?? ['waiting', 'assigned'], queue: query.queue, assignee, limit: query.limit });
     res.json({ tickets: tickets.map((t) => ({ ...ticketJson(t, now()), card: t.card })) });
+  });
+
+  // The console's views with their counts, optionally searched; each row previews the latest message.
+  const views = new QueueViewRepository(deps.db);
+  router.get('/handoffs/views', ...agent, async (req, res) => {
+    const query = viewQuery.parse(req.query);
+    const actorId = actorOf(res).id;
+    const at = now();
+    const [rows, counts] = await Promise.all([views.list({ view: query.view, actorId, now: at, search: query.q, limit: query.limit }), views.counts(actorId, at)]);
+    res.json({
+      view: query.view,
+      counts,
+      tickets: rows.map((r) => ({ ...ticketJson(r.ticket, at), card: r.ticket.card, latest: r.latest && { ...r.latest, at: r.latest.at.toISOString() } })),
+    });
+  });
+
+  router.post('/handoffs/:id/snooze', ...agent, async (req, res) => {
+    const { until } = snoozeBody.parse(req.body);
+    answer(res, await service.snooze(String(req.params.id), actorOf(res), until === null ? null : new Date(until)));
   });
 
   // Where a ticket can be transferred: the configured department queues and the enabled agents.

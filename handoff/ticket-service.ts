@@ -185,6 +185,13 @@ export class TicketService {
     return this.change(ticket, actor, 'ticket.priority', { priority }, { from: ticket.priority, to: priority });
   }
 
+  /** Snoozes an open ticket out of the working views until `until` (null wakes it now). Audited. */
+  async snooze(id: string, actor: Actor, until: Date | null): Promise<Ticket> {
+    const ticket = await this.allowed(id, 'set_priority', actor);
+    if (until && until.getTime() <= this.deps.now().getTime()) throw new DomainError('invalid', 'snooze until a time in the future');
+    return this.change(ticket, actor, 'ticket.snooze', { snoozed_until: until }, { until: until?.toISOString() ?? null });
+  }
+
   /**
    * Records the right intent for a citizen message of the ticket (the one that opened it by
    * default) as a training candidate the trainer inbox lists.

@@ -1,5 +1,6 @@
 // OpenAPI: the agent queue, ticket actions, the agent event stream and the handoff metrics.
 import { PRIORITIES } from '../../handoff/priority';
+import { QUEUE_VIEWS } from '../../handoff/queue-view-repository';
 import { TICKET_STATUSES } from '../../handoff/ticket-rules';
 import { priorityBody, relabelBody, resolveBody, textBody, transferBody } from '../../handoff/routes';
 import { errorResponses, idParameter, jsonBody, jsonResponse, ref, requestSchema, secured, type OpenApiGroup } from './document';
@@ -99,6 +100,27 @@ export const handoffPaths: OpenApiGroup = {
         },
       }),
     },
+    '/api/v1/handoffs/views': {
+      get: secured(AGENT, {
+        summary: "A queue view with every view's count, optionally searched; each ticket previews its conversation's latest message",
+        parameters: [
+          { name: 'view', in: 'query', schema: { type: 'string', enum: QUEUE_VIEWS }, description: 'Default open. Snoozed tickets leave mine, unassigned and open until their time.' },
+          { name: 'q', in: 'query', schema: { type: 'string', maxLength: 200 }, description: 'A ticket id (or its start), the contact, the top intent, or words of the redacted messages.' },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+        ],
+        responses: {
+          '200': jsonResponse('The view', {
+            type: 'object',
+            properties: {
+              view: { type: 'string', enum: QUEUE_VIEWS },
+              counts: { type: 'object', additionalProperties: { type: 'integer' } },
+              tickets: { type: 'array', items: { allOf: [ref('Ticket'), { type: 'object', properties: { card: ref('TriageCard'), latest: { type: ['object', 'null'], properties: { text: { type: 'string' }, author: { type: 'string' }, at: { type: 'string', format: 'date-time' } } } } }] } },
+            },
+          }),
+          ...errorResponses('SOTONG_ERR_VALIDATION'),
+        },
+      }),
+    },
     '/api/v1/handoffs/{id}': {
       get: secured(AGENT, {
         summary: 'One ticket with its card, full transcript and internal notes',
@@ -150,6 +172,11 @@ export const handoffPaths: OpenApiGroup = {
     '/api/v1/handoffs/{id}/priority': {
       post: action("Change the ticket's priority (audited; a missed SLA never does this)", {
         requestBody: jsonBody(requestSchema(priorityBody)),
+      }),
+    },
+    '/api/v1/handoffs/{id}/snooze': {
+      post: action('Snooze an open ticket out of the working views until a time (null wakes it now); audited', {
+        requestBody: jsonBody({ type: 'object', required: ['until'], properties: { until: { type: ['string', 'null'], format: 'date-time' } } }),
       }),
     },
     '/api/v1/handoffs/{id}/relabel': {

@@ -37,12 +37,17 @@ describeEachDatabase('trainer API: train, evaluate, publish, roll back', (databa
   });
 
   let badDraft: string;
-  let removed: { text: string; language: string }[];
+  let removed: { intent: string; text: string; language: string }[];
   test('a regressing draft is refused with its regressing metrics; force needs a reason, and is audited', async () => {
-    // Leave emergency.urgent one example: cross-validation can then never learn it.
-    const { examples } = (await trainer.browser('GET', '/api/v1/intents/emergency.urgent/examples')).body;
-    removed = examples.slice(1).map((e: any) => ({ text: e.text, language: e.language }));
-    for (const e of examples.slice(1)) expect((await trainer.browser('DELETE', `/api/v1/intents/emergency.urgent/examples/${e.id}`)).status).toBe(204);
+    // Leave emergency.urgent and one FAQ intent one example each: cross-validation can then never
+    // learn them, so emergency recall falls and so does macro F1. (Emergency alone no longer moves
+    // macro F1: the urgent rules keep its confusions with other intents low either way.)
+    removed = [];
+    for (const intent of ['emergency.urgent', 'travel.agency_verify']) {
+      const { examples } = (await trainer.browser('GET', `/api/v1/intents/${intent}/examples`)).body;
+      removed.push(...examples.slice(1).map((e: any) => ({ intent, text: e.text, language: e.language })));
+      for (const e of examples.slice(1)) expect((await trainer.browser('DELETE', `/api/v1/intents/${intent}/examples/${e.id}`)).status).toBe(204);
+    }
     const { job } = await trainOverHttp(trainer);
     expect(job.status).toBe('succeeded');
     badDraft = job.version;
@@ -69,7 +74,7 @@ describeEachDatabase('trainer API: train, evaluate, publish, roll back', (databa
 
   let goodDraft: string;
   test('a draft that does not regress the live one publishes without force, and the live model swaps at once', async () => {
-    for (const e of removed) expect((await trainer.browser('POST', '/api/v1/intents/emergency.urgent/examples', e)).status).toBe(201);
+    for (const { intent, ...e } of removed) expect((await trainer.browser('POST', `/api/v1/intents/${intent}/examples`, e)).status).toBe(201);
     // Re-adding exactly what was removed would rebuild the first model (versions are content
     // hashes); one new example makes this a new version.
     expect((await trainer.browser('POST', '/api/v1/intents/emergency.urgent/examples', { text: '아파트 복도에 연기가 꽉 찼어요 문 열어도 돼요?' })).status).toBe(201);
