@@ -12,6 +12,7 @@ import { followsWithin } from './reopen-policy';
 import { routeToQueue } from './routing';
 import { slaDeadline } from './sla-policy';
 import type { Ticket } from './ticket';
+import { cardEntities } from './card-entities';
 import { buildTriageCard, CARD_TRANSCRIPT_LINES, handoffReasonOf } from './triage-card';
 
 export interface OpenTicketInput {
@@ -58,6 +59,7 @@ export async function openTicket(deps: HandoffDeps, input: OpenTicketInput): Pro
     now,
     // An inbound message's links are the media the citizen sent ({label: kind, url}).
     media: opening?.direction === 'in' ? opening.links.map((l) => ({ kind: l.label, url: l.url })) : [],
+    entities: cardEntities(decision, opening?.direction === 'in' ? opening.text : undefined, now, deps.redact),
   });
 
   // Within the reopen window of a resolved ticket: a new ticket (fresh SLA) that points at it.

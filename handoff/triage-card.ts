@@ -70,6 +70,8 @@ export interface CardInput {
   readonly catalog: Pick<Catalog, 'byId'>;
   readonly now: Date;
   readonly media?: readonly CardMedia[];
+  /** Entities found off the hot path (cardEntities); default: the decision's own. */
+  readonly entities?: readonly Entity[];
 }
 
 /** The reason on the card: an urgent action is `urgent` even if the decision named none. */
@@ -91,7 +93,7 @@ export function buildTriageCard(input: CardInput): TriageCard {
     citizenHandle: input.citizenHandle,
     transcript: input.transcript.slice(-CARD_TRANSCRIPT_LINES),
     topIntents,
-    entities: decision.entities,
+    entities: input.entities ?? decision.entities,
     language: decision.language,
     reason: handoffReasonOf(decision),
     flags: decision.flags ?? [],
