@@ -58,7 +58,7 @@ const viewQuery = z.object({
   q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
-const snoozeBody = z.object({ until: z.iso.datetime({ offset: true }).nullable() }).strict();
+export const snoozeBody = z.object({ until: z.iso.datetime({ offset: true }).nullable() }).strict();
 const metricsQuery = z.object({ since: z.iso.datetime({ offset: true }).optional() });
 
 function actorOf(res: Response): Actor {

@@ -2,7 +2,7 @@
 import { PRIORITIES } from '../../handoff/priority';
 import { QUEUE_VIEWS } from '../../handoff/queue-view-repository';
 import { TICKET_STATUSES } from '../../handoff/ticket-rules';
-import { priorityBody, relabelBody, resolveBody, textBody, transferBody } from '../../handoff/routes';
+import { priorityBody, relabelBody, resolveBody, snoozeBody, textBody, transferBody } from '../../handoff/routes';
 import { errorResponses, idParameter, jsonBody, jsonResponse, ref, requestSchema, secured, type OpenApiGroup } from './document';
 
 const AGENT = ['agent'];
@@ -176,7 +176,7 @@ export const handoffPaths: OpenApiGroup = {
     },
     '/api/v1/handoffs/{id}/snooze': {
       post: action('Snooze an open ticket out of the working views until a time (null wakes it now); audited', {
-        requestBody: jsonBody({ type: 'object', required: ['until'], properties: { until: { type: ['string', 'null'], format: 'date-time' } } }),
+        requestBody: jsonBody(requestSchema(snoozeBody)),
       }),
     },
     '/api/v1/handoffs/{id}/relabel': {
