@@ -52,7 +52,10 @@ module.exports = {
         'Type-only imports of the API shapes are erased, so they may come from anywhere.',
       severity: 'error',
       from: { path: '^ui/' },
-      to: { pathNot: ['^ui/', '^(bot|core|intents)/', '^handoff/(priority|ticket-rules)\\.ts$', '^accounts/roles\\.ts$', 'node_modules'], dependencyTypesNot: ['type-only'] },
+      to: {
+        pathNot: ['^ui/', '^(bot|core|intents)/', '^handoff/(priority|ticket-rules)\\.ts$', '^accounts/roles\\.ts$', 'node_modules'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'nothing-imports-ui',

@@ -11,13 +11,7 @@ export class LoginFailureRepository implements LoginFailures {
   }
 
   async recent(key: string, since: Date): Promise<Date[]> {
-    const rows = await this.db
-      .selectFrom('login_failures')
-      .select('at')
-      .where('key', '=', key)
-      .where('at', '>', since)
-      .orderBy('at')
-      .execute();
+    const rows = await this.db.selectFrom('login_failures').select('at').where('key', '=', key).where('at', '>', since).orderBy('at').execute();
     return rows.map((r) => new Date(r.at));
   }
 
@@ -28,7 +22,11 @@ export class LoginFailureRepository implements LoginFailures {
   }
 
   async remove(ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await this.db.deleteFrom('login_failures').where('id', 'in', [...ids]).execute();
+    if (ids.length > 0)
+      await this.db
+        .deleteFrom('login_failures')
+        .where('id', 'in', [...ids])
+        .execute();
   }
 
   async clear(key: string): Promise<void> {

@@ -9,8 +9,4 @@ export function isStaffEmail(value: string): boolean {
   return value.length <= 254 && STAFF_EMAIL.test(value);
 }
 
-export const staffEmail = z
-  .string()
-  .trim()
-  .max(254)
-  .refine(isStaffEmail, { message: 'must be an email address like name@example.go.kr or name@localhost' });
+export const staffEmail = z.string().trim().max(254).refine(isStaffEmail, { message: 'must be an email address like name@example.go.kr or name@localhost' });

@@ -72,7 +72,10 @@ export class UserRepository {
   }
 
   async countUsers(): Promise<number> {
-    const row = await this.db.selectFrom('users').select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('users')
+      .select(sql<string>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -122,7 +125,12 @@ export class UserRepository {
   }
 
   async findByEmail(email: string): Promise<UserRecord | undefined> {
-    const row = await this.db.selectFrom('users').select(COLUMNS).where(sql<string>`lower(email)`, '=', normalizeEmail(email)).orderBy('id').executeTakeFirst();
+    const row = await this.db
+      .selectFrom('users')
+      .select(COLUMNS)
+      .where(sql<string>`lower(email)`, '=', normalizeEmail(email))
+      .orderBy('id')
+      .executeTakeFirst();
     return row && toRecord(row);
   }
 
@@ -150,7 +158,11 @@ export class UserRepository {
    */
   async setPassword(id: string, passwordHash: string, options: { readonly temporary: boolean; readonly keepSession?: string }): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const updated = await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: options.temporary }).where('id', '=', id).executeTakeFirst();
+      const updated = await trx
+        .updateTable('users')
+        .set({ password_hash: passwordHash, must_change_password: options.temporary })
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) return false;
       let sessions = trx.deleteFrom('sessions').where('user_id', '=', id);
       if (options.keepSession) sessions = sessions.where('id', '<>', options.keepSession);

@@ -49,7 +49,9 @@ export const changesBody = z
     queues: z.array(z.string().trim().min(1).max(64)).max(50).optional(),
   })
   .strict();
-export const resetBody = z.object({ password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024).optional() }).strict();
+export const resetBody = z
+  .object({ password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024).optional() })
+  .strict();
 
 export function publicUser(user: UserRecord) {
   return {

@@ -24,7 +24,9 @@ const faqExamples = catalog.intents.filter((i) => isFaq(i.id)).reduce((n, i) => 
 console.log('\none global threshold → coverage of FAQ examples / precision:');
 for (const row of precisionCoverageCurve(scored, isFaq)) {
   const coverage = (row.coverage * scored.length) / faqExamples;
-  console.log(`  ${row.threshold.toFixed(2)}  ${(coverage * 100).toFixed(1).padStart(5)}%  ${row.precision === null ? 'n/a' : (row.precision * 100).toFixed(2) + '%'}`);
+  console.log(
+    `  ${row.threshold.toFixed(2)}  ${(coverage * 100).toFixed(1).padStart(5)}%  ${row.precision === null ? 'n/a' : (row.precision * 100).toFixed(2) + '%'}`,
+  );
 }
 console.log(`\nper-intent thresholds for precision ≥ ${options.target} (min support ${options.minSupport}):`);
 const choices = chooseThresholds(scored, faq, options);
@@ -33,4 +35,6 @@ for (const c of choices) {
 }
 const answered = choices.reduce((n, c) => n + c.answered, 0);
 const right = choices.reduce((n, c) => n + c.right, 0);
-console.log(`\noperating point on held-out catalog examples: precision ${((right / answered) * 100).toFixed(2)}%, coverage of FAQ examples ${((answered / faqExamples) * 100).toFixed(1)}%`);
+console.log(
+  `\noperating point on held-out catalog examples: precision ${((right / answered) * 100).toFixed(2)}%, coverage of FAQ examples ${((answered / faqExamples) * 100).toFixed(1)}%`,
+);

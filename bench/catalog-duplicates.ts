@@ -39,13 +39,9 @@ const texts = readFileSync(SOURCE, 'utf8')
   .slice(0, size)
   .map((line) => (JSON.parse(line) as { text: string }).text);
 const synthetic = syntheticCatalog(texts);
-const pairs = time(`findCrossIntentDuplicates, ${texts.length} ParaKQC examples`, 20, () =>
-  findCrossIntentDuplicates(synthetic),
-);
+const pairs = time(`findCrossIntentDuplicates, ${texts.length} ParaKQC examples`, 20, () => findCrossIntentDuplicates(synthetic));
 console.log(`  ${pairs.length} pairs at >= 0.85`);
 
 const real = time('loadCatalog (real catalog)', 5, () => loadCatalog());
 const count = real.intents.reduce((n, i) => n + i.examples.ko.length + i.examples.en.length, 0);
-time(`findCrossIntentDuplicates, real catalog (${real.intents.length} intents, ${count} examples)`, 20, () =>
-  findCrossIntentDuplicates(real),
-);
+time(`findCrossIntentDuplicates, real catalog (${real.intents.length} intents, ${count} examples)`, 20, () => findCrossIntentDuplicates(real));

@@ -31,11 +31,14 @@ console.log(`both right          ${pct(s.bothRight)}`);
 console.log(`auto-answered       ${s.autoAnswered}, confidently wrong ${s.confidentlyWrong}`);
 console.log(`emergency number    ${s.emergencyNumberRight === null ? 'n/a' : pct(s.emergencyNumberRight)} lead with the right number`);
 console.log('\nby case (n, intent, action, both):');
-for (const k of s.byCase) console.log(`  ${k.case.padEnd(22)} ${String(k.n).padStart(3)} ${pct(k.intent).padStart(7)} ${pct(k.action).padStart(7)} ${pct(k.both).padStart(7)}`);
+for (const k of s.byCase)
+  console.log(`  ${k.case.padEnd(22)} ${String(k.n).padStart(3)} ${pct(k.intent).padStart(7)} ${pct(k.action).padStart(7)} ${pct(k.both).padStart(7)}`);
 if (values.failures) {
   console.log('\nfailures:');
   for (const r of results) {
     if (r.intentRight && r.actionRight && r.numberRight !== false) continue;
-    console.log(`  [${r.c.case}] ${r.c.text}\n      gold ${r.c.intent}${r.c.also ? `+${r.c.also}` : ''}/${r.c.action} → ${r.intents.join('+')}/${r.action}${r.numberRight === false ? ' (wrong number)' : ''}`);
+    console.log(
+      `  [${r.c.case}] ${r.c.text}\n      gold ${r.c.intent}${r.c.also ? `+${r.c.also}` : ''}/${r.c.action} → ${r.intents.join('+')}/${r.action}${r.numberRight === false ? ' (wrong number)' : ''}`,
+    );
   }
 }

@@ -59,9 +59,26 @@ const report = (label: string, set: readonly string[], thorough = false) => {
 
 console.log(`node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? '?'}; recognizer warm-up ${warmMs} ms`);
 report('all messages', messages);
-report('Korean', messages.filter((m) => languageOf(m) !== 'en'));
-report('English', messages.filter((m) => languageOf(m) === 'en'));
-report('with PII appended', messages.filter((_, i) => i % 20 === 0));
+report(
+  'Korean',
+  messages.filter((m) => languageOf(m) !== 'en'),
+);
+report(
+  'English',
+  messages.filter((m) => languageOf(m) === 'en'),
+);
+report(
+  'with PII appended',
+  messages.filter((_, i) => i % 20 === 0),
+);
 // Off the hot path only: Microsoft Recognizers-Text instead of the fast rules.
-report('thorough, Korean', messages.filter((m) => languageOf(m) !== 'en'), true);
-report('thorough, English', messages.filter((m) => languageOf(m) === 'en'), true);
+report(
+  'thorough, Korean',
+  messages.filter((m) => languageOf(m) !== 'en'),
+  true,
+);
+report(
+  'thorough, English',
+  messages.filter((m) => languageOf(m) === 'en'),
+  true,
+);

@@ -42,7 +42,9 @@ class OwnRedis {
   }
   async start(): Promise<void> {
     // No persistence: a restart loses every job, the harshest case for the sweeper.
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], { stdio: 'ignore' });
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], {
+      stdio: 'ignore',
+    });
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   async stop(): Promise<void> {
@@ -77,11 +79,15 @@ async function main(): Promise<void> {
       ['kill -9 a worker mid-load', 1, () => fleet.killAndReplace('worker')],
       ['kill -9 the api mid-load', 1, () => fleet.killAndReplace('api')],
       ['restart Redis (no persistence, 2 s down)', 1, () => redis.restart(2000)],
-      ['restart PostgreSQL (fast, twice)', 1, async () => {
-        await cluster.restart('fast');
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        await cluster.restart('fast');
-      }],
+      [
+        'restart PostgreSQL (fast, twice)',
+        1,
+        async () => {
+          await cluster.restart('fast');
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          await cluster.restart('fast');
+        },
+      ],
       ['every webhook delivered three times', 3, async () => {}],
     ];
     for (const [name, copies, fault] of scenarios) {
@@ -97,7 +103,9 @@ async function main(): Promise<void> {
   console.log(`| Scenario | Messages | POSTs | 5xx (retried) | Lost | Duplicates | Unsent rows | Unexpected exits | Drained in |`);
   console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|`);
   for (const r of rows) {
-    console.log(`| ${r.scenario} | ${r.messages} | ${r.posts} | ${r.fivexx} | ${r.lost} | ${r.duplicates} | ${r.unsent} | ${r.crashes} | ${r.drainSeconds.toFixed(1)} s |`);
+    console.log(
+      `| ${r.scenario} | ${r.messages} | ${r.posts} | ${r.fivexx} | ${r.lost} | ${r.duplicates} | ${r.unsent} | ${r.crashes} | ${r.drainSeconds.toFixed(1)} s |`,
+    );
   }
 }
 

@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     console.log(`| Target | Bodies | Answers by status | 5xx / dropped | Server alive after | Time |`);
     console.log(`|---|---:|---|---:|---|---:|`);
     for (const r of rows) {
-      const statuses = Object.entries(r.byStatus).map(([status, n]) => `${status}: ${n}`).join(', ');
+      const statuses = Object.entries(r.byStatus)
+        .map(([status, n]) => `${status}: ${n}`)
+        .join(', ');
       console.log(`| ${r.target} | ${r.bodies} | ${statuses} | ${r.fivexx} | ${alive ? 'yes' : 'NO'} | ${r.seconds.toFixed(0)} s |`);
     }
   } finally {

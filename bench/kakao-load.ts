@@ -107,7 +107,15 @@ async function main(): Promise<void> {
   await migrateToLatest(database);
   const jobs = createInProcessJobQueue();
   const events = createInProcessEvents();
-  const realPipeline = createPipeline({ database, jobs, events, triage: () => fixedTriage, redact: redactPii, handoff: benchHandoff(database, jobs, events), logger: { info() {}, warn() {}, error() {} } });
+  const realPipeline = createPipeline({
+    database,
+    jobs,
+    events,
+    triage: () => fixedTriage,
+    redact: redactPii,
+    handoff: benchHandoff(database, jobs, events),
+    logger: { info() {}, warn() {}, error() {} },
+  });
   realPipeline.registerWorkers(new Map([['kakao', createKakaoSender()]]));
 
   const pipeline = process.env.BENCH_PIPELINE === 'memory' ? new MemoryPipeline() : realPipeline;
@@ -122,11 +130,17 @@ async function main(): Promise<void> {
 
   latencies.sort((a, b) => a - b);
   const where = pipeline === realPipeline ? `real on ${database.kind}` : 'in-memory double';
-  console.log(`kakao-load: ${REQUESTS} requests (after ${warmup} warm-up), ${CONCURRENCY} concurrent, pipeline ${where}, load generator ${inProcessClient ? 'in the server process' : 'in a child process'}, ${os.cpus().length} cores, node ${process.version}`);
+  console.log(
+    `kakao-load: ${REQUESTS} requests (after ${warmup} warm-up), ${CONCURRENCY} concurrent, pipeline ${where}, load generator ${inProcessClient ? 'in the server process' : 'in a child process'}, ${os.cpus().length} cores, node ${process.version}`,
+  );
   console.log(`p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
   console.log(`throughput ${(REQUESTS / seconds).toFixed(0)} req/s; answered inline with the reply: ${inlineAnswers}/${REQUESTS}`);
   if (pipeline === realPipeline) {
-    const lost = await database.db.selectFrom('outbox').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '!=', 'sent').executeTakeFirstOrThrow();
+    const lost = await database.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('status', '!=', 'sent')
+      .executeTakeFirstOrThrow();
     console.log(`outbox rows not sent: ${lost.n}`);
   }
   server.close();
@@ -137,9 +151,7 @@ async function main(): Promise<void> {
 }
 
 const childUrl = process.env.KAKAO_LOAD_URL;
-const run = childUrl
-  ? generateLoad(childUrl).then((result) => new Promise<void>((resolve) => process.send!(result, () => resolve())))
-  : main();
+const run = childUrl ? generateLoad(childUrl).then((result) => new Promise<void>((resolve) => process.send!(result, () => resolve()))) : main();
 run.catch((err) => {
   console.error(err);
   process.exit(1);

@@ -29,7 +29,10 @@ import type { LabelledExample } from '../bot/model-types';
 import { normalize } from '../bot/normalize';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const BayesClassifier = require('natural/lib/natural/classifiers/bayes_classifier') as new (stemmer: undefined, smoothing: number) => {
+const BayesClassifier = require('natural/lib/natural/classifiers/bayes_classifier') as new (
+  stemmer: undefined,
+  smoothing: number,
+) => {
   addDocument(tokens: string[], label: string): void;
   train(): void;
   classify(tokens: string[]): string;
@@ -75,7 +78,9 @@ function subsample<T>(xs: readonly T[], cap: number): readonly T[] {
 }
 
 function bayesTokens(text: string): string[] {
-  const words = normalize(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = normalize(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   const grams = words.flatMap((w) => (/[가-힣]/.test(w) ? Array.from({ length: Math.max(0, w.length - 1) }, (_, i) => w.slice(i, i + 2)) : []));
   return [...new Set([...words, ...grams])];
 }
@@ -94,7 +99,9 @@ function runOurs(train: readonly LabelledExample[], test: readonly LabelledExamp
   const top1 = timeEach(test, (e) => model.predict(e.text)[0]!.intent === e.intent);
   const ev = evaluate(model, test);
   const ece = (name: string, r: EceReport | null) => (r ? `${name} ${r.raw.toFixed(3)} → ${r.calibrated.toFixed(3)}` : '');
-  const calibration = [ece('ECE (raw → calibrated) all', ev.ece), ece('in-scope', ev.eceInScope), ece('out-of-scope', ev.eceOutOfScope)].filter(Boolean).join(', ');
+  const calibration = [ece('ECE (raw → calibrated) all', ev.ece), ece('in-scope', ev.eceInScope), ece('out-of-scope', ev.eceOutOfScope)]
+    .filter(Boolean)
+    .join(', ');
   const operatingPoint =
     ev.outOfScopeRecall === null
       ? ''
@@ -146,12 +153,7 @@ interface NlpjsResult {
   readonly classifications?: readonly { readonly intent: string; readonly score: number }[];
 }
 
-async function runNlpjs(
-  train: readonly LabelledExample[],
-  test: readonly LabelledExample[],
-  language: 'en' | 'ko',
-  stemmer: 'stock' | 'none',
-): Promise<Row> {
+async function runNlpjs(train: readonly LabelledExample[], test: readonly LabelledExample[], language: 'en' | 'ko', stemmer: 'stock' | 'none'): Promise<Row> {
   const container = await containerBootstrap();
   container.use(Nlp);
   container.use(language === 'en' ? LangEn : LangKo);

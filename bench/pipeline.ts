@@ -69,7 +69,15 @@ async function steps(database: Database, run: string): Promise<void> {
   const { database: countedDb, statements } = counted(database);
   const jobs = createInProcessJobQueue();
   const events = createInProcessEvents();
-  const pipeline = createPipeline({ database: countedDb, jobs, events, triage: () => fixedTriage, redact: redactPii, handoff: benchHandoff(countedDb, jobs, events), logger: silent });
+  const pipeline = createPipeline({
+    database: countedDb,
+    jobs,
+    events,
+    triage: () => fixedTriage,
+    redact: redactPii,
+    handoff: benchHandoff(countedDb, jobs, events),
+    logger: silent,
+  });
   const totals = { ingest: [0, 0], processInbound: [0, 0], takeOutboxForInlineDelivery: [0, 0] };
   const timed = async <T>(step: keyof typeof totals, record: boolean, work: () => Promise<T>): Promise<T> => {
     const [t0, s0] = [performance.now(), statements()];
@@ -103,7 +111,15 @@ async function load(database: Database, jobs: JobQueue, run: string): Promise<vo
   const sentReply = (conversationId: string) =>
     early.delete(conversationId) ? Promise.resolve() : new Promise<void>((resolve) => waiting.set(conversationId, resolve));
   const sender: ChannelSender = { channel: 'web', send: async (reply) => ({ externalId: `bench-${reply.outboxId}` }) };
-  const pipeline: Pipeline = createPipeline({ database, jobs, events, triage: () => fixedTriage, redact: redactPii, handoff: benchHandoff(database, jobs, events), logger: silent });
+  const pipeline: Pipeline = createPipeline({
+    database,
+    jobs,
+    events,
+    triage: () => fixedTriage,
+    redact: redactPii,
+    handoff: benchHandoff(database, jobs, events),
+    logger: silent,
+  });
   pipeline.registerWorkers(new Map([['web', sender]]));
 
   // Closed loop: CONCURRENCY citizens, each sending its next message once the last was answered.
@@ -125,7 +141,9 @@ async function load(database: Database, jobs: JobQueue, run: string): Promise<vo
   const seconds = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   console.log(`  load: ${MESSAGES} messages answered in ${seconds.toFixed(1)} s = ${(MESSAGES / seconds).toFixed(0)} messages/s`);
-  console.log(`  ingest → sent: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`);
+  console.log(
+    `  ingest → sent: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
+  );
   await jobs.close();
   await events.close();
 }
@@ -143,7 +161,9 @@ async function engine(title: string, open: () => Promise<{ database: Database; j
 }
 
 async function main(): Promise<void> {
-  console.log(`bench/pipeline: ${MESSAGES} messages, ${CONCURRENCY} at a time; ${os.cpus().length} cores, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(
+    `bench/pipeline: ${MESSAGES} messages, ${CONCURRENCY} at a time; ${os.cpus().length} cores, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
   await engine('PGlite (in memory) + in-process jobs', async () => {
     const database = await createDatabase({ dataDir: 'memory://' });
     await migrateToLatest(database);

@@ -51,8 +51,13 @@ function delivery(m: TimedMessage): { path: string; delivery: Delivery; ref: Sen
     case 'x': {
       const id = String(1_897_000_000_000_000_000n + BigInt(n));
       const tweet = {
-        created_at: new Date().toUTCString(), id_str: id, text: `@gov_helpline ${m.text}`, truncated: false, lang: 'ko',
-        in_reply_to_user_id_str: X.account, user: { id_str: user, screen_name: `citizen${n}`, name: `citizen ${n}` },
+        created_at: new Date().toUTCString(),
+        id_str: id,
+        text: `@gov_helpline ${m.text}`,
+        truncated: false,
+        lang: 'ko',
+        in_reply_to_user_id_str: X.account,
+        user: { id_str: user, screen_name: `citizen${n}`, name: `citizen ${n}` },
         entities: { user_mentions: [{ id_str: X.account, screen_name: 'gov_helpline' }] },
       };
       return { path: '/webhooks/x', delivery: xDelivery(X.secret, { for_user_id: X.account, tweet_create_events: [tweet] }), ref: { externalId: `tw:${id}` } };
@@ -60,13 +65,24 @@ function delivery(m: TimedMessage): { path: string; delivery: Delivery; ref: Sen
     case 'facebook': {
       const mid = `m_bench${n}`;
       const event = { sender: { id: user }, recipient: { id: META.page }, timestamp: Date.now(), message: { mid, text: m.text } };
-      return { path: '/webhooks/facebook', delivery: metaDelivery(META.secret, { object: 'page', entry: [{ id: META.page, time: Date.now(), messaging: [event] }] }), ref: { externalId: mid } };
+      return {
+        path: '/webhooks/facebook',
+        delivery: metaDelivery(META.secret, { object: 'page', entry: [{ id: META.page, time: Date.now(), messaging: [event] }] }),
+        ref: { externalId: mid },
+      };
     }
     case 'kakao': {
       const kakaoUser = `bench${n}`;
       const body = {
         intent: { id: 'b1', name: '민원' },
-        userRequest: { timezone: 'Asia/Seoul', lang: 'ko', utterance: m.text, params: { surface: 'Kakaotalk.plusfriend' }, block: { id: 'b1', name: '민원' }, user: { id: kakaoUser, type: 'botUserKey', properties: {} } },
+        userRequest: {
+          timezone: 'Asia/Seoul',
+          lang: 'ko',
+          utterance: m.text,
+          params: { surface: 'Kakaotalk.plusfriend' },
+          block: { id: 'b1', name: '민원' },
+          user: { id: kakaoUser, type: 'botUserKey', properties: {} },
+        },
         bot: { id: 'bot1', name: '민원봇' },
         action: { id: 'a1', name: 'skill', params: {}, detailParams: {}, clientExtra: {} },
         contexts: [],
@@ -84,22 +100,42 @@ async function main(): Promise<void> {
   const graph = await new FakeGraphApi(META.token).start();
   // X's send endpoints: every reply is accepted (rate limits are the sender's own test's business).
   let tweetId = 1n;
-  const xApi = new FakeServer(() => ({ status: 201, body: { data: { id: String(1_950_000_000_000_000_000n + tweetId++), text: 'ok', dm_event_id: `dm${tweetId}` } } }));
+  const xApi = new FakeServer(() => ({
+    status: 201,
+    body: { data: { id: String(1_950_000_000_000_000_000n + tweetId++), text: 'ok', dm_event_id: `dm${tweetId}` } },
+  }));
   await xApi.start();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sotong-surge-replay-'));
   const config = loadConfig({
-    PORT: '0', SOTONG_DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_CHAT_RATE_LIMIT: '100000',
-    SOTONG_SECRET: 'bench-secret-bench-secret-bench-secret', SOTONG_ADMIN_EMAIL: ADMIN.email, SOTONG_ADMIN_PASSWORD: ADMIN.password,
-    X_CONSUMER_SECRET: X.secret, X_API_KEY: 'k', X_ACCESS_TOKEN: 't', X_ACCESS_SECRET: 's', X_ACCOUNT_ID: X.account, X_API_BASE_URL: xApi.url,
-    FB_APP_SECRET: META.secret, FB_VERIFY_TOKEN: META.verify, FB_PAGE_TOKEN: META.token, FB_PAGE_ID: META.page, FB_GRAPH_BASE_URL: graph.url,
+    PORT: '0',
+    SOTONG_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    WEB_CHAT_RATE_LIMIT: '100000',
+    SOTONG_SECRET: 'bench-secret-bench-secret-bench-secret',
+    SOTONG_ADMIN_EMAIL: ADMIN.email,
+    SOTONG_ADMIN_PASSWORD: ADMIN.password,
+    X_CONSUMER_SECRET: X.secret,
+    X_API_KEY: 'k',
+    X_ACCESS_TOKEN: 't',
+    X_ACCESS_SECRET: 's',
+    X_ACCOUNT_ID: X.account,
+    X_API_BASE_URL: xApi.url,
+    FB_APP_SECRET: META.secret,
+    FB_VERIFY_TOKEN: META.verify,
+    FB_PAGE_TOKEN: META.token,
+    FB_PAGE_ID: META.page,
+    FB_GRAPH_BASE_URL: graph.url,
     KAKAO_SKILL_SECRET: KAKAO_SECRET,
   });
   const server = await startServer(config, { role: 'all', logger: silentLogger, print: () => undefined, surge: { ...DEFAULT_SURGE_CONFIG, tickMs: 5000 } });
   const url = server.url!;
   const db = server.composed.database.db;
-  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) }).then((r) => r.json());
+  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) }).then(
+    (r) => r.json(),
+  );
   const auth = { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' };
-  const api = (method: string, p: string, body?: unknown) => fetch(url + p, { method, headers: auth, ...(body ? { body: JSON.stringify(body) } : {}) }).then((r) => r.json());
+  const api = (method: string, p: string, body?: unknown) =>
+    fetch(url + p, { method, headers: auth, ...(body ? { body: JSON.stringify(body) } : {}) }).then((r) => r.json());
 
   const start = Date.now();
   const burstStartAt = start + (PLAN.burstStartMin * 60_000) / SPEED;
@@ -118,7 +154,10 @@ async function main(): Promise<void> {
         detectedAt = Date.now();
         setTimeout(() => {
           void api('POST', `/api/v1/surges/${topic.id}/pinned-answer`, {
-            text: { ko: '폭우로 지하차도 여러 곳이 통제 중입니다. 통제 구간과 우회로는 국민재난안전포털에서 확인하세요.', en: 'Several underpasses are closed by flooding; see the Safety Korea portal for closures and detours.' },
+            text: {
+              ko: '폭우로 지하차도 여러 곳이 통제 중입니다. 통제 구간과 우회로는 국민재난안전포털에서 확인하세요.',
+              en: 'Several underpasses are closed by flooding; see the Safety Korea portal for closures and detours.',
+            },
             links: ['https://www.safekorea.go.kr'],
             expiresAt: new Date(Date.now() + 6 * 3_600_000).toISOString(),
           }).then(() => (pinnedAt = Date.now()));
@@ -128,7 +167,11 @@ async function main(): Promise<void> {
   }, 1000);
   const sampler = setInterval(() => {
     void (async () => {
-      const waiting = await db.selectFrom('tickets').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'waiting').executeTakeFirstOrThrow();
+      const waiting = await db
+        .selectFrom('tickets')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('status', '=', 'waiting')
+        .executeTakeFirstOrThrow();
       const open = (await api('GET', '/api/v1/surges?status=open')).surges as { id: string }[];
       // A ticket in several groups (a topic and a region surge) is one item; each non-empty group is one.
       const grouped = new Set<string>();
@@ -174,7 +217,15 @@ async function main(): Promise<void> {
     .innerJoin('decisions', 'decisions.message_id', 'messages.id')
     .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
     .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')
-    .select(['messages.id', 'messages.external_id', 'messages.created_at', 'contacts.platform_user_id', 'decisions.action', 'decisions.reason', 'decisions.created_at as decided_at'])
+    .select([
+      'messages.id',
+      'messages.external_id',
+      'messages.created_at',
+      'contacts.platform_user_id',
+      'decisions.action',
+      'decisions.reason',
+      'decisions.created_at as decided_at',
+    ])
     .execute();
   const byRef = new Map<string, (typeof rows)[number]>();
   for (const r of rows) {
@@ -195,29 +246,48 @@ async function main(): Promise<void> {
   const backgroundPinned = background.filter((s) => decisionOf(s)?.reason === 'surge_pinned').length;
   const undecided = sent.filter((s) => !decisionOf(s)).length;
   const http = sent.flatMap((s) => (s.httpMs !== undefined ? [s.httpMs] : [])).sort((a, b) => a - b);
-  const processing = sent.flatMap((s) => {
-    const d = decisionOf(s);
-    return d ? [d.decided_at.getTime() - d.created_at.getTime()] : [];
-  }).sort((a, b) => a - b);
+  const processing = sent
+    .flatMap((s) => {
+      const d = decisionOf(s);
+      return d ? [d.decided_at.getTime() - d.created_at.getTime()] : [];
+    })
+    .sort((a, b) => a - b);
   const fmt = (n: number) => n.toFixed(0);
 
-  console.log(`surge replay: seed ${SEED}, speed ${SPEED}, ${sent.length} messages (${background.length} background, ${burst.length} burst, ${danger.length} danger) over ${((Date.now() - start) / 1000).toFixed(0)} s; ${undecided} without a decision`);
+  console.log(
+    `surge replay: seed ${SEED}, speed ${SPEED}, ${sent.length} messages (${background.length} background, ${burst.length} burst, ${danger.length} danger) over ${((Date.now() - start) / 1000).toFixed(0)} s; ${undecided} without a decision`,
+  );
   console.log(`plan: ${JSON.stringify(PLAN)}; supervisor pins ${SUPERVISOR_DELAY_S} s after detection; detection tick 5 s`);
   console.log('| Measure | Value |');
   console.log('|---|---|');
-  console.log(`| Time to detect (burst start → topic surge listed) | ${detectedAt ? ((detectedAt - burstStartAt) / 1000).toFixed(1) + ' s' : 'not detected'} |`);
+  console.log(
+    `| Time to detect (burst start → topic surge listed) | ${detectedAt ? ((detectedAt - burstStartAt) / 1000).toFixed(1) + ' s' : 'not detected'} |`,
+  );
   const english = afterPin.filter((s) => s.message.language === 'en' && decisionOf(s)?.reason !== 'surge_pinned' && decisionOf(s)?.action !== 'urgent').length;
   const notUrgent = afterPin.length - urgentAfterPin;
-  console.log(`| Burst messages after the pin answered by it (\`surge_pinned\`) | ${pinnedShare} / ${afterPin.length} (${afterPin.length ? ((100 * pinnedShare) / afterPin.length).toFixed(1) : '—'}%) |`);
-  console.log(`| … of those the classifier did not call urgent | ${pinnedShare} / ${notUrgent} (${notUrgent ? ((100 * pinnedShare) / notUrgent).toFixed(1) : '—'}%); ${urgentAfterPin} classified urgent kept 119/112; ${english} English variants missed (their own, smaller cluster) |`);
-  console.log(`| Danger messages kept \`urgent\` | ${dangerUrgent} / ${danger.length} (${danger.length ? ((100 * dangerUrgent) / danger.length).toFixed(0) : '—'}%) |`);
+  console.log(
+    `| Burst messages after the pin answered by it (\`surge_pinned\`) | ${pinnedShare} / ${afterPin.length} (${afterPin.length ? ((100 * pinnedShare) / afterPin.length).toFixed(1) : '—'}%) |`,
+  );
+  console.log(
+    `| … of those the classifier did not call urgent | ${pinnedShare} / ${notUrgent} (${notUrgent ? ((100 * pinnedShare) / notUrgent).toFixed(1) : '—'}%); ${urgentAfterPin} classified urgent kept 119/112; ${english} English variants missed (their own, smaller cluster) |`,
+  );
+  console.log(
+    `| Danger messages kept \`urgent\` | ${dangerUrgent} / ${danger.length} (${danger.length ? ((100 * dangerUrgent) / danger.length).toFixed(0) : '—'}%) |`,
+  );
   console.log(`| Background (catalog) messages given the pinned answer | ${backgroundPinned} / ${background.length} |`);
-  console.log(`| Webhook HTTP answer p50 / p95 / p99, all channels | ${fmt(percentile(http, 50))} / ${fmt(percentile(http, 95))} / ${fmt(percentile(http, 99))} ms |`);
+  console.log(
+    `| Webhook HTTP answer p50 / p95 / p99, all channels | ${fmt(percentile(http, 50))} / ${fmt(percentile(http, 95))} / ${fmt(percentile(http, 99))} ms |`,
+  );
   for (const channel of ['x', 'facebook', 'kakao', 'web'] as const) {
-    const ms = sent.filter((s) => s.message.channel === channel && s.httpMs !== undefined).map((s) => s.httpMs!).sort((a, b) => a - b);
+    const ms = sent
+      .filter((s) => s.message.channel === channel && s.httpMs !== undefined)
+      .map((s) => s.httpMs!)
+      .sort((a, b) => a - b);
     console.log(`| … ${channel} (${ms.length}) | ${fmt(percentile(ms, 50))} / ${fmt(percentile(ms, 95))} / ${fmt(percentile(ms, 99))} ms |`);
   }
-  console.log(`| Stored → decided p50 / p95 / p99 | ${fmt(percentile(processing, 50))} / ${fmt(percentile(processing, 95))} / ${fmt(percentile(processing, 99))} ms |`);
+  console.log(
+    `| Stored → decided p50 / p95 / p99 | ${fmt(percentile(processing, 50))} / ${fmt(percentile(processing, 95))} / ${fmt(percentile(processing, 99))} ms |`,
+  );
   console.log('');
   console.log('| t (s) | waiting tickets | agent queue items with grouping |');
   console.log('|---|---|---|');

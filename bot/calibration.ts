@@ -69,10 +69,7 @@ export function fitTemperature(data: HeldOutLogits): number {
  * Expected calibration error: the gap between confidence and accuracy, averaged over
  * equal-width confidence bins weighted by how many predictions fall in each.
  */
-export function expectedCalibrationError(
-  predictions: readonly { readonly confidence: number; readonly correct: boolean }[],
-  bins = 15,
-): number {
+export function expectedCalibrationError(predictions: readonly { readonly confidence: number; readonly correct: boolean }[], bins = 15): number {
   const count = new Float64Array(bins);
   const conf = new Float64Array(bins);
   const hits = new Float64Array(bins);

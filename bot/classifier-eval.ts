@@ -90,11 +90,7 @@ export function evaluate(model: LinearIntentModel, test: readonly LabelledExampl
   };
 }
 
-function curvePoint(
-  tops: readonly { intent: string; confidence: number }[],
-  test: readonly LabelledExample[],
-  threshold: number,
-): CurvePoint {
+function curvePoint(tops: readonly { intent: string; confidence: number }[], test: readonly LabelledExample[], threshold: number): CurvePoint {
   let answered = 0;
   let right = 0;
   tops.forEach((t, i) => {

@@ -82,13 +82,7 @@ export function shuffleInPlace(order: Int32Array, random: () => number): void {
   }
 }
 
-export function trainSoftmax(
-  x: SparseMatrix,
-  labels: Int32Array,
-  classes: number,
-  columns: number,
-  options: SoftmaxOptions,
-): FloatWeights {
+export function trainSoftmax(x: SparseMatrix, labels: Int32Array, classes: number, columns: number, options: SoftmaxOptions): FloatWeights {
   const v = new Float32Array(columns * classes);
   const bias = new Float32Array(classes);
   const z = new Float64Array(classes);
@@ -164,13 +158,7 @@ export function trainSoftmax(
 }
 
 /** Raw logits of one sparse row into `out` (length ≥ classes). */
-export function scoreRow(
-  w: LinearWeights,
-  indices: Int32Array,
-  values: Float32Array,
-  length: number,
-  out: Float64Array,
-): void {
+export function scoreRow(w: LinearWeights, indices: Int32Array, values: Float32Array, length: number, out: Float64Array): void {
   accumulate(w.weights, w.scales, w.classes, indices, values, 0, length, out);
   for (let k = 0; k < w.classes; k++) out[k]! += w.bias[k]!;
 }

@@ -103,11 +103,7 @@ function fitParts(
 }
 
 /** Holds out `share` of each intent (at least one example stays in train), seeded. */
-export function stratifiedSplit(
-  examples: readonly LabelledExample[],
-  share: number,
-  seed: number,
-): { train: LabelledExample[]; heldOut: LabelledExample[] } {
+export function stratifiedSplit(examples: readonly LabelledExample[], share: number, seed: number): { train: LabelledExample[]; heldOut: LabelledExample[] } {
   const byIntent = new Map<string, LabelledExample[]>();
   for (const e of examples) {
     const group = byIntent.get(e.intent);

@@ -16,7 +16,8 @@ export function lastClause(text: string): string | undefined {
 
 // What joins two requests: a noun "and" (이랑, 랑, 및, and), "그리고", "also", a sentence break,
 // or a verb "하고" after a question word ("어디서 하고", "어떻게 하고").
-const JOIN = /\s*(?:(?<=[가-힣])이랑\s+|(?<=[가-힣])랑\s+|\s및\s|그리고\s*|,?\s*and\s+(?:also\s+)?|\s*also,?\s+|[?!.]+\s+|(?<=(?:어디서|어떻게|어디|뭐|떼야|해야))\s*하고\s+)/giu;
+const JOIN =
+  /\s*(?:(?<=[가-힣])이랑\s+|(?<=[가-힣])랑\s+|\s및\s|그리고\s*|,?\s*and\s+(?:also\s+)?|\s*also,?\s+|[?!.]+\s+|(?<=(?:어디서|어떻게|어디|뭐|떼야|해야))\s*하고\s+)/giu;
 // A part that only names a thing (no request in it) still counts when another part carries the
 // request for both ("등본이랑 가족관계증명서 둘 다 필요해요").
 const BOTH = /둘\s*다|both|모두\s*필요/iu;

@@ -75,7 +75,10 @@ function afterClarify({ pendingChoices }: DialogRuleInput, outcome: PolicyOutcom
 /** The intent a reply to our clarifying question picks: a button's text, or its number on X. */
 export function pickedChoice(text: string, choices: readonly string[] | undefined, catalog: Catalog): string | undefined {
   if (!choices || choices.length === 0) return undefined;
-  const said = text.trim().replace(/[.)\s]+$/u, '').toLowerCase();
+  const said = text
+    .trim()
+    .replace(/[.)\s]+$/u, '')
+    .toLowerCase();
   const n = /^[1-9]$/.test(said) ? Number(said) : 0;
   if (n > 0) return choices[n - 1];
   return choices.find((id) => {

@@ -70,9 +70,7 @@ export const intentSchema = z
     threshold: z.number().min(0).max(1).optional(),
     /** Queue that handles this intent's handoffs, and its department name. */
     owner: z.object({ queue: z.string().min(1), department: bilingual }).strict(),
-    examples: z
-      .object({ ko: z.array(text().min(1)), en: z.array(text().min(1)) })
-      .strict(),
+    examples: z.object({ ko: z.array(text().min(1)), en: z.array(text().min(1)) }).strict(),
     links: z.array(linkSchema).default([]),
     answers: z.array(answerSchema).default([]),
     /** Urgent situations with their own answers (see situationSchema). */

@@ -116,12 +116,7 @@ export function loadModel(json: string): LinearIntentModel {
   return new LinearIntentModel(parts, version);
 }
 
-function decode<T extends Typed>(
-  base64: string,
-  Type: { new (buffer: ArrayBuffer): T; readonly BYTES_PER_ELEMENT: number },
-  length: number,
-  field: string,
-): T {
+function decode<T extends Typed>(base64: string, Type: { new (buffer: ArrayBuffer): T; readonly BYTES_PER_ELEMENT: number }, length: number, field: string): T {
   if (typeof base64 !== 'string') throw new ModelFileError(`model file field "${field}" is missing`);
   const buf = Buffer.from(base64, 'base64');
   if (buf.byteLength !== length * Type.BYTES_PER_ELEMENT) {

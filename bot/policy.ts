@@ -99,7 +99,8 @@ function decideWithoutEmergency(input: PolicyInput, config: PolicyConfig): Polic
   const topK = input.topK.filter((s) => s.intent !== EMERGENCY_INTENT);
   if (input.intent !== EMERGENCY_INTENT) return decideRest({ ...input, topK }, config);
   const next = topK[0];
-  if (!next || (input.policyOf(next.intent) !== 'faq' && !input.vague)) return { intent: next?.intent ?? OUT_OF_SCOPE, confidence: next?.confidence ?? 0, action: 'handoff', reason: 'low_confidence' };
+  if (!next || (input.policyOf(next.intent) !== 'faq' && !input.vague))
+    return { intent: next?.intent ?? OUT_OF_SCOPE, confidence: next?.confidence ?? 0, action: 'handoff', reason: 'low_confidence' };
   return decideRest({ ...input, topK, intent: next.intent, confidence: next.confidence }, config);
 }
 

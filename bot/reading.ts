@@ -48,16 +48,10 @@ export const DEFAULT_READING: ReadingConfig = {
   longMinChars: 40,
 };
 
-export function readMessage(
-  text: string,
-  model: IntentModel,
-  isFaq: (intent: string) => boolean,
-  config: ReadingConfig = DEFAULT_READING,
-): Reading {
+export function readMessage(text: string, model: IntentModel, isFaq: (intent: string) => boolean, config: ReadingConfig = DEFAULT_READING): Reading {
   const full = model.predict(text);
   const top = (s: readonly IntentScore[]) => s[0];
-  const clear = (s: IntentScore | undefined, min: number): s is IntentScore =>
-    s !== undefined && s.intent !== OUT_OF_SCOPE && s.confidence >= min;
+  const clear = (s: IntentScore | undefined, min: number): s is IntentScore => s !== undefined && s.intent !== OUT_OF_SCOPE && s.confidence >= min;
 
   const contrast = splitContrast(text);
   if (contrast) {
@@ -73,7 +67,10 @@ export function readMessage(
         // Otherwise the rest is a guess among the FAQ neighbours of the excluded topic: the citizen
         // named a topic we handle. Danger still comes through from the whole message.
         const base = guess ? full.filter((s) => isFaq(s.intent)) : kept;
-        const scores = withEmergency(base.filter((s) => s.intent !== ruledOut.intent), full);
+        const scores = withEmergency(
+          base.filter((s) => s.intent !== ruledOut.intent),
+          full,
+        );
         return { scores, excluded: ruledOut.intent, ...(guess ? { disagreement: 'contrast' as const } : {}) };
       }
     }

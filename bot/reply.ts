@@ -39,10 +39,7 @@ export function seoulDate(now: Date): string {
 /** The answer in season at `now`, else the one with no window. */
 export function pickAnswer(intent: IntentDefinition, now: Date): IntentAnswer | undefined {
   const day = seoulDate(now);
-  return (
-    intent.answers.find((a) => a.effective && a.effective.from <= day && day <= a.effective.to) ??
-    intent.answers.find((a) => !a.effective)
-  );
+  return intent.answers.find((a) => a.effective && a.effective.from <= day && day <= a.effective.to) ?? intent.answers.find((a) => !a.effective);
 }
 
 export function answerLinks(intent: IntentDefinition, answer: IntentAnswer, lang: ReplyLanguage): Link[] {
@@ -93,8 +90,10 @@ export function buildReply(input: ReplyInput): Reply | undefined {
         catalogReply(outcome.intent, input) ?? { text: TEXTS.urgentFallback[lang], links: [] }
       );
     case 'auto_answer':
-      return (outcome.alsoIntent ? twoAnswers(outcome.intent, outcome.alsoIntent, input) : undefined) ??
-        catalogReply(outcome.intent, input) ?? { text: TEXTS.handoff[lang], links: [] };
+      return (
+        (outcome.alsoIntent ? twoAnswers(outcome.intent, outcome.alsoIntent, input) : undefined) ??
+        catalogReply(outcome.intent, input) ?? { text: TEXTS.handoff[lang], links: [] }
+      );
     default:
       return catalogReply(outcome.intent, input) ?? { text: TEXTS.handoff[lang], links: [] };
   }

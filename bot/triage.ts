@@ -33,13 +33,7 @@ export interface TriageOptions {
   readonly topK?: number;
 }
 
-export function triage(
-  text: string,
-  conversation: ConversationContext,
-  model: IntentModel,
-  catalog: Catalog,
-  options: TriageOptions,
-): Decision {
+export function triage(text: string, conversation: ConversationContext, model: IntentModel, catalog: Catalog, options: TriageOptions): Decision {
   const { nlu } = options;
   const policyOf = (id: string) => catalog.byId.get(id)?.policy;
   const language = nlu.detectLanguage(text);

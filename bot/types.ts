@@ -13,15 +13,7 @@ export type Action =
   | 'smalltalk' // greeting / thanks: short courtesy reply
   | 'decline'; // out of scope: short "we can't help with that here"
 
-export const ACTIONS: readonly Action[] = [
-  'auto_answer',
-  'clarify',
-  'handoff',
-  'urgent',
-  'moderate',
-  'smalltalk',
-  'decline',
-];
+export const ACTIONS: readonly Action[] = ['auto_answer', 'clarify', 'handoff', 'urgent', 'moderate', 'smalltalk', 'decline'];
 
 /** Why a message went to a person. Shown on the triage card. */
 export type HandoffReason =

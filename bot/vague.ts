@@ -6,9 +6,35 @@ import type { Catalog } from './intent-schema';
 // Endings and filler that carry no topic. Longest first, so "하려고요" goes before "요".
 const FILLER = [
   // "Where do I get one" names no document either: "증명서 뽑는 곳" is as vague as "증명서".
-  '어디서떼나요', '어디서떼요', '어디서뽑아요', '떼는곳', '뽑는곳', '뽑고싶어요',
-  '떼고싶어요', '하고싶어요', '받고싶어요', '하려고하는데요', '하려고요', '하려구요', '할게요', '하고싶은데', '문의드려요', '문의요', '관련',
-  '떼려고요', '필요해요', '궁금해요', '있어요', '해요', '이요', '요', 'i want to', 'i need', 'something', 'about', 'please',
+  '어디서떼나요',
+  '어디서떼요',
+  '어디서뽑아요',
+  '떼는곳',
+  '뽑는곳',
+  '뽑고싶어요',
+  '떼고싶어요',
+  '하고싶어요',
+  '받고싶어요',
+  '하려고하는데요',
+  '하려고요',
+  '하려구요',
+  '할게요',
+  '하고싶은데',
+  '문의드려요',
+  '문의요',
+  '관련',
+  '떼려고요',
+  '필요해요',
+  '궁금해요',
+  '있어요',
+  '해요',
+  '이요',
+  '요',
+  'i want to',
+  'i need',
+  'something',
+  'about',
+  'please',
 ];
 
 export function vagueCandidates(text: string, catalog: Catalog): string[] | undefined {

@@ -37,7 +37,7 @@ export function helpText(dir = COMMANDS_DIR): string {
     return `  ${name.padEnd(14)}${summary}`;
   });
   return [
-    'Sotong (소통) — triage for a government helpline\'s social-media accounts',
+    "Sotong (소통) — triage for a government helpline's social-media accounts",
     '',
     'Usage: sotong <command> [options]',
     '',

@@ -97,9 +97,7 @@ export class SotongError extends Error {
 }
 
 export function renderMessage(code: ErrorCode, lang: Lang, params: Readonly<Record<string, string | number>>): string {
-  return ERROR_CATALOGUE[code].message[lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return ERROR_CATALOGUE[code].message[lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export type DomainErrorKind = 'not_found' | 'conflict' | 'forbidden' | 'invalid';

@@ -21,7 +21,11 @@ export async function listLinkChecks(db: Kysely<Schema>): Promise<LinkCheckRow[]
 /** Of `urls`, the one never checked, else the one checked longest ago. */
 export async function nextLinkToCheck(db: Kysely<Schema>, urls: readonly string[]): Promise<string | undefined> {
   if (urls.length === 0) return undefined;
-  const checked = await db.selectFrom('link_checks').select(['url', 'checked_at']).where('url', 'in', [...urls]).execute();
+  const checked = await db
+    .selectFrom('link_checks')
+    .select(['url', 'checked_at'])
+    .where('url', 'in', [...urls])
+    .execute();
   const at = new Map(checked.map((r) => [r.url, r.checked_at.getTime()]));
   return [...urls].sort((a, b) => (at.get(a) ?? -Infinity) - (at.get(b) ?? -Infinity))[0];
 }

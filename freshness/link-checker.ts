@@ -38,8 +38,7 @@ export function createLinkChecker(options: LinkCheckerOptions): LinkChecker {
   const robots = new Map<string, { text: string; at: number }>();
   const headers = { 'user-agent': options.userAgent };
 
-  const request = (url: string, method: 'HEAD' | 'GET') =>
-    http(url, { method, redirect: 'manual', headers, signal: AbortSignal.timeout(options.timeoutMs) });
+  const request = (url: string, method: 'HEAD' | 'GET') => http(url, { method, redirect: 'manual', headers, signal: AbortSignal.timeout(options.timeoutMs) });
 
   async function robotsTxt(origin: string): Promise<string> {
     const cached = robots.get(origin);
@@ -83,7 +82,8 @@ export function createLinkChecker(options: LinkCheckerOptions): LinkChecker {
             continue;
           }
           const redirected = hop > 0;
-          if (res.ok) return result({ status: redirected ? 'redirected' : 'ok', httpStatus: res.status, finalUrl: redirected ? current.href : null, error: null });
+          if (res.ok)
+            return result({ status: redirected ? 'redirected' : 'ok', httpStatus: res.status, finalUrl: redirected ? current.href : null, error: null });
           return result({ status: 'broken', httpStatus: res.status, finalUrl: redirected ? current.href : null, error: null });
         }
         return result({ status: 'broken', httpStatus: null, finalUrl: current.href, error: `more than ${MAX_REDIRECTS} redirects` });

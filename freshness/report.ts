@@ -43,14 +43,32 @@ export function freshnessReport(catalog: Catalog, checks: readonly LinkCheckRow[
     intent.answers.flatMap((answer, index): AnswerDue[] =>
       answer.reviewBy && answer.reviewBy >= today
         ? []
-        : [{ intent: intent.id, answer: index, owner: answer.owner ?? intent.owner.department.ko, reviewBy: answer.reviewBy ?? null, seasonal: Boolean(answer.effective) }],
+        : [
+            {
+              intent: intent.id,
+              answer: index,
+              owner: answer.owner ?? intent.owner.department.ko,
+              reviewBy: answer.reviewBy ?? null,
+              seasonal: Boolean(answer.effective),
+            },
+          ],
     ),
   );
   const webLinks = catalog.intents.flatMap((intent) => intent.links.filter((l) => l.url.startsWith('https://')).map((link) => ({ intent: intent.id, link })));
   const brokenLinks = webLinks.flatMap(({ intent, link }): BrokenLink[] => {
     const check = byUrl.get(link.url);
     if (!check || !BROKEN.has(check.status)) return [];
-    return [{ intent, label: link.label.ko, url: link.url, status: check.status, httpStatus: check.http_status, error: check.error, checkedAt: check.checked_at.toISOString() }];
+    return [
+      {
+        intent,
+        label: link.label.ko,
+        url: link.url,
+        status: check.status,
+        httpStatus: check.http_status,
+        error: check.error,
+        checkedAt: check.checked_at.toISOString(),
+      },
+    ];
   });
   const urls = new Set(webLinks.map((w) => w.link.url));
   return {

@@ -5,7 +5,12 @@
 import { extractEntities } from '../bot/entities/extract';
 import type { Decision, Entity, Redaction } from '../bot/types';
 
-export function cardEntities(decision: Pick<Decision, 'entities' | 'language'>, text: string | undefined, now: Date, redact: (text: string) => Redaction): Entity[] {
+export function cardEntities(
+  decision: Pick<Decision, 'entities' | 'language'>,
+  text: string | undefined,
+  now: Date,
+  redact: (text: string) => Redaction,
+): Entity[] {
   if (text === undefined || decision.language !== 'en') return [...decision.entities];
   // The stored text is already redacted; the entities pass the redactor again because the card is
   // stored and shown to agents (as process-inbound does for triage's own).

@@ -25,8 +25,17 @@ export const DEFAULT_HANDOFF_CONFIG: HandoffConfig = {
 /** The variables parseHandoffEnv reads, for the server's config table and README. */
 export const HANDOFF_VARIABLES = [
   { name: 'HANDOFF_SLA_SECONDS', default: 'urgent=60,high=300,normal=600,low=3600', meaning: 'First-response target per priority, in seconds.' },
-  { name: 'HANDOFF_REOPEN_HOURS', default: '24', meaning: 'Reopen window in hours after a resolve: a message needing a person opens a new ticket linked to the resolved one, or reopens it if the agent kept the thread (0: no linking, no reopening).' },
-  { name: 'HANDOFF_AUTO_ASSIGN_CAPACITY', default: '0', meaning: 'Auto-assign new tickets to the least-loaded online agent holding fewer than this many (0: off).' },
+  {
+    name: 'HANDOFF_REOPEN_HOURS',
+    default: '24',
+    meaning:
+      'Reopen window in hours after a resolve: a message needing a person opens a new ticket linked to the resolved one, or reopens it if the agent kept the thread (0: no linking, no reopening).',
+  },
+  {
+    name: 'HANDOFF_AUTO_ASSIGN_CAPACITY',
+    default: '0',
+    meaning: 'Auto-assign new tickets to the least-loaded online agent holding fewer than this many (0: off).',
+  },
 ] as const;
 
 const slaSpec = z
@@ -59,7 +68,14 @@ export function parseHandoffEnv(env: Readonly<Record<string, string | undefined>
     return parsed.data;
   };
   const sla = read('HANDOFF_SLA_SECONDS', slaSpec, {});
-  const reopenHours = read('HANDOFF_REOPEN_HOURS', z.coerce.number().min(0).max(24 * 365), 24);
+  const reopenHours = read(
+    'HANDOFF_REOPEN_HOURS',
+    z.coerce
+      .number()
+      .min(0)
+      .max(24 * 365),
+    24,
+  );
   const capacity = read('HANDOFF_AUTO_ASSIGN_CAPACITY', z.coerce.number().int().min(0).max(1000), 0);
   const firstResponseMs = Object.fromEntries(PRIORITIES.map((p) => [p, sla[p] ?? DEFAULT_SLA_POLICY.firstResponseMs[p]])) as Record<Priority, number>;
   let slaPolicy: SlaPolicy;

@@ -7,7 +7,19 @@ import { ticketFigures, type FigureTicket, type TicketFigures } from './dashboar
 export async function loadTicketFigures(db: Kysely<Schema>, since: Date, until: Date): Promise<TicketFigures> {
   const rows = await db
     .selectFrom('tickets')
-    .select(['id', 'priority', 'status', 'queue', 'assignee', 'first_responder', 'created_at', 'first_response_at', 'resolved_at', 'sla_deadline', 'sla_missed_at'])
+    .select([
+      'id',
+      'priority',
+      'status',
+      'queue',
+      'assignee',
+      'first_responder',
+      'created_at',
+      'first_response_at',
+      'resolved_at',
+      'sla_deadline',
+      'sla_missed_at',
+    ])
     .where('created_at', '>=', since)
     .where('created_at', '<=', until)
     .execute();
@@ -26,5 +38,9 @@ export async function loadTicketFigures(db: Kysely<Schema>, since: Date, until: 
   }));
   const ids = [...new Set(tickets.flatMap((t) => [t.assignee, t.firstResponder]).filter((id): id is string => id !== null))];
   const staff = ids.length === 0 ? [] : await db.selectFrom('users').select(['id', 'display_name', 'email']).where('id', 'in', ids).execute();
-  return ticketFigures(tickets, staff.map((s) => ({ id: s.id, name: s.display_name || s.email })), until);
+  return ticketFigures(
+    tickets,
+    staff.map((s) => ({ id: s.id, name: s.display_name || s.email })),
+    until,
+  );
 }

@@ -140,7 +140,16 @@ function priority(level: TicketPriority, tickets: readonly FigureTicket[], now: 
     if (late && open) overdue.push({ id: t.id, queue: t.queue, createdAt: t.createdAt.toISOString(), waitSeconds: seconds(t.createdAt, now) });
   }
   overdue.sort((a, b) => b.waitSeconds - a.waitSeconds);
-  return { priority: level, tickets: tickets.length, met, missed, pending, compliance: met + missed > 0 ? met / (met + missed) : null, overdue, oldestWaitSeconds: oldest };
+  return {
+    priority: level,
+    tickets: tickets.length,
+    met,
+    missed,
+    pending,
+    compliance: met + missed > 0 ? met / (met + missed) : null,
+    overdue,
+    oldestWaitSeconds: oldest,
+  };
 }
 
 function agents(tickets: readonly FigureTicket[], staff: readonly StaffName[]): AgentFigures[] {
@@ -153,7 +162,13 @@ function agents(tickets: readonly FigureTicket[], staff: readonly StaffName[]): 
       const handled = tickets.filter((t) => t.assignee === id || t.firstResponder === id);
       const firsts = tickets.filter((t) => t.firstResponder === id && t.firstResponseAt).map((t) => seconds(t.createdAt, t.firstResponseAt!));
       const resolutions = tickets.filter((t) => t.assignee === id && t.status === 'resolved' && t.resolvedAt).map((t) => seconds(t.createdAt, t.resolvedAt!));
-      return { id, name: names.get(id) ?? id, handled: handled.length, medianFirstResponseSeconds: median(firsts), medianResolutionSeconds: median(resolutions) };
+      return {
+        id,
+        name: names.get(id) ?? id,
+        handled: handled.length,
+        medianFirstResponseSeconds: median(firsts),
+        medianResolutionSeconds: median(resolutions),
+      };
     })
     .sort((a, b) => b.handled - a.handled || a.name.localeCompare(b.name));
 }
@@ -162,7 +177,13 @@ export function ticketFigures(tickets: readonly FigureTicket[], staff: readonly 
   return {
     until: now.toISOString(),
     firstResponse: firstResponse(tickets, now),
-    priorities: PRIORITIES.map((p) => priority(p, tickets.filter((t) => t.priority === p), now)),
+    priorities: PRIORITIES.map((p) =>
+      priority(
+        p,
+        tickets.filter((t) => t.priority === p),
+        now,
+      ),
+    ),
     agents: agents(tickets, staff),
   };
 }

@@ -82,8 +82,18 @@ export async function handoffMetrics(db: Kysely<Schema>, since: Date): Promise<H
       .select([sql<number>`count(*)`.as('n'), sql<number>`count(*) filter (where action = 'auto_answer')`.as('auto')])
       .where('created_at', '>=', since)
       .executeTakeFirstOrThrow(),
-    db.selectFrom('tickets').select(['reason', sql<number>`count(*)`.as('n')]).where('created_at', '>=', since).groupBy('reason').execute(),
-    db.selectFrom('tickets').select(['status', sql<number>`count(*)`.as('n')]).where('created_at', '>=', since).groupBy('status').execute(),
+    db
+      .selectFrom('tickets')
+      .select(['reason', sql<number>`count(*)`.as('n')])
+      .where('created_at', '>=', since)
+      .groupBy('reason')
+      .execute(),
+    db
+      .selectFrom('tickets')
+      .select(['status', sql<number>`count(*)`.as('n')])
+      .where('created_at', '>=', since)
+      .groupBy('status')
+      .execute(),
   ]);
 
   const met = Number(sla.met);

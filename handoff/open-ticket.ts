@@ -82,7 +82,13 @@ export async function openTicket(deps: HandoffDeps, input: OpenTicketInput): Pro
   const firstRun = created || ticket.openedByMessageId === input.messageId;
   if (!firstRun) return ticket;
   if (ticket.slaDeadline && !ticket.firstResponseAt) await scheduleSla(deps, ticket.id, ticket.slaDeadline);
-  if (created) await deps.audit.record({ actor: 'system', action: 'ticket.open', target: ticket.id, details: { priority, queue, reason: ticket.reason, ...(follows ? { follows } : {}) } });
+  if (created)
+    await deps.audit.record({
+      actor: 'system',
+      action: 'ticket.open',
+      target: ticket.id,
+      details: { priority, queue, reason: ticket.reason, ...(follows ? { follows } : {}) },
+    });
   const assigned = created ? await autoAssign(deps, ticket) : undefined;
   await publishTicket(deps.events, assigned ?? ticket);
   return assigned ?? ticket;

@@ -28,7 +28,12 @@ export function createHandoffPort(deps: HandoffDeps): HandoffPort {
         return open && (open.status === 'waiting' || open.status === 'assigned') ? { id: open.id, claimed: open.status === 'assigned' } : null;
       }
       await setConversationOwner(deps.db, conversationId, 'human');
-      await deps.audit.record({ actor: 'system', action: 'ticket.reopen', target: reopened.id, details: { reopenCount: reopened.reopenCount, keptThread: true } });
+      await deps.audit.record({
+        actor: 'system',
+        action: 'ticket.reopen',
+        target: reopened.id,
+        details: { reopenCount: reopened.reopenCount, keptThread: true },
+      });
       await publishTicket(deps.events, reopened);
       return { id: reopened.id, claimed: reopened.status === 'assigned' };
     },

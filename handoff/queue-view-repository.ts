@@ -94,18 +94,45 @@ export class QueueViewRepository {
       .selectAll('tickets')
       .select('conversations.channel')
       .select((eb) => [
-        eb.selectFrom('messages').select('messages.text').whereRef('messages.conversation_id', '=', 'tickets.conversation_id').orderBy('messages.created_at', 'desc').orderBy('messages.id', 'desc').limit(1).as('latest_text'),
-        eb.selectFrom('messages').select('messages.author').whereRef('messages.conversation_id', '=', 'tickets.conversation_id').orderBy('messages.created_at', 'desc').orderBy('messages.id', 'desc').limit(1).as('latest_author'),
-        eb.selectFrom('messages').select('messages.created_at').whereRef('messages.conversation_id', '=', 'tickets.conversation_id').orderBy('messages.created_at', 'desc').orderBy('messages.id', 'desc').limit(1).as('latest_at'),
+        eb
+          .selectFrom('messages')
+          .select('messages.text')
+          .whereRef('messages.conversation_id', '=', 'tickets.conversation_id')
+          .orderBy('messages.created_at', 'desc')
+          .orderBy('messages.id', 'desc')
+          .limit(1)
+          .as('latest_text'),
+        eb
+          .selectFrom('messages')
+          .select('messages.author')
+          .whereRef('messages.conversation_id', '=', 'tickets.conversation_id')
+          .orderBy('messages.created_at', 'desc')
+          .orderBy('messages.id', 'desc')
+          .limit(1)
+          .as('latest_author'),
+        eb
+          .selectFrom('messages')
+          .select('messages.created_at')
+          .whereRef('messages.conversation_id', '=', 'tickets.conversation_id')
+          .orderBy('messages.created_at', 'desc')
+          .orderBy('messages.id', 'desc')
+          .limit(1)
+          .as('latest_at'),
       ])
       .where((eb) => inView(eb as unknown as Eb, query.view, query.actorId, query.now));
     const search = query.search?.trim();
     if (search) select = select.where((eb) => matches(eb as unknown as Eb, search));
     select = query.view === 'resolved' ? select.orderBy('tickets.resolved_at', 'desc') : select.orderBy(PRIORITY_ORDER).orderBy('tickets.created_at');
-    const rows = await select.orderBy('tickets.id').limit(query.limit ?? 100).execute();
+    const rows = await select
+      .orderBy('tickets.id')
+      .limit(query.limit ?? 100)
+      .execute();
     return rows.map((row) => ({
       ticket: toTicket(row),
-      latest: row.latest_text === null || row.latest_text === undefined ? null : { text: row.latest_text, author: String(row.latest_author), at: new Date(row.latest_at as Date) },
+      latest:
+        row.latest_text === null || row.latest_text === undefined
+          ? null
+          : { text: row.latest_text, author: String(row.latest_author), at: new Date(row.latest_at as Date) },
     }));
   }
 
@@ -113,7 +140,14 @@ export class QueueViewRepository {
   async counts(actorId: string, now: Date): Promise<Record<QueueView, number>> {
     const row = await this.db
       .selectFrom('tickets')
-      .select((eb) => QUEUE_VIEWS.map((view) => eb.fn.countAll<number>().filterWhere(inView(eb as unknown as Eb, view, actorId, now)).as(view)))
+      .select((eb) =>
+        QUEUE_VIEWS.map((view) =>
+          eb.fn
+            .countAll<number>()
+            .filterWhere(inView(eb as unknown as Eb, view, actorId, now))
+            .as(view),
+        ),
+      )
       .executeTakeFirstOrThrow();
     return Object.fromEntries(QUEUE_VIEWS.map((v) => [v, Number((row as Record<string, unknown>)[v])])) as Record<QueueView, number>;
   }

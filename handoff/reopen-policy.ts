@@ -25,9 +25,7 @@ export interface LatestTicket {
 }
 
 export type InboundRoute =
-  | { readonly kind: 'join'; readonly ticketId: string }
-  | { readonly kind: 'reopen'; readonly ticketId: string }
-  | { readonly kind: 'bot' };
+  { readonly kind: 'join'; readonly ticketId: string } | { readonly kind: 'reopen'; readonly ticketId: string } | { readonly kind: 'bot' };
 
 export function routeInbound(latest: LatestTicket | undefined, now: Date, policy: ReopenPolicy = DEFAULT_REOPEN_POLICY): InboundRoute {
   if (!latest) return { kind: 'bot' };

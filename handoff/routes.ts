@@ -86,7 +86,10 @@ export function handoffRoutes(deps: HandoffRoutesDeps): Router {
     const query = viewQuery.parse(req.query);
     const actorId = actorOf(res).id;
     const at = now();
-    const [rows, counts] = await Promise.all([views.list({ view: query.view, actorId, now: at, search: query.q, limit: query.limit }), views.counts(actorId, at)]);
+    const [rows, counts] = await Promise.all([
+      views.list({ view: query.view, actorId, now: at, search: query.q, limit: query.limit }),
+      views.counts(actorId, at),
+    ]);
     res.json({
       view: query.view,
       counts,

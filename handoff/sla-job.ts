@@ -28,7 +28,12 @@ export async function handleSlaJob(deps: HandoffDeps, data: JobPayloads['sla']):
   const overdue = await deps.tickets.markOverdue(ticket.id, deadline, now);
   // Answered or closed between our read and the update: nothing missed after all.
   if (!overdue) return { kind: 'ok', why: 'responded' };
-  await deps.audit.record({ actor: 'system', action: 'ticket.sla_missed', target: ticket.id, details: { priority: ticket.priority, deadline: deadline.toISOString() } });
+  await deps.audit.record({
+    actor: 'system',
+    action: 'ticket.sla_missed',
+    target: ticket.id,
+    details: { priority: ticket.priority, deadline: deadline.toISOString() },
+  });
   await publishTicket(deps.events, overdue);
   await publishSlaMissed(deps.events, overdue);
   return check;

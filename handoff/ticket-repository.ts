@@ -150,7 +150,12 @@ export class TicketRepository {
         created_at: input.createdAt,
         updated_at: input.createdAt,
       })
-      .onConflict((oc) => oc.column('conversation_id').where('status', 'in', [...OPEN_STATUSES]).doNothing())
+      .onConflict((oc) =>
+        oc
+          .column('conversation_id')
+          .where('status', 'in', [...OPEN_STATUSES])
+          .doNothing(),
+      )
       .returning('id')
       .executeTakeFirst();
     if (inserted) return { ticket: (await this.get(inserted.id))!, created: true };
@@ -232,7 +237,9 @@ export class TicketRepository {
   }
 
   /** Where and how a message to the citizen goes: the thread's visibility and language, and their last message's reply target. */
-  async replyContext(conversationId: string): Promise<{ readonly isPublic: boolean; readonly language: string | null; readonly replyTarget: Record<string, string> }> {
+  async replyContext(
+    conversationId: string,
+  ): Promise<{ readonly isPublic: boolean; readonly language: string | null; readonly replyTarget: Record<string, string> }> {
     const conversation = await this.db.selectFrom('conversations').select(['is_public', 'language']).where('id', '=', conversationId).executeTakeFirstOrThrow();
     // Replies go where the citizen last wrote (a tweet id, a comment id, …).
     const lastInbound = await this.db

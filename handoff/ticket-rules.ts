@@ -17,9 +17,7 @@ export interface TicketOwnership {
   readonly assignee: string | null;
 }
 
-export type Permission =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly code: 'conflict' | 'forbidden'; readonly reason: string };
+export type Permission = { readonly ok: true } | { readonly ok: false; readonly code: 'conflict' | 'forbidden'; readonly reason: string };
 
 const OK: Permission = { ok: true };
 

@@ -119,7 +119,13 @@ export class TicketService {
   async resolve(id: string, actor: Actor, options: { readonly keepThread?: boolean } = {}): Promise<Ticket> {
     const ticket = await this.allowed(id, 'resolve', actor);
     const keepThread = options.keepThread === true;
-    const resolved = await this.change(ticket, actor, 'ticket.resolve', { status: 'resolved', resolved_at: this.deps.now(), keep_thread: keepThread }, { keepThread });
+    const resolved = await this.change(
+      ticket,
+      actor,
+      'ticket.resolve',
+      { status: 'resolved', resolved_at: this.deps.now(), keep_thread: keepThread },
+      { keepThread },
+    );
     await setConversationOwner(this.deps.db, ticket.conversationId, 'bot');
     await this.tellCitizen(resolved, 'resolved');
     return resolved;
@@ -165,13 +171,17 @@ export class TicketService {
     if (target.agentId && !(await this.deps.tickets.isAgent(target.agentId))) {
       throw new DomainError('invalid', `user ${target.agentId} is not an enabled agent`);
     }
-    const set: Updateable<TicketsTable> = target.agentId
-      ? { status: 'assigned', assignee: target.agentId }
-      : { status: 'waiting', assignee: null };
-    return this.change(ticket, actor, 'ticket.transfer', { ...set, ...(target.queue ? { queue: target.queue } : {}) }, {
-      from: { queue: ticket.queue, assignee: ticket.assignee },
-      to: target,
-    });
+    const set: Updateable<TicketsTable> = target.agentId ? { status: 'assigned', assignee: target.agentId } : { status: 'waiting', assignee: null };
+    return this.change(
+      ticket,
+      actor,
+      'ticket.transfer',
+      { ...set, ...(target.queue ? { queue: target.queue } : {}) },
+      {
+        from: { queue: ticket.queue, assignee: ticket.assignee },
+        to: target,
+      },
+    );
   }
 
   /**

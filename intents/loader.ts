@@ -114,9 +114,7 @@ function parseIntentSource(source: string, file: string): Parsed {
     };
   }
   const result = intentSchema.safeParse(doc.toJS());
-  const problems = result.success
-    ? consistencyProblems(result.data, path.basename(file, '.yaml'))
-    : schemaProblems(result.error);
+  const problems = result.success ? consistencyProblems(result.data, path.basename(file, '.yaml')) : schemaProblems(result.error);
   const shown = problems.slice(0, MAX_ISSUES_PER_FILE).map((p) => ({
     file: name,
     line: lineOf(doc, counter, p.path, p.asKey),
@@ -167,8 +165,6 @@ export function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Catalog {
 export function assertCompleteCatalog(catalog: Catalog): void {
   const missing = INTENT_IDS.filter((id) => !catalog.byId.has(id));
   if (missing.length > 0) {
-    throw new CatalogError(
-      missing.map((id) => ({ file: `${id}.yaml`, field: '', message: `intent "${id}" is missing from the catalog` })),
-    );
+    throw new CatalogError(missing.map((id) => ({ file: `${id}.yaml`, field: '', message: `intent "${id}" is missing from the catalog` })));
   }
 }

@@ -23,14 +23,7 @@ export const OFFICIAL_SOURCES: Readonly<Record<IntentId, readonly string[]>> = {
   // 122 (Coast Guard) is not in taxonomy.md's checked list; issue 17 asks for it for emergencies
   // at sea, and the catalog link says it must be re-checked live before shipping.
   'emergency.urgent': ['tel:119', 'tel:112', 'tel:109', 'tel:122'],
-  'scam.voice_phishing': [
-    'tel:112',
-    'tel:1332',
-    'https://www.counterscam112.go.kr',
-    'tel:118',
-    'https://www.payinfo.or.kr',
-    'https://www.msafer.or.kr',
-  ],
+  'scam.voice_phishing': ['tel:112', 'tel:1332', 'https://www.counterscam112.go.kr', 'tel:118', 'https://www.payinfo.or.kr', 'https://www.msafer.or.kr'],
   'travel.agency_verify': ['https://www.tourinfo.or.kr', 'tel:1372', 'https://ecrm.police.go.kr'],
   'employment.unemployment_benefit': ['https://www.work24.go.kr', 'tel:1350'],
   'welfare.basic_living': ['https://www.bokjiro.go.kr', 'tel:129'],

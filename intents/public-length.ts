@@ -60,11 +60,7 @@ export function renderLinkTarget(url: string): string {
 }
 
 /** The public reply as posted: the text, then each of the answer's links, space-separated. */
-export function renderPublicAnswer(
-  answer: Pick<IntentAnswer, 'public' | 'links'>,
-  links: readonly Pick<IntentLink, 'url'>[],
-  lang: 'ko' | 'en',
-): string {
+export function renderPublicAnswer(answer: Pick<IntentAnswer, 'public' | 'links'>, links: readonly Pick<IntentLink, 'url'>[], lang: 'ko' | 'en'): string {
   const targets = answer.links.map((index) => {
     const link = links[index];
     if (!link) throw new RangeError(`answer links to #${index}, but the intent has ${links.length} links`);

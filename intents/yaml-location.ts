@@ -7,9 +7,7 @@ export type FieldPath = readonly PropertyKey[];
 
 /** `['examples', 'ko', 3]` → `examples.ko[3]`. */
 export function formatPath(path: FieldPath): string {
-  return path
-    .map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? String(seg) : `.${String(seg)}`))
-    .join('');
+  return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? String(seg) : `.${String(seg)}`)).join('');
 }
 
 function keyOf(pair: unknown): unknown {

@@ -4,14 +4,7 @@
 // added with a generous attempt ceiling and the worker fails them for good after its own limit.
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { backoffDelay, retryPolicy } from './retry-policy';
-import {
-  JOB_NAMES,
-  RateLimitedJobError,
-  UnrecoverableJobError,
-  type JobHandler,
-  type JobName,
-  type JobQueue,
-} from './types';
+import { JOB_NAMES, RateLimitedJobError, UnrecoverableJobError, type JobHandler, type JobName, type JobQueue } from './types';
 
 export interface BullmqOptions {
   readonly redisUrl: string;
@@ -50,8 +43,7 @@ function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<
 export function createBullmqJobQueue(options: BullmqOptions): JobQueue {
   const prefix = options.prefix ?? 'sotong';
   const connection = { url: options.redisUrl, maxRetriesPerRequest: null };
-  const onFailed =
-    options.onFailed ?? ((name, error) => console.error(`[jobs] ${name} job failed for good:`, error));
+  const onFailed = options.onFailed ?? ((name, error) => console.error(`[jobs] ${name} job failed for good:`, error));
   const onError = options.onError ?? ((message: string, error: unknown) => console.error(`[jobs] ${message}:`, (error as Error)?.message ?? error));
   const queues = new Map<JobName, Queue>();
   const workers = new Map<JobName, Worker>();
@@ -94,8 +86,8 @@ export function createBullmqJobQueue(options: BullmqOptions): JobQueue {
         closed
           ? Promise.resolve()
           : queue(name)
-          .upsertJobScheduler(`every-${name}`, { every: everyMs }, { name, data: {}, opts: { removeOnComplete: true, removeOnFail: true } })
-          .catch((error: unknown) => {
+              .upsertJobScheduler(`every-${name}`, { every: everyMs }, { name, data: {}, opts: { removeOnComplete: true, removeOnFail: true } })
+              .catch((error: unknown) => {
                 if (!closed) onError(`cannot schedule "${name}"`, error);
               });
       void upsert();
@@ -136,9 +128,7 @@ export function createBullmqJobQueue(options: BullmqOptions): JobQueue {
           connection,
           prefix,
           concurrency: policy.concurrency,
-          ...(workerOptions.limiter
-            ? { limiter: { max: workerOptions.limiter.max, duration: workerOptions.limiter.durationMs } }
-            : {}),
+          ...(workerOptions.limiter ? { limiter: { max: workerOptions.limiter.max, duration: workerOptions.limiter.durationMs } } : {}),
           stalledInterval: options.stalledIntervalMs ?? 30_000,
           lockDuration: options.lockDurationMs ?? 30_000,
           maxStalledCount: options.maxStalledCount ?? 2,

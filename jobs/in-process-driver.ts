@@ -47,11 +47,8 @@ interface Lane {
 }
 
 export function createInProcessJobQueue(options: InProcessOptions = {}): JobQueue {
-  const onFailed =
-    options.onFailed ?? ((name, error) => console.error(`[jobs] ${name} job failed for good:`, error));
-  const lanes = new Map<JobName, Lane>(
-    JOB_NAMES.map((name) => [name, { ready: [], timers: new Set(), ids: new Set(), starts: [], running: 0 }]),
-  );
+  const onFailed = options.onFailed ?? ((name, error) => console.error(`[jobs] ${name} job failed for good:`, error));
+  const lanes = new Map<JobName, Lane>(JOB_NAMES.map((name) => [name, { ready: [], timers: new Set(), ids: new Set(), starts: [], running: 0 }]));
   const idleWaiters: (() => void)[] = [];
   let closed = false;
 
@@ -86,10 +83,13 @@ export function createInProcessJobQueue(options: InProcessOptions = {}): JobQueu
         while (l.starts.length > 0 && l.starts[0]! <= now - l.limiter.durationMs) l.starts.shift();
         if (l.starts.length >= l.limiter.max) {
           if (!l.wakeup) {
-            l.wakeup = setTimeout(() => {
-              l.wakeup = undefined;
-              pump(name);
-            }, l.starts[0]! + l.limiter.durationMs - now);
+            l.wakeup = setTimeout(
+              () => {
+                l.wakeup = undefined;
+                pump(name);
+              },
+              l.starts[0]! + l.limiter.durationMs - now,
+            );
             l.wakeup.unref();
           }
           return;

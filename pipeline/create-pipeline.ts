@@ -5,13 +5,7 @@ import { UnrecoverableJobError } from '../jobs/types';
 import { isConnectionError } from '../store/connection-errors';
 import { findThread } from '../store/conversation-repository';
 import { listConversationMessages, markInboundDead } from '../store/message-repository';
-import {
-  DEFAULT_INBOUND_WORKER,
-  DEFAULT_OUTBOUND_WORKER,
-  DEFAULT_SEND_LEASE_MS,
-  type PipelineDeps,
-  type WorkerSettings,
-} from './deps';
+import { DEFAULT_INBOUND_WORKER, DEFAULT_OUTBOUND_WORKER, DEFAULT_SEND_LEASE_MS, type PipelineDeps, type WorkerSettings } from './deps';
 import { deliverOutbound, takeOutboxForInlineDelivery } from './deliver-outbound';
 import { ingest } from './ingest';
 import { processInbound } from './process-inbound';

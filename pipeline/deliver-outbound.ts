@@ -96,8 +96,10 @@ export async function deliverOutbound(deps: PipelineDeps, settings: OutboundSett
   await deps.checkpoint?.('after-send', outboxId);
 
   const mark = { id: row.id, from: 'sending' as const, sendToken: token, externalId, sentAt: now(deps) };
-  const sent = await retryMark(() => markSentAndRecord(db, mark), leaseEnds, (error, tries) =>
-    logger.warn('reply sent but not yet marked sent; retrying the mark', { outboxId, tries, error: String(error) }),
+  const sent = await retryMark(
+    () => markSentAndRecord(db, mark),
+    leaseEnds,
+    (error, tries) => logger.warn('reply sent but not yet marked sent; retrying the mark', { outboxId, tries, error: String(error) }),
   );
   if (!sent) return;
   try {
@@ -129,7 +131,14 @@ async function retryMark<T>(mark: () => Promise<T>, leaseEnds: number, onRetry: 
   }
 }
 
-async function handleSendFailure(deps: PipelineDeps, settings: OutboundSettings, row: OutboxRow, token: string, error: unknown, ctx: JobContext): Promise<void> {
+async function handleSendFailure(
+  deps: PipelineDeps,
+  settings: OutboundSettings,
+  row: OutboxRow,
+  token: string,
+  error: unknown,
+  ctx: JobContext,
+): Promise<void> {
   const { db } = deps.database;
   const logger = deps.logger ?? consoleLogger;
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

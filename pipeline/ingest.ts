@@ -32,18 +32,15 @@ function validate(message: InboundMessage): void {
   if (typeof message.replyTarget !== 'object' || message.replyTarget === null) problems.push('replyTarget must be an object');
   for (const [i, ref] of (message.media ?? []).entries()) {
     if (!MEDIA_KINDS.includes(ref.kind)) problems.push(`media[${i}].kind "${String(ref.kind)}" is not one of ${MEDIA_KINDS.join(', ')}`);
-    if (typeof ref.url !== 'string' || ref.url.length > MAX_MEDIA_URL_LENGTH) problems.push(`media[${i}].url must be a string of at most ${MAX_MEDIA_URL_LENGTH} characters`);
+    if (typeof ref.url !== 'string' || ref.url.length > MAX_MEDIA_URL_LENGTH)
+      problems.push(`media[${i}].url must be a string of at most ${MAX_MEDIA_URL_LENGTH} characters`);
   }
   if (problems.length > 0) {
     throw new InvalidInboundError(`inbound message ${JSON.stringify(message.externalId)} rejected: ${problems.join('; ')}`);
   }
 }
 
-export async function ingest(
-  deps: PipelineDeps,
-  message: InboundMessage,
-  options: { enqueue?: boolean } = {},
-): Promise<IngestResult> {
+export async function ingest(deps: PipelineDeps, message: InboundMessage, options: { enqueue?: boolean } = {}): Promise<IngestResult> {
   // Every string the platform sent (text, ids, names, reply target) through the edge sanitiser.
   message = sanitizeStrings(message);
   try {

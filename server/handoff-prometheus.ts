@@ -24,7 +24,11 @@ export function collectHandoffMetrics(db: Kysely<Schema>, metrics: MetricsRegist
     for (const gauge of [firstResponse, sla, compliance, autoAnswer, reasons]) gauge.reset();
     for (const [responder, byChannel] of Object.entries(m.firstResponse)) {
       for (const [channel, t] of Object.entries(byChannel)) {
-        for (const [stat, value] of [['avg', t.avgSeconds], ['p50', t.p50Seconds], ['p90', t.p90Seconds]] as const) {
+        for (const [stat, value] of [
+          ['avg', t.avgSeconds],
+          ['p50', t.p50Seconds],
+          ['p90', t.p90Seconds],
+        ] as const) {
           if (value !== null) firstResponse.set({ responder, channel, stat }, value);
         }
       }

@@ -47,10 +47,7 @@ export function healthRoutes(checks: HealthChecks, metrics: MetricsRegistry, met
   });
 
   router.get('/readyz', async (req, res) => {
-    const [database, jobs] = await Promise.all([
-      runCheck(checks.database, timeoutMs),
-      runCheck(checks.jobs, timeoutMs),
-    ]);
+    const [database, jobs] = await Promise.all([runCheck(checks.database, timeoutMs), runCheck(checks.jobs, timeoutMs)]);
     const results = { database, jobs };
     const failed = Object.entries(results).filter(([, result]) => result !== 'ok');
     if (failed.length === 0) {

@@ -25,7 +25,12 @@ export function createMetrics(): MetricsRegistry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
-  const messagesIn = new Counter({ name: 'sotong_messages_in_total', help: 'Inbound citizen messages stored, by channel.', labelNames: ['channel'] as const, registers });
+  const messagesIn = new Counter({
+    name: 'sotong_messages_in_total',
+    help: 'Inbound citizen messages stored, by channel.',
+    labelNames: ['channel'] as const,
+    registers,
+  });
   const decisions = new Counter({ name: 'sotong_decisions_total', help: 'Triage decisions, by action.', labelNames: ['action'] as const, registers });
   // Triage is budgeted at 1 ms p99, so the buckets are fine-grained below that.
   const triageDuration = new Histogram({

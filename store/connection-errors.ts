@@ -10,7 +10,8 @@ export function isConnectionError(error: unknown): boolean {
       // SQLSTATE 08xxx connection exceptions; 57P01–57P03 admin/crash shutdown, cannot connect now.
       if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
     }
-    if (/Connection terminated|connection is closed|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(e.message)) return true;
+    if (/Connection terminated|connection is closed|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(e.message))
+      return true;
   }
   return false;
 }

@@ -12,12 +12,7 @@ export type DecisionRow = Selectable<DecisionsTable>;
 export type DecisionJson = Omit<DecisionRow, 'created_at'> & { readonly created_at: string };
 
 /** Stores `decision` unless one exists; returns the one that is stored. */
-export async function saveDecision(
-  db: Kysely<Schema>,
-  messageId: string,
-  decision: Decision,
-  latencyUs: number,
-): Promise<Decision> {
+export async function saveDecision(db: Kysely<Schema>, messageId: string, decision: Decision, latencyUs: number): Promise<Decision> {
   const inserted = await db
     .insertInto('decisions')
     .values({

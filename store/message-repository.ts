@@ -15,11 +15,7 @@ export async function setMessageTicket(db: Kysely<Schema>, id: string, ticketId:
 }
 
 /** A conversation's messages, oldest first; ids are time-ordered so `afterId` is a plain `>`. */
-export async function listConversationMessages(
-  db: Kysely<Schema>,
-  conversationId: string,
-  afterId?: string,
-): Promise<MessageRow[]> {
+export async function listConversationMessages(db: Kysely<Schema>, conversationId: string, afterId?: string): Promise<MessageRow[]> {
   let query = db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
   if (afterId !== undefined) query = query.where('id', '>', afterId);
   return query.orderBy('id').execute();
@@ -27,12 +23,7 @@ export async function listConversationMessages(
 
 /** Inbound messages whose processing never finished (for recovery at startup). */
 export async function listUnfinishedInbound(db: Kysely<Schema>): Promise<string[]> {
-  const rows = await db
-    .selectFrom('messages')
-    .select('id')
-    .where('status', 'in', ['received', 'processing'])
-    .orderBy('id')
-    .execute();
+  const rows = await db.selectFrom('messages').select('id').where('status', 'in', ['received', 'processing']).orderBy('id').execute();
   return rows.map((r) => r.id);
 }
 

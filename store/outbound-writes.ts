@@ -43,12 +43,7 @@ export async function takeForSending(db: Kysely<Schema>, id: string, leaseMs: nu
           next_attempt_at: sql<Date>`now() + ${`${Math.ceil(leaseMs)} milliseconds`}::interval`,
         }))
         .where('id', '=', id)
-        .where((eb) =>
-          eb.or([
-            eb('status', '=', 'pending'),
-            eb.and([eb('status', '=', 'sending'), eb('next_attempt_at', '<', sql<Date>`now()`)]),
-          ]),
-        )
+        .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('next_attempt_at', '<', sql<Date>`now()`)])]))
         .returningAll(),
     )
     .selectFrom('taken')

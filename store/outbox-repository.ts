@@ -75,13 +75,7 @@ export async function outboxIdsFor(db: Kysely<Schema>, inReplyTo: string): Promi
  * sending → pending (will be retried) or → dead (will not), keeping the reason for agents. Only
  * the attempt holding `sendToken` may release the row.
  */
-export async function releaseAfterFailure(
-  db: Kysely<Schema>,
-  id: string,
-  sendToken: string,
-  to: 'pending' | 'dead',
-  error: string,
-): Promise<boolean> {
+export async function releaseAfterFailure(db: Kysely<Schema>, id: string, sendToken: string, to: 'pending' | 'dead', error: string): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
     .set({ status: to, last_error: error.slice(0, 1000), next_attempt_at: null, send_token: null })

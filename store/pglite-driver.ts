@@ -29,8 +29,7 @@ class Mutex {
   }
 }
 
-const isForeignDate = (value: unknown): value is { getTime(): number } =>
-  Object.prototype.toString.call(value) === '[object Date]' && !(value instanceof Date);
+const isForeignDate = (value: unknown): value is { getTime(): number } => Object.prototype.toString.call(value) === '[object Date]' && !(value instanceof Date);
 
 /** See loadPGlite in store/database.ts: under jest, PGlite lives in another realm. */
 function ownRealmDates<R>(row: R): R {
@@ -44,8 +43,7 @@ function ownRealmDates<R>(row: R): R {
 }
 
 /** Dates go in as ISO text: PGlite's serializer checks `instanceof Date` in its own realm. */
-const portableParameter = (value: unknown): unknown =>
-  Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).toISOString() : value;
+const portableParameter = (value: unknown): unknown => (Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).toISOString() : value);
 
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly client: PGlite) {}

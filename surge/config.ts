@@ -44,7 +44,11 @@ export const SURGE_VARIABLES = [
   { name: 'SURGE_RATE_RATIO', default: '3', meaning: 'Window rate over baseline (EWMA of earlier minutes, floor 1/min) needed to open a surge.' },
   { name: 'SURGE_MATCH_THRESHOLD', default: '0.25', meaning: "Char n-gram similarity (0–1) for a message to get a surge's pinned answer." },
   { name: 'SURGE_TICK_SECONDS', default: '10', meaning: 'Seconds between runs of the surge detection job (worker processes).' },
-  { name: 'SURGE_LOAD_QUEUE_DEPTH', default: '200', meaning: 'Waiting tickets past which non-urgent handoffs get an honest wait estimate from the bot (0: off).' },
+  {
+    name: 'SURGE_LOAD_QUEUE_DEPTH',
+    default: '200',
+    meaning: 'Waiting tickets past which non-urgent handoffs get an honest wait estimate from the bot (0: off).',
+  },
 ] as const;
 
 export class SurgeConfigError extends Error {

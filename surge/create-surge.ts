@@ -38,7 +38,10 @@ export interface Surge {
 }
 
 export function stopShinglesOf(catalog: Pick<Catalog, 'intents'>): StopShingles {
-  return commonShingles(catalog.intents.flatMap((i) => [...i.examples.ko, ...i.examples.en]), STOP_SHARE);
+  return commonShingles(
+    catalog.intents.flatMap((i) => [...i.examples.ko, ...i.examples.en]),
+    STOP_SHARE,
+  );
 }
 
 export function createSurge(input: SurgeInput): Surge {
@@ -67,8 +70,7 @@ export function createSurge(input: SurgeInput): Surge {
       const { jobs } = input;
       // One run per time slot: the job id is the slot, so however many workers add the next run,
       // it is queued once, and concurrency 1 keeps this worker's runs in order.
-      const schedule = (slot: number) =>
-        jobs.add('surge', { slot }, { jobId: `surge-${slot}`, delayMs: Math.max(0, slot * config.tickMs - Date.now()) });
+      const schedule = (slot: number) => jobs.add('surge', { slot }, { jobId: `surge-${slot}`, delayMs: Math.max(0, slot * config.tickMs - Date.now()) });
       jobs.process(
         'surge',
         async ({ slot }) => {

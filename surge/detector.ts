@@ -158,7 +158,11 @@ export class SurgeDetector {
     if (!a) return;
     const b = this.statsOf(into);
     b.samples = [...a.samples, ...b.samples].slice(-SAMPLES);
-    for (const [field, map] of [['terms', a.terms], ['regions', a.regions], ['channels', a.channels]] as const) {
+    for (const [field, map] of [
+      ['terms', a.terms],
+      ['regions', a.regions],
+      ['channels', a.channels],
+    ] as const) {
       for (const [k, n] of map) bump(b[field], k, n);
     }
     this.stats.delete(from);
@@ -175,5 +179,8 @@ function bump(map: Map<string, number>, key: string, by = 1): void {
 }
 
 function top(map: ReadonlyMap<string, number>, n: number): string[] {
-  return [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([k]) => k);
+  return [...map]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([k]) => k);
 }

@@ -44,9 +44,7 @@ export function createPinnedAnswers(deps: PinnedAnswersDeps): PinnedAnswers {
 
   const pinnedSurges = (now: Date): Promise<PinnedSurge[]> => {
     if (!pinned || Date.now() - pinned.at > refreshMs) {
-      const value = deps.repository.pinned(now).then((rows) =>
-        rows.map((r) => ({ id: r.id, reps: r.signatures.map(fromArray), answer: r.pinned_answer! })),
-      );
+      const value = deps.repository.pinned(now).then((rows) => rows.map((r) => ({ id: r.id, reps: r.signatures.map(fromArray), answer: r.pinned_answer! })));
       value.catch(() => (pinned = undefined));
       pinned = { at: Date.now(), value };
     }

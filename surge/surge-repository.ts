@@ -94,7 +94,11 @@ export class SurgeRepository {
 
   /** New figures for an open surge (the detection job, every tick). */
   async refresh(id: string, candidate: SurgeCandidate, signatures: number[][], at: Date): Promise<void> {
-    await this.db.updateTable('surges').set({ ...this.figures(candidate, signatures), key: candidate.key, updated_at: at }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('surges')
+      .set({ ...this.figures(candidate, signatures), key: candidate.key, updated_at: at })
+      .where('id', '=', id)
+      .execute();
   }
 
   async close(id: string, at: Date): Promise<SurgeRow | undefined> {
@@ -157,7 +161,13 @@ export class SurgeRepository {
    * it is still waiting (an agent who claimed it meanwhile keeps it). Returns the outbox id, or
    * undefined when the ticket was no longer waiting.
    */
-  async answerWaiting(ticket: WaitingTicket, reply: { text: string; links: readonly LinkJson[] }, actor: string, surgeId: string, at: Date): Promise<string | undefined> {
+  async answerWaiting(
+    ticket: WaitingTicket,
+    reply: { text: string; links: readonly LinkJson[] },
+    actor: string,
+    surgeId: string,
+    at: Date,
+  ): Promise<string | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const closed = await trx
         .updateTable('tickets')

@@ -162,7 +162,13 @@ export class SurgeService {
       if (!outboxId) continue; // claimed by an agent meanwhile
       sent++;
       await this.deps.jobs.add('outbound', { outboxId }, { jobId: outboxId });
-      await this.deps.events.publish({ type: 'ticket.changed', ticketId: ticket.ticketId, conversationId: ticket.conversationId, status: 'resolved', priority: ticket.priority });
+      await this.deps.events.publish({
+        type: 'ticket.changed',
+        ticketId: ticket.ticketId,
+        conversationId: ticket.conversationId,
+        status: 'resolved',
+        priority: ticket.priority,
+      });
     }
     return sent;
   }
@@ -186,7 +192,14 @@ export class SurgeService {
   }
 
   private publish(row: Pick<SurgeRow, 'id' | 'status' | 'label' | 'count' | 'pinned_answer'>): Promise<void> {
-    return this.deps.events.publish({ type: 'surge.changed', surgeId: row.id, status: row.status, label: row.label, count: row.count, pinned: row.pinned_answer !== null });
+    return this.deps.events.publish({
+      type: 'surge.changed',
+      surgeId: row.id,
+      status: row.status,
+      label: row.label,
+      count: row.count,
+      pinned: row.pinned_answer !== null,
+    });
   }
 }
 

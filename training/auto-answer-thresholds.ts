@@ -49,7 +49,11 @@ const GRID = Array.from({ length: 50 }, (_, i) => Math.round((0.5 + i * 0.01) * 
  * intent reach the target precision with enough support. Lower means more answered; the target
  * keeps it safe.
  */
-export function chooseThresholds(scored: readonly ScoredAnswer[], intents: readonly string[], options: ThresholdOptions = DEFAULT_THRESHOLD_OPTIONS): ThresholdChoice[] {
+export function chooseThresholds(
+  scored: readonly ScoredAnswer[],
+  intents: readonly string[],
+  options: ThresholdOptions = DEFAULT_THRESHOLD_OPTIONS,
+): ThresholdChoice[] {
   return intents.map((intent) => {
     const mine = scored.filter((s) => s.intent === intent);
     for (const t of GRID.filter((g) => g >= options.floor)) {
@@ -77,7 +81,11 @@ export function precisionCoverageCurve(scored: readonly ScoredAnswer[], canAnswe
   return [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99].map((threshold) => {
     const answered = candidates.filter((s) => s.confidence >= threshold);
     const right = answered.filter((s) => s.gold === s.intent).length;
-    return { threshold, coverage: scored.length === 0 ? 0 : answered.length / scored.length, precision: answered.length === 0 ? null : right / answered.length };
+    return {
+      threshold,
+      coverage: scored.length === 0 ? 0 : answered.length / scored.length,
+      precision: answered.length === 0 ? null : right / answered.length,
+    };
   });
 }
 
@@ -104,7 +112,10 @@ export function outOfFoldScores(
     const model = trainModel(train, { ...options.train, seed });
     for (const e of test) {
       if (options.mode === 'gate') {
-        const d = triage(e.text, { channel: 'web', isPublic: false, recentOutOfScope: 0, now: options.now ?? new Date() }, model, open, { nlu: NLU_TOOLKIT, policy: OPEN_GATE });
+        const d = triage(e.text, { channel: 'web', isPublic: false, recentOutOfScope: 0, now: options.now ?? new Date() }, model, open, {
+          nlu: NLU_TOOLKIT,
+          policy: OPEN_GATE,
+        });
         if (d.action === 'auto_answer') scored.push({ gold: e.intent, intent: d.intent, confidence: d.confidence });
         continue;
       }

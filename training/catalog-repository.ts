@@ -14,7 +14,10 @@ export async function seedCatalogIfEmpty(db: Kysely<Schema>, catalog: Catalog): 
     if (existing) return false;
     for (const intent of catalog.intents) {
       const { examples, ...definition } = intent;
-      await trx.insertInto('intents').values({ id: intent.id, definition: JSON.stringify(definition) }).execute();
+      await trx
+        .insertInto('intents')
+        .values({ id: intent.id, definition: JSON.stringify(definition) })
+        .execute();
       const rows = [...examples.ko, ...examples.en].map((text) => ({
         id: newId(),
         intent_id: intent.id,
@@ -24,7 +27,10 @@ export async function seedCatalogIfEmpty(db: Kysely<Schema>, catalog: Catalog): 
       }));
       // Chunked: PostgreSQL caps bind parameters per statement.
       for (let i = 0; i < rows.length; i += 500) {
-        await trx.insertInto('examples').values(rows.slice(i, i + 500)).execute();
+        await trx
+          .insertInto('examples')
+          .values(rows.slice(i, i + 500))
+          .execute();
       }
     }
     return true;
@@ -65,11 +71,18 @@ export async function findIntentRow(db: Kysely<Schema>, id: string) {
 }
 
 export async function insertIntent(db: Kysely<Schema>, id: string, definition: object): Promise<void> {
-  await db.insertInto('intents').values({ id, definition: JSON.stringify(definition) }).execute();
+  await db
+    .insertInto('intents')
+    .values({ id, definition: JSON.stringify(definition) })
+    .execute();
 }
 
 export async function updateIntentDefinition(db: Kysely<Schema>, id: string, definition: object): Promise<void> {
-  await db.updateTable('intents').set({ definition: JSON.stringify(definition), updated_at: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('intents')
+    .set({ definition: JSON.stringify(definition), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Deletes the intent and its examples; returns how many examples went with it. */

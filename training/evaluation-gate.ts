@@ -30,7 +30,10 @@ export function findRegressions(draft: GateMetrics, published: GateMetrics): Reg
   if (published.macroF1 - draft.macroF1 > MACRO_F1_TOLERANCE + EPSILON) {
     found.push({ metric: 'macroF1', published: published.macroF1, draft: draft.macroF1 });
   }
-  if (published.emergencyRecall !== null && (draft.emergencyRecall === null || published.emergencyRecall - draft.emergencyRecall > EMERGENCY_RECALL_TOLERANCE + EPSILON)) {
+  if (
+    published.emergencyRecall !== null &&
+    (draft.emergencyRecall === null || published.emergencyRecall - draft.emergencyRecall > EMERGENCY_RECALL_TOLERANCE + EPSILON)
+  ) {
     found.push({ metric: 'emergencyRecall', published: published.emergencyRecall, draft: draft.emergencyRecall });
   }
   return found;

@@ -37,7 +37,8 @@ export async function unlistedMessageRows(
 ) {
   const lowConfidence = sql<boolean>`(decisions.reason in ('low_confidence', 'ambiguous') or decisions.action = 'clarify')`;
   const unhandled = sql<boolean>`(decisions.action = 'decline' and decisions.confidence < ${options.unsureDecline})`;
-  const wanted = options.source === 'low_confidence' ? lowConfidence : options.source === 'unhandled' ? unhandled : sql<boolean>`(${lowConfidence} or ${unhandled})`;
+  const wanted =
+    options.source === 'low_confidence' ? lowConfidence : options.source === 'unhandled' ? unhandled : sql<boolean>`(${lowConfidence} or ${unhandled})`;
   let query = db
     .selectFrom('messages')
     .innerJoin('decisions', 'decisions.message_id', 'messages.id')

@@ -28,7 +28,11 @@ export async function findModelVersion(db: Kysely<Schema>, version: string): Pro
 
 /** The version whose metrics name this training job. */
 export async function findModelVersionByJob(db: Kysely<Schema>, jobId: string): Promise<ModelVersionRow | undefined> {
-  return db.selectFrom('model_versions').select(COLUMNS).where(sql<string>`metrics->>'jobId'`, '=', jobId).executeTakeFirst();
+  return db
+    .selectFrom('model_versions')
+    .select(COLUMNS)
+    .where(sql<string>`metrics->>'jobId'`, '=', jobId)
+    .executeTakeFirst();
 }
 
 export async function findPublishedVersion(db: Kysely<Schema>): Promise<ModelVersionRow | undefined> {
@@ -58,7 +62,11 @@ export async function insertModelVersion(
 }
 
 export async function setModelMetrics(db: Kysely<Schema>, version: string, metrics: object): Promise<void> {
-  await db.updateTable('model_versions').set({ metrics: JSON.stringify(metrics) }).where('version', '=', version).execute();
+  await db
+    .updateTable('model_versions')
+    .set({ metrics: JSON.stringify(metrics) })
+    .where('version', '=', version)
+    .execute();
 }
 
 export async function retireModelVersion(db: Kysely<Schema>, version: string): Promise<void> {

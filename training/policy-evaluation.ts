@@ -70,8 +70,7 @@ export function evaluatePolicy(records: readonly PolicyRecord[], catalog: Catalo
       precision: share(answered.filter((r) => r.intent === r.gold).length, answered.length),
       faqCoverage: share(faq.filter((r) => r.action === 'auto_answer').length, faq.length),
     },
-    emergencyRecall:
-      emergencies.length === 0 ? null : share(emergencies.filter((r) => r.action === 'urgent').length, emergencies.length),
+    emergencyRecall: emergencies.length === 0 ? null : share(emergencies.filter((r) => r.action === 'urgent').length, emergencies.length),
     actions,
   };
 }

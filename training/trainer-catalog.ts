@@ -24,9 +24,7 @@ export const intentBodySchema = intentSchema.omit({ examples: true });
 export const newIntentSchema = intentSchema.extend({
   examples: intentSchema.shape.examples.default({ ko: [], en: [] }),
 });
-export const answersBodySchema = z
-  .object({ answers: z.array(answerSchema), links: z.array(linkSchema).optional() })
-  .strict();
+export const answersBodySchema = z.object({ answers: z.array(answerSchema), links: z.array(linkSchema).optional() }).strict();
 export const exampleBodySchema = z
   .object({ text: z.string().overwrite(sanitizeText).trim().min(1).max(1000), language: z.enum(['ko', 'en']).optional() })
   .strict();
@@ -59,7 +57,10 @@ export function answerProblems(intent: IntentBody): { field: string; message: st
     for (const lang of ['ko', 'en'] as const) {
       const length = xWeightedLength(renderPublicAnswer(answer, intent.links, lang));
       if (length > X_MAX_WEIGHTED_LENGTH) {
-        problems.push({ field: `answers[${a}].public.${lang}`, message: `the public reply is ${length} weighted characters with its links (at most ${X_MAX_WEIGHTED_LENGTH})` });
+        problems.push({
+          field: `answers[${a}].public.${lang}`,
+          message: `the public reply is ${length} weighted characters with its links (at most ${X_MAX_WEIGHTED_LENGTH})`,
+        });
       }
     }
   });
@@ -90,14 +91,18 @@ export class TrainerCatalog {
   ) {}
 
   async list(): Promise<IntentSummary[]> {
-    const [intents, counts] = await Promise.all([
-      listIntentRows(this.db),
-      countExamples(this.db),
-    ]);
+    const [intents, counts] = await Promise.all([listIntentRows(this.db), countExamples(this.db)]);
     const count = (id: string, lang: string) => Number(counts.find((c) => c.intent_id === id && c.language === lang)?.n ?? 0);
     return intents.map((row) => {
       const d = definitionOf(row.definition);
-      return { id: row.id, name: d.name, policy: d.policy, queue: d.owner.queue, examples: { ko: count(row.id, 'ko'), en: count(row.id, 'en') }, updatedAt: row.updated_at.toISOString() };
+      return {
+        id: row.id,
+        name: d.name,
+        policy: d.policy,
+        queue: d.owner.queue,
+        examples: { ko: count(row.id, 'ko'), en: count(row.id, 'en') },
+        updatedAt: row.updated_at.toISOString(),
+      };
     });
   }
 
@@ -115,7 +120,13 @@ export class TrainerCatalog {
         throw new DomainError('conflict', `intent ${definition.id} already exists`, { intent: definition.id });
       }
       await insertIntent(trx, definition.id, definition);
-      const added = await addExamples(trx, definition.id, [...examples.ko.map((text) => ({ text, language: 'ko' as const })), ...examples.en.map((text) => ({ text, language: 'en' as const }))], 'catalog', actor);
+      const added = await addExamples(
+        trx,
+        definition.id,
+        [...examples.ko.map((text) => ({ text, language: 'ko' as const })), ...examples.en.map((text) => ({ text, language: 'en' as const }))],
+        'catalog',
+        actor,
+      );
       await this.audit.record({ actor, action: 'intent.create', target: definition.id, details: { examples: added.length } }, trx);
     });
     await this.published(definition.id);
@@ -130,7 +141,9 @@ export class TrainerCatalog {
     await this.db.transaction().execute(async (trx) => {
       const before = definitionOf((await this.row(trx, id)).definition);
       await updateIntentDefinition(trx, id, definition);
-      const changed = Object.keys(definition).filter((k) => canonical((before as Record<string, unknown>)[k]) !== canonical((definition as Record<string, unknown>)[k]));
+      const changed = Object.keys(definition).filter(
+        (k) => canonical((before as Record<string, unknown>)[k]) !== canonical((definition as Record<string, unknown>)[k]),
+      );
       await this.audit.record({ actor, action: 'intent.update', target: id, details: { changed } }, trx);
     });
     await this.published(id);
@@ -153,7 +166,10 @@ export class TrainerCatalog {
       const before = definitionOf((await this.row(trx, id)).definition);
       const definition = this.body(checked({ ...before, answers, links: links ?? before.links, examples: { ko: [], en: [] } }));
       await updateIntentDefinition(trx, id, definition);
-      await this.audit.record({ actor, action: 'intent.answers', target: id, details: { answers: answers.length, links: definition.links.length, live: true } }, trx);
+      await this.audit.record(
+        { actor, action: 'intent.answers', target: id, details: { answers: answers.length, links: definition.links.length, live: true } },
+        trx,
+      );
     });
     await this.published(id);
     return this.get(id);

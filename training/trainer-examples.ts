@@ -78,7 +78,15 @@ function assertNotDuplicate(existing: readonly ExampleRow[], intentId: string, t
   }
 }
 
-function toStored(row: { id: string; intent_id: string; text: string; language: string; source: ExampleSource; created_by: string | null; created_at: Date }): StoredExample {
+function toStored(row: {
+  id: string;
+  intent_id: string;
+  text: string;
+  language: string;
+  source: ExampleSource;
+  created_by: string | null;
+  created_at: Date;
+}): StoredExample {
   return {
     id: row.id,
     intentId: row.intent_id,

@@ -27,7 +27,12 @@ export function intentToYaml(intent: IntentDefinition, header?: string): string 
     ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)),
   };
   const body = stringify(ordered, { lineWidth: 0 });
-  return header ? `${header.split('\n').map((l) => `# ${l}`).join('\n')}\n${body}` : body;
+  return header
+    ? `${header
+        .split('\n')
+        .map((l) => `# ${l}`)
+        .join('\n')}\n${body}`
+    : body;
 }
 
 /** {filename: yamlText} for every intent. */

@@ -74,7 +74,13 @@ export class TrainerInbox {
       const target = intent ?? item.suggestedIntent;
       if (!target) throw new DomainError('invalid', 'name the intent: { "intent": "…" }');
       if (!(await findIntentRow(trx, target))) throw new DomainError('invalid', `unknown intent "${target}"`);
-      const [example] = await addExamples(trx, target, [{ text: item.text, language: item.language === 'en' ? 'en' : 'ko' }], item.source === 'relabel' ? 'relabel' : 'inbox', actor);
+      const [example] = await addExamples(
+        trx,
+        target,
+        [{ text: item.text, language: item.language === 'en' ? 'en' : 'ko' }],
+        item.source === 'relabel' ? 'relabel' : 'inbox',
+        actor,
+      );
       await this.settle(trx, ref, item, 'accepted', actor, example!.id, target);
       await this.audit.record({ actor, action: 'inbox.accept', target: itemId, details: { intent: target, exampleId: example!.id, source: item.source } }, trx);
       return { item: itemId, example: example! };
@@ -90,7 +96,15 @@ export class TrainerInbox {
     });
   }
 
-  private async settle(trx: Kysely<Schema>, ref: { kind: string; id: string }, item: InboxItem, status: 'accepted' | 'dismissed', actor: string, exampleId: string | null, intent: string) {
+  private async settle(
+    trx: Kysely<Schema>,
+    ref: { kind: string; id: string },
+    item: InboxItem,
+    status: 'accepted' | 'dismissed',
+    actor: string,
+    exampleId: string | null,
+    intent: string,
+  ) {
     if (ref.kind === 'candidate') {
       await settleCandidate(trx, ref.id, status, exampleId);
       return;

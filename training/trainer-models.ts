@@ -50,7 +50,12 @@ export interface ModelVersionSummary {
   readonly jobId: string | null;
   readonly examples: number | null;
   /** Headline numbers of its evaluation; null for a model the trainer API did not evaluate. */
-  readonly evaluation: { readonly accuracy: number; readonly macroF1: number; readonly emergencyRecall: number | null; readonly autoAnswerPrecision: number } | null;
+  readonly evaluation: {
+    readonly accuracy: number;
+    readonly macroF1: number;
+    readonly emergencyRecall: number | null;
+    readonly autoAnswerPrecision: number;
+  } | null;
 }
 
 export interface PublishResult {
@@ -142,7 +147,8 @@ export class TrainerModels {
   private async swap(actor: string, version: string, options: { force: boolean; reason?: string; rollbackOnly: boolean }): Promise<PublishResult> {
     const result = await this.swapInTransaction(actor, version, options).catch((error: unknown) => {
       // Two publishes at once: the one-published-row index lets one win.
-      if ((error as { code?: unknown }).code === '23505') throw new DomainError('conflict', `another model was published at the same time as ${version}; try again`);
+      if ((error as { code?: unknown }).code === '23505')
+        throw new DomainError('conflict', `another model was published at the same time as ${version}; try again`);
       throw error;
     });
     await this.registry.reload();
@@ -163,10 +169,14 @@ export class TrainerModels {
       if (!rollback && !draftMetrics) throw new DomainError('conflict', `model ${version} has no evaluation; train it through the trainer API`);
       const regressions = !rollback && draftMetrics && baseline ? findRegressions(draftMetrics, baseline) : [];
       if (regressions.length > 0 && !options.force) {
-        throw new DomainError('conflict', `model ${version} regresses the published ${current!.version} on ${regressions.map((r) => r.metric).join(' and ')}; publish with force and a reason to override`, {
-          published: current!.version,
-          regressions,
-        });
+        throw new DomainError(
+          'conflict',
+          `model ${version} regresses the published ${current!.version} on ${regressions.map((r) => r.metric).join(' and ')}; publish with force and a reason to override`,
+          {
+            published: current!.version,
+            regressions,
+          },
+        );
       }
       if (current) await retireModelVersion(trx, current.version);
       await publishModelVersion(trx, version, actor, new Date());
@@ -183,7 +193,13 @@ export class TrainerModels {
           actor,
           action: rollback ? 'model.rollback' : 'model.publish',
           target: version,
-          details: { previous: outcome.previous, forced: outcome.forced, regressions, compared: outcome.compared, ...(options.reason ? { reason: options.reason } : {}) },
+          details: {
+            previous: outcome.previous,
+            forced: outcome.forced,
+            regressions,
+            compared: outcome.compared,
+            ...(options.reason ? { reason: options.reason } : {}),
+          },
         },
         trx,
       );

@@ -41,7 +41,10 @@ export interface TrainingJobsOptions {
   readonly train?: RecipeOptions;
   readonly folds?: number;
   readonly seed?: number;
-  readonly logger?: { info(message: string, fields?: Readonly<Record<string, unknown>>): void; error(message: string, fields?: Readonly<Record<string, unknown>>): void };
+  readonly logger?: {
+    info(message: string, fields?: Readonly<Record<string, unknown>>): void;
+    error(message: string, fields?: Readonly<Record<string, unknown>>): void;
+  };
   /** Finished jobs kept in memory for GET (older ones are answered from model_versions). */
   readonly keep?: number;
 }
@@ -75,7 +78,17 @@ export class TrainingJobs {
 
   /** Queues a training run and returns at once. */
   start(actor: string): TrainingJobView {
-    const job: JobState = { id: newId(), status: 'queued', percent: 0, stage: 'queued', version: null, error: null, createdBy: actor, createdAt: new Date(), finishedAt: null };
+    const job: JobState = {
+      id: newId(),
+      status: 'queued',
+      percent: 0,
+      stage: 'queued',
+      version: null,
+      error: null,
+      createdBy: actor,
+      createdAt: new Date(),
+      finishedAt: null,
+    };
     this.jobs.set(job.id, job);
     this.forgetOld();
     this.tail = this.tail.then(() => this.run(job));
@@ -87,7 +100,17 @@ export class TrainingJobs {
     if (job) return view(job);
     const done = await this.options.models.byJob(id);
     if (!done) return undefined;
-    return { id, status: 'succeeded', percent: 100, stage: 'done', version: done.version, error: null, createdBy: null, createdAt: null, finishedAt: done.createdAt };
+    return {
+      id,
+      status: 'succeeded',
+      percent: 100,
+      stage: 'done',
+      version: done.version,
+      error: null,
+      createdBy: null,
+      createdAt: null,
+      finishedAt: done.createdAt,
+    };
   }
 
   /** Resolves when every queued job has finished (tests). */
@@ -118,8 +141,20 @@ export class TrainingJobs {
       });
       job.percent = 99;
       job.stage = 'saving';
-      const saved = await models.saveDraft(model, { source: 'trainer', jobId: job.id, trainedBy: job.createdBy, examples, trainMs: Date.now() - started, evaluation });
-      await audit.record({ actor: job.createdBy, action: 'model.train', target: saved.version, details: { jobId: job.id, existing: saved.existing, examples, macroF1: evaluation.macroF1 } });
+      const saved = await models.saveDraft(model, {
+        source: 'trainer',
+        jobId: job.id,
+        trainedBy: job.createdBy,
+        examples,
+        trainMs: Date.now() - started,
+        evaluation,
+      });
+      await audit.record({
+        actor: job.createdBy,
+        action: 'model.train',
+        target: saved.version,
+        details: { jobId: job.id, existing: saved.existing, examples, macroF1: evaluation.macroF1 },
+      });
       Object.assign(job, { status: 'succeeded', percent: 100, stage: 'done', version: saved.version, existing: saved.existing });
       logger?.info('model trained', { jobId: job.id, version: saved.version, ms: Date.now() - started });
     } catch (error) {

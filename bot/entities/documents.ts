@@ -37,16 +37,13 @@ const DOCUMENT_NAMES: Readonly<Record<string, readonly string[]>> = {
   employment_insurance_certificate: ['고용보험피보험자격이력내역서', '피보험자격이력'],
 };
 
-const DICTIONARY = new SpacedDictionary<string>(
-  Object.entries(DOCUMENT_NAMES).flatMap(([id, names]) => names.map((n) => [n, id] as const)),
-);
+const DICTIONARY = new SpacedDictionary<string>(Object.entries(DOCUMENT_NAMES).flatMap(([id, names]) => names.map((n) => [n, id] as const)));
 
 // Short names (가증, 등본, 인감…) are also parts of other words (가증스럽다): whole words only.
 const SHORT = 2;
 
 export function documentNames(input: string, folded: string): Entity[] {
-  return DICTIONARY.findAll(
-    folded,
-    (text, m) => text.slice(m.start, m.end).replace(/\s/g, '').length > SHORT || endsWord(text, m.end),
-  ).map((m) => entityAt(input, 'document', m.start, m.end, m.values[0]));
+  return DICTIONARY.findAll(folded, (text, m) => text.slice(m.start, m.end).replace(/\s/g, '').length > SHORT || endsWord(text, m.end)).map((m) =>
+    entityAt(input, 'document', m.start, m.end, m.values[0]),
+  );
 }

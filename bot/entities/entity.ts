@@ -18,12 +18,7 @@ export interface Resolved {
 }
 
 /** Runs a global regex over the width-folded text and turns resolved matches into entities of `input`. */
-export function matchEntities(
-  input: string,
-  folded: string,
-  pattern: RegExp,
-  resolve: (m: RegExpExecArray) => Resolved | undefined,
-): Entity[] {
+export function matchEntities(input: string, folded: string, pattern: RegExp, resolve: (m: RegExpExecArray) => Resolved | undefined): Entity[] {
   const out: Entity[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {

@@ -5,7 +5,8 @@ import { detectPhone } from '../pii/phone';
 import type { Entity, Language } from '../types';
 import { entityAt, matchEntities } from './entity';
 
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()\u3000]{1,2000}|\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.(?:go\.kr|or\.kr|kr|com|net|org|gov)(?:\/[^\s<>"'()]{0,2000})?/gi;
+const URL =
+  /\b(?:https?:\/\/|www\.)[^\s<>"'()\u3000]{1,2000}|\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.(?:go\.kr|or\.kr|kr|com|net|org|gov)(?:\/[^\s<>"'()]{0,2000})?/gi;
 const NUMBER = /(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,])|(?<![\w.,])\d+(?:\.\d+)?(?![\w,])/g;
 
 // A URL's closing punctuation belongs to the sentence: "see www.gov.kr." ends at 'kr'.

@@ -3,21 +3,29 @@
 // ("다음주월요일"). A date is an ISO string; a span of days is { start, end }.
 import type { Entity } from '../types';
 import { matchEntities, type Resolved } from './entity';
-import {
-  addMonths,
-  isoOf,
-  mondayIndex,
-  mondayOfWeek,
-  monthRange,
-  type DayNumber,
-} from './seoul-calendar';
+import { addMonths, isoOf, mondayIndex, mondayOfWeek, monthRange, type DayNumber } from './seoul-calendar';
 
 const WEEKDAYS = '월화수목금토일';
 const WEEK_WORDS: Record<string, number> = {
-  이번: 0, 이: 0, 금: 0, 요번: 0, 다음: 1, 담: 1, 다다음: 2, 지난: -1, 저번: -1,
+  이번: 0,
+  이: 0,
+  금: 0,
+  요번: 0,
+  다음: 1,
+  담: 1,
+  다다음: 2,
+  지난: -1,
+  저번: -1,
 };
 const DAY_WORDS: Record<string, number> = {
-  오늘: 0, 내일: 1, 모레: 2, 글피: 3, 어제: -1, 어저께: -1, 그제: -2, 그저께: -2,
+  오늘: 0,
+  내일: 1,
+  모레: 2,
+  글피: 3,
+  어제: -1,
+  어저께: -1,
+  그제: -2,
+  그저께: -2,
 };
 const COUNT_WORDS: Record<string, number> = { 하루: 1, 이틀: 2, 사흘: 3, 나흘: 4, 닷새: 5, 일주일: 7 };
 const MONTH_WORDS: Record<string, number> = { 이번: 0, 이: 0, 요번: 0, 다음: 1, 담: 1, 다다음: 2, 지난: -1, 저번: -1 };
@@ -33,10 +41,7 @@ const WEEK_OR_WEEKEND = new RegExp(`${WEEK_QUAL}${S}주(말)?(?![소민제식택
 // "내일배움카드" is a training-voucher programme, not tomorrow.
 const DAY_WORD = /(그저께|어저께|오늘|내일|모레|글피|어제|그제)(?!\s{0,2}배움)/g;
 const MONTH = new RegExp(`(?:(다다음|다음|담|이번|요번|지난|저번)${S}달|(?<![가-힣])(이)달(?![리라])(?!력))`, 'g');
-const COUNT_OFFSET = new RegExp(
-  `(?:(\\d{1,3})${S}(일|주일|주|개월|달)|(하루|이틀|사흘|나흘|닷새|일주일))${S}(후|뒤|있다가|지나서|전)`,
-  'g',
-);
+const COUNT_OFFSET = new RegExp(`(?:(\\d{1,3})${S}(일|주일|주|개월|달)|(하루|이틀|사흘|나흘|닷새|일주일))${S}(후|뒤|있다가|지나서|전)`, 'g');
 
 function weekdayInWeek(today: DayNumber, m: RegExpExecArray): Resolved | undefined {
   const weeks = WEEK_WORDS[m[1] ?? ''];
@@ -73,17 +78,13 @@ function countOffset(today: DayNumber, m: RegExpExecArray): Resolved | undefined
   const count = m[1] !== undefined ? Number(m[1]) : COUNT_WORDS[m[3] ?? ''];
   if (count === undefined) return undefined;
   const unit = m[2] ?? '일';
-  const day =
-    unit === '개월' || unit === '달'
-      ? addMonths(today, sign * count)
-      : today + sign * count * (unit === '주' || unit === '주일' ? 7 : 1);
+  const day = unit === '개월' || unit === '달' ? addMonths(today, sign * count) : today + sign * count * (unit === '주' || unit === '주일' ? 7 : 1);
   return { type: 'date', value: isoOf(day) };
 }
 
 /** Korean relative date expressions in `folded` (width-folded `input`). */
 export function koreanRelativeDates(input: string, folded: string, today: DayNumber): Entity[] {
-  const at = (rule: (today: DayNumber, m: RegExpExecArray) => Resolved | undefined) => (m: RegExpExecArray) =>
-    rule(today, m);
+  const at = (rule: (today: DayNumber, m: RegExpExecArray) => Resolved | undefined) => (m: RegExpExecArray) => rule(today, m);
   return [
     ...matchEntities(input, folded, WEEKDAY_IN_WEEK, at(weekdayInWeek)),
     ...matchEntities(input, folded, BARE_WEEKDAY, at(bareWeekday)),

@@ -20,9 +20,7 @@ const rankOf = (e: Entity): number => RANK[e.type] ?? 8;
 /** Non-overlapping entities, in text order. */
 export function settleOverlaps(entities: readonly Entity[]): Entity[] {
   if (entities.length < 2) return [...entities];
-  const ranked = [...entities].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || rankOf(a) - rankOf(b) || a.start - b.start,
-  );
+  const ranked = [...entities].sort((a, b) => b.end - b.start - (a.end - a.start) || rankOf(a) - rankOf(b) || a.start - b.start);
   const kept: Entity[] = [];
   for (const e of ranked) {
     if (!kept.some((k) => e.start < k.end && k.start < e.end)) kept.push(e);

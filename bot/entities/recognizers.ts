@@ -59,7 +59,13 @@ export function warmUpRecognizers(): void {
 // The recognizers report an inclusive end and lower-case the text; the span is rebuilt from
 // start and length, checked against the input, and the text taken from the input so that
 // text === input.slice(start, end).
-function toEntities(input: string, folded: string, results: readonly ModelResult[], type: (r: ModelResult) => string | undefined, value: (r: ModelResult) => unknown): Entity[] {
+function toEntities(
+  input: string,
+  folded: string,
+  results: readonly ModelResult[],
+  type: (r: ModelResult) => string | undefined,
+  value: (r: ModelResult) => unknown,
+): Entity[] {
   const out: Entity[] = [];
   for (const r of results) {
     const t = type(r);
@@ -105,29 +111,55 @@ function dateTimeEntities(input: string, folded: string, now: Date): Entity[] {
 }
 
 /** Entities from Recognizers-Text, each recognizer gated by its cheap pre-check. */
-export function recognizerEntities(
-  input: string,
-  folded: string,
-  options: { readonly now: Date; readonly language: Language },
-): Entity[] {
+export function recognizerEntities(input: string, folded: string, options: { readonly now: Date; readonly language: Language }): Entity[] {
   const out: Entity[] = [];
   const english = options.language !== 'ko';
   const culture = 'en-us';
   if (MIGHT_BE_PHONE.test(folded)) {
     const phones = recognizers().recognizePhoneNumber(folded, culture);
     out.push(
-      ...toEntities(input, folded, phones, (m) => (Number(resolutionOf(m).score ?? 0) >= MIN_PHONE_SCORE ? 'phone' : undefined), (m) => resolutionOf(m).value ?? m.text),
+      ...toEntities(
+        input,
+        folded,
+        phones,
+        (m) => (Number(resolutionOf(m).score ?? 0) >= MIN_PHONE_SCORE ? 'phone' : undefined),
+        (m) => resolutionOf(m).value ?? m.text,
+      ),
     );
   }
   if (MIGHT_BE_URL.test(folded)) {
-    out.push(...toEntities(input, folded, recognizers().recognizeURL(folded, culture), () => 'url', (m) => resolutionOf(m).value ?? m.text));
+    out.push(
+      ...toEntities(
+        input,
+        folded,
+        recognizers().recognizeURL(folded, culture),
+        () => 'url',
+        (m) => resolutionOf(m).value ?? m.text,
+      ),
+    );
   }
   if (folded.includes('@')) {
-    out.push(...toEntities(input, folded, recognizers().recognizeEmail(folded, culture), () => 'email', (m) => resolutionOf(m).value ?? m.text));
+    out.push(
+      ...toEntities(
+        input,
+        folded,
+        recognizers().recognizeEmail(folded, culture),
+        () => 'email',
+        (m) => resolutionOf(m).value ?? m.text,
+      ),
+    );
   }
   if (english && MIGHT_BE_DATETIME.test(folded)) out.push(...dateTimeEntities(input, folded, options.now));
   if (english && MIGHT_BE_NUMBER.test(folded)) {
-    out.push(...toEntities(input, folded, recognizers().recognizeNumber(folded, culture), () => 'number', (m) => Number(resolutionOf(m).value)));
+    out.push(
+      ...toEntities(
+        input,
+        folded,
+        recognizers().recognizeNumber(folded, culture),
+        () => 'number',
+        (m) => Number(resolutionOf(m).value),
+      ),
+    );
   }
   return out;
 }

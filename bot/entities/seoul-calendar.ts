@@ -61,12 +61,5 @@ export function monthRange(day: DayNumber, offset: number): { start: DayNumber; 
 /** A Date whose *local* fields read as Seoul's wall clock at `now` (for libraries that use local time). */
 export function seoulWallClock(now: Date): Date {
   const s = new Date(now.getTime() + SEOUL_OFFSET_MS);
-  return new Date(
-    s.getUTCFullYear(),
-    s.getUTCMonth(),
-    s.getUTCDate(),
-    s.getUTCHours(),
-    s.getUTCMinutes(),
-    s.getUTCSeconds(),
-  );
+  return new Date(s.getUTCFullYear(), s.getUTCMonth(), s.getUTCDate(), s.getUTCHours(), s.getUTCMinutes(), s.getUTCSeconds());
 }

@@ -16,9 +16,7 @@ function nearestYear(today: DayNumber, month: number, day: number): Resolved | u
   const { year } = partsOf(today);
   const candidates = [year - 1, year, year + 1].filter((y) => isRealDate(y, month, day));
   if (candidates.length === 0) return undefined;
-  const best = candidates.reduce((a, b) =>
-    Math.abs(dayOf(b, month, day) - today) < Math.abs(dayOf(a, month, day) - today) ? b : a,
-  );
+  const best = candidates.reduce((a, b) => (Math.abs(dayOf(b, month, day) - today) < Math.abs(dayOf(a, month, day) - today) ? b : a));
   return resolved(best, month, day);
 }
 
@@ -26,9 +24,7 @@ export function writtenDates(input: string, folded: string, today: DayNumber): E
   return [
     ...matchEntities(input, folded, NUMERIC, (m) => resolved(Number(m[1]), Number(m[3]), Number(m[4]))),
     ...matchEntities(input, folded, KOREAN, (m) =>
-      m[1] !== undefined
-        ? resolved(Number(m[1]), Number(m[2]), Number(m[3]))
-        : nearestYear(today, Number(m[2]), Number(m[3])),
+      m[1] !== undefined ? resolved(Number(m[1]), Number(m[2]), Number(m[3])) : nearestYear(today, Number(m[2]), Number(m[3])),
     ),
   ];
 }

@@ -28,10 +28,14 @@ const ACCOUNT_WORDS = new RegExp(
 );
 
 // Numbers citizens quote that share the banks' layouts.
-const OTHER_NUMBER_WORDS = /접수|주문|송장|운송장|배송|택배|사업자|법인|사건|등록번호|민원번호|신청번호|예약|관리번호|고객번호|회원번호|증권번호|가입번호|order|tracking|case|ref/i;
+const OTHER_NUMBER_WORDS =
+  /접수|주문|송장|운송장|배송|택배|사업자|법인|사건|등록번호|민원번호|신청번호|예약|관리번호|고객번호|회원번호|증권번호|가입번호|order|tracking|case|ref/i;
 
 function layoutOf(candidate: string): string {
-  return candidate.split('-').map((group) => group.length).join('-');
+  return candidate
+    .split('-')
+    .map((group) => group.length)
+    .join('-');
 }
 
 export const detectAccount: PiiDetector = (folded) =>

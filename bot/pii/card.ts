@@ -4,8 +4,7 @@
 import { digitsOf } from './nearby';
 import { findAll, type PiiDetector } from './finding';
 
-const GROUPED =
-  /(?<![\d-])(?:[2-69]\d{3}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|3\d{3}([ -])\d{6}\2\d{4,5})(?![\d-])/g;
+const GROUPED = /(?<![\d-])(?:[2-69]\d{3}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|3\d{3}([ -])\d{6}\2\d{4,5})(?![\d-])/g;
 const CONTIGUOUS = /(?<![\d-])[2-69]\d{12,18}(?![\d-])/g;
 const MASKED = /(?<![\d-])[2-69]\d{3}([ -])[\d*]{4}\1\*{4}\1\d{4}(?![\d-])/g;
 

@@ -38,9 +38,7 @@ export function hasPii(text: string): boolean {
 
 function settleOverlaps(findings: readonly PiiFinding[]): PiiFinding[] {
   if (findings.length < 2) return [...findings];
-  const ranked = [...findings].sort(
-    (a, b) => PRIORITY[a.type] - PRIORITY[b.type] || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
+  const ranked = [...findings].sort((a, b) => PRIORITY[a.type] - PRIORITY[b.type] || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: PiiFinding[] = [];
   for (const f of ranked) {
     if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);

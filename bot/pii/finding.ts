@@ -4,12 +4,7 @@ import type { PiiFinding, PiiType } from '../types';
 export type PiiDetector = (folded: string) => PiiFinding[];
 
 /** Runs a global regex and keeps the matches `accept` agrees with. */
-export function findAll(
-  folded: string,
-  pattern: RegExp,
-  type: PiiType,
-  accept: (match: RegExpExecArray) => boolean = () => true,
-): PiiFinding[] {
+export function findAll(folded: string, pattern: RegExp, type: PiiType, accept: (match: RegExpExecArray) => boolean = () => true): PiiFinding[] {
   const found: PiiFinding[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {

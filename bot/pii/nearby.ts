@@ -2,14 +2,7 @@
 // "계좌" and an order number elsewhere. These helpers look at a window around a candidate.
 
 /** Whether `words` (a non-global regex) matches within `before`/`after` chars of [start, end). */
-export function hasNearby(
-  text: string,
-  start: number,
-  end: number,
-  words: RegExp,
-  before = 30,
-  after = 20,
-): boolean {
+export function hasNearby(text: string, start: number, end: number, words: RegExp, before = 30, after = 20): boolean {
   return words.test(text.slice(Math.max(0, start - before), Math.min(text.length, end + after)));
 }
 

@@ -11,6 +11,4 @@ const NEW_SHAPE = /^[MSDRO]\d{3}[A-Z]\d{4}$/;
 const PASSPORT_WORDS = /여권|passport|패스포트/i;
 
 export const detectPassport: PiiDetector = (folded) =>
-  findAll(folded, PASSPORT, 'PASSPORT', (m) =>
-    NEW_SHAPE.test(m[0]) || hasNearby(folded, m.index, m.index + m[0].length, PASSPORT_WORDS),
-  );
+  findAll(folded, PASSPORT, 'PASSPORT', (m) => NEW_SHAPE.test(m[0]) || hasNearby(folded, m.index, m.index + m[0].length, PASSPORT_WORDS));

@@ -9,10 +9,7 @@ import { findAll, type PiiDetector } from './finding';
 const SEP = '(?:\\s{0,2}[-.]\\s{0,2}|\\s)?';
 const KR_PREFIX = '(?:(?:\\+|00)\\s?82[\\s.-]{0,2}(?:\\(0\\)\\s?)?0?|0)';
 const KR_AREA = '(?:1[016789]|2|3[1-3]|4[1-4]|5[1-5]|6[1-4]|70|50[2-8])';
-const KOREAN = new RegExp(
-  `(?<![\\d+])(?:\\(\\s?)?${KR_PREFIX}${KR_AREA}(?:\\s?\\))?${SEP}\\d{3,4}${SEP}\\d{4}(?!\\d)`,
-  'g',
-);
+const KOREAN = new RegExp(`(?<![\\d+])(?:\\(\\s?)?${KR_PREFIX}${KR_AREA}(?:\\s?\\))?${SEP}\\d{3,4}${SEP}\\d{4}(?!\\d)`, 'g');
 // '+' and a country code other than 82, then 2–5 groups.
 const FOREIGN = /(?<![\w+])\+(?!82)[1-9]\d{0,2}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)/g;
 
@@ -26,7 +23,18 @@ const plausibleForeign = (m: RegExpExecArray): boolean => {
 // in place and checked against the same Korean number shapes. A trailing 이 before more Hangul is
 // the particle (…팔팔팔팔이에요), not the digit 2.
 const HANGUL_DIGIT: Readonly<Record<string, string>> = {
-  공: '0', 영: '0', 일: '1', 이: '2', 삼: '3', 사: '4', 오: '5', 육: '6', 륙: '6', 칠: '7', 팔: '8', 구: '9',
+  공: '0',
+  영: '0',
+  일: '1',
+  이: '2',
+  삼: '3',
+  사: '4',
+  오: '5',
+  육: '6',
+  륙: '6',
+  칠: '7',
+  팔: '8',
+  구: '9',
 };
 const H = '[0-9공영일이삼사오육륙칠팔구]';
 const SPELLED = new RegExp(`(?<!${H})[0공영]${H}{1,2}(?:[\\s.-]{0,3}${H}{3,4}[\\s.-]{0,3}|${H}{3,4})${H}{4}(?=이[가-힣]|(?!${H}))`, 'g');
@@ -40,7 +48,4 @@ const spelledPhone = (m: RegExpExecArray): boolean => {
 
 export const detectHangulPhone: PiiDetector = (folded) => (/[공영]/.test(folded) ? findAll(folded, SPELLED, 'PHONE', spelledPhone) : []);
 
-export const detectPhone: PiiDetector = (folded) => [
-  ...findAll(folded, KOREAN, 'PHONE'),
-  ...findAll(folded, FOREIGN, 'PHONE', plausibleForeign),
-];
+export const detectPhone: PiiDetector = (folded) => [...findAll(folded, KOREAN, 'PHONE'), ...findAll(folded, FOREIGN, 'PHONE', plausibleForeign)];

@@ -44,15 +44,9 @@ export function bucDelayMs(header: string | null): number | undefined {
   }
 }
 
-export function toGraphSendError(
-  res: JsonResponse,
-  what: string,
-  options: { readonly nowMs: number; readonly defaultRateLimitDelayMs: number },
-): SendError {
+export function toGraphSendError(res: JsonResponse, what: string, options: { readonly nowMs: number; readonly defaultRateLimitDelayMs: number }): SendError {
   const err = graphErrorOf(res.body);
-  const label = `Graph ${what} failed (HTTP ${res.status}${err?.code ? `, code ${err.code}` : ''}${
-    err?.error_subcode ? `/${err.error_subcode}` : ''
-  })`;
+  const label = `Graph ${what} failed (HTTP ${res.status}${err?.code ? `, code ${err.code}` : ''}${err?.error_subcode ? `/${err.error_subcode}` : ''})`;
   if (res.status === 429 || (err?.code !== undefined && RATE_LIMIT_CODES.has(err.code))) {
     const delay =
       delayFromRetryAfter(res.headers.get('retry-after'), options.nowMs) ??

@@ -128,9 +128,7 @@ function messengerMessage(event: MessagingEvent, pageId: string, entryTime: numb
     if (event.message.is_echo) return [];
     externalId = event.message.mid;
     media = messengerMedia(event.message);
-    text =
-      chosenText(event.message.quick_reply?.payload) ??
-      (event.message.text?.trim() || (media.length > 0 ? ATTACHMENT_ONLY_TEXT : ''));
+    text = chosenText(event.message.quick_reply?.payload) ?? (event.message.text?.trim() || (media.length > 0 ? ATTACHMENT_ONLY_TEXT : ''));
   } else if (event.postback) {
     externalId = event.postback.mid ?? `postback:${event.sender.id}:${timestamp}`;
     text = chosenText(event.postback.payload) ?? event.postback.title ?? event.postback.payload ?? '';

@@ -7,9 +7,7 @@ const HOUR = 60 * 60 * 1000;
 export const STANDARD_WINDOW_MS = 24 * HOUR;
 export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * HOUR;
 
-export type MessagingMode =
-  | { readonly messaging_type: 'RESPONSE' }
-  | { readonly messaging_type: 'MESSAGE_TAG'; readonly tag: 'HUMAN_AGENT' };
+export type MessagingMode = { readonly messaging_type: 'RESPONSE' } | { readonly messaging_type: 'MESSAGE_TAG'; readonly tag: 'HUMAN_AGENT' };
 
 export function messagingMode(authoredBy: 'bot' | 'agent', lastInboundAt: Date, nowMs: number): MessagingMode {
   const age = nowMs - lastInboundAt.getTime();

@@ -28,7 +28,9 @@ export interface SkillRequest {
 
 export function skillExternalId(userId: string, utterance: string, blockId: string, receivedAt: Date): string {
   const bucket = Math.floor(receivedAt.getTime() / DEDUPE_BUCKET_MS);
-  const digest = createHash('sha256').update(JSON.stringify([userId, utterance, blockId, bucket])).digest('hex');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([userId, utterance, blockId, bucket]))
+    .digest('hex');
   return `skill:${digest.slice(0, 32)}`;
 }
 

@@ -30,8 +30,7 @@ function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined>
 export function kakaoSkillRouter(options: KakaoSkillOptions, pipeline: MessagePipeline): Router {
   const router = Router();
   const now = options.now ?? Date.now;
-  const onBackgroundError =
-    options.onBackgroundError ?? ((err: unknown) => console.error(`kakao: callback delivery failed: ${(err as Error).message}`));
+  const onBackgroundError = options.onBackgroundError ?? ((err: unknown) => console.error(`kakao: callback delivery failed: ${(err as Error).message}`));
 
   /** Claims this message's outbox rows; null when the outbound job already took them all. */
   async function claimResponse(processed: ProcessedInbound, request: SkillRequest): Promise<SkillResponse | null> {

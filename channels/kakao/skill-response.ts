@@ -4,8 +4,7 @@ import { splitText, truncate } from '../shared/text';
 import type { OutboundReply } from '../../pipeline/channel';
 
 export type KakaoButton =
-  | { readonly action: 'webLink'; readonly label: string; readonly webLinkUrl: string }
-  | { readonly action: 'operator'; readonly label: string };
+  { readonly action: 'webLink'; readonly label: string; readonly webLinkUrl: string } | { readonly action: 'operator'; readonly label: string };
 
 export type KakaoOutput =
   | { readonly simpleText: { readonly text: string } }
@@ -54,7 +53,11 @@ export interface SkillResponseOptions {
 }
 
 export function skillResponse(replies: readonly OutboundReply[], options: SkillResponseOptions): SkillResponse {
-  const text = replies.map((r) => r.text.trim()).filter(Boolean).join('\n\n') || TEXTS.received[options.lang];
+  const text =
+    replies
+      .map((r) => r.text.trim())
+      .filter(Boolean)
+      .join('\n\n') || TEXTS.received[options.lang];
   const buttons = cardButtons(replies, options);
   const card: KakaoOutput | undefined =
     buttons.length > 0

@@ -24,12 +24,7 @@ export type SignatureCheck = 'valid' | 'missing' | 'invalid';
  * Checks a `sha256=<digest>` header against the HMAC of `rawBody`.
  * 'missing' and 'invalid' are kept apart so routes can answer 401 and 403 respectively.
  */
-export function checkSha256Header(
-  header: string | undefined,
-  secret: string,
-  rawBody: Buffer,
-  encoding: 'hex' | 'base64',
-): SignatureCheck {
+export function checkSha256Header(header: string | undefined, secret: string, rawBody: Buffer, encoding: 'hex' | 'base64'): SignatureCheck {
   if (!header) return 'missing';
   const expected = `sha256=${hmacSha256(secret, rawBody, encoding)}`;
   // Meta sends lowercase hex; accept an uppercase scheme or digest from proxies that normalise.

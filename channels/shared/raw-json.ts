@@ -15,9 +15,7 @@ export class BadPayloadError extends Error {
 export function rawBytes(req: Request): Buffer {
   if (Buffer.isBuffer(req.body)) return req.body;
   if (req.body === undefined) return Buffer.alloc(0);
-  throw new Error(
-    'webhook raw body unavailable: a JSON body parser ran before the channel router; mount channel routers first',
-  );
+  throw new Error('webhook raw body unavailable: a JSON body parser ran before the channel router; mount channel routers first');
 }
 
 /** JSON.parse with a 400-worthy error instead of a SyntaxError deep in a handler. */

@@ -20,11 +20,7 @@ export function delayUntilEpochSeconds(resetSeconds: number, nowMs: number, opti
 }
 
 /** Delay from an HTTP `Retry-After` header: delta-seconds or an HTTP date. undefined if absent/unreadable. */
-export function delayFromRetryAfter(
-  header: string | null | undefined,
-  nowMs: number,
-  options: DelayOptions = {},
-): number | undefined {
+export function delayFromRetryAfter(header: string | null | undefined, nowMs: number, options: DelayOptions = {}): number | undefined {
   if (!header) return undefined;
   const trimmed = header.trim();
   if (/^\d+$/.test(trimmed)) return padded(Number(trimmed) * 1000, options);

@@ -15,7 +15,9 @@ const PURPOSE = 'sotong:web-chat:conversation:v1:';
 export function createAccessTokens(secret: string): AccessTokens {
   if (secret.length < 32) throw new Error('web chat: the access-token secret must be at least 32 characters');
   const issue = (conversationId: string) =>
-    createHmac('sha256', secret).update(PURPOSE + conversationId).digest('base64url');
+    createHmac('sha256', secret)
+      .update(PURPOSE + conversationId)
+      .digest('base64url');
   return {
     issue,
     verify(conversationId, token) {

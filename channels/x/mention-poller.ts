@@ -28,12 +28,7 @@ function compareIds(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-export async function pollMentions(
-  client: TwitterApi,
-  pipeline: MessagePipeline,
-  cursors: CursorStore,
-  options: XPollerOptions,
-): Promise<PollResult> {
+export async function pollMentions(client: TwitterApi, pipeline: MessagePipeline, cursors: CursorStore, options: XPollerOptions): Promise<PollResult> {
   const key = cursorKey(options.accountId);
   const sinceId = await cursors.get(key);
   const tweets = await fetchMentions(client, options, sinceId);
@@ -51,7 +46,10 @@ export async function pollMentions(
     if (result.duplicate) duplicates++;
     else ingested++;
   }
-  const newest = tweets.items.map((t) => t.id).sort(compareIds).at(-1);
+  const newest = tweets.items
+    .map((t) => t.id)
+    .sort(compareIds)
+    .at(-1);
   if (newest && (!sinceId || compareIds(newest, sinceId) > 0)) await cursors.set(key, newest);
   return { fetched: tweets.items.length, ingested, duplicates, sinceId: newest ?? sinceId };
 }

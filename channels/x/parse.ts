@@ -45,9 +45,7 @@ const activitySchema = z.object({
   for_user_id: z.string(),
   tweet_create_events: z.array(tweetSchema).optional(),
   direct_message_events: z.array(dmSchema).optional(),
-  users: z
-    .record(z.string(), z.object({ screen_name: z.string().optional(), name: z.string().optional() }))
-    .optional(),
+  users: z.record(z.string(), z.object({ screen_name: z.string().optional(), name: z.string().optional() })).optional(),
 });
 
 export type XTweetEvent = z.infer<typeof tweetSchema>;

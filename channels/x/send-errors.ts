@@ -28,11 +28,9 @@ export function toSendError(err: unknown, ctx: XErrorContext): SendError {
       // No reset header: wait one 15-minute window, X's usual period.
       const delay = reset === undefined ? 15 * 60_000 : delayUntilEpochSeconds(reset, ctx.nowMs, ctx);
       if (delay > ctx.maxRetryDelayMs) {
-        return new PermanentSendError(
-          `X ${ctx.what} rate limited until ${new Date(ctx.nowMs + delay).toISOString()}, beyond the retry cap`,
-          'rate_limited',
-          { cause: err },
-        );
+        return new PermanentSendError(`X ${ctx.what} rate limited until ${new Date(ctx.nowMs + delay).toISOString()}, beyond the retry cap`, 'rate_limited', {
+          cause: err,
+        });
       }
       return new RetryableSendError(`X ${ctx.what} rate limited (HTTP ${status})`, delay, { cause: err });
     }

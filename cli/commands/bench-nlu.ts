@@ -61,7 +61,16 @@ export const command: CliCommand = {
         const lines = result.predictions.map((p) => JSON.stringify({ text: p.text, gold: p.gold, intent: p.intent, confidence: p.confidence }));
         writeFileSync(values.predictions, lines.join('\n') + '\n');
       }
-      const summary = { model: model.version, train: train.length, test: test.length, trainingMs, thresholds: model.thresholds, temperature: model.temperature, ...result, predictions: undefined };
+      const summary = {
+        model: model.version,
+        train: train.length,
+        test: test.length,
+        trainingMs,
+        thresholds: model.thresholds,
+        temperature: model.temperature,
+        ...result,
+        predictions: undefined,
+      };
       io.stdout.write(values.json ? JSON.stringify(summary, null, 2) + '\n' : report(summary, trainingMs));
       return 0;
     } catch (error) {

@@ -39,7 +39,9 @@ export const command: CliCommand = {
     if (values.predictions) {
       writeFileSync(values.predictions, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     }
-    io.stdout.write(values.json ? JSON.stringify({ model: model.version, ...evaluation }, null, 2) + '\n' : report(model.version, evaluation, records, catalog));
+    io.stdout.write(
+      values.json ? JSON.stringify({ model: model.version, ...evaluation }, null, 2) + '\n' : report(model.version, evaluation, records, catalog),
+    );
     return 0;
   },
 };
@@ -47,14 +49,19 @@ export const command: CliCommand = {
 function report(version: string, e: PolicyEvaluation, records: readonly PolicyRecord[], catalog: Catalog): string {
   const isFaq = (id: string) => catalog.byId.get(id)?.policy === 'faq';
   const faqRecords = records.filter((r) => isFaq(r.gold));
-  const curve = precisionCoverageCurve(faqRecords.map((r) => ({ gold: r.gold, intent: r.intent, confidence: r.confidence })), isFaq);
+  const curve = precisionCoverageCurve(
+    faqRecords.map((r) => ({ gold: r.gold, intent: r.intent, confidence: r.confidence })),
+    isFaq,
+  );
   const perIntent = catalog.intents.filter((i) => i.threshold !== undefined);
   const lines = [
     `model ${version}, ${e.examples} messages`,
     `accuracy            ${pct(e.accuracy)}`,
     `auto-answered       ${e.autoAnswer.answered} (precision ${pct(e.autoAnswer.precision)}, FAQ coverage ${pct(e.autoAnswer.faqCoverage)})`,
     `emergency recall    ${pct(e.emergencyRecall)}`,
-    `actions             ${Object.entries(e.actions).map(([a, n]) => `${a} ${n}`).join(', ')}`,
+    `actions             ${Object.entries(e.actions)
+      .map(([a, n]) => `${a} ${n}`)
+      .join(', ')}`,
     '',
     'precision / coverage if every FAQ message whose top score clears one global threshold were answered:',
     ...curve.map((c) => `  ≥ ${c.threshold.toFixed(2)}   coverage ${pct(c.coverage).padStart(6)}   precision ${pct(c.precision).padStart(6)}`),

@@ -14,7 +14,11 @@ export const command: CliCommand = {
     const { migrateToLatest } = require('../../store/migrate') as typeof import('../../store/migrate');
     return withConfiguredDatabase('migrate', io, async (database) => {
       const applied = await migrateToLatest(database);
-      io.stdout.write(applied.length === 0 ? `Database (${database.kind}) is up to date.\n` : `Applied ${applied.length} migration(s) on ${database.kind}:\n${applied.map((m) => `  ${m}\n`).join('')}`);
+      io.stdout.write(
+        applied.length === 0
+          ? `Database (${database.kind}) is up to date.\n`
+          : `Applied ${applied.length} migration(s) on ${database.kind}:\n${applied.map((m) => `  ${m}\n`).join('')}`,
+      );
       return 0;
     });
   },

@@ -28,7 +28,11 @@ export const command: CliCommand = {
   async run(args: readonly string[], io: CliIO): Promise<number> {
     let parsed;
     try {
-      parsed = parseArgs({ args: [...args], allowPositionals: true, options: { role: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+      parsed = parseArgs({
+        args: [...args],
+        allowPositionals: true,
+        options: { role: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      });
     } catch (error) {
       io.stderr.write(`sotong users: ${(error as Error).message}\n${USAGE}`);
       return 2;
@@ -43,7 +47,10 @@ export const command: CliCommand = {
     const { MIN_PASSWORD_LENGTH } = require('../../accounts/user-routes') as typeof import('../../accounts/user-routes');
 
     const rolesOf = (value: string | undefined): string[] => {
-      const roles = (value ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+      const roles = (value ?? '')
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean);
       const bad = roles.filter((r) => !isRole(r));
       if (roles.length === 0 || bad.length > 0) throw new UsageError(`roles must be some of ${ROLES.join(', ')} (got "${value ?? ''}")`);
       return [...new Set(roles)];
@@ -94,7 +101,14 @@ export const command: CliCommand = {
           want(1);
           const email = emailOf(rest[0]);
           const on = action === 'reactivate';
-          plan = (t) => change(t, email, on ? 'user.enable' : 'user.disable', async (id) => void (await (on ? t.users.enable(id) : t.users.disable(id))), `${email}: ${on ? 'reactivated' : 'deactivated (sessions ended)'}`);
+          plan = (t) =>
+            change(
+              t,
+              email,
+              on ? 'user.enable' : 'user.disable',
+              async (id) => void (await (on ? t.users.enable(id) : t.users.disable(id))),
+              `${email}: ${on ? 'reactivated' : 'deactivated (sessions ended)'}`,
+            );
           break;
         }
         default:
@@ -133,7 +147,13 @@ function printPassword(io: CliIO, email: string, password: string): void {
 
 async function add(t: Tools, email: string, roles: string[], password: string | undefined, name: string | undefined): Promise<number> {
   const secret = password ?? t.generatePassword();
-  const created = await t.users.create({ email, passwordHash: await t.hashPassword(secret), roles, displayName: name ?? email, mustChangePassword: password === undefined });
+  const created = await t.users.create({
+    email,
+    passwordHash: await t.hashPassword(secret),
+    roles,
+    displayName: name ?? email,
+    mustChangePassword: password === undefined,
+  });
   if (!created) {
     t.io.stderr.write(`sotong users: a user with the email ${email} exists\n`);
     return 1;
@@ -146,7 +166,15 @@ async function add(t: Tools, email: string, roles: string[], password: string | 
 
 async function list(t: Tools): Promise<number> {
   const rows = await t.users.list();
-  const lines = rows.map((u) => [u.email, u.roles.join(','), u.queues.join(',') || '-', u.disabledAt ? 'deactivated' : u.mustChangePassword ? 'must-change-password' : 'active', u.displayName].join('\t'));
+  const lines = rows.map((u) =>
+    [
+      u.email,
+      u.roles.join(','),
+      u.queues.join(',') || '-',
+      u.disabledAt ? 'deactivated' : u.mustChangePassword ? 'must-change-password' : 'active',
+      u.displayName,
+    ].join('\t'),
+  );
   t.io.stdout.write(['email\troles\tqueues\tstatus\tname', ...lines].join('\n') + '\n');
   return 0;
 }

@@ -2,13 +2,9 @@
 // only our own scripts, styles and connections: the chat page has no inline script or style.
 import type { RequestHandler } from 'express';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "base-uri 'none'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = ["default-src 'self'", "base-uri 'none'", "object-src 'none'", "frame-ancestors 'none'", "form-action 'self'"].join(
+  '; ',
+);
 
 // API and webhook answers carry access tokens, session tokens and citizen text: no cache (browser,
 // proxy or CDN) may keep a copy.

@@ -32,7 +32,12 @@ export const authPaths: OpenApiGroup = {
           '200': jsonResponse('Signed in', {
             type: 'object',
             required: ['user', 'token', 'csrfToken', 'expiresAt'],
-            properties: { user: ref('User'), token: { type: 'string', description: 'Bearer token' }, csrfToken: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } },
+            properties: {
+              user: ref('User'),
+              token: { type: 'string', description: 'Bearer token' },
+              csrfToken: { type: 'string' },
+              expiresAt: { type: 'string', format: 'date-time' },
+            },
           }),
           ...errorResponses('SOTONG_ERR_VALIDATION', 'SOTONG_ERR_UNAUTHORIZED', 'SOTONG_ERR_RATE_LIMITED'),
         },
@@ -51,14 +56,22 @@ export const authPaths: OpenApiGroup = {
     '/api/v1/auth/me': {
       get: secured(['agent', 'trainer', 'admin'], {
         summary: 'Who is signed in',
-        responses: { '200': jsonResponse('The session', { type: 'object', properties: { user: ref('User'), csrfToken: { type: 'string' }, expiresAt: { type: 'string' } } }) },
+        responses: {
+          '200': jsonResponse('The session', {
+            type: 'object',
+            properties: { user: ref('User'), csrfToken: { type: 'string' }, expiresAt: { type: 'string' } },
+          }),
+        },
       }),
     },
     '/api/v1/users': {
       post: secured(['admin'], {
         summary: 'Create a user',
         requestBody: jsonBody(requestSchema(newUserBody)),
-        responses: { '201': jsonResponse('Created', { type: 'object', properties: { user: ref('User') } }), ...errorResponses('SOTONG_ERR_VALIDATION', 'SOTONG_ERR_CONFLICT') },
+        responses: {
+          '201': jsonResponse('Created', { type: 'object', properties: { user: ref('User') } }),
+          ...errorResponses('SOTONG_ERR_VALIDATION', 'SOTONG_ERR_CONFLICT'),
+        },
       }),
       get: secured(['admin'], {
         summary: 'List users',
@@ -70,7 +83,10 @@ export const authPaths: OpenApiGroup = {
         summary: "Edit a user's name, roles and department queues",
         parameters: [idParameter],
         requestBody: jsonBody(requestSchema(changesBody)),
-        responses: { '200': jsonResponse('Updated', { type: 'object', properties: { user: ref('User') } }), ...errorResponses('SOTONG_ERR_VALIDATION', 'SOTONG_ERR_NOT_FOUND', 'SOTONG_ERR_CONFLICT') },
+        responses: {
+          '200': jsonResponse('Updated', { type: 'object', properties: { user: ref('User') } }),
+          ...errorResponses('SOTONG_ERR_VALIDATION', 'SOTONG_ERR_NOT_FOUND', 'SOTONG_ERR_CONFLICT'),
+        },
       }),
     },
     '/api/v1/users/{id}/enable': {
@@ -85,7 +101,10 @@ export const authPaths: OpenApiGroup = {
         summary: 'Set a temporary password (given or generated) the user must change at their next sign-in; their sessions end',
         parameters: [idParameter],
         requestBody: jsonBody(requestSchema(resetBody)),
-        responses: { '200': jsonResponse('Reset', { type: 'object', properties: { user: ref('User'), temporaryPassword: { type: 'string', description: 'Shown once' } } }), ...errorResponses('SOTONG_ERR_NOT_FOUND') },
+        responses: {
+          '200': jsonResponse('Reset', { type: 'object', properties: { user: ref('User'), temporaryPassword: { type: 'string', description: 'Shown once' } } }),
+          ...errorResponses('SOTONG_ERR_NOT_FOUND'),
+        },
       }),
     },
     '/api/v1/users/{id}/disable': {

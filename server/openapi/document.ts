@@ -26,7 +26,10 @@ export const jsonResponse = (description: string, schema: JsonSchema) => ({ desc
 /** Error responses from the catalogue, by code. */
 export function errorResponses(...codes: ErrorCode[]): Record<string, unknown> {
   return Object.fromEntries(
-    codes.map((code) => [String(ERROR_CATALOGUE[code].status), { description: `${code}: ${ERROR_CATALOGUE[code].message.en}`, content: { 'application/json': { schema: ref('Error') } } }]),
+    codes.map((code) => [
+      String(ERROR_CATALOGUE[code].status),
+      { description: `${code}: ${ERROR_CATALOGUE[code].message.en}`, content: { 'application/json': { schema: ref('Error') } } },
+    ]),
   );
 }
 
@@ -83,7 +86,8 @@ export function buildOpenApiDocument(groups: readonly OpenApiGroup[], info: { ve
     info: {
       title: 'Sotong API',
       version: info.version,
-      description: 'Sotong (소통): triage for a government helpline. Errors answer { error: { code, message, details? } } in Korean unless Accept-Language prefers English.',
+      description:
+        'Sotong (소통): triage for a government helpline. Errors answer { error: { code, message, details? } } in Korean unless Accept-Language prefers English.',
     },
     tags: groups.map((g) => g.tag),
     paths,
@@ -91,7 +95,12 @@ export function buildOpenApiDocument(groups: readonly OpenApiGroup[], info: { ve
       schemas,
       securitySchemes: {
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'sotong_session', description: 'Set by POST /api/v1/auth/login (httpOnly, SameSite=Strict).' },
-        csrfHeader: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'Required with the cookie on POST/PUT/PATCH/DELETE: the csrfToken from login (also in the sotong_csrf cookie).' },
+        csrfHeader: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-csrf-token',
+          description: 'Required with the cookie on POST/PUT/PATCH/DELETE: the csrfToken from login (also in the sotong_csrf cookie).',
+        },
         bearer: { type: 'http', scheme: 'bearer', description: 'The token from login, for API clients. No CSRF header needed.' },
       },
     },

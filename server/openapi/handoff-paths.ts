@@ -41,11 +41,27 @@ const triageCard = {
     channel: { type: 'string' },
     isPublic: { type: 'boolean' },
     citizenHandle: { type: ['string', 'null'] },
-    transcript: { type: 'array', items: { type: 'object', properties: { author: { type: 'string' }, text: { type: 'string', description: 'PII-redacted' }, at: { type: 'string' } } } },
+    transcript: {
+      type: 'array',
+      items: { type: 'object', properties: { author: { type: 'string' }, text: { type: 'string', description: 'PII-redacted' }, at: { type: 'string' } } },
+    },
     topIntents: { type: 'array', maxItems: 3, items: { type: 'object', properties: { intent: { type: 'string' }, confidence: { type: 'number' }, name: {} } } },
     entities: { type: 'array', items: { type: 'object' } },
     language: { type: 'string' },
-    reason: { type: 'string', enum: ['low_confidence', 'ambiguous', 'out_of_scope_repeat', 'urgent', 'requested_human', 'policy_handoff', 'negative_feedback', 'channel_limit', 'media_only'] },
+    reason: {
+      type: 'string',
+      enum: [
+        'low_confidence',
+        'ambiguous',
+        'out_of_scope_repeat',
+        'urgent',
+        'requested_human',
+        'policy_handoff',
+        'negative_feedback',
+        'channel_limit',
+        'media_only',
+      ],
+    },
     priority: { type: 'string', enum: PRIORITIES },
     queue: { type: 'string' },
     slaDeadline: { type: 'string', format: 'date-time' },
@@ -84,7 +100,10 @@ export const handoffPaths: OpenApiGroup = {
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
         ],
         responses: {
-          '200': jsonResponse('Tickets', { type: 'object', properties: { tickets: { type: 'array', items: { allOf: [ref('Ticket'), { type: 'object', properties: { card: ref('TriageCard') } }] } } } }),
+          '200': jsonResponse('Tickets', {
+            type: 'object',
+            properties: { tickets: { type: 'array', items: { allOf: [ref('Ticket'), { type: 'object', properties: { card: ref('TriageCard') } }] } } },
+          }),
           ...errorResponses('SOTONG_ERR_VALIDATION'),
         },
       }),
@@ -95,7 +114,21 @@ export const handoffPaths: OpenApiGroup = {
         responses: {
           '200': jsonResponse('Queues and agents', {
             type: 'object',
-            properties: { queues: { type: 'array', items: { type: 'string' } }, agents: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, email: { type: 'string' }, displayName: { type: ['string', 'null'] }, queues: { type: 'array', items: { type: 'string' } } } } } },
+            properties: {
+              queues: { type: 'array', items: { type: 'string' } },
+              agents: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: { type: 'string' },
+                    email: { type: 'string' },
+                    displayName: { type: ['string', 'null'] },
+                    queues: { type: 'array', items: { type: 'string' } },
+                  },
+                },
+              },
+            },
           }),
         },
       }),
@@ -104,8 +137,18 @@ export const handoffPaths: OpenApiGroup = {
       get: secured(AGENT, {
         summary: "A queue view with every view's count, optionally searched; each ticket previews its conversation's latest message",
         parameters: [
-          { name: 'view', in: 'query', schema: { type: 'string', enum: QUEUE_VIEWS }, description: 'Default open. Snoozed tickets leave mine, unassigned and open until their time.' },
-          { name: 'q', in: 'query', schema: { type: 'string', maxLength: 200 }, description: 'A ticket id (or its start), the contact, the top intent, or words of the redacted messages.' },
+          {
+            name: 'view',
+            in: 'query',
+            schema: { type: 'string', enum: QUEUE_VIEWS },
+            description: 'Default open. Snoozed tickets leave mine, unassigned and open until their time.',
+          },
+          {
+            name: 'q',
+            in: 'query',
+            schema: { type: 'string', maxLength: 200 },
+            description: 'A ticket id (or its start), the contact, the top intent, or words of the redacted messages.',
+          },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
         ],
         responses: {
@@ -114,7 +157,24 @@ export const handoffPaths: OpenApiGroup = {
             properties: {
               view: { type: 'string', enum: QUEUE_VIEWS },
               counts: { type: 'object', additionalProperties: { type: 'integer' } },
-              tickets: { type: 'array', items: { allOf: [ref('Ticket'), { type: 'object', properties: { card: ref('TriageCard'), latest: { type: ['object', 'null'], properties: { text: { type: 'string' }, author: { type: 'string' }, at: { type: 'string', format: 'date-time' } } } } }] } },
+              tickets: {
+                type: 'array',
+                items: {
+                  allOf: [
+                    ref('Ticket'),
+                    {
+                      type: 'object',
+                      properties: {
+                        card: ref('TriageCard'),
+                        latest: {
+                          type: ['object', 'null'],
+                          properties: { text: { type: 'string' }, author: { type: 'string' }, at: { type: 'string', format: 'date-time' } },
+                        },
+                      },
+                    },
+                  ],
+                },
+              },
             },
           }),
           ...errorResponses('SOTONG_ERR_VALIDATION'),
@@ -143,7 +203,11 @@ export const handoffPaths: OpenApiGroup = {
         responses: {
           '202': jsonResponse('Queued for sending', {
             type: 'object',
-            properties: { ticket: ref('Ticket'), outboxId: { type: 'string' }, redacted: { type: 'array', items: { type: 'string' }, description: 'Personal-data kinds removed from the text' } },
+            properties: {
+              ticket: ref('Ticket'),
+              outboxId: { type: 'string' },
+              redacted: { type: 'array', items: { type: 'string' }, description: 'Personal-data kinds removed from the text' },
+            },
           }),
           ...actionErrors,
           ...errorResponses('SOTONG_ERR_VALIDATION'),
@@ -159,9 +223,12 @@ export const handoffPaths: OpenApiGroup = {
       }),
     },
     '/api/v1/handoffs/{id}/resolve': {
-      post: action('Resolve and tell the citizen; the bot answers next. Within the reopen window a message needing a person opens a new linked ticket, or with keepThread reopens this one', {
-        requestBody: jsonBody(requestSchema(resolveBody)),
-      }),
+      post: action(
+        'Resolve and tell the citizen; the bot answers next. Within the reopen window a message needing a person opens a new linked ticket, or with keepThread reopens this one',
+        {
+          requestBody: jsonBody(requestSchema(resolveBody)),
+        },
+      ),
     },
     '/api/v1/handoffs/{id}/return-to-bot': { post: action('Return the thread to the bot and tell the citizen; no reopen applies') },
     '/api/v1/handoffs/{id}/transfer': {
@@ -184,7 +251,11 @@ export const handoffPaths: OpenApiGroup = {
         summary: 'Relabel the intent of a citizen message (creates a training candidate for the trainer inbox)',
         parameters: [idParameter],
         requestBody: jsonBody(requestSchema(relabelBody)),
-        responses: { '201': jsonResponse('Candidate created', { type: 'object', properties: { candidateId: { type: 'string' } } }), ...actionErrors, ...errorResponses('SOTONG_ERR_VALIDATION') },
+        responses: {
+          '201': jsonResponse('Candidate created', { type: 'object', properties: { candidateId: { type: 'string' } } }),
+          ...actionErrors,
+          ...errorResponses('SOTONG_ERR_VALIDATION'),
+        },
       }),
     },
     '/api/v1/events': {

@@ -15,7 +15,12 @@ const conflict = errorResponses('SOTONG_ERR_CONFLICT');
 const link = {
   type: 'object',
   required: ['label', 'url', 'checked'],
-  properties: { label: bilingual, url: { type: 'string', pattern: '^(https://|tel:)' }, checked: { type: 'string', format: 'date' }, evidence: { type: 'string' } },
+  properties: {
+    label: bilingual,
+    url: { type: 'string', pattern: '^(https://|tel:)' },
+    checked: { type: 'string', format: 'date' },
+    evidence: { type: 'string' },
+  },
 };
 const answer = {
   type: 'object',
@@ -33,7 +38,7 @@ const answer = {
 const intent = {
   type: 'object',
   required: ['id', 'name', 'policy', 'owner'],
-  description: 'The catalog file format (bot/intent-schema.ts) without examples. Ids are the taxonomy\'s.',
+  description: "The catalog file format (bot/intent-schema.ts) without examples. Ids are the taxonomy's.",
   properties: {
     id: { type: 'string' },
     name: bilingual,
@@ -65,12 +70,30 @@ const evaluation = {
     examples: { type: 'integer' },
     accuracy: { type: 'number' },
     macroF1: { type: 'number' },
-    perIntent: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, precision: { type: 'number' }, recall: { type: 'number' }, f1: { type: 'number' }, support: { type: 'integer' } } } },
-    confusion: { type: 'array', items: { type: 'object', properties: { gold: { type: 'string' }, predicted: { type: 'string' }, count: { type: 'integer' } } } },
+    perIntent: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          label: { type: 'string' },
+          precision: { type: 'number' },
+          recall: { type: 'number' },
+          f1: { type: 'number' },
+          support: { type: 'integer' },
+        },
+      },
+    },
+    confusion: {
+      type: 'array',
+      items: { type: 'object', properties: { gold: { type: 'string' }, predicted: { type: 'string' }, count: { type: 'integer' } } },
+    },
     autoAnswer: { type: 'object', properties: { answered: { type: 'integer' }, precision: { type: 'number' }, faqCoverage: { type: 'number' } } },
     emergencyRecall: { type: ['number', 'null'] },
     actions: { type: 'object' },
-    curve: { type: 'array', items: { type: 'object', properties: { threshold: { type: 'number' }, answered: { type: 'number' }, precision: { type: 'number' } } } },
+    curve: {
+      type: 'array',
+      items: { type: 'object', properties: { threshold: { type: 'number' }, answered: { type: 'number' }, precision: { type: 'number' } } },
+    },
     calibration: { type: 'object', properties: { ece: { type: 'number' }, bins: { type: 'array', items: { type: 'object' } } } },
   },
 };
@@ -115,98 +138,190 @@ const obj = (properties: Record<string, unknown>) => ({ type: 'object', properti
 
 export const trainerPaths: OpenApiGroup = {
   tag: { name: 'trainer', description: 'Catalog editing, the training inbox, model training, evaluation and publishing.' },
-  schemas: { TrainerIntent: intent, TrainerLink: link, TrainerAnswer: answer, TrainerExample: example, TrainerEvaluation: evaluation, TrainingJob: job, PublishResult: publishResult, InboxItem: inboxItem },
+  schemas: {
+    TrainerIntent: intent,
+    TrainerLink: link,
+    TrainerAnswer: answer,
+    TrainerExample: example,
+    TrainerEvaluation: evaluation,
+    TrainingJob: job,
+    PublishResult: publishResult,
+    InboxItem: inboxItem,
+  },
   paths: {
     '/api/v1/intents': {
       get: op('List intents with example counts', { 200: jsonResponse('Intents', obj({ intents: { type: 'array', items: { type: 'object' } } })) }),
-      post: op('Create an intent (a taxonomy id), optionally with examples', { 201: jsonResponse('The intent', obj({ intent: ref('TrainerIntent'), examples: { type: 'array', items: ref('TrainerExample') } })), ...invalid, ...conflict }, { requestBody: jsonBody(intent) }),
+      post: op(
+        'Create an intent (a taxonomy id), optionally with examples',
+        {
+          201: jsonResponse('The intent', obj({ intent: ref('TrainerIntent'), examples: { type: 'array', items: ref('TrainerExample') } })),
+          ...invalid,
+          ...conflict,
+        },
+        { requestBody: jsonBody(intent) },
+      ),
     },
     '/api/v1/freshness': {
       get: op('Answers past their review date (or with none) and official links whose last check failed', {
-        200: jsonResponse('The freshness report', obj({ today: { type: 'string' }, answersDue: { type: 'array', items: { type: 'object' } }, brokenLinks: { type: 'array', items: { type: 'object' } }, links: { type: 'object' } })),
+        200: jsonResponse(
+          'The freshness report',
+          obj({
+            today: { type: 'string' },
+            answersDue: { type: 'array', items: { type: 'object' } },
+            brokenLinks: { type: 'array', items: { type: 'object' } },
+            links: { type: 'object' },
+          }),
+        ),
       }),
     },
     '/api/v1/intents/export': {
-      get: op('The database catalog as catalog files', { 200: jsonResponse('{filename: yamlText}', obj({ files: { type: 'object', additionalProperties: { type: 'string' } } })) }),
+      get: op('The database catalog as catalog files', {
+        200: jsonResponse('{filename: yamlText}', obj({ files: { type: 'object', additionalProperties: { type: 'string' } } })),
+      }),
     },
     '/api/v1/intents/{id}': {
-      get: op('An intent with its examples', { 200: jsonResponse('The intent', obj({ intent: ref('TrainerIntent'), examples: { type: 'array', items: ref('TrainerExample') } })), ...notFound }, { parameters: [intentId] }),
-      put: op('Replace an intent\'s definition (examples are edited separately)', { 200: jsonResponse('The intent', obj({ intent: ref('TrainerIntent') })), ...invalid, ...notFound }, { parameters: [intentId], requestBody: jsonBody(intent) }),
+      get: op(
+        'An intent with its examples',
+        { 200: jsonResponse('The intent', obj({ intent: ref('TrainerIntent'), examples: { type: 'array', items: ref('TrainerExample') } })), ...notFound },
+        { parameters: [intentId] },
+      ),
+      put: op(
+        "Replace an intent's definition (examples are edited separately)",
+        { 200: jsonResponse('The intent', obj({ intent: ref('TrainerIntent') })), ...invalid, ...notFound },
+        { parameters: [intentId], requestBody: jsonBody(intent) },
+      ),
       delete: op('Delete an intent and its examples', { 204: { description: 'Deleted' }, ...notFound }, { parameters: [intentId] }),
     },
     '/api/v1/intents/{id}/answers': {
-      put: op('Replace the answers (and optionally the links)', { 200: jsonResponse('The intent', obj({ intent: ref('TrainerIntent') })), ...invalid, ...notFound }, {
-        parameters: [intentId],
-        requestBody: jsonBody(obj({ answers: { type: 'array', items: ref('TrainerAnswer') }, links: { type: 'array', items: ref('TrainerLink') } })),
-      }),
+      put: op(
+        'Replace the answers (and optionally the links)',
+        { 200: jsonResponse('The intent', obj({ intent: ref('TrainerIntent') })), ...invalid, ...notFound },
+        {
+          parameters: [intentId],
+          requestBody: jsonBody(obj({ answers: { type: 'array', items: ref('TrainerAnswer') }, links: { type: 'array', items: ref('TrainerLink') } })),
+        },
+      ),
     },
     '/api/v1/intents/{id}/examples': {
-      get: op('The intent\'s examples', { 200: jsonResponse('Examples', obj({ examples: { type: 'array', items: ref('TrainerExample') } })), ...notFound }, { parameters: [intentId] }),
-      post: op('Add an example; 409 names the other intent if it (nearly) duplicates one there', { 201: jsonResponse('The example', obj({ example: ref('TrainerExample') })), ...invalid, ...notFound, ...conflict }, {
-        parameters: [intentId],
-        requestBody: jsonBody(obj({ text: { type: 'string' }, language: { type: 'string', enum: ['ko', 'en'] } })),
-      }),
+      get: op(
+        "The intent's examples",
+        { 200: jsonResponse('Examples', obj({ examples: { type: 'array', items: ref('TrainerExample') } })), ...notFound },
+        { parameters: [intentId] },
+      ),
+      post: op(
+        'Add an example; 409 names the other intent if it (nearly) duplicates one there',
+        { 201: jsonResponse('The example', obj({ example: ref('TrainerExample') })), ...invalid, ...notFound, ...conflict },
+        {
+          parameters: [intentId],
+          requestBody: jsonBody(obj({ text: { type: 'string' }, language: { type: 'string', enum: ['ko', 'en'] } })),
+        },
+      ),
     },
     '/api/v1/intents/{id}/examples/{exampleId}': {
       delete: op('Delete an example', { 204: { description: 'Deleted' }, ...notFound }, { parameters: [intentId, path('exampleId', 'Example id')] }),
     },
     '/api/v1/inbox': {
-      get: op('Relabelled, low-confidence and unhandled messages', { 200: jsonResponse('Items', obj({ items: { type: 'array', items: ref('InboxItem') } })) }, {
-        parameters: [
-          { name: 'source', in: 'query', schema: { type: 'string', enum: ['relabel', 'low_confidence', 'unhandled'] } },
-          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
-        ],
-      }),
+      get: op(
+        'Relabelled, low-confidence and unhandled messages',
+        { 200: jsonResponse('Items', obj({ items: { type: 'array', items: ref('InboxItem') } })) },
+        {
+          parameters: [
+            { name: 'source', in: 'query', schema: { type: 'string', enum: ['relabel', 'low_confidence', 'unhandled'] } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+          ],
+        },
+      ),
     },
     '/api/v1/inbox/{id}/accept': {
-      post: op('Turn an inbox item into an example', { 201: jsonResponse('The example', obj({ item: { type: 'string' }, example: ref('TrainerExample') })), ...invalid, ...notFound, ...conflict }, {
-        parameters: [path('id', 'Inbox item id')],
-        requestBody: jsonBody(requestSchema(acceptBodySchema)),
-      }),
+      post: op(
+        'Turn an inbox item into an example',
+        { 201: jsonResponse('The example', obj({ item: { type: 'string' }, example: ref('TrainerExample') })), ...invalid, ...notFound, ...conflict },
+        {
+          parameters: [path('id', 'Inbox item id')],
+          requestBody: jsonBody(requestSchema(acceptBodySchema)),
+        },
+      ),
     },
     '/api/v1/inbox/{id}/dismiss': {
       post: op('Drop an inbox item', { 204: { description: 'Dismissed' }, ...notFound }, { parameters: [path('id', 'Inbox item id')] }),
     },
     '/api/v1/models': {
-      get: op('Model versions, newest first, and the live one', { 200: jsonResponse('Versions', obj({ live: { type: 'string' }, versions: { type: 'array', items: { type: 'object' } } })) }),
+      get: op('Model versions, newest first, and the live one', {
+        200: jsonResponse('Versions', obj({ live: { type: 'string' }, versions: { type: 'array', items: { type: 'object' } } })),
+      }),
     },
     '/api/v1/models/train': {
       post: op('Train a draft model in the background', { 202: jsonResponse('Job started', obj({ jobId: { type: 'string' }, job: ref('TrainingJob') })) }),
     },
     '/api/v1/models/training/{jobId}': {
-      get: op('Training progress', { 200: jsonResponse('The job', obj({ job: ref('TrainingJob') })), ...notFound }, { parameters: [path('jobId', 'Training job id')] }),
+      get: op(
+        'Training progress',
+        { 200: jsonResponse('The job', obj({ job: ref('TrainingJob') })), ...notFound },
+        { parameters: [path('jobId', 'Training job id')] },
+      ),
     },
     '/api/v1/models/{version}/evaluation': {
-      get: op('A version\'s cross-validated evaluation', { 200: jsonResponse('Evaluation', obj({ version: { type: 'string' }, status: { type: 'string' }, evaluation: ref('TrainerEvaluation') })), ...notFound }, { parameters: [version] }),
+      get: op(
+        "A version's cross-validated evaluation",
+        {
+          200: jsonResponse('Evaluation', obj({ version: { type: 'string' }, status: { type: 'string' }, evaluation: ref('TrainerEvaluation') })),
+          ...notFound,
+        },
+        { parameters: [version] },
+      ),
     },
     '/api/v1/models/{version}/publish': {
-      post: op('Publish a version; 409 with the regressing metrics unless forced with a reason', { 200: jsonResponse('Published', ref('PublishResult')), ...invalid, ...notFound, ...conflict }, {
-        parameters: [version],
-        requestBody: { required: false, content: { 'application/json': { schema: obj({ force: { type: 'boolean' }, reason: { type: 'string' } }) } } },
-      }),
+      post: op(
+        'Publish a version; 409 with the regressing metrics unless forced with a reason',
+        { 200: jsonResponse('Published', ref('PublishResult')), ...invalid, ...notFound, ...conflict },
+        {
+          parameters: [version],
+          requestBody: { required: false, content: { 'application/json': { schema: obj({ force: { type: 'boolean' }, reason: { type: 'string' } }) } } },
+        },
+      ),
     },
     '/api/v1/models/{version}/rollback': {
-      post: op('Publish a previously published version again', { 200: jsonResponse('Rolled back', ref('PublishResult')), ...notFound, ...conflict }, {
-        parameters: [version],
-        requestBody: { required: false, content: { 'application/json': { schema: obj({ reason: { type: 'string' } }) } } },
-      }),
+      post: op(
+        'Publish a previously published version again',
+        { 200: jsonResponse('Rolled back', ref('PublishResult')), ...notFound, ...conflict },
+        {
+          parameters: [version],
+          requestBody: { required: false, content: { 'application/json': { schema: obj({ reason: { type: 'string' } }) } } },
+        },
+      ),
     },
     '/api/v1/nlu/parse': {
-      post: op('What the live bot would do with a message (nothing is stored or sent)', {
-        200: jsonResponse('The decision', obj({
-          text: { type: 'string', description: 'The text as triaged (PII-redacted)' },
-          modelVersion: { type: 'string' },
-          intent: { type: 'string' },
-          confidence: { type: 'number' },
-          intents: { type: 'array', items: obj({ intent: { type: 'string' }, confidence: { type: 'number' } }) },
-          entities: { type: 'array', items: { type: 'object' } },
-          piiTypes: { type: 'array', items: { type: 'string' } },
-          action: { type: 'string' },
-          reason: { type: ['string', 'null'] },
-          reply: { type: ['object', 'null'] },
-        })),
-        ...invalid,
-      }, { requestBody: jsonBody(obj({ text: { type: 'string' }, channel: { type: 'string', enum: ['web', 'x', 'facebook', 'kakao'] }, isPublic: { type: 'boolean' }, language: { type: 'string', enum: ['ko', 'en'] } })) }),
+      post: op(
+        'What the live bot would do with a message (nothing is stored or sent)',
+        {
+          200: jsonResponse(
+            'The decision',
+            obj({
+              text: { type: 'string', description: 'The text as triaged (PII-redacted)' },
+              modelVersion: { type: 'string' },
+              intent: { type: 'string' },
+              confidence: { type: 'number' },
+              intents: { type: 'array', items: obj({ intent: { type: 'string' }, confidence: { type: 'number' } }) },
+              entities: { type: 'array', items: { type: 'object' } },
+              piiTypes: { type: 'array', items: { type: 'string' } },
+              action: { type: 'string' },
+              reason: { type: ['string', 'null'] },
+              reply: { type: ['object', 'null'] },
+            }),
+          ),
+          ...invalid,
+        },
+        {
+          requestBody: jsonBody(
+            obj({
+              text: { type: 'string' },
+              channel: { type: 'string', enum: ['web', 'x', 'facebook', 'kakao'] },
+              isPublic: { type: 'boolean' },
+              language: { type: 'string', enum: ['ko', 'en'] },
+            }),
+          ),
+        },
+      ),
     },
   },
 };

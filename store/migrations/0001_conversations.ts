@@ -24,7 +24,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('contact_id', 'text', (c) => c.notNull().references('contacts.id'))
     .addColumn('is_public', 'boolean', (c) => c.notNull())
     .addColumn('language', 'text')
-    .addColumn('owner', 'text', (c) => c.notNull().defaultTo('bot').check(sql`owner in ('bot', 'human')`))
+    .addColumn('owner', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('bot')
+        .check(sql`owner in ('bot', 'human')`),
+    )
     .addColumn('out_of_scope_streak', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('last_inbound_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -60,12 +65,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('messages_conversation').on('messages').columns(['conversation_id', 'id']).execute();
   // recover() scans for inbound messages that never finished.
-  await db.schema
-    .createIndex('messages_unfinished')
-    .on('messages')
-    .column('status')
-    .where(sql.ref('status'), 'in', ['received', 'processing'])
-    .execute();
+  await db.schema.createIndex('messages_unfinished').on('messages').column('status').where(sql.ref('status'), 'in', ['received', 'processing']).execute();
 
   await db.schema
     .createTable('decisions')

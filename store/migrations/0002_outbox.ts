@@ -12,7 +12,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('in_reply_to', 'text', (c) => c.references('messages.id'))
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('bot_reply', 'agent_reply')`))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('pending').check(sql`status in ('pending', 'sending', 'sent', 'failed', 'dead')`),
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending', 'sending', 'sent', 'failed', 'dead')`),
     )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('last_error', 'text')
@@ -29,12 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sent_at', 'timestamptz')
     .addUniqueConstraint('outbox_in_reply_to_kind', ['in_reply_to', 'kind'])
     .execute();
-  await db.schema
-    .createIndex('outbox_unfinished')
-    .on('outbox')
-    .column('status')
-    .where(sql.ref('status'), 'in', ['pending', 'sending'])
-    .execute();
+  await db.schema.createIndex('outbox_unfinished').on('outbox').column('status').where(sql.ref('status'), 'in', ['pending', 'sending']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

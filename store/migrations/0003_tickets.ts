@@ -11,7 +11,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id'))
     .addColumn('opened_by_message_id', 'text', (c) => c.references('messages.id'))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('waiting').check(sql`status in ('waiting', 'assigned', 'resolved', 'returned_to_bot')`),
+      c
+        .notNull()
+        .defaultTo('waiting')
+        .check(sql`status in ('waiting', 'assigned', 'resolved', 'returned_to_bot')`),
     )
     .addColumn('priority', 'text', (c) => c.notNull().check(sql`priority in ('urgent', 'high', 'normal', 'low')`))
     .addColumn('queue', 'text', (c) => c.notNull())

@@ -29,12 +29,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // "The latest ticket of this conversation" runs on every inbound message.
   await db.schema.createIndex('tickets_conversation_created').on('tickets').columns(['conversation_id', 'created_at']).execute();
   // Agent load for auto-assignment.
-  await db.schema
-    .createIndex('tickets_open_assignee')
-    .on('tickets')
-    .column('assignee')
-    .where(sql.ref('status'), '=', 'assigned')
-    .execute();
+  await db.schema.createIndex('tickets_open_assignee').on('tickets').column('assignee').where(sql.ref('status'), '=', 'assigned').execute();
 
   await db.schema
     .createTable('ticket_notes')
@@ -57,7 +52,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('intent', 'text', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('relabel', 'low_confidence', 'unhandled')`))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('open').check(sql`status in ('open', 'accepted', 'dismissed')`),
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open', 'accepted', 'dismissed')`),
     )
     .addColumn('example_id', 'text')
     .addColumn('created_by', 'text')

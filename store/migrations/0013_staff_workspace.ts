@@ -10,7 +10,10 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('users').addColumn('must_change_password', 'boolean', (c) => c.notNull().defaultTo(false)).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('must_change_password', 'boolean', (c) => c.notNull().defaultTo(false))
+    .execute();
   await db.schema
     .alterTable('tickets')
     .addColumn('keep_thread', 'boolean', (c) => c.notNull().defaultTo(false))

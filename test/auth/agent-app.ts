@@ -71,7 +71,12 @@ export interface HttpResult<T = any> {
 }
 
 /** JSON over fetch. */
-export async function call<T = any>(url: string, method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<HttpResult<T>> {
+export async function call<T = any>(
+  url: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string> } = {},
+): Promise<HttpResult<T>> {
   const response = await fetch(url + path, {
     method,
     headers: { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },

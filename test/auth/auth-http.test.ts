@@ -27,7 +27,11 @@ describeEachDatabaseKind('console auth over HTTP', (kind) => {
     const agent = await app.user(['agent']);
     const login = await call(app.url, 'POST', '/api/v1/auth/login', { body: { email: agent.email.toUpperCase(), password: PASSWORD } });
     expect(login.status).toBe(200);
-    expect(login.body).toMatchObject({ user: { id: agent.id, email: agent.email, roles: ['agent'] }, token: expect.any(String), csrfToken: expect.any(String) });
+    expect(login.body).toMatchObject({
+      user: { id: agent.id, email: agent.email, roles: ['agent'] },
+      token: expect.any(String),
+      csrfToken: expect.any(String),
+    });
     const cookies = login.headers.getSetCookie();
     const session = cookies.find((c) => c.startsWith('sotong_session='))!;
     const csrf = cookies.find((c) => c.startsWith('sotong_csrf='))!;

@@ -19,9 +19,7 @@ import { transferBody } from '../../handoff/routes';
 function routesOf(prefix: string, router: Router): string[] {
   const stack = (router as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] }).stack;
   return stack.flatMap((layer) =>
-    layer.route
-      ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${prefix}${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`)
-      : [],
+    layer.route ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${prefix}${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`) : [],
   );
 }
 
@@ -51,7 +49,11 @@ test('every console route is in /api/openapi.json with its roles, and the traine
 });
 
 test('two groups describing the same operation or schema are refused', () => {
-  const group = (name: string, schemas = {}): OpenApiGroup => ({ tag: { name, description: name }, paths: { '/api/v1/x': { get: { responses: {} } } }, schemas });
+  const group = (name: string, schemas = {}): OpenApiGroup => ({
+    tag: { name, description: name },
+    paths: { '/api/v1/x': { get: { responses: {} } } },
+    schemas,
+  });
   expect(() => buildOpenApiDocument([group('a'), group('b')])).toThrow(/GET \/api\/v1\/x is described twice/);
   expect(() =>
     buildOpenApiDocument([
@@ -61,10 +63,12 @@ test('two groups describing the same operation or schema are refused', () => {
   ).toThrow(/schema S is defined twice/);
 });
 
-test('request bodies are the routes\' own zod schemas, as z.toJSONSchema gives them', () => {
+test("request bodies are the routes' own zod schemas, as z.toJSONSchema gives them", () => {
   const document = buildOpenApiDocument([...CORE_GROUPS, trainerPaths]);
   const body = (path: string, method: string) =>
-    (document.paths[path] as Record<string, { requestBody: { content: Record<string, { schema: unknown }> } }>)[method]!.requestBody.content['application/json']!.schema;
+    (document.paths[path] as Record<string, { requestBody: { content: Record<string, { schema: unknown }> } }>)[method]!.requestBody.content[
+      'application/json'
+    ]!.schema;
   const input = (schema: z.ZodType) => {
     const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'input' });
     return json;
@@ -73,5 +77,8 @@ test('request bodies are the routes\' own zod schemas, as z.toJSONSchema gives t
   expect(body('/api/v1/auth/login', 'post')).toEqual(input(loginBody));
   expect(body('/api/v1/users', 'post')).toEqual(input(newUserBody));
   // A constraint added to a route reaches the document: the text cap is the route's own.
-  expect(body('/api/v1/handoffs/{id}/messages', 'post')).toMatchObject({ properties: { text: { maxLength: 4000, minLength: 1 } }, additionalProperties: false });
+  expect(body('/api/v1/handoffs/{id}/messages', 'post')).toMatchObject({
+    properties: { text: { maxLength: 4000, minLength: 1 } },
+    additionalProperties: false,
+  });
 });

@@ -25,7 +25,10 @@ describeEachDatabaseKind('staff administration over HTTP', (kind) => {
     expect(created.body.user).toMatchObject({ email, roles: ['agent'], mustChangePassword: false });
     expect(created.body.temporaryPassword).toBeUndefined();
     for (const bad of ['no-at-sign', 'two@@localhost', 'space in@localhost', 'dot@.localhost']) {
-      expect({ bad, status: (await admin.browser('POST', '/api/v1/users', { email: bad, password: PASSWORD, role: 'agent' })).status }).toEqual({ bad, status: 400 });
+      expect({ bad, status: (await admin.browser('POST', '/api/v1/users', { email: bad, password: PASSWORD, role: 'agent' })).status }).toEqual({
+        bad,
+        status: 400,
+      });
     }
     const id = created.body.user.id as string;
 

@@ -11,9 +11,12 @@ import { loadCatalog } from '../../intents/loader';
 const catalog = loadCatalog();
 
 describe('isUnreadable', () => {
-  test.each(['asdfgh', 'qwerty', 'zxcvbnm', 'sdfsdf jkl', 'ㅁㄴㅇㄹ', 'ㅋㅋㅋㅋㅋㅋ', 'ㅇㅇㅇㅇ', '😂', '🙏🙏', '??!!', '...', '   '])('unreadable: %s', (text) => {
-    expect(isUnreadable(text)).toBe(true);
-  });
+  test.each(['asdfgh', 'qwerty', 'zxcvbnm', 'sdfsdf jkl', 'ㅁㄴㅇㄹ', 'ㅋㅋㅋㅋㅋㅋ', 'ㅇㅇㅇㅇ', '😂', '🙏🙏', '??!!', '...', '   '])(
+    'unreadable: %s',
+    (text) => {
+      expect(isUnreadable(text)).toBe(true);
+    },
+  );
   test.each(['증명서', 'ㄳㄳ', 'ㅎㅇ', 'ㅇㅇ', 'hi', 'help', 'passport', 'fire!', '여권ㅠㅠ', 'ok thanks', '112', 'type'])('readable: %s', (text) => {
     expect(isUnreadable(text)).toBe(false);
   });
@@ -60,7 +63,15 @@ describe('vagueCandidates (catalog broadTerms)', () => {
   ])('%s', (text, ids) => {
     expect(vagueCandidates(text, catalog)?.sort()).toEqual([...ids].sort());
   });
-  test.each(['가족관계증명서 떼고 싶어요', '전입신고', '재난지역 지원금 얼마예요', '인감', '여권 발급 어디서 해요', '가족관계증명서 뽑는 곳', '인감증명서 어디서 떼요'])('specific enough: %s', (text) => {
+  test.each([
+    '가족관계증명서 떼고 싶어요',
+    '전입신고',
+    '재난지역 지원금 얼마예요',
+    '인감',
+    '여권 발급 어디서 해요',
+    '가족관계증명서 뽑는 곳',
+    '인감증명서 어디서 떼요',
+  ])('specific enough: %s', (text) => {
     expect(vagueCandidates(text, catalog)).toBeUndefined();
   });
 });

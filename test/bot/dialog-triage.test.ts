@@ -9,30 +9,75 @@ import { loadCatalog } from '../../intents/loader';
 
 const catalog = loadCatalog();
 const table: Record<string, [string, number][]> = {
-  증명서: [['cert.family_relation', 0.9], ['cert.resident_registration', 0.06], ['cert.seal', 0.04]],
-  '아무말 대잔치': [['out_of_scope', 0.9], ['cert.seal', 0.1]],
+  증명서: [
+    ['cert.family_relation', 0.9],
+    ['cert.resident_registration', 0.06],
+    ['cert.seal', 0.04],
+  ],
+  '아무말 대잔치': [
+    ['out_of_scope', 0.9],
+    ['cert.seal', 0.1],
+  ],
   상담원: [['chat.human', 0.97]],
-  '전화도 안받고 답변도 없고 일 좀 해라': [['chat.abuse', 0.9], ['complaint.file', 0.1]],
+  '전화도 안받고 답변도 없고 일 좀 해라': [
+    ['chat.abuse', 0.9],
+    ['complaint.file', 0.1],
+  ],
   '꺼져 병신아': [['chat.abuse', 0.99]],
-  '보이스피싱 같아요 방금 500만원 보냈어요': [['scam.voice_phishing', 0.95], ['emergency.urgent', 0.05]],
+  '보이스피싱 같아요 방금 500만원 보냈어요': [
+    ['scam.voice_phishing', 0.95],
+    ['emergency.urgent', 0.05],
+  ],
   '보이스피싱 문자 받았는데 돈은 안 보냈어요': [['scam.voice_phishing', 0.995]],
   '지금 옆집에 불났어요': [['emergency.urgent', 0.98]],
   '그만 살고 싶어요': [['emergency.urgent', 0.9]],
   '바다에서 배가 뒤집혔어요': [['emergency.urgent', 0.9]],
   '누가 집까지 따라와요': [['emergency.urgent', 0.9]],
-  '등본이랑 가족관계증명서 둘 다 필요해요': [['cert.family_relation', 0.7], ['cert.resident_registration', 0.3]],
+  '등본이랑 가족관계증명서 둘 다 필요해요': [
+    ['cert.family_relation', 0.7],
+    ['cert.resident_registration', 0.3],
+  ],
   등본: [['cert.resident_registration', 0.97]],
   '가족관계증명서 둘 다 필요해요': [['cert.family_relation', 0.95]],
   // Scores the catalog-trained model gave these (bench/dialog-cases.ts): a weak emergency guess.
-  '잘 모르겠어요': [['emergency.urgent', 0.43], ['chat.greeting', 0.16], ['chat.abuse', 0.1]],
-  그거요: [['emergency.urgent', 0.44], ['out_of_scope', 0.1], ['chat.abuse', 0.09]],
-  '오늘 야구 누가 이겼어요': [['out_of_scope', 0.57], ['emergency.urgent', 0.4], ['chat.greeting', 0.01]],
-  '어제 드라마 결말 봤어요?': [['emergency.urgent', 0.5], ['out_of_scope', 0.45]],
-  'I want to report something': [['emergency.urgent', 0.35], ['scam.voice_phishing', 0.18], ['complaint.file', 0.14], ['disaster.report_damage', 0.1]],
+  '잘 모르겠어요': [
+    ['emergency.urgent', 0.43],
+    ['chat.greeting', 0.16],
+    ['chat.abuse', 0.1],
+  ],
+  그거요: [
+    ['emergency.urgent', 0.44],
+    ['out_of_scope', 0.1],
+    ['chat.abuse', 0.09],
+  ],
+  '오늘 야구 누가 이겼어요': [
+    ['out_of_scope', 0.57],
+    ['emergency.urgent', 0.4],
+    ['chat.greeting', 0.01],
+  ],
+  '어제 드라마 결말 봤어요?': [
+    ['emergency.urgent', 0.5],
+    ['out_of_scope', 0.45],
+  ],
+  'I want to report something': [
+    ['emergency.urgent', 0.35],
+    ['scam.voice_phishing', 0.18],
+    ['complaint.file', 0.14],
+    ['disaster.report_damage', 0.1],
+  ],
   // The same weak guess with a danger in the words, and a strong guess without one, stay urgent.
-  '연기가 나요': [['emergency.urgent', 0.35], ['out_of_scope', 0.3]],
-  '친구가 쓰러졌어요': [['emergency.urgent', 0.4], ['chat.greeting', 0.2]],
-  '할머니가 갑자기 말을 못하시고 한쪽 팔을 못 움직여요': [['emergency.urgent', 0.65], ['out_of_scope', 0.2]],
+  '연기가 나요': [
+    ['emergency.urgent', 0.35],
+    ['out_of_scope', 0.3],
+  ],
+  '친구가 쓰러졌어요': [
+    ['emergency.urgent', 0.4],
+    ['chat.greeting', 0.2],
+  ],
+  '할머니가 갑자기 말을 못하시고 한쪽 팔을 못 움직여요': [
+    ['emergency.urgent', 0.65],
+    ['out_of_scope', 0.2],
+  ],
 };
 const model: IntentModel = {
   version: 'm-test',
@@ -74,7 +119,11 @@ describe('clarify', () => {
 });
 
 describe('unreadable input', () => {
-  test.each([['asdfgh', 'en'], ['ㅁㄴㅇㄹ', 'ko'], ['😂', 'ko']] as const)('%s is asked again with examples, not declined', (text, lang) => {
+  test.each([
+    ['asdfgh', 'en'],
+    ['ㅁㄴㅇㄹ', 'ko'],
+    ['😂', 'ko'],
+  ] as const)('%s is asked again with examples, not declined', (text, lang) => {
     const d = run(text);
     expect(d).toMatchObject({ intent: 'out_of_scope', action: 'clarify' });
     expect(d.reply?.text).toContain(lang === 'ko' ? '다시 말씀해 주시겠어요?' : 'Could you say that again?');
@@ -119,12 +168,15 @@ describe('urgent situations', () => {
 });
 
 describe('a weak emergency guess without a danger in the words', () => {
-  test.each(['잘 모르겠어요', '그거요', '오늘 야구 누가 이겼어요', '어제 드라마 결말 봤어요?', 'I want to report something'])('%s is not urgent and shows no emergency number', (text) => {
-    const d = run(text);
-    expect(d.action).not.toBe('urgent');
-    expect(d.intent).not.toBe('emergency.urgent');
-    expect(d.reply?.text ?? '').not.toMatch(/\b(112|119)\b/);
-  });
+  test.each(['잘 모르겠어요', '그거요', '오늘 야구 누가 이겼어요', '어제 드라마 결말 봤어요?', 'I want to report something'])(
+    '%s is not urgent and shows no emergency number',
+    (text) => {
+      const d = run(text);
+      expect(d.action).not.toBe('urgent');
+      expect(d.intent).not.toBe('emergency.urgent');
+      expect(d.reply?.text ?? '').not.toMatch(/\b(112|119)\b/);
+    },
+  );
   test('unrelated chat is declined, vague chat goes to a person at normal priority, a vague report is asked about', () => {
     expect(run('오늘 야구 누가 이겼어요')).toMatchObject({ intent: 'out_of_scope', action: 'decline' });
     expect(run('잘 모르겠어요')).toMatchObject({ action: 'handoff', reason: 'low_confidence' });
@@ -163,7 +215,11 @@ describe('two questions', () => {
     const intents = catalog.intents.map((i) => (i.id.startsWith('cert.') ? long(i.id) : i));
     const longCatalog = { intents, byId: new Map(intents.map((i) => [i.id, i])) };
     const on = (channel: string) => triage(text, { ...dm, channel }, model, longCatalog, { nlu });
-    expect(on('kakao').reply?.quickReplies?.map((q) => q.text).slice(0, 2)).toEqual(names(['cert.resident_registration', 'cert.family_relation']));
+    expect(
+      on('kakao')
+        .reply?.quickReplies?.map((q) => q.text)
+        .slice(0, 2),
+    ).toEqual(names(['cert.resident_registration', 'cert.family_relation']));
     expect(on('web').reply).toMatchObject({ text: `${'가'.repeat(600)}\n\n${'가'.repeat(600)}` });
     expect(on('web').reply?.quickReplies).toBeUndefined();
   });

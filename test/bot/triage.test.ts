@@ -10,8 +10,7 @@ function tableModel(table: Record<string, [string, number][]>): IntentModel {
     version: 'm-test',
     intents: ['cert.family_relation', 'emergency.urgent', 'out_of_scope'],
     thresholds: { global: 0.3, perIntent: {}, margin: 0.1 },
-    predict: (text): IntentScore[] =>
-      (table[text] ?? [['out_of_scope', 1]]).map(([intent, confidence]) => ({ intent, confidence })),
+    predict: (text): IntentScore[] => (table[text] ?? [['out_of_scope', 1]]).map(([intent, confidence]) => ({ intent, confidence })),
   };
 }
 
@@ -26,12 +25,22 @@ const nlu: NluToolkit = {
 
 const dm: ConversationContext = { channel: 'web', isPublic: false, recentOutOfScope: 0, now: new Date('2026-11-28T03:00:00Z') };
 const model = tableModel({
-  '가족관계증명서 어디서 떼요': [['cert.family_relation', 0.95], ['out_of_scope', 0.05]],
-  'family certificate online?': [['cert.family_relation', 0.9], ['out_of_scope', 0.1]],
+  '가족관계증명서 어디서 떼요': [
+    ['cert.family_relation', 0.95],
+    ['out_of_scope', 0.05],
+  ],
+  'family certificate online?': [
+    ['cert.family_relation', 0.9],
+    ['out_of_scope', 0.1],
+  ],
   '가족관계증명서 900101-1234567': [['cert.family_relation', 0.95]],
-  '불이야': [['emergency.urgent', 0.97]],
-  '애매한 말': [['cert.family_relation', 0.2], ['emergency.urgent', 0.1], ['out_of_scope', 0.7]],
-  '통행료': [['toll.holiday_exemption', 0.95]],
+  불이야: [['emergency.urgent', 0.97]],
+  '애매한 말': [
+    ['cert.family_relation', 0.2],
+    ['emergency.urgent', 0.1],
+    ['out_of_scope', 0.7],
+  ],
+  통행료: [['toll.holiday_exemption', 0.95]],
 });
 const catalog = seedCatalog();
 
@@ -85,11 +94,20 @@ describe('triage', () => {
 });
 
 describe('triage: handoff wording', () => {
-  const human = tableModel({ '사람이랑 얘기할래요': [['chat.human', 0.9]], '이거 뭐죠': [['cert.family_relation', 0.5], ['out_of_scope', 0.1]] });
+  const human = tableModel({
+    '사람이랑 얘기할래요': [['chat.human', 0.9]],
+    '이거 뭐죠': [
+      ['cert.family_relation', 0.5],
+      ['out_of_scope', 0.1],
+    ],
+  });
   const withHumanAnswer = seedCatalog(
     seedCatalog().intents.map((i) =>
       i.id === 'chat.human'
-        ? { ...i, answers: [{ public: { ko: '상담사 곧 연결', en: 'Agent soon' }, private: { ko: '상담사가 곧 답해요', en: 'An agent will reply' }, links: [] }] }
+        ? {
+            ...i,
+            answers: [{ public: { ko: '상담사 곧 연결', en: 'Agent soon' }, private: { ko: '상담사가 곧 답해요', en: 'An agent will reply' }, links: [] }],
+          }
         : i,
     ),
   );

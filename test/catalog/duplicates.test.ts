@@ -63,7 +63,7 @@ describe('findCrossIntentDuplicates', () => {
     const pairs = findCrossIntentDuplicates(
       catalogWith({
         'emergency.urgent': { ko: ['지금 불났어요', '지금 불 났어요!!'], en: ['fire now'] },
-        'out_of_scope': { en: ['Fire now.'] },
+        out_of_scope: { en: ['Fire now.'] },
       }),
     );
     expect(pairs.map((p) => [p.kind, p.a.text, p.b.text])).toEqual([

@@ -73,9 +73,7 @@ describe('loadCatalog', () => {
   it('reports a wrong type with the field path and its line', () => {
     write('cert.seal.yaml', VALID.replace('    - 인감 도장 잃어버렸어요', '    - 42'));
     const error = loadError();
-    expect(error.issues).toEqual([
-      expect.objectContaining({ line: 10, field: 'examples.ko[1]', message: expect.stringMatching(/expected string/) }),
-    ]);
+    expect(error.issues).toEqual([expect.objectContaining({ line: 10, field: 'examples.ko[1]', message: expect.stringMatching(/expected string/) })]);
     expect(error.message).toMatch(/cert\.seal\.yaml:10: examples\.ko\[1\]: .*expected string/);
   });
 

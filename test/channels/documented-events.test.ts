@@ -65,21 +65,33 @@ afterAll(async () => {
 
 /** The stored decision (and ticket) for the inbound message with this external id, once triaged. */
 async function outcome(channel: ChannelId, externalId: string) {
-  return eventually(async () => {
-    const row = await database.db
-      .selectFrom('messages as m')
-      .innerJoin('decisions as d', 'd.message_id', 'm.id')
-      .leftJoin('tickets as t', 't.id', 'm.ticket_id')
-      .select(['m.id', 'm.text', 'd.action', 'd.intent', 'd.reason', 'd.reply', 't.triage_card as card', 't.reason as ticketReason'])
-      .where('m.channel', '=', channel)
-      .where('m.external_id', '=', externalId)
-      .executeTakeFirst();
-    return row ?? undefined;
-  }, 20_000, `decision for ${externalId}`);
+  return eventually(
+    async () => {
+      const row = await database.db
+        .selectFrom('messages as m')
+        .innerJoin('decisions as d', 'd.message_id', 'm.id')
+        .leftJoin('tickets as t', 't.id', 'm.ticket_id')
+        .select(['m.id', 'm.text', 'd.action', 'd.intent', 'd.reason', 'd.reply', 't.triage_card as card', 't.reason as ticketReason'])
+        .where('m.channel', '=', channel)
+        .where('m.external_id', '=', externalId)
+        .executeTakeFirst();
+      return row ?? undefined;
+    },
+    20_000,
+    `decision for ${externalId}`,
+  );
 }
 
 const countInbound = async (): Promise<number> =>
-  Number((await database.db.selectFrom('messages').select((eb) => eb.fn.countAll<string>().as('n')).where('direction', '=', 'in').executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await database.db
+        .selectFrom('messages')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('direction', '=', 'in')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function postMeta(payload: unknown) {
   const res = await post(`${app.url}/webhooks/facebook`, metaDelivery(META_SECRET, payload));
@@ -185,7 +197,10 @@ describe('Kakao: a skill request with and without a callback URL', () => {
 
   test('with callbackUrl: useCallback at once, then the answer POSTed to the callback once', async () => {
     const callbackUrl = callbacks.issue(KAKAO_BOT);
-    const res = await post(`${slowKakao.url}/webhooks/kakao`, kakaoDelivery(KAKAO_SECRET, kakaoSkill('여권 재발급은 어디서 하나요?', callbackUrl, 'kakao-user-2')));
+    const res = await post(
+      `${slowKakao.url}/webhooks/kakao`,
+      kakaoDelivery(KAKAO_SECRET, kakaoSkill('여권 재발급은 어디서 하나요?', callbackUrl, 'kakao-user-2')),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ version: '2.0', useCallback: true });
     const delivered = await eventually(async () => callbacks.delivered[0]);

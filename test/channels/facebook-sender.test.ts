@@ -41,8 +41,7 @@ describe('Messenger window rules', () => {
 
 describe('Facebook sender against the fake Graph API', () => {
   let fake: FakeGraphApi;
-  const sender = (overrides = {}) =>
-    createFacebookSender({ pageAccessToken: 'test-page-token', graphBaseUrl: fake.url, now: () => NOW, ...overrides });
+  const sender = (overrides = {}) => createFacebookSender({ pageAccessToken: 'test-page-token', graphBaseUrl: fake.url, now: () => NOW, ...overrides });
 
   beforeEach(async () => {
     fake = await new FakeGraphApi().start();
@@ -64,7 +63,9 @@ describe('Facebook sender against the fake Graph API', () => {
     const lastInboundAt = new Date(NOW - 72 * HOUR);
     await sender().send(messenger({ authoredBy: 'agent', lastInboundAt }));
     expect(fake.sent[0]).toMatchObject({ messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' });
-    const err = await sender().send(messenger({ lastInboundAt })).catch((e) => e);
+    const err = await sender()
+      .send(messenger({ lastInboundAt }))
+      .catch((e) => e);
     expect(err).toBeInstanceOf(PermanentSendError);
     expect(err.reason).toBe('window_closed');
     expect(fake.sent).toHaveLength(1);
@@ -88,7 +89,9 @@ describe('Facebook sender against the fake Graph API', () => {
     const priv = outbound({ channel: 'facebook', isPublic: false, replyTarget: comment, lastInboundAt: new Date(NOW - HOUR) });
     await sender().send(priv);
     expect(fake.sent[0]!.recipient).toEqual({ comment_id: comment.commentId });
-    const again = await sender().send(priv).catch((e) => e);
+    const again = await sender()
+      .send(priv)
+      .catch((e) => e);
     expect(again).toBeInstanceOf(PermanentSendError);
     expect(again.reason).toBe('already_replied');
   });
@@ -103,7 +106,9 @@ describe('Facebook sender against the fake Graph API', () => {
 
   it('maps rate limits to RetryableSendError with a delay', async () => {
     fake.server.script('POST /v21.0/me/messages', { ...graphError(400, 613, 'Calls to this api have exceeded the rate limit.') });
-    const err = await sender({ defaultRateLimitDelayMs: 30_000 }).send(messenger()).catch((e) => e);
+    const err = await sender({ defaultRateLimitDelayMs: 30_000 })
+      .send(messenger())
+      .catch((e) => e);
     expect(err).toBeInstanceOf(RetryableSendError);
     expect(err.retryAfterMs).toBe(30_000);
 
@@ -111,18 +116,22 @@ describe('Facebook sender against the fake Graph API', () => {
       ...graphError(429, 32, 'Page request limit reached'),
       headers: { 'x-business-use-case-usage': JSON.stringify({ '104000000000001': [{ type: 'pages', call_count: 100, estimated_time_to_regain_access: 5 }] }) },
     });
-    const buc = await sender().send(messenger()).catch((e) => e);
+    const buc = await sender()
+      .send(messenger())
+      .catch((e) => e);
     expect(buc.retryAfterMs).toBe(5 * 60_000);
   });
 
   it.each([
     [graphError(400, 10, 'outside window', 2018278), 'window_closed'],
     [graphError(400, 10, 'another app', 2018300), 'thread_owned_by_other_app'],
-    [graphError(400, 551, 'This person isn\'t available right now.'), 'user_unavailable'],
+    [graphError(400, 551, "This person isn't available right now."), 'user_unavailable'],
     [graphError(400, 190, 'Error validating access token'), 'token_invalid'],
   ])('maps Graph error %j to PermanentSendError %s', async (response, reason) => {
     fake.server.script('POST /v21.0/me/messages', response);
-    const err = await sender().send(messenger()).catch((e) => e);
+    const err = await sender()
+      .send(messenger())
+      .catch((e) => e);
     expect(err).toBeInstanceOf(PermanentSendError);
     expect(err.reason).toBe(reason);
   });

@@ -32,7 +32,12 @@ describe('parsePageEvents', () => {
           fbMessage(),
           fbMessage('m_echo', '우리 답변', { is_echo: true }),
           fbMessage('m_qr', '여권', { quick_reply: { payload: `${PAYLOAD_PREFIX}여권 재발급 방법` } }),
-          { sender: { id: '7000000000000001' }, recipient: { id: PAGE_ID }, timestamp: 1741051426000, postback: { title: '처음으로', payload: 'GET_STARTED', mid: 'm_pb' } },
+          {
+            sender: { id: '7000000000000001' },
+            recipient: { id: PAGE_ID },
+            timestamp: 1741051426000,
+            postback: { title: '처음으로', payload: 'GET_STARTED', mid: 'm_pb' },
+          },
           { sender: { id: '7000000000000001' }, recipient: { id: PAGE_ID }, timestamp: 1741051427000, read: { watermark: 1 } },
         ],
       }),
@@ -121,7 +126,9 @@ describe('Facebook webhook route', () => {
     const delivery = metaDelivery(META_SECRET, fbPage({ messaging: [fbMessage()] }));
     const { 'x-hub-signature-256': sig, ...unsigned } = delivery.headers;
     expect((await post(url(), { body: delivery.body, headers: unsigned })).status).toBe(401);
-    expect((await post(url(), { body: delivery.body, headers: { ...unsigned, 'x-hub-signature-256': metaSignature('nope', delivery.body) } })).status).toBe(403);
+    expect((await post(url(), { body: delivery.body, headers: { ...unsigned, 'x-hub-signature-256': metaSignature('nope', delivery.body) } })).status).toBe(
+      403,
+    );
     const utf8 = JSON.stringify(JSON.parse(delivery.body));
     expect((await post(url(), { body: utf8, headers: { ...unsigned, 'x-hub-signature-256': sig! } })).status).toBe(403);
     expect(pipeline.ingestCalls).toBe(0);

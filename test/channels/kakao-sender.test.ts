@@ -14,9 +14,7 @@ describe('Kakao sender (callback)', () => {
     outbound({
       channel: 'kakao',
       isPublic: false,
-      replyTarget: callbackUrl
-        ? { kind: 'skill', callbackUrl, callbackExpiresAt: new Date(Date.now() + expiresInMs).toISOString() }
-        : { kind: 'skill' },
+      replyTarget: callbackUrl ? { kind: 'skill', callbackUrl, callbackExpiresAt: new Date(Date.now() + expiresInMs).toISOString() } : { kind: 'skill' },
     });
 
   it('posts one SkillResponse to a fresh callback URL; reusing the URL is refused for good', async () => {
@@ -24,7 +22,9 @@ describe('Kakao sender (callback)', () => {
     await createKakaoSender({ callbackHosts: [fake.url] }).send(r);
     expect(fake.delivered).toHaveLength(1);
     expect(fake.delivered[0]!.body.template.outputs[1].basicCard.buttons[0].action).toBe('webLink');
-    const again = await createKakaoSender({ callbackHosts: [fake.url] }).send(r).catch((e) => e);
+    const again = await createKakaoSender({ callbackHosts: [fake.url] })
+      .send(r)
+      .catch((e) => e);
     expect(again).toBeInstanceOf(PermanentSendError);
     expect(again.reason).toBe('callback_rejected');
     expect(fake.delivered).toHaveLength(1);
@@ -32,7 +32,9 @@ describe('Kakao sender (callback)', () => {
 
   it('has no push channel without a callback URL, or once it expired', async () => {
     for (const r of [reply(), reply(fake.issue(), -1)]) {
-      const err = await createKakaoSender({ callbackHosts: [fake.url] }).send(r).catch((e) => e);
+      const err = await createKakaoSender({ callbackHosts: [fake.url] })
+        .send(r)
+        .catch((e) => e);
       expect(err).toBeInstanceOf(PermanentSendError);
       expect(err.reason).toBe('no_push_channel');
     }
@@ -41,7 +43,9 @@ describe('Kakao sender (callback)', () => {
 
   it('refuses a stored callbackUrl that is not an allowed Kakao host, without calling it', async () => {
     for (const url of [fake.issue(), 'http://169.254.169.254/latest/meta-data', 'https://evil.example/callback/x', 'http://bot-api.kakao.com/callback/x']) {
-      const err = await createKakaoSender().send(reply(url)).catch((e) => e);
+      const err = await createKakaoSender()
+        .send(reply(url))
+        .catch((e) => e);
       expect(err).toBeInstanceOf(PermanentSendError);
       expect(err.reason).toBe('callback_not_allowed');
     }
@@ -51,7 +55,9 @@ describe('Kakao sender (callback)', () => {
   it('retries a 5xx from the callback endpoint', async () => {
     const url = fake.issue();
     fake.server.script(`POST ${new URL(url).pathname}`, { status: 503, body: { status: 'ERROR' } });
-    const err = await createKakaoSender({ callbackHosts: [fake.url] }).send(reply(url)).catch((e) => e);
+    const err = await createKakaoSender({ callbackHosts: [fake.url] })
+      .send(reply(url))
+      .catch((e) => e);
     expect(err).toBeInstanceOf(RetryableSendError);
     await createKakaoSender({ callbackHosts: [fake.url] }).send(reply(url));
     expect(fake.delivered).toHaveLength(1);

@@ -41,7 +41,12 @@ describe('Kakao skill route', () => {
 
   async function start(pipelineOptions: MemoryPipelineOptions = {}, deadlineMs = 1000): Promise<void> {
     pipeline = new MemoryPipeline(pipelineOptions);
-    app = await startApp(kakaoSkillRouter({ skillSecret: KAKAO_SECRET, botId: KAKAO_BOT, deadlineMs, callbackHosts: [callbacks.url], onBackgroundError: () => undefined }, pipeline));
+    app = await startApp(
+      kakaoSkillRouter(
+        { skillSecret: KAKAO_SECRET, botId: KAKAO_BOT, deadlineMs, callbackHosts: [callbacks.url], onBackgroundError: () => undefined },
+        pipeline,
+      ),
+    );
   }
   beforeEach(async () => {
     callbacks = await new FakeKakaoCallback().start();
@@ -58,9 +63,7 @@ describe('Kakao skill route', () => {
     const body = await res.json();
     expectValidTemplate(body);
     expect(body.template.outputs[0]).toEqual({ simpleText: { text: '정부24에서 온라인으로 신청할 수 있어요.' } });
-    expect(body.template.outputs[1].basicCard.buttons).toEqual([
-      { action: 'webLink', label: '정부24 바로가기', webLinkUrl: 'https://www.gov.kr' },
-    ]);
+    expect(body.template.outputs[1].basicCard.buttons).toEqual([{ action: 'webLink', label: '정부24 바로가기', webLinkUrl: 'https://www.gov.kr' }]);
     expect(pipeline.enqueued).toHaveLength(0); // triaged inline, not queued
     expect(pipeline.outbox.size).toBe(1);
     expect(pipeline.pendingReplies()).toHaveLength(0);
@@ -96,7 +99,12 @@ describe('Kakao skill route', () => {
 
   it('refuses a callbackUrl off the allowed Kakao hosts with 400, storing and calling nothing', async () => {
     await start({ processDelayMs: 300 }, 50);
-    for (const target of ['http://169.254.169.254/latest/meta-data', 'https://evil.example/callback/abc', 'http://bot-api.kakao.com/callback/abc', 'https://user:pw@bot-api.kakao.com/x']) {
+    for (const target of [
+      'http://169.254.169.254/latest/meta-data',
+      'https://evil.example/callback/abc',
+      'http://bot-api.kakao.com/callback/abc',
+      'https://user:pw@bot-api.kakao.com/x',
+    ]) {
       const res = await post(url(), kakaoDelivery(KAKAO_SECRET, kakaoSkill(undefined, target)));
       expect(res.status).toBe(400);
       expect((await res.json()).error).toBe('callback_url_not_allowed');

@@ -60,7 +60,10 @@ describe('X sender against the fake X API, with the real twitter-api-v2 client',
       outbound({
         isPublic: false,
         replyTarget: { kind: 'dm', participantId: '42424242' },
-        quickReplies: [{ label: '여권', text: '여권 재발급' }, { label: '등본', text: '등본 발급' }],
+        quickReplies: [
+          { label: '여권', text: '여권 재발급' },
+          { label: '등본', text: '등본 발급' },
+        ],
       }),
     );
     expect(fake.dms).toHaveLength(1);
@@ -117,7 +120,9 @@ describe('X sender against the fake X API, with the real twitter-api-v2 client',
 
   it('turns a refused connection into RetryableSendError', async () => {
     await fake.close();
-    const err = await createXSender(client).send(outbound()).catch((e) => e);
+    const err = await createXSender(client)
+      .send(outbound())
+      .catch((e) => e);
     expect(err).toBeInstanceOf(RetryableSendError);
   });
 });

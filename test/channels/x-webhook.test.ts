@@ -94,9 +94,7 @@ describe('X webhook route', () => {
   it('refuses the CRC signing-oracle forgery: a JSON body as crc_token gets no signature, and no POST signed by a CRC answer is accepted', async () => {
     const refused: string[] = [];
     await app.close();
-    app = await startApp(
-      xWebhookRouter({ consumerSecret: X_SECRET, accountId: X_ACCOUNT, onRefusedCrc: (reason) => refused.push(reason) }, pipeline),
-    );
+    app = await startApp(xWebhookRouter({ consumerSecret: X_SECRET, accountId: X_ACCOUNT, onRefusedCrc: (reason) => refused.push(reason) }, pipeline));
     // The attack: ask the CRC endpoint to "sign" a forged delivery, then POST it with that answer.
     const forgedBody = JSON.stringify(xActivity({ dms: [xDm('1897000000000000999', '777', '내 번호로 답장 주세요')] }));
     const crc = await fetch(`${url()}?crc_token=${encodeURIComponent(forgedBody)}`);

@@ -30,7 +30,10 @@ test('sotong eval meets the catalog targets on ko-sample.jsonl', async () => {
   const code = await command.run(['--data', SAMPLE, '--predictions', out, '--json'], { stdout, stderr: new PassThrough(), env: {} });
   expect(code).toBe(0);
 
-  const predictions: Prediction[] = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const predictions: Prediction[] = readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(predictions).toHaveLength(readFileSync(SAMPLE, 'utf8').trim().split('\n').length);
   const catalog = loadCatalog();
   const accuracy = predictions.filter((p) => p.intent === p.gold).length / predictions.length;

@@ -30,7 +30,8 @@ async function cli(env: Record<string, string>, ...args: string[]): Promise<{ co
 }
 
 const printedPassword = (out: string) => /password: (\S+)/.exec(out)?.[1];
-const login = (app: AgentApp, email: string, password: string) => call(app.url, 'POST', '/api/v1/auth/login', { body: { email, password } }).then((r) => r.status);
+const login = (app: AgentApp, email: string, password: string) =>
+  call(app.url, 'POST', '/api/v1/auth/login', { body: { email, password } }).then((r) => r.status);
 
 (TEST_DATABASE_URL ? describe : describe.skip)('sotong users on PostgreSQL while the server runs', () => {
   let fresh: FreshDatabase;
@@ -98,7 +99,13 @@ const login = (app: AgentApp, email: string, password: string) => call(app.url, 
   });
 
   test('bad input: a clear message, exit 2, nothing changed', async () => {
-    for (const args of [['add', 'not-an-email', '--role', 'agent'], ['add', 'x@localhost', '--role', 'boss'], ['reset-password', 'x@localhost', '--password', 'short'], ['frobnicate'], []]) {
+    for (const args of [
+      ['add', 'not-an-email', '--role', 'agent'],
+      ['add', 'x@localhost', '--role', 'boss'],
+      ['reset-password', 'x@localhost', '--password', 'short'],
+      ['frobnicate'],
+      [],
+    ]) {
       const result = await cli(env, ...args);
       expect({ args, code: result.code }).toEqual({ args, code: 2 });
       expect(result.err).toMatch(/^sotong users: /);

@@ -54,13 +54,7 @@ describe('Korean relative dates (now = Wed 2025-03-05 in Seoul)', () => {
     expect(only(text)).toEqual({ type: 'daterange', text: span, value: { start, end } });
   });
 
-  test.each([
-    '국민내일배움카드 신청하려고요',
-    '다음 주소로 보내주세요',
-    '2025-02-30 은 없는 날',
-    '13월 1일',
-    '같이달라고 했어요',
-  ])('no date in: %s', (text) => {
+  test.each(['국민내일배움카드 신청하려고요', '다음 주소로 보내주세요', '2025-02-30 은 없는 날', '13월 1일', '같이달라고 했어요'])('no date in: %s', (text) => {
     expect(ko(text).filter((e) => e.type === 'date' || e.type === 'daterange')).toEqual([]);
   });
 

@@ -35,12 +35,9 @@ describe('regions', () => {
     );
   });
 
-  test.each(['고양이 키워요', '예산이 부족해요', '경기 침체로 실직', '청원 게시판', '내용 수정 부탁', '동안 기다렸어요'])(
-    'no region in: %s',
-    (text) => {
-      expect(of('region', text)).toEqual([]);
-    },
-  );
+  test.each(['고양이 키워요', '예산이 부족해요', '경기 침체로 실직', '청원 게시판', '내용 수정 부탁', '동안 기다렸어요'])('no region in: %s', (text) => {
+    expect(of('region', text)).toEqual([]);
+  });
 });
 
 describe('documents', () => {

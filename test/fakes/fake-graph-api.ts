@@ -16,7 +16,10 @@ export class FakeGraphApi extends FakePlatform {
   private readonly privatelyReplied = new Set<string>();
   private nextId = 1;
 
-  constructor(readonly pageToken = 'test-page-token', readonly version = 'v21.0') {
+  constructor(
+    readonly pageToken = 'test-page-token',
+    readonly version = 'v21.0',
+  ) {
     super();
   }
 

@@ -79,13 +79,29 @@ export class FakeXApi extends FakePlatform {
     const text = req.body?.text;
     const inReplyTo = req.body?.reply?.in_reply_to_tweet_id;
     if (typeof text !== 'string' || typeof inReplyTo !== 'string') {
-      return { status: 400, body: { errors: [{ message: 'text and reply.in_reply_to_tweet_id are required' }], title: 'Invalid Request', type: 'https://api.twitter.com/2/problems/invalid-request', detail: 'One or more parameters to your request was invalid.' } };
+      return {
+        status: 400,
+        body: {
+          errors: [{ message: 'text and reply.in_reply_to_tweet_id are required' }],
+          title: 'Invalid Request',
+          type: 'https://api.twitter.com/2/problems/invalid-request',
+          detail: 'One or more parameters to your request was invalid.',
+        },
+      };
     }
     if (weight(text) > 280) {
-      return { status: 403, headers: this.rateLimitHeaders(), body: { detail: 'You are not permitted to perform this action.', type: 'about:blank', title: 'Forbidden', status: 403 } };
+      return {
+        status: 403,
+        headers: this.rateLimitHeaders(),
+        body: { detail: 'You are not permitted to perform this action.', type: 'about:blank', title: 'Forbidden', status: 403 },
+      };
     }
     if (this.tweets.some((t) => t.text === text)) {
-      return { status: 403, headers: this.rateLimitHeaders(), body: { detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 } };
+      return {
+        status: 403,
+        headers: this.rateLimitHeaders(),
+        body: { detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 },
+      };
     }
     const id = this.id();
     this.tweets.push({ id, text, inReplyTo });
@@ -106,9 +122,7 @@ export class FakeXApi extends FakePlatform {
     const sinceId = req.query.get('since_id');
     const max = Number(req.query.get('max_results') ?? 10);
     const offset = Number(req.query.get('pagination_token') ?? 0);
-    const newer = this.mentions
-      .filter((m) => !sinceId || BigInt(m.id) > BigInt(sinceId))
-      .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+    const newer = this.mentions.filter((m) => !sinceId || BigInt(m.id) > BigInt(sinceId)).sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
     const page = newer.slice(offset, offset + max);
     if (page.length === 0) return this.ok(200, { meta: { result_count: 0 } });
     const next = offset + max < newer.length ? String(offset + max) : undefined;

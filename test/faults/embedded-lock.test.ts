@@ -44,7 +44,14 @@ describe('sotong serve on a held folder', () => {
   });
 
   function serve(port: number) {
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), SOTONG_DATA_DIR: dataDir, LOG_LEVEL: 'warn', SOTONG_ADMIN_PASSWORD: 'lock test password 1' };
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      SOTONG_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      SOTONG_ADMIN_PASSWORD: 'lock test password 1',
+    };
     const child = spawn(process.execPath, ['bin/sotong.js', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let stderr = '';
@@ -54,7 +61,10 @@ describe('sotong serve on a held folder', () => {
       eventually(
         async () => {
           if (child.exitCode !== null) throw new Error(`serve exited early (${child.exitCode}):\n${stderr}`);
-          return fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
+          return fetch(`http://127.0.0.1:${port}/readyz`).then(
+            (r) => r.status === 200,
+            () => false,
+          );
         },
         120_000,
         '/readyz',

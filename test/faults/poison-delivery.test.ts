@@ -27,8 +27,7 @@ describeEachDatabase('a poison event in a delivery', (current) => {
 
   const stored = (externalId: string) =>
     current().db.selectFrom('messages').selectAll().where('channel', '=', 'facebook').where('external_id', '=', externalId).executeTakeFirst();
-  const rejected = (externalId: string) =>
-    current().db.selectFrom('rejected_events').selectAll().where('external_id', '=', externalId).execute();
+  const rejected = (externalId: string) => current().db.selectFrom('rejected_events').selectAll().where('external_id', '=', externalId).execute();
 
   test.each([
     ['an impossible timestamp', (mid: string) => ({ ...fbMessage(mid, '나쁜 시각'), timestamp: 8.64e15 + 1 }), /sentAt must be a valid Date/],

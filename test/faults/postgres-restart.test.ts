@@ -53,8 +53,18 @@ describeWithServers({ redis: true }, 'PostgreSQL restarts under load [api + 2 wo
 
     await eventually(
       async () => {
-        const unsent = await db.selectFrom('outbox').select('id').where('status', 'in', ['pending', 'sending']).execute().catch(() => [1]);
-        const unfinished = await db.selectFrom('messages').select('id').where('status', 'in', ['received', 'processing']).execute().catch(() => [1]);
+        const unsent = await db
+          .selectFrom('outbox')
+          .select('id')
+          .where('status', 'in', ['pending', 'sending'])
+          .execute()
+          .catch(() => [1]);
+        const unfinished = await db
+          .selectFrom('messages')
+          .select('id')
+          .where('status', 'in', ['received', 'processing'])
+          .execute()
+          .catch(() => [1]);
         return unsent.length === 0 && unfinished.length === 0 && fleet.graph.sent.length >= MESSAGES;
       },
       120_000,
@@ -65,7 +75,9 @@ describeWithServers({ redis: true }, 'PostgreSQL restarts under load [api + 2 wo
     const sends = fleet.sendsPerRecipient();
     const lost = psids.filter((p) => (sends.get(p) ?? 0) === 0);
     const duplicated = psids.filter((p) => (sends.get(p) ?? 0) > 1);
-    console.log(`postgres restart: ${MESSAGES} messages, ${RESTARTS} restarts, ${fivexx} 5xx answers retried, lost ${lost.length}, duplicated ${duplicated.length}`);
+    console.log(
+      `postgres restart: ${MESSAGES} messages, ${RESTARTS} restarts, ${fivexx} 5xx answers retried, lost ${lost.length}, duplicated ${duplicated.length}`,
+    );
     expect(fleet.unexpectedExits()).toBe(0);
     expect(lost).toEqual([]);
     expect(duplicated).toEqual([]);

@@ -27,7 +27,8 @@ async function startFakeSite(): Promise<FakeSite> {
   const server = http.createServer((req, res) => {
     const path = req.url ?? '/';
     hits.push({ method: req.method ?? '', path, agent: req.headers['user-agent'] });
-    if (path === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private\nAllow: /private/open\n');
+    if (path === '/robots.txt')
+      return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private\nAllow: /private/open\n');
     if (path === '/ok' || path === '/private/open') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<p>ok</p>');
     if (path === '/gone') return void res.writeHead(404).end('not here');
     if (path === '/moved') return void res.writeHead(301, { location: '/ok' }).end();
@@ -41,15 +42,19 @@ async function startFakeSite(): Promise<FakeSite> {
   return {
     origin,
     hits,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** fetch, with the catalog's origin pointed at the fake site. */
-const toFake = (site: FakeSite): typeof fetch => (input, init) => fetch(String(input).replace(SITE, site.origin), init);
+const toFake =
+  (site: FakeSite): typeof fetch =>
+  (input, init) =>
+    fetch(String(input).replace(SITE, site.origin), init);
 
 describe('robotsAllows', () => {
   const robots = 'User-agent: *\nDisallow: /private\nAllow: /private/open\n\nUser-agent: SotongLinkCheck\nDisallow: /admin*.php$\n';
@@ -117,7 +122,13 @@ describe('link-check job', () => {
   const catalog: Catalog = (() => {
     const intents = seedCatalog().intents.map((intent, i) =>
       i === 0
-        ? { ...intent, links: [...intent.links, ...['/ok', '/gone', '/moved', '/slow'].map((p) => ({ label: { ko: p, en: p }, url: `${SITE}${p}`, checked: '2026-11-28' }))] }
+        ? {
+            ...intent,
+            links: [
+              ...intent.links,
+              ...['/ok', '/gone', '/moved', '/slow'].map((p) => ({ label: { ko: p, en: p }, url: `${SITE}${p}`, checked: '2026-11-28' })),
+            ],
+          }
         : intent,
     );
     return { intents, byId: new Map(intents.map((i) => [i.id, i])) };
@@ -153,10 +164,14 @@ describe('link-check job', () => {
         [`${SITE}/moved`, 'redirected'],
         [`${SITE}/slow`, 'unreachable'],
       ]);
-      const rows = await eventually(async () => {
-        const all = await listLinkChecks(database.db);
-        return [...expected.keys()].every((url) => all.some((r) => r.url === url)) ? all : undefined;
-      }, 20_000, 'every link checked');
+      const rows = await eventually(
+        async () => {
+          const all = await listLinkChecks(database.db);
+          return [...expected.keys()].every((url) => all.some((r) => r.url === url)) ? all : undefined;
+        },
+        20_000,
+        'every link checked',
+      );
       for (const [url, status] of expected) expect(rows.find((r) => r.url === url)?.status).toBe(status);
     } finally {
       await jobs.close();

@@ -22,7 +22,10 @@ const HANDOFF: HandoffConfig = {
   sla: { firstResponseMs: { ...DEFAULT_HANDOFF_CONFIG.sla.firstResponseMs, high: 1500, urgent: 3_600_000 } },
 };
 
-const engines = [['pglite', true], ['postgres', Boolean(TEST_DATABASE_URL)]] as const;
+const engines = [
+  ['pglite', true],
+  ['postgres', Boolean(TEST_DATABASE_URL)],
+] as const;
 
 describe.each(engines)('agent workflow over HTTP [%s]', (engine, configured) => {
   if (!configured) {
@@ -70,7 +73,12 @@ describe.each(engines)('agent workflow over HTTP [%s]', (engine, configured) => 
         expect(answer.status).toBe(201);
         token = answer.body.accessToken;
         conversationId = answer.body.conversationId;
-        return answer.body as { conversationId: string; messageId: string; decision: { action: string; intent: string } | null; reply: { text: string } | null };
+        return answer.body as {
+          conversationId: string;
+          messageId: string;
+          decision: { action: string; intent: string } | null;
+          reply: { text: string } | null;
+        };
       },
       transcript: (conversationId: string) =>
         call(url, 'GET', `/api/v1/conversations/${conversationId}/messages`, { headers: { authorization: `Bearer ${token}` } }).then(
@@ -114,7 +122,11 @@ describe.each(engines)('agent workflow over HTTP [%s]', (engine, configured) => 
         slaDeadline: expect.any(String),
         transcript: [{ author: 'citizen', text: '상담원 연결해 주세요' }],
       });
-      expect(detail.body.card.topIntents[0]).toMatchObject({ intent: 'chat.human', confidence: expect.any(Number), name: { ko: expect.any(String), en: expect.any(String) } });
+      expect(detail.body.card.topIntents[0]).toMatchObject({
+        intent: 'chat.human',
+        confidence: expect.any(Number),
+        name: { ko: expect.any(String), en: expect.any(String) },
+      });
       expect(detail.body.card.topIntents.length).toBeLessThanOrEqual(3);
       expect(detail.body.transcript.map((m: { author: string }) => m.author)).toEqual(['citizen', 'bot']);
 
@@ -122,10 +134,14 @@ describe.each(engines)('agent workflow over HTTP [%s]', (engine, configured) => 
       expect((await agent.browser('POST', `/api/v1/handoffs/${id}/claim`)).body.ticket).toMatchObject({ status: 'assigned', assignee: agent.userId });
       const reply = await agent.browser('POST', `/api/v1/handoffs/${id}/messages`, { text: '안녕하세요, 상담원 김소통입니다. 무엇을 도와드릴까요?' });
       expect(reply.status).toBe(202);
-      const withReply = await eventually(async () => {
-        const messages = await c.transcript(conversationId);
-        return messages.some((m) => m.author === 'agent') ? messages : undefined;
-      }, 10_000, "the agent's reply in the citizen's conversation");
+      const withReply = await eventually(
+        async () => {
+          const messages = await c.transcript(conversationId);
+          return messages.some((m) => m.author === 'agent') ? messages : undefined;
+        },
+        10_000,
+        "the agent's reply in the citizen's conversation",
+      );
       expect(withReply.at(-1)).toMatchObject({ author: 'agent', text: '안녕하세요, 상담원 김소통입니다. 무엇을 도와드릴까요?' });
 
       // The next citizen message joins the ticket; the bot stays silent.

@@ -41,10 +41,14 @@ describeEachDatabase('triage card entities', (current) => {
     for (const e of entities) expect(text.slice(e.start, e.end)).toBe(e.text);
   });
 
-  test('a Korean message keeps the decision\'s own entities (the recognizers are English-only)', async () => {
+  test("a Korean message keeps the decision's own entities (the recognizers are English-only)", async () => {
     const user = `u-${randomUUID()}`;
     const stored = await h.pipeline.ingest(inbound('상담원 연결해 주세요 415-555-0132', { userId: user, threadKey: `web:${user}` }), { enqueue: false });
-    const ticket = await openTicket(h.deps, { conversationId: stored.conversationId, messageId: stored.messageId, decision: { ...englishHandoff(), language: 'ko' } });
+    const ticket = await openTicket(h.deps, {
+      conversationId: stored.conversationId,
+      messageId: stored.messageId,
+      decision: { ...englishHandoff(), language: 'ko' },
+    });
     expect(ticket.card!.entities).toEqual([]);
   });
 });

@@ -25,8 +25,14 @@ interface Spec {
 }
 
 async function seed(db: Kysely<Schema>, specs: readonly Spec[], outside: readonly Date[]) {
-  for (const [id, name] of [['agent-a', 'Agent A'], ['agent-b', 'Agent B']]) {
-    await db.insertInto('users').values({ id: id!, email: `${id}@localhost`, password_hash: 'x', roles: ['agent'], display_name: name! }).execute();
+  for (const [id, name] of [
+    ['agent-a', 'Agent A'],
+    ['agent-b', 'Agent B'],
+  ]) {
+    await db
+      .insertInto('users')
+      .values({ id: id!, email: `${id}@localhost`, password_hash: 'x', roles: ['agent'], display_name: name! })
+      .execute();
   }
   await db.insertInto('contacts').values({ id: 'c1', channel: 'web', platform_user_id: 'u1', handle: null, display_name: null }).execute();
   const row = (s: Spec, created: Date) => ({
@@ -49,7 +55,10 @@ async function seed(db: Kysely<Schema>, specs: readonly Spec[], outside: readonl
   });
   // One conversation per ticket: a conversation has at most one open ticket.
   const insert = async (s: Spec, created: Date) => {
-    await db.insertInto('conversations').values({ id: `v-${s.id}`, channel: 'web', thread_key: `web:${s.id}`, contact_id: 'c1', is_public: false, language: 'ko' }).execute();
+    await db
+      .insertInto('conversations')
+      .values({ id: `v-${s.id}`, channel: 'web', thread_key: `web:${s.id}`, contact_id: 'c1', is_public: false, language: 'ko' })
+      .execute();
     await db.insertInto('tickets').values(row(s, created)).execute();
   };
   for (const s of specs) await insert(s, ago(s.createdAgo));

@@ -86,7 +86,12 @@ export function buildHandoffHarness(database: Database, config: HandoffConfig = 
     },
     async agent(roles = ['agent']) {
       userCounter += 1;
-      const user = await users.create({ email: `agent${userCounter}-${process.pid}-${Date.now()}@test.local`, passwordHash: 'not-a-login', roles, displayName: `Agent ${userCounter}` });
+      const user = await users.create({
+        email: `agent${userCounter}-${process.pid}-${Date.now()}@test.local`,
+        passwordHash: 'not-a-login',
+        roles,
+        displayName: `Agent ${userCounter}`,
+      });
       return { id: user!.id, roles };
     },
     close: () => jobs.close(),

@@ -40,7 +40,8 @@ describeEachDatabase('queue views, search and snooze', (current) => {
       expect((await h.deps.audit.forTarget(c.ticket.id)).map((r) => r.action)).toContain('ticket.snooze');
 
       const views = new QueueViewRepository(current().db);
-      const ids = async (view: QueueView, search?: string, actorId = me.id, at = new Date()) => (await views.list({ view, actorId, now: at, search })).map((r) => r.ticket.id).sort();
+      const ids = async (view: QueueView, search?: string, actorId = me.id, at = new Date()) =>
+        (await views.list({ view, actorId, now: at, search })).map((r) => r.ticket.id).sort();
       const sorted = (...tickets: { ticket: { id: string } }[]) => tickets.map((t) => t.ticket.id).sort();
 
       expect(await ids('mine')).toEqual(sorted(a));

@@ -61,7 +61,14 @@ describeEachDatabase('handoff service', (current) => {
   test('a handoff opens a routed, prioritised ticket with its card and a scheduled SLA check', async () => {
     const { processed, ticket } = await openTicket();
     expect(processed.decision?.action).toBe('handoff');
-    expect(ticket).toMatchObject({ status: 'waiting', priority: 'high', queue: 'general', reason: 'requested_human', assignee: null, conversationId: processed.conversationId });
+    expect(ticket).toMatchObject({
+      status: 'waiting',
+      priority: 'high',
+      queue: 'general',
+      reason: 'requested_human',
+      assignee: null,
+      conversationId: processed.conversationId,
+    });
     expect(ticket.card).toMatchObject({
       channel: 'web',
       isPublic: false,
@@ -75,9 +82,18 @@ describeEachDatabase('handoff service', (current) => {
     const deadline = ticket.slaDeadline!.getTime();
     expect(deadline - ticket.createdAt.getTime()).toBe(5 * 60_000);
     const sla = h.added.find((j) => j.name === 'sla');
-    expect(sla).toMatchObject({ data: { ticketId: ticket.id, deadline: new Date(deadline).toISOString() }, options: { jobId: `sla-${ticket.id}-${deadline}` } });
+    expect(sla).toMatchObject({
+      data: { ticketId: ticket.id, deadline: new Date(deadline).toISOString() },
+      options: { jobId: `sla-${ticket.id}-${deadline}` },
+    });
     expect(sla!.options!.delayMs).toBeGreaterThan(4 * 60_000);
-    expect(h.events).toContainEqual({ type: 'ticket.changed', ticketId: ticket.id, conversationId: ticket.conversationId, status: 'waiting', priority: 'high' });
+    expect(h.events).toContainEqual({
+      type: 'ticket.changed',
+      ticketId: ticket.id,
+      conversationId: ticket.conversationId,
+      status: 'waiting',
+      priority: 'high',
+    });
     expect(await audit(ticket.id)).toEqual(['ticket.open']);
   });
 
@@ -105,7 +121,9 @@ describeEachDatabase('handoff service', (current) => {
       const row = await h.database.db.selectFrom('messages').select('ticket_id').where('id', '=', id).executeTakeFirstOrThrow();
       expect(row.ticket_id).toBe(ticket.id);
     }
-    expect(h.events).toContainEqual(expect.objectContaining({ type: 'message.created', conversationId: ticket.conversationId, message: expect.objectContaining({ id: faq.messageId }) }));
+    expect(h.events).toContainEqual(
+      expect.objectContaining({ type: 'message.created', conversationId: ticket.conversationId, message: expect.objectContaining({ id: faq.messageId }) }),
+    );
     expect((await h.service.get(ticket.id)).firstResponseAt).toBeNull();
 
     await h.service.claim(ticket.id, await h.agent());
@@ -151,7 +169,11 @@ describeEachDatabase('handoff service', (current) => {
     const { ticket } = await openTicket();
     const [owner, other, admin] = [await h.agent(), await h.agent(), await h.agent(['admin'])];
     await h.service.claim(ticket.id, owner);
-    for (const attempt of [() => h.service.reply(ticket.id, other, 'hi'), () => h.service.resolve(ticket.id, other), () => h.service.transfer(ticket.id, other, { queue: 'x' })]) {
+    for (const attempt of [
+      () => h.service.reply(ticket.id, other, 'hi'),
+      () => h.service.resolve(ticket.id, other),
+      () => h.service.transfer(ticket.id, other, { queue: 'x' }),
+    ]) {
       await expect(attempt()).rejects.toMatchObject({ kind: 'forbidden' });
     }
     await expect(h.service.claim(ticket.id, other)).rejects.toMatchObject({ kind: 'conflict' });
@@ -248,7 +270,13 @@ describeEachDatabase('handoff service', (current) => {
     expect(overdue).toMatchObject({ priority: 'high', escalations: 1, slaMissedAt: missedAt, slaDeadline: deadline });
     expect(overdue.card?.priority).toBe('high');
     expect(ticketJson(overdue, missedAt)).toMatchObject({ priority: 'high', overdue: true, slaMissed: true });
-    expect(h.events).toContainEqual({ type: 'ticket.changed', ticketId: ticket.id, conversationId: ticket.conversationId, status: SLA_MISSED_STATUS, priority: 'high' });
+    expect(h.events).toContainEqual({
+      type: 'ticket.changed',
+      ticketId: ticket.id,
+      conversationId: ticket.conversationId,
+      status: SLA_MISSED_STATUS,
+      priority: 'high',
+    });
     // Nothing further to check: an overdue ticket stays overdue until someone answers.
     expect(slaJobs()).toBe(scheduled);
     // A duplicate delivery of the job marks nothing twice.
@@ -301,7 +329,16 @@ describeEachDatabase('handoff service', (current) => {
     const agent = await h.agent();
     const { candidateId } = await h.service.relabel(ticket.id, agent, 'cert.family_relation');
     const candidate = await h.deps.tickets.db.selectFrom('training_candidates').selectAll().where('id', '=', candidateId).executeTakeFirstOrThrow();
-    expect(candidate).toMatchObject({ message_id: processed.messageId, ticket_id: ticket.id, text: '상담원 연결해 주세요', predicted_intent: 'chat.human', intent: 'cert.family_relation', source: 'relabel', status: 'open', created_by: agent.id });
+    expect(candidate).toMatchObject({
+      message_id: processed.messageId,
+      ticket_id: ticket.id,
+      text: '상담원 연결해 주세요',
+      predicted_intent: 'chat.human',
+      intent: 'cert.family_relation',
+      source: 'relabel',
+      status: 'open',
+      created_by: agent.id,
+    });
     await expect(h.service.relabel(ticket.id, agent, 'no.such_intent')).rejects.toMatchObject({ kind: 'invalid' });
     const note = await h.service.addNote(ticket.id, agent, '시민 번호 010-9876-5432 확인함');
     expect(note.text).toBe('시민 번호 [PHONE] 확인함');

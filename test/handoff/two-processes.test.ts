@@ -44,7 +44,10 @@ describeWithServers({ postgres: true, redis: true }, 'two server processes on Po
     await eventually(
       async () => {
         if (child.exitCode !== null) throw new Error(`serve exited (${child.exitCode}):\n${log}`);
-        return fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
+        return fetch(`${url}/readyz`).then(
+          (r) => r.status === 200,
+          () => false,
+        );
       },
       120_000,
       `${url}/readyz`,
@@ -113,7 +116,9 @@ describeWithServers({ postgres: true, redis: true }, 'two server processes on Po
       expect(ticket).toMatchObject({ status: 'waiting' });
 
       const claims = await Promise.all(
-        agents.map((agent, i) => call(i % 2 === 0 ? a.url : b.url, 'POST', `/api/v1/handoffs/${ticket.id}/claim`, { headers: { authorization: `Bearer ${agent.token}` } })),
+        agents.map((agent, i) =>
+          call(i % 2 === 0 ? a.url : b.url, 'POST', `/api/v1/handoffs/${ticket.id}/claim`, { headers: { authorization: `Bearer ${agent.token}` } }),
+        ),
       );
       const statuses = claims.map((c) => c.status);
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -122,7 +127,11 @@ describeWithServers({ postgres: true, redis: true }, 'two server processes on Po
       const winner = agents[winnerIndex]!;
       expect(claims[winnerIndex]!.body.ticket.assignee).toBe(winner.userId);
 
-      await live.waitFor((e) => e.event === 'ticket.changed' && e.data.ticketId === ticket.id && e.data.status === 'assigned', 10_000, 'the claim on the other process');
+      await live.waitFor(
+        (e) => e.event === 'ticket.changed' && e.data.ticketId === ticket.id && e.data.status === 'assigned',
+        10_000,
+        'the claim on the other process',
+      );
 
       // The winner replies through the process it did not sign in on; the citizen reads on A.
       const other = winnerIndex % 2 === 0 ? b.url : a.url;
@@ -131,10 +140,16 @@ describeWithServers({ postgres: true, redis: true }, 'two server processes on Po
         headers: { authorization: `Bearer ${winner.token}` },
       });
       expect(reply.status).toBe(202);
-      const transcript = await eventually(async () => {
-        const r = await call(a.url, 'GET', `/api/v1/conversations/${conversationId}/messages`, { headers: { authorization: `Bearer ${asked.body.accessToken}` } });
-        return r.body.messages.some((m: { author: string }) => m.author === 'agent') ? r.body.messages : undefined;
-      }, 15_000, 'the agent reply in the transcript');
+      const transcript = await eventually(
+        async () => {
+          const r = await call(a.url, 'GET', `/api/v1/conversations/${conversationId}/messages`, {
+            headers: { authorization: `Bearer ${asked.body.accessToken}` },
+          });
+          return r.body.messages.some((m: { author: string }) => m.author === 'agent') ? r.body.messages : undefined;
+        },
+        15_000,
+        'the agent reply in the transcript',
+      );
       expect(transcript.at(-1)).toMatchObject({ author: 'agent', text: '담당 상담원입니다. 도와드릴게요.' });
     } finally {
       live.close();

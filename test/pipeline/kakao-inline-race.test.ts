@@ -75,7 +75,11 @@ describeEachDatabase('Kakao inline answer vs the outbound worker', (database) =>
         .selectFrom('outbox')
         .innerJoin('conversations', 'conversations.id', 'outbox.conversation_id')
         .select(['outbox.id', 'outbox.status', 'outbox.attempts', 'outbox.last_error'])
-        .where('conversations.thread_key', 'in', users.map((user) => `kakao:${user}`))
+        .where(
+          'conversations.thread_key',
+          'in',
+          users.map((user) => `kakao:${user}`),
+        )
         .execute();
       expect(rows).toHaveLength(users.length);
       for (const row of rows) expect(row).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
@@ -84,9 +88,25 @@ describeEachDatabase('Kakao inline answer vs the outbound worker', (database) =>
       await eventually(async () => (await jobs.depth()).outbound === 0, 10_000, 'the held outbound jobs');
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(pushed).toEqual([]);
-      const after = await db.selectFrom('outbox').select(['status', 'attempts']).where('id', 'in', rows.map((r) => r.id)).execute();
+      const after = await db
+        .selectFrom('outbox')
+        .select(['status', 'attempts'])
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
       expect(after.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
-      const transcript = await db.selectFrom('messages').select('id').where('outbox_id', 'in', rows.map((r) => r.id)).execute();
+      const transcript = await db
+        .selectFrom('messages')
+        .select('id')
+        .where(
+          'outbox_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
       expect(transcript).toHaveLength(users.length);
     });
 
@@ -105,10 +125,14 @@ describeEachDatabase('Kakao inline answer vs the outbound worker', (database) =>
         expect(Date.now() - queuedAt).toBeGreaterThanOrEqual(HOLD_MS);
         expect(callbacks.delivered[0]!.body.template.outputs[0]).toEqual({ simpleText: { text: REPLY } });
         // The callback answers before the worker records the row as sent.
-        const row = await eventually(async () => {
-          const current = await database().db.selectFrom('outbox').select(['status', 'attempts']).where('id', '=', outboxIds[0]!).executeTakeFirstOrThrow();
-          return current.status === 'sending' ? undefined : current;
-        }, 5000, 'the row to leave sending');
+        const row = await eventually(
+          async () => {
+            const current = await database().db.selectFrom('outbox').select(['status', 'attempts']).where('id', '=', outboxIds[0]!).executeTakeFirstOrThrow();
+            return current.status === 'sending' ? undefined : current;
+          },
+          5000,
+          'the row to leave sending',
+        );
         expect(row).toEqual({ status: 'sent', attempts: 1 });
         expect(pushed).toHaveLength(1);
       } finally {

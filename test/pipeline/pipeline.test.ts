@@ -5,13 +5,16 @@ import { blocked, inbound, temporary } from '../support/pipeline-fixtures';
 import { describeEachEngine, type Harness } from '../support/pipeline-harness';
 
 describeEachEngine('message pipeline', (current) => {
-  const outboxOf = (h: Harness, messageId: string) =>
-    h.database.db.selectFrom('outbox').selectAll().where('in_reply_to', '=', messageId).execute();
+  const outboxOf = (h: Harness, messageId: string) => h.database.db.selectFrom('outbox').selectAll().where('in_reply_to', '=', messageId).execute();
   const sentReplyTo = (h: Harness, messageId: string) =>
-    eventually(async () => {
-      const rows = await outboxOf(h, messageId);
-      return rows.length > 0 && rows.every((r) => r.status === 'sent' || r.status === 'dead') ? rows : undefined;
-    }, 10_000, `the reply to ${messageId} to finish`);
+    eventually(
+      async () => {
+        const rows = await outboxOf(h, messageId);
+        return rows.length > 0 && rows.every((r) => r.status === 'sent' || r.status === 'dead') ? rows : undefined;
+      },
+      10_000,
+      `the reply to ${messageId} to finish`,
+    );
 
   test('answers a confident FAQ end to end: stored, triaged, sent, transcribed, announced', async () => {
     const h = current();
@@ -146,11 +149,7 @@ describeEachEngine('message pipeline', (current) => {
     const first = inbound('상담원 연결해주세요');
     const opened = await h.pipeline.ingest(first);
     await sentReplyTo(h, opened.messageId);
-    const ticket = await h.database.db
-      .selectFrom('tickets')
-      .selectAll()
-      .where('conversation_id', '=', opened.conversationId)
-      .executeTakeFirstOrThrow();
+    const ticket = await h.database.db.selectFrom('tickets').selectAll().where('conversation_id', '=', opened.conversationId).executeTakeFirstOrThrow();
     expect(ticket).toMatchObject({ status: 'waiting', priority: 'high', reason: 'requested_human', opened_by_message_id: opened.messageId });
     expect(h.events).toContainEqual(expect.objectContaining({ type: 'ticket.changed', ticketId: ticket.id }));
     // An agent claims it (while it only waits, the bot would still answer an FAQ: see the handoff suite).
@@ -158,10 +157,14 @@ describeEachEngine('message pipeline', (current) => {
 
     const next = await h.pipeline.ingest(inbound('가족관계증명서는요?', { userId: first.userId, threadKey: first.threadKey }));
     expect(next.conversationId).toBe(opened.conversationId);
-    const result = await eventually(async () => {
-      const row = await h.database.db.selectFrom('messages').selectAll().where('id', '=', next.messageId).executeTakeFirstOrThrow();
-      return row.status === 'processed' ? row : undefined;
-    }, 10_000, 'the second message to be processed');
+    const result = await eventually(
+      async () => {
+        const row = await h.database.db.selectFrom('messages').selectAll().where('id', '=', next.messageId).executeTakeFirstOrThrow();
+        return row.status === 'processed' ? row : undefined;
+      },
+      10_000,
+      'the second message to be processed',
+    );
     expect(result.ticket_id).toBe(ticket.id);
     expect(await h.pipeline.processInbound(next.messageId)).toEqual({
       messageId: next.messageId,
@@ -233,10 +236,14 @@ describeEachEngine('message pipeline', (current) => {
     const [row] = await sentReplyTo(h, messageId);
     expect(row!.status).toBe('sent');
     // Once everything queued has finished (earlier tests' leftovers included), nothing remains.
-    await eventually(async () => {
-      const left = await h.pipeline.recover();
-      return left.inbound === 0 && left.outbound === 0;
-    }, 10_000, 'no unfinished work');
+    await eventually(
+      async () => {
+        const left = await h.pipeline.recover();
+        return left.inbound === 0 && left.outbound === 0;
+      },
+      10_000,
+      'no unfinished work',
+    );
   });
 
   test('listMessages after an id returns only newer messages', async () => {
@@ -256,7 +263,11 @@ describeEachEngine('message pipeline', (current) => {
     const bad = inbound('가족관계증명서', { externalId: '', sentAt: new Date('nope') });
     await expect(h.pipeline.ingest(bad)).rejects.toThrow(InvalidInboundError);
     await expect(h.pipeline.ingest(bad)).rejects.toThrow(/externalId must be a non-empty string; sentAt must be a valid Date/);
-    const count = await h.database.db.selectFrom('contacts').select((eb) => eb.fn.countAll().as('n')).where('platform_user_id', '=', bad.userId).executeTakeFirstOrThrow();
+    const count = await h.database.db
+      .selectFrom('contacts')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('platform_user_id', '=', bad.userId)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 });

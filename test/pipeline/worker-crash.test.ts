@@ -70,10 +70,14 @@ describeWithServers({ postgres: true, redis: true }, 'a worker killed mid-job [p
 
   async function expectAnsweredOnce(messageId: string): Promise<void> {
     const { db } = database;
-    const outbox = await eventually(async () => {
-      const rows = await db.selectFrom('outbox').selectAll().where('in_reply_to', '=', messageId).execute();
-      return rows.length === 1 && rows[0]!.status === 'sent' ? rows : undefined;
-    }, 30_000, 'the reply to be sent by the second worker');
+    const outbox = await eventually(
+      async () => {
+        const rows = await db.selectFrom('outbox').selectAll().where('in_reply_to', '=', messageId).execute();
+        return rows.length === 1 && rows[0]!.status === 'sent' ? rows : undefined;
+      },
+      30_000,
+      'the reply to be sent by the second worker',
+    );
     const outboxId = outbox[0]!.id;
     await new Promise((resolve) => setTimeout(resolve, 1500)); // room for a duplicate to show up
     expect(sentLines().filter((line) => line === outboxId)).toEqual([outboxId]);

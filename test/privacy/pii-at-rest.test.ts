@@ -93,7 +93,10 @@ test('PII sent through every channel name and text is in no table column and no 
   await eventually(
     async () => {
       if (child!.exitCode !== null) throw new Error(`serve exited early (${child!.exitCode}):\n${output}`);
-      return fetch(`${base}/readyz`).then((r) => r.status === 200, () => false);
+      return fetch(`${base}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
     },
     120_000,
     '/readyz',
@@ -109,7 +112,12 @@ test('PII sent through every channel name and text is in no table column and no 
     const xActivity = {
       for_user_id: X_ACCOUNT,
       direct_message_events: [
-        { type: 'message_create', id: `19000000000000${n}01`, created_timestamp: String(Date.now()), message_create: { target: { recipient_id: X_ACCOUNT }, sender_id: userId, message_data: { text } } },
+        {
+          type: 'message_create',
+          id: `19000000000000${n}01`,
+          created_timestamp: String(Date.now()),
+          message_create: { target: { recipient_id: X_ACCOUNT }, sender_id: userId, message_data: { text } },
+        },
       ],
       users: { [userId]: { id: userId, name, screen_name: `citizen${n}` }, [X_ACCOUNT]: { id: X_ACCOUNT, name: '정부민원안내', screen_name: 'gov_helpline' } },
       tweet_create_events: [
@@ -134,7 +142,16 @@ test('PII sent through every channel name and text is in no table column and no 
           changes: [
             {
               field: 'feed',
-              value: { item: 'comment', verb: 'add', comment_id: `2000000000_${n}`, post_id: `${PAGE_ID}_2000000000`, parent_id: `${PAGE_ID}_2000000000`, created_time: Math.floor(Date.now() / 1000), from: { id: `71000000000${n}`, name }, message: text },
+              value: {
+                item: 'comment',
+                verb: 'add',
+                comment_id: `2000000000_${n}`,
+                post_id: `${PAGE_ID}_2000000000`,
+                parent_id: `${PAGE_ID}_2000000000`,
+                created_time: Math.floor(Date.now() / 1000),
+                from: { id: `71000000000${n}`, name },
+                message: text,
+              },
             },
           ],
         },
@@ -144,7 +161,14 @@ test('PII sent through every channel name and text is in no table column and no 
     // Kakao: the utterance (a skill request carries no display name).
     const skill = {
       intent: { id: 'i1', name: '민원' },
-      userRequest: { timezone: 'Asia/Seoul', lang: 'ko', utterance: text, params: {}, block: { id: 'b1', name: '민원' }, user: { id: `kakao${n}`, type: 'botUserKey', properties: {} } },
+      userRequest: {
+        timezone: 'Asia/Seoul',
+        lang: 'ko',
+        utterance: text,
+        params: {},
+        block: { id: 'b1', name: '민원' },
+        user: { id: `kakao${n}`, type: 'botUserKey', properties: {} },
+      },
       bot: { id: 'bot1', name: '정부민원봇' },
       action: { id: 'a1', name: 'skill', params: {}, detailParams: {}, clientExtra: {} },
     };
@@ -178,7 +202,8 @@ test('PII sent through every channel name and text is in no table column and no 
       const rows = await sql<{ v: string | null }>`select ${sql.ref(column_name)}::text as v from ${sql.table(table_name)}`.execute(db.db);
       for (const { v } of rows.rows) {
         if (!v) continue;
-        for (const needle of [...NEEDLES, HANGUL_NEEDLE]) if (v.includes(needle)) found.push(`${table_name}.${column_name} holds ${JSON.stringify(needle)}: ${v.slice(0, 120)}`);
+        for (const needle of [...NEEDLES, HANGUL_NEEDLE])
+          if (v.includes(needle)) found.push(`${table_name}.${column_name} holds ${JSON.stringify(needle)}: ${v.slice(0, 120)}`);
       }
     }
     expect(found).toEqual([]);

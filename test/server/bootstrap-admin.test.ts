@@ -25,7 +25,13 @@ test('malformed or hostile stored values never verify', async () => {
 describeEachDatabase('first-start admin', (current) => {
   test('no users: creates the admin once and prints a generated password once', async () => {
     const printed: string[] = [];
-    const options = { accounts: new UserRepository(current().db), email: 'admin@localhost', logger: silentLogger, print: (t: string) => printed.push(t), hash: (p: string) => hashPassword(p, FAST) };
+    const options = {
+      accounts: new UserRepository(current().db),
+      email: 'admin@localhost',
+      logger: silentLogger,
+      print: (t: string) => printed.push(t),
+      hash: (p: string) => hashPassword(p, FAST),
+    };
     expect(await bootstrapAdmin(options)).toBe('created-with-generated-password');
     expect(await bootstrapAdmin(options)).toBe('admin-exists');
     expect(printed).toHaveLength(1);
@@ -44,7 +50,14 @@ describeEachDatabase('first-start admin', (current) => {
     await current().db.deleteFrom('users').execute();
     // Only an agent exists: no admin yet, so the configured password creates one.
     expect(await accounts.createUser({ email: 'someone@localhost', passwordHash: 'h', roles: ['agent'], displayName: 'Agent' })).toBe(true);
-    const options = { accounts, email: 'root@localhost', password: 'configured-password-123', logger, print: () => undefined, hash: (p: string) => hashPassword(p, FAST) };
+    const options = {
+      accounts,
+      email: 'root@localhost',
+      password: 'configured-password-123',
+      logger,
+      print: () => undefined,
+      hash: (p: string) => hashPassword(p, FAST),
+    };
     expect(await bootstrapAdmin(options)).toBe('created');
     expect(warnings).toEqual([]);
     // Now an admin exists: the variable is ignored, loudly, and the password is unchanged.

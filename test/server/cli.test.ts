@@ -68,13 +68,16 @@ test.each(['worker', 'api'])('serve --role %s without PostgreSQL and Redis refus
   expect(onlyDb.err()).toMatch(/set REDIS_URL \(/);
 });
 
-test.each([['migrate'], ['export-catalog', '--out', 'never-written']])('%s with a bad config exits 2 with the reason and opens no database', async (...args) => {
-  const dataDir = path.join(os.tmpdir(), `sotong-bad-config-${process.pid}`);
-  const t = io({ PORT: 'eighty', SOTONG_DATA_DIR: dataDir });
-  expect(await runCli(args, t.io)).toBe(2);
-  expect(t.err()).toMatch(new RegExp(`^sotong ${args[0]}: Invalid configuration:\n\\s+PORT: `));
-  await expect(access(dataDir)).rejects.toThrow();
-});
+test.each([['migrate'], ['export-catalog', '--out', 'never-written']])(
+  '%s with a bad config exits 2 with the reason and opens no database',
+  async (...args) => {
+    const dataDir = path.join(os.tmpdir(), `sotong-bad-config-${process.pid}`);
+    const t = io({ PORT: 'eighty', SOTONG_DATA_DIR: dataDir });
+    expect(await runCli(args, t.io)).toBe(2);
+    expect(t.err()).toMatch(new RegExp(`^sotong ${args[0]}: Invalid configuration:\n\\s+PORT: `));
+    await expect(access(dataDir)).rejects.toThrow();
+  },
+);
 
 test('migrate applies the migrations once, then says it is up to date', async () => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sotong-migrate-'));

@@ -23,7 +23,14 @@ test('defaults: a single machine needs no variables at all', () => {
 });
 
 test('values are parsed and typed; empty strings count as unset', () => {
-  const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@db:5432/sotong', REDIS_URL: 'redis://r:6379', LOG_LEVEL: 'debug', SOTONG_SECRET: '' });
+  const config = loadConfig({
+    PORT: '8080',
+    HOST: '0.0.0.0',
+    DATABASE_URL: 'postgres://u@db:5432/sotong',
+    REDIS_URL: 'redis://r:6379',
+    LOG_LEVEL: 'debug',
+    SOTONG_SECRET: '',
+  });
   expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u@db:5432/sotong', redisUrl: 'redis://r:6379', logLevel: 'debug' });
   expect(config.secret).toBeUndefined();
 });
@@ -56,12 +63,25 @@ test('a secret value is never echoed in the error', () => {
 
 test('a channel is enabled only when all its secrets are set', () => {
   const config = loadConfig({ ...X_SECRETS, ...FB_SECRETS, KAKAO_SKILL_SECRET: 'k' });
-  expect(config.channels.x).toEqual({ consumerSecret: 'cs', apiKey: 'k', accessToken: 't', accessSecret: 's', accountId: '1500000000000000001', apiBaseUrl: 'https://api.x.com', pollIntervalMs: 0 });
-  expect(config.channels.facebook).toMatchObject({ appSecret: 'a', pageId: '104000000000001', graphBaseUrl: 'https://graph.facebook.com', graphVersion: 'v21.0' });
+  expect(config.channels.x).toEqual({
+    consumerSecret: 'cs',
+    apiKey: 'k',
+    accessToken: 't',
+    accessSecret: 's',
+    accountId: '1500000000000000001',
+    apiBaseUrl: 'https://api.x.com',
+    pollIntervalMs: 0,
+  });
+  expect(config.channels.facebook).toMatchObject({
+    appSecret: 'a',
+    pageId: '104000000000001',
+    graphBaseUrl: 'https://graph.facebook.com',
+    graphVersion: 'v21.0',
+  });
   expect(config.channels.kakao).toEqual({ skillSecret: 'k', botId: undefined, callbackHosts: ['*.kakao.com', '*.kakaoenterprise.com'] });
 });
 
-test('some but not all of a channel\'s secrets is an error naming the missing ones', () => {
+test("some but not all of a channel's secrets is an error naming the missing ones", () => {
   const { X_ACCESS_SECRET: _omit, ...partial } = X_SECRETS;
   const message = failure(partial);
   expect(message).toMatch(/X_ACCESS_SECRET: required to enable X/);

@@ -44,8 +44,7 @@ test.each([
 
 test('/metrics exposes the four series in Prometheus text format, fed by real traffic', async () => {
   const app = await start({
-    pipeline: (events) =>
-      createMemoryPipeline(tableTriage({ 안녕: { intent: 'chat.greeting', action: 'smalltalk', confidence: 0.99 } }), events),
+    pipeline: (events) => createMemoryPipeline(tableTriage({ 안녕: { intent: 'chat.greeting', action: 'smalltalk', confidence: 0.99 } }), events),
   });
   app.metrics.jobQueueDepth.set({ queue: 'inbound' }, 3);
   app.metrics.messagesIn.inc({ channel: 'web' });
@@ -68,7 +67,10 @@ test('/metrics exposes the four series in Prometheus text format, fed by real tr
   // Every sample line is `name{labels} number` (default metrics have digits in names, e.g. p50).
   // prom-client separates metric families with a blank line, and the event-loop lag gauges read
   // NaN (prom-client writes `Nan`) until the first sample: both are valid exposition format.
-  for (const line of text.trim().split('\n').filter((l) => l !== '' && !l.startsWith('#'))) {
+  for (const line of text
+    .trim()
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('#'))) {
     expect(line).toMatch(/^[a-z_][a-z0-9_]*(\{[a-z_][a-z0-9_]*="[^"]*"(,[a-z_][a-z0-9_]*="[^"]*")*\})? (-?[0-9.e+-]+|Nan)$/);
   }
 });

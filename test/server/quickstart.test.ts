@@ -23,7 +23,14 @@ afterAll(async () => {
 test('sotong serve: ready, answers, and shuts down on SIGTERM', async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'sotong-quickstart-'));
   const port = await freePort();
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), SOTONG_DATA_DIR: dataDir, LOG_LEVEL: 'info', LINK_CHECK_INTERVAL_SECONDS: '0' }; // no test reaches the internet
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT: String(port),
+    SOTONG_DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    LINK_CHECK_INTERVAL_SECONDS: '0',
+  }; // no test reaches the internet
   child = spawn(process.execPath, ['bin/sotong.js', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -33,7 +40,10 @@ test('sotong serve: ready, answers, and shuts down on SIGTERM', async () => {
   await eventually(
     async () => {
       if (child!.exitCode !== null) throw new Error(`serve exited early (${child!.exitCode}):\n${stderr}\n${stdout}`);
-      return fetch(`${base}/readyz`).then((r) => r.status === 200, () => false);
+      return fetch(`${base}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
     },
     90_000,
     '/readyz',
@@ -52,7 +62,11 @@ test('sotong serve: ready, answers, and shuts down on SIGTERM', async () => {
   // The staff pages answer without `.html`, and the start names both URLs.
   for (const page of ['staff', 'console', 'studio', 'dashboard', 'admin']) {
     const response = await fetch(`${base}/${page}`);
-    expect({ page, status: response.status, type: response.headers.get('content-type') }).toEqual({ page, status: 200, type: expect.stringContaining('text/html') });
+    expect({ page, status: response.status, type: response.headers.get('content-type') }).toEqual({
+      page,
+      status: 200,
+      type: expect.stringContaining('text/html'),
+    });
   }
   expect(stderr).toContain(`${base}/chat.html`);
   expect(stderr).toContain(`${base}/staff`);

@@ -21,7 +21,11 @@ test('HSTS only over https; no-store on the chat answer, the transcript and the 
   const secure = await fetch(`${app.url}/healthz`, { headers: { 'x-forwarded-proto': 'https' } });
   expect(secure.headers.get('strict-transport-security')).toMatch(/^max-age=31536000/);
 
-  const posted = await fetch(`${app.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '안녕하세요' }) });
+  const posted = await fetch(`${app.url}/api/v1/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text: '안녕하세요' }),
+  });
   expect(posted.status).toBe(201);
   expect(posted.headers.get('cache-control')).toBe('no-store');
   const { conversationId, accessToken } = (await posted.json()) as { conversationId: string; accessToken: string };

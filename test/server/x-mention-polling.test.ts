@@ -37,7 +37,15 @@ describeEachDatabase('X mention polling loop', (database) => {
     const client = createXClient({ appKey: 'k', appSecret: 's', accessToken: 't', accessSecret: 'ts', apiBaseUrl: fake.url });
     const cursors = databaseCursorStore(database());
     const count = async () =>
-      Number((await database().db.selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).where('channel', '=', 'x').executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await database()
+            .db.selectFrom('messages')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('channel', '=', 'x')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const start = await count();
     fake.mentions.push(mention(1), mention(2));
 

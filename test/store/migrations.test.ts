@@ -3,9 +3,25 @@ import { MIGRATIONS, migrateDown, migrateToLatest } from '../../store/migrate';
 import { describeEachDatabase } from '../support/backends';
 
 const TABLES = [
-  'audit_log', 'channel_state', 'contacts', 'conversations', 'decisions', 'examples', 'intents',
-  'link_checks', 'login_failures', 'messages', 'model_versions', 'outbox', 'rejected_events', 'sessions', 'surges',
-  'ticket_notes', 'tickets', 'training_candidates', 'users',
+  'audit_log',
+  'channel_state',
+  'contacts',
+  'conversations',
+  'decisions',
+  'examples',
+  'intents',
+  'link_checks',
+  'login_failures',
+  'messages',
+  'model_versions',
+  'outbox',
+  'rejected_events',
+  'sessions',
+  'surges',
+  'ticket_notes',
+  'tickets',
+  'training_candidates',
+  'users',
 ];
 
 describeEachDatabase('migrations', (current) => {
@@ -41,7 +57,10 @@ describeEachDatabase('migrations', (current) => {
       .values({ id: 'v1', channel: 'web', thread_key: 'web:u1', contact_id: 'c1', is_public: false, language: null, last_inbound_at: null })
       .execute();
     const ticket = (id: string, status: 'waiting' | 'resolved') =>
-      db.insertInto('tickets').values({ id, conversation_id: 'v1', opened_by_message_id: null, status, priority: 'normal', queue: 'general', reason: null, assignee: null }).execute();
+      db
+        .insertInto('tickets')
+        .values({ id, conversation_id: 'v1', opened_by_message_id: null, status, priority: 'normal', queue: 'general', reason: null, assignee: null })
+        .execute();
     await ticket('t1', 'resolved');
     await ticket('t2', 'waiting');
     await expect(ticket('t3', 'waiting')).rejects.toThrow(/unique/i);

@@ -38,7 +38,9 @@ test('under umask 022 the data folder is 0700 and every file in it 0600, old fil
 
     const all = await modes(dataDir);
     expect(all.filter(([, , isDir]) => !isDir).length).toBeGreaterThan(10);
-    const wrong = all.filter(([, mode, isDir]) => mode !== (isDir ? 0o700 : 0o600)).map(([file, mode]) => `${path.relative(dataDir, file)} ${mode.toString(8)}`);
+    const wrong = all
+      .filter(([, mode, isDir]) => mode !== (isDir ? 0o700 : 0o600))
+      .map(([file, mode]) => `${path.relative(dataDir, file)} ${mode.toString(8)}`);
     expect(wrong).toEqual([]);
   } finally {
     process.umask(previous);

@@ -109,7 +109,9 @@ export function describeEachDatabaseKind(title: string, body: (kind: Database['k
 
 /** Configuration of a fresh database on this engine: PGlite in memory, or a PostgreSQL schema of its own. */
 export function databaseEnv(kind: Database['kind']): Record<string, string> {
-  return kind === 'pglite' ? { SOTONG_DATA_DIR: 'memory://' } : { SOTONG_DATA_DIR: 'memory://', DATABASE_URL: TEST_DATABASE_URL!, DATABASE_SCHEMA: uniqueName('t') };
+  return kind === 'pglite'
+    ? { SOTONG_DATA_DIR: 'memory://' }
+    : { SOTONG_DATA_DIR: 'memory://', DATABASE_URL: TEST_DATABASE_URL!, DATABASE_SCHEMA: uniqueName('t') };
 }
 
 /** Drops the PostgreSQL schema a closed database lived in (nothing to do on PGlite). */

@@ -28,11 +28,7 @@ export const FAST_WORKERS: WorkerSettings = {
   sendLeaseMs: 1000,
 };
 
-export function buildHarness(
-  database: Database,
-  jobBackend: JobBackend,
-  options: { checkpoint?: (point: Checkpoint, id: string) => void } = {},
-): Harness {
+export function buildHarness(database: Database, jobBackend: JobBackend, options: { checkpoint?: (point: Checkpoint, id: string) => void } = {}): Harness {
   const jobs = jobBackend.open();
   const liveEvents = createInProcessEvents();
   const events: LiveEvent[] = [];

@@ -106,7 +106,10 @@ describe('surge detector', () => {
     const detector = new SurgeDetector(config, stop);
     const strict = new SurgeDetector({ ...config, minCount: 40 }, stop);
     const send = (i: number) => {
-      const o = obs(`${places[i % 10]} 지하차도 침수돼서 통제됐다는데 언제 풀려요?`, T0 + i * 1000, { channel: i % 2 ? 'x' : 'kakao', regions: i < 25 ? ['청주시'] : [] });
+      const o = obs(`${places[i % 10]} 지하차도 침수돼서 통제됐다는데 언제 풀려요?`, T0 + i * 1000, {
+        channel: i % 2 ? 'x' : 'kakao',
+        regions: i < 25 ? ['청주시'] : [],
+      });
       detector.observe(o);
       strict.observe(o);
     };
@@ -142,7 +145,8 @@ describe('surge detector', () => {
 
   test('urgent messages never feed a surge', () => {
     const detector = new SurgeDetector(config, stop);
-    for (let i = 0; i < 50; i++) detector.observe(obs('지하차도에 갇혔어요 살려주세요', T0 + i, { intent: 'emergency.urgent', action: 'urgent', reason: 'urgent' }));
+    for (let i = 0; i < 50; i++)
+      detector.observe(obs('지하차도에 갇혔어요 살려주세요', T0 + i, { intent: 'emergency.urgent', action: 'urgent', reason: 'urgent' }));
     expect(detector.evaluate(new Date(T0 + 1000))).toEqual([]);
   });
 });

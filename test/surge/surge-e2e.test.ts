@@ -32,7 +32,10 @@ interface Answer {
   reply: { text: string; links: { url: string }[] } | null;
 }
 
-const engines = [['pglite', true], ['postgres', Boolean(TEST_DATABASE_URL)]] as const;
+const engines = [
+  ['pglite', true],
+  ['postgres', Boolean(TEST_DATABASE_URL)],
+] as const;
 
 describe.each(engines)('surge detection and pinned answers on a running server [%s]', (engine, configured) => {
   if (!configured) {

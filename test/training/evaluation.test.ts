@@ -19,7 +19,7 @@ describe('stratifiedFolds', () => {
     }
   });
 
-  test('is deterministic, and editing one intent leaves the other intents\' folds alone', () => {
+  test("is deterministic, and editing one intent leaves the other intents' folds alone", () => {
     expect(stratifiedFolds(examples, 5, 1)).toEqual(stratifiedFolds(examples, 5, 1));
     expect(stratifiedFolds(examples, 5, 2)).not.toEqual(stratifiedFolds(examples, 5, 1));
     const edited = [...examples, { text: '여권 새로 만들려면 뭐 챙겨요', intent: 'passport.issue' }];
@@ -110,19 +110,28 @@ describe('publish gate', () => {
     expect(gateMetricsOf(null)).toBeUndefined();
   });
 
-  test('shares the classifier\'s macro-F1', () => {
-    expect(macroF1([{ gold: 'a', intent: 'a' }, { gold: 'b', intent: 'a' }])).toBeCloseTo((2 / 3 + 0) / 2);
+  test("shares the classifier's macro-F1", () => {
+    expect(
+      macroF1([
+        { gold: 'a', intent: 'a' },
+        { gold: 'b', intent: 'a' },
+      ]),
+    ).toBeCloseTo((2 / 3 + 0) / 2);
   });
 });
 
 describe('answerProblems', () => {
   const seal = catalog.byId.get('cert.seal')!;
-  test('passes the catalog\'s own answers', () => {
+  test("passes the catalog's own answers", () => {
     expect(answerProblems(seal)).toEqual([]);
   });
   test('names a public reply over 280 weighted characters and a link that is not an official source', () => {
     const long = { ...seal.answers[0]!, public: { ko: '가'.repeat(140), en: 'short' } };
-    const problems = answerProblems({ ...seal, answers: [long], links: [...seal.links, { label: { ko: '블로그', en: 'Blog' }, url: 'https://blog.example.com', checked: '2026-01-01' }] });
+    const problems = answerProblems({
+      ...seal,
+      answers: [long],
+      links: [...seal.links, { label: { ko: '블로그', en: 'Blog' }, url: 'https://blog.example.com', checked: '2026-01-01' }],
+    });
     expect(problems.map((p) => p.field)).toEqual([`links[${seal.links.length}].url`, 'answers[0].public.ko']);
   });
 });

@@ -28,7 +28,13 @@ const redisBus = (redisUrl: string): Bus => ({
   },
 });
 const buses: Bus[] = [
-  { name: 'in-process', open: async () => { const bus = createInProcessEvents(); return [bus, bus]; } },
+  {
+    name: 'in-process',
+    open: async () => {
+      const bus = createInProcessEvents();
+      return [bus, bus];
+    },
+  },
   ...(TEST_REDIS_URL ? [redisBus(TEST_REDIS_URL)] : []),
 ];
 
@@ -69,7 +75,11 @@ describe.each(buses)('live catalog over $name events', (bus) => {
     expect(api.triage()(QUESTION, ctx).reply?.text).toBe('새 안내: 여권은 가까운 구청 여권과에서 재발급해요.');
     // The other process as soon as it hears the event (its 30 s version check never ran).
     await heard;
-    await eventually(async () => worker.triage()(QUESTION, ctx).reply?.text === '새 안내: 여권은 가까운 구청 여권과에서 재발급해요.', 5000, 'the other process to reload');
+    await eventually(
+      async () => worker.triage()(QUESTION, ctx).reply?.text === '새 안내: 여권은 가까운 구청 여권과에서 재발급해요.',
+      5000,
+      'the other process to reload',
+    );
     expect(worker.version()).toBe(version);
 
     const audit = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'intent.answers').where('target', '=', INTENT).execute();

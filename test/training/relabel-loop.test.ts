@@ -38,7 +38,13 @@ describeEachDatabase('trainer loop: relabel → example → train → publish �
     // The trainer finds it in the inbox and makes it an example in one call.
     const inbox = (await trainer.browser('GET', '/api/v1/inbox?source=relabel')).body.items;
     const item = inbox.find((i: any) => i.id === `candidate:${relabel.body.candidateId}`);
-    expect(item).toMatchObject({ source: 'relabel', text: SCAM, suggestedIntent: 'scam.voice_phishing', ticketId: ticket.id, messageId: before.body.messageId });
+    expect(item).toMatchObject({
+      source: 'relabel',
+      text: SCAM,
+      suggestedIntent: 'scam.voice_phishing',
+      ticketId: ticket.id,
+      messageId: before.body.messageId,
+    });
     const accepted = await trainer.browser('POST', `/api/v1/inbox/${item.id}/accept`, {});
     expect(accepted.status).toBe(201);
     expect(accepted.body.example).toMatchObject({ intentId: 'scam.voice_phishing', source: 'relabel', text: SCAM });
@@ -56,7 +62,12 @@ describeEachDatabase('trainer loop: relabel → example → train → publish �
     expect(after.body.decision).toMatchObject({ intent: 'scam.voice_phishing', action: 'auto_answer' });
     expect(after.body.reply.links.map((l: any) => l.url)).toEqual(expect.arrayContaining([expect.stringMatching(/^tel:112|counterscam112/)]));
 
-    const trail = await database().db.selectFrom('audit_log').select(['action', 'actor']).where('action', 'in', ['ticket.relabel', 'inbox.accept', 'model.train', 'model.publish']).orderBy('id').execute();
+    const trail = await database()
+      .db.selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('action', 'in', ['ticket.relabel', 'inbox.accept', 'model.train', 'model.publish'])
+      .orderBy('id')
+      .execute();
     expect(trail.map((r) => r.action)).toEqual(['ticket.relabel', 'inbox.accept', 'model.train', 'model.publish']);
   });
 

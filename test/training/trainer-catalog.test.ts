@@ -64,7 +64,7 @@ describeEachDatabase('trainer API: catalog', (database) => {
     expect((await trainer.browser('GET', '/api/v1/intents/cert.made_up')).status).toBe(404);
   });
 
-  test('adds and deletes examples; a (near) duplicate of another intent\'s example is 409 naming that intent', async () => {
+  test("adds and deletes examples; a (near) duplicate of another intent's example is 409 naming that intent", async () => {
     const added = await trainer.browser('POST', '/api/v1/intents/passport.issue/examples', { text: '여권 사진 규격이 어떻게 되나요 알려주세요' });
     expect(added.status).toBe(201);
     expect(added.body.example).toMatchObject({ intentId: 'passport.issue', language: 'ko', source: 'catalog', createdBy: trainer.userId, redacted: false });
@@ -73,7 +73,7 @@ describeEachDatabase('trainer API: catalog', (database) => {
     const exact = await trainer.browser('POST', '/api/v1/intents/passport.issue/examples', { text: other });
     expect(exact.status).toBe(409);
     expect(exact.body.error.details).toMatchObject({ conflictingIntent: 'traffic.fine', conflictingExample: other, similarity: 1 });
-    const near = await trainer.browser('POST', '/api/v1/intents/passport.issue/examples', { text: `${other}!!` .replace(/\s/g, '  ') });
+    const near = await trainer.browser('POST', '/api/v1/intents/passport.issue/examples', { text: `${other}!!`.replace(/\s/g, '  ') });
     expect(near.status).toBe(409);
     expect(near.body.error.details.conflictingIntent).toBe('traffic.fine');
     const again = await trainer.browser('POST', '/api/v1/intents/passport.issue/examples', { text: '여권 사진 규격이 어떻게 되나요 알려주세요' });
@@ -90,7 +90,9 @@ describeEachDatabase('trainer API: catalog', (database) => {
   });
 
   test('stores examples with personal data redacted', async () => {
-    const added = await trainer.browser('POST', '/api/v1/intents/welfare.basic_living/examples', { text: '제 번호 010-1234-5678 인데 기초생활수급 상담 받고 싶어요' });
+    const added = await trainer.browser('POST', '/api/v1/intents/welfare.basic_living/examples', {
+      text: '제 번호 010-1234-5678 인데 기초생활수급 상담 받고 싶어요',
+    });
     expect(added.status).toBe(201);
     expect(added.body.example.redacted).toBe(true);
     expect(added.body.example.text).not.toContain('5678');
@@ -106,9 +108,11 @@ describeEachDatabase('trainer API: catalog', (database) => {
     const ok = await trainer.browser('PUT', '/api/v1/intents/passport.issue/answers', { answers: [answer] });
     expect(ok.status).toBe(200);
     expect(ok.body.intent.answers).toEqual([answer]);
-    expect((await audit('intent.answers', 'passport.issue'))).toHaveLength(1);
+    expect(await audit('intent.answers', 'passport.issue')).toHaveLength(1);
 
-    const long = await trainer.browser('PUT', '/api/v1/intents/passport.issue/answers', { answers: [{ ...answer, public: { ko: '여권'.repeat(80), en: 'x' } }] });
+    const long = await trainer.browser('PUT', '/api/v1/intents/passport.issue/answers', {
+      answers: [{ ...answer, public: { ko: '여권'.repeat(80), en: 'x' } }],
+    });
     expect(long.status).toBe(400);
     expect(long.body.error.details.problems).toEqual([expect.objectContaining({ field: 'answers[0].public.ko' })]);
 
@@ -131,10 +135,18 @@ describeEachDatabase('trainer API: catalog', (database) => {
     expect(before.situations?.length).toBeGreaterThan(0);
     expect(before.broadTerms?.ko.length).toBeGreaterThan(0);
     expect(before.threshold).toBeDefined();
-    const answers = before.answers.map((answer: any) => ({ ...answer, owner: 'fraud desk', reviewBy: '2027-03-01', effective: { from: '2026-01-01', to: '2027-12-31' } }));
+    const answers = before.answers.map((answer: any) => ({
+      ...answer,
+      owner: 'fraud desk',
+      reviewBy: '2027-03-01',
+      effective: { from: '2026-01-01', to: '2027-12-31' },
+    }));
     const put = await trainer.browser('PUT', '/api/v1/intents/scam.voice_phishing/answers', { answers });
     expect(put.status).toBe(200);
-    const renamed = await trainer.browser('PUT', '/api/v1/intents/scam.voice_phishing', { ...put.body.intent, name: { ko: '보이스피싱', en: 'Voice phishing' } });
+    const renamed = await trainer.browser('PUT', '/api/v1/intents/scam.voice_phishing', {
+      ...put.body.intent,
+      name: { ko: '보이스피싱', en: 'Voice phishing' },
+    });
     expect(renamed.status).toBe(200);
     const stored = (await loadCatalogFromDb(database().db)).byId.get('scam.voice_phishing')!;
     expect(stored).toMatchObject({ situations: before.situations, broadTerms: before.broadTerms, threshold: before.threshold, answers });

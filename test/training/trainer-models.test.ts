@@ -16,7 +16,13 @@ describeEachDatabase('trainer API: train, evaluate, publish, roll back', (databa
   afterAll(() => app.close());
 
   const publishAudit = (version: string) =>
-    database().db.selectFrom('audit_log').selectAll().where('target', '=', version).where('action', 'in', ['model.publish', 'model.rollback']).orderBy('id').execute();
+    database()
+      .db.selectFrom('audit_log')
+      .selectAll()
+      .where('target', '=', version)
+      .where('action', 'in', ['model.publish', 'model.rollback'])
+      .orderBy('id')
+      .execute();
 
   test('training the unchanged catalog reproduces the live version and gives it its evaluation (the baseline)', async () => {
     expect((await trainer.browser('GET', `/api/v1/models/${firstVersion}/evaluation`)).status).toBe(404);
@@ -28,7 +34,12 @@ describeEachDatabase('trainer API: train, evaluate, publish, roll back', (databa
 
     // Per-intent metrics for every intent, confusion pairs, the auto-answer curve, calibration.
     const intents = (await trainer.browser('GET', '/api/v1/intents')).body.intents.map((i: any) => i.id);
-    expect(evaluation.perIntent.filter((s: any) => s.support > 0).map((s: any) => s.label).sort()).toEqual([...intents].sort());
+    expect(
+      evaluation.perIntent
+        .filter((s: any) => s.support > 0)
+        .map((s: any) => s.label)
+        .sort(),
+    ).toEqual([...intents].sort());
     expect(evaluation.macroF1).toBeGreaterThan(0.4);
     expect(evaluation.confusion.length).toBeGreaterThan(0);
     expect(evaluation.curve).toHaveLength(10);
@@ -68,7 +79,11 @@ describeEachDatabase('trainer API: train, evaluate, publish, roll back', (databa
     expect(forced.body).toMatchObject({ version: badDraft, previous: firstVersion, forced: true, rollback: false });
     expect(app.registry.version()).toBe(badDraft);
     const [row] = await publishAudit(badDraft);
-    expect(row).toMatchObject({ action: 'model.publish', actor: trainer.userId, details: { forced: true, reason: 'testing the override', previous: firstVersion } });
+    expect(row).toMatchObject({
+      action: 'model.publish',
+      actor: trainer.userId,
+      details: { forced: true, reason: 'testing the override', previous: firstVersion },
+    });
     expect((await trainer.browser('POST', `/api/v1/models/${badDraft}/publish`, {})).status).toBe(409);
   });
 
@@ -77,7 +92,9 @@ describeEachDatabase('trainer API: train, evaluate, publish, roll back', (databa
     for (const { intent, ...e } of removed) expect((await trainer.browser('POST', `/api/v1/intents/${intent}/examples`, e)).status).toBe(201);
     // Re-adding exactly what was removed would rebuild the first model (versions are content
     // hashes); one new example makes this a new version.
-    expect((await trainer.browser('POST', '/api/v1/intents/emergency.urgent/examples', { text: '아파트 복도에 연기가 꽉 찼어요 문 열어도 돼요?' })).status).toBe(201);
+    expect(
+      (await trainer.browser('POST', '/api/v1/intents/emergency.urgent/examples', { text: '아파트 복도에 연기가 꽉 찼어요 문 열어도 돼요?' })).status,
+    ).toBe(201);
     const { job } = await trainOverHttp(trainer);
     goodDraft = job.version;
     expect([firstVersion, badDraft]).not.toContain(goodDraft);
@@ -101,7 +118,9 @@ describeEachDatabase('trainer API: train, evaluate, publish, roll back', (databa
     expect(viaPublish.body).toMatchObject({ version: badDraft, rollback: true });
     expect((await publishAudit(badDraft)).map((r) => r.action)).toEqual(['model.publish', 'model.rollback']);
 
-    expect((await trainer.browser('POST', '/api/v1/intents/passport.issue/examples', { text: '여권 만료 6개월 남았는데 지금 갱신해야 하나요' })).status).toBe(201);
+    expect((await trainer.browser('POST', '/api/v1/intents/passport.issue/examples', { text: '여권 만료 6개월 남았는데 지금 갱신해야 하나요' })).status).toBe(
+      201,
+    );
     const { job } = await trainOverHttp(trainer);
     const never = await trainer.browser('POST', `/api/v1/models/${job.version}/rollback`, {});
     expect(never.status).toBe(409);

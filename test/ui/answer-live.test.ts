@@ -17,7 +17,10 @@ describeWithChromium('an answer edited in the studio (Chromium)', () => {
   it('reaches the web chat at once, without training', async () => {
     const version = ui.server.registry.version();
     // The link checker found one of the answer's links gone.
-    const brokenUrl = ui.server.registry.catalog().byId.get(INTENT)!.links.find((l) => l.url.startsWith('https://'))!.url;
+    const brokenUrl = ui.server.registry
+      .catalog()
+      .byId.get(INTENT)!
+      .links.find((l) => l.url.startsWith('https://'))!.url;
     await saveLinkCheck(ui.server.database.db, { url: brokenUrl, status: 'broken', httpStatus: 404, finalUrl: null, error: null }, new Date());
     const trainer = await ui.server.user(['trainer'], 'answer-editor');
     const studio = await ui.browser.page();

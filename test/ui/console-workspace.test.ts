@@ -29,7 +29,11 @@ describeWithChromium('agent console workspace (Chromium)', () => {
     return { id, userId };
   };
 
-  const openConsole = async (name: string, lang: 'ko' | 'en' = 'ko', roles = ['agent']): Promise<{ page: Page; agent: { id: string; email: string }; seen: ReturnType<typeof watchPage> }> => {
+  const openConsole = async (
+    name: string,
+    lang: 'ko' | 'en' = 'ko',
+    roles = ['agent'],
+  ): Promise<{ page: Page; agent: { id: string; email: string }; seen: ReturnType<typeof watchPage> }> => {
     const agent = await ui.server.user(roles, name);
     await ui.browser.context.clearCookies();
     const page = await ui.browser.page();
@@ -117,7 +121,11 @@ describeWithChromium('agent console workspace (Chromium)', () => {
 
     // Let the deadline lapse: move it into the past and run the `sla` job, as the job queue would.
     const { db } = ui.server.database;
-    await db.updateTable('tickets').set({ sla_deadline: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+    await db
+      .updateTable('tickets')
+      .set({ sla_deadline: new Date(Date.now() - 1000) })
+      .where('id', '=', id)
+      .execute();
     const { sla_deadline: deadline } = await db.selectFrom('tickets').select('sla_deadline').where('id', '=', id).executeTakeFirstOrThrow();
     expect(await handleSlaJob(ui.server.handoff.deps, { ticketId: id, deadline: deadline!.toISOString() })).toEqual({ kind: 'missed' });
 
@@ -146,7 +154,12 @@ describeWithChromium('agent console workspace (Chromium)', () => {
         span.remove();
         return out;
       };
-      return { urgent: probe('priority priority-urgent'), high: probe('priority priority-high'), overdue: probe('overdue-badge'), normal: probe('priority priority-normal') };
+      return {
+        urgent: probe('priority priority-urgent'),
+        high: probe('priority priority-high'),
+        overdue: probe('overdue-badge'),
+        normal: probe('priority priority-normal'),
+      };
     });
     expect(new Set(Object.values(colours)).size).toBe(4);
     await page.click('.view-tab[data-view="open"]');
@@ -160,7 +173,16 @@ describeWithChromium('agent console workspace (Chromium)', () => {
     await ui.server.handoff.service.claim(id, { id: owner.id, roles: ['agent'] });
     const { page } = await openConsole('second', 'en');
     await openTicket(page, id);
-    for (const control of ['#claim-button', '#resolve-button', '#return-button', '#transfer-button', '#priority-select', '#transfer-target', '#reply-text', '#reply-form button[type="submit"]']) {
+    for (const control of [
+      '#claim-button',
+      '#resolve-button',
+      '#return-button',
+      '#transfer-button',
+      '#priority-select',
+      '#transfer-target',
+      '#reply-text',
+      '#reply-form button[type="submit"]',
+    ]) {
       expect({ control, disabled: await page.locator(control).isDisabled() }).toEqual({ control, disabled: true });
     }
     expect(await page.locator('#resolve-button').getAttribute('title')).toContain('Another agent owns this ticket');

@@ -99,7 +99,10 @@ describeWithChromium('agent console (Chromium)', () => {
     await page.selectOption('#relabel-intent', 'passport.issue');
     await page.click('#relabel-form button[type="submit"]');
     await page.locator('#status', { hasText: '학습 후보로 저장' }).waitFor();
-    const candidate = await ui.server.database.db.selectFrom('training_candidates' as never).selectAll().execute();
+    const candidate = await ui.server.database.db
+      .selectFrom('training_candidates' as never)
+      .selectAll()
+      .execute();
     expect(candidate).toEqual([expect.objectContaining({ intent: 'passport.issue', source: 'relabel' })]);
     // Transfer picks a configured department queue; the card follows.
     expect(await page.locator('#transfer-target option[value^="queue:"]').count()).toBeGreaterThan(2);

@@ -19,7 +19,11 @@ describeWithChromium('dashboard (Chromium)', () => {
 
   it('shows volumes, first responses, auto-answer rate, reasons and SLA from the stored traffic', async () => {
     const say = (userId: string, text: string) => json(`${ui.server.url}/api/v1/messages`, { method: 'POST', body: JSON.stringify({ userId, text }) });
-    const answers = [await say('dash-1', '가족관계증명서 어디서 떼요'), await say('dash-2', '상담원 연결해 주세요'), await say('dash-3', '사람이랑 대화하고 싶어요')];
+    const answers = [
+      await say('dash-1', '가족관계증명서 어디서 떼요'),
+      await say('dash-2', '상담원 연결해 주세요'),
+      await say('dash-3', '사람이랑 대화하고 싶어요'),
+    ];
     const agent = await ui.server.user(['agent'], 'dash-agent');
     const { token } = await json(`${ui.server.url}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: agent.email, password: UI_PASSWORD }) });
     const bearer = { authorization: `Bearer ${token}` };
@@ -27,7 +31,11 @@ describeWithChromium('dashboard (Chromium)', () => {
     const handedOff = answers.filter((a) => ['handoff', 'urgent'].includes(a.decision.action)).length;
     expect(handedOff).toBeGreaterThan(0);
     expect(tickets.length).toBe(handedOff);
-    await json(`${ui.server.url}/api/v1/handoffs/${tickets[0].id}/messages`, { method: 'POST', headers: bearer, body: JSON.stringify({ text: '안녕하세요, 상담원입니다.' }) });
+    await json(`${ui.server.url}/api/v1/handoffs/${tickets[0].id}/messages`, {
+      method: 'POST',
+      headers: bearer,
+      body: JSON.stringify({ text: '안녕하세요, 상담원입니다.' }),
+    });
 
     const trainer = await ui.server.user(['trainer'], 'dash-trainer');
     const login = await json(`${ui.server.url}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: trainer.email, password: UI_PASSWORD }) });
@@ -66,7 +74,8 @@ describeWithChromium('dashboard (Chromium)', () => {
     expect(await page.locator('#chart-channel').getAttribute('aria-label')).toContain(`web ${answers.length}`);
     const reasons = Object.entries(metrics.reasons as Record<string, number>);
     expect(reasons.reduce((n, [, c]) => n + c, 0)).toBe(handedOff);
-    if (metrics.reasons.requested_human) expect(await page.locator('#chart-reasons').getAttribute('aria-label')).toContain(`상담원 요청 ${metrics.reasons.requested_human}`);
+    if (metrics.reasons.requested_human)
+      expect(await page.locator('#chart-reasons').getAttribute('aria-label')).toContain(`상담원 요청 ${metrics.reasons.requested_human}`);
     expect(await page.locator('#response-table tbody tr').count()).toBeGreaterThanOrEqual(2);
     const drawn = await page.evaluate(() => {
       const canvas = document.getElementById('chart-response') as HTMLCanvasElement;

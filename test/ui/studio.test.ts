@@ -30,7 +30,11 @@ describeWithChromium('trainer studio (Chromium)', () => {
 
   const returnToBot = async (conversationId: string) => {
     const agent = await ui.server.user(['agent'], 'studio-agent');
-    const login = await fetch(`${ui.server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: agent.email, password: UI_PASSWORD }) });
+    const login = await fetch(`${ui.server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: agent.email, password: UI_PASSWORD }),
+    });
     const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}`, 'content-type': 'application/json' };
     const { tickets } = (await (await fetch(`${ui.server.url}/api/v1/handoffs`, { headers })).json()) as { tickets: { id: string; conversationId: string }[] };
     const mine = tickets.filter((t) => t.conversationId === conversationId);
@@ -115,7 +119,10 @@ describeWithChromium('trainer studio (Chromium)', () => {
     const [response] = await Promise.all([chat.waitForResponse((r) => r.url().endsWith('/api/v1/messages')), chat.click('#send')]);
     const answer = (await response.json()) as { decision: unknown; reply: { text: string } | null };
     expect(answer.decision).toMatchObject({ action: 'auto_answer', intent: INTENT });
-    await chat.locator('.bubble.bot', { hasText: answer.reply!.text.slice(0, 20) }).nth(0).waitFor();
+    await chat
+      .locator('.bubble.bot', { hasText: answer.reply!.text.slice(0, 20) })
+      .nth(0)
+      .waitFor();
     expect(await botBubbles.count()).toBe(shown + 1);
     const decision = await lastDecision();
     expect(decision).toMatchObject({ action: 'auto_answer', intent: INTENT, model_version: version });

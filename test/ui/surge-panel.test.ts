@@ -44,7 +44,13 @@ describeWithChromium('surge panel (Chromium)', () => {
     database = await createDatabase({ dataDir });
     await migrateToLatest(database);
     const catalog = smallCatalog();
-    surge = createSurge({ database, jobs: createInProcessJobQueue({ onFailed: () => undefined }), events: createInProcessEvents(), catalog: () => catalog, config: DEFAULT_SURGE_CONFIG });
+    surge = createSurge({
+      database,
+      jobs: createInProcessJobQueue({ onFailed: () => undefined }),
+      events: createInProcessEvents(),
+      catalog: () => catalog,
+      config: DEFAULT_SURGE_CONFIG,
+    });
     app = await startTrainerApp(database, {
       routes: (api) => [
         { path: '/api/v1', router: surge.routes(api.guard, redactPii) },
@@ -53,15 +59,30 @@ describeWithChromium('surge panel (Chromium)', () => {
     });
     // Three citizens asked for a person about the flooded underpasses: three waiting tickets.
     for (const text of WAITING) {
-      const res = await fetch(`${app.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+      const res = await fetch(`${app.url}/api/v1/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+      });
       expect((await res.json()).decision.action).toBe('handoff');
     }
     const at = new Date();
     const row = await surge.repository.open(
       {
-        key: 'topic:1', kind: 'topic', intent: null, region: null, count: 42, ratePerMin: 4.2, baselinePerMin: 1,
-        perMinute: [0, 0, 0, 0, 0, 0, 0, 0, 12, 30], sampleMessageIds: [], topTerms: ['지하차도', '침수', '통제'],
-        regions: { 청주시: 12 }, channels: { x: 20, kakao: 22 }, reps: [], open: true,
+        key: 'topic:1',
+        kind: 'topic',
+        intent: null,
+        region: null,
+        count: 42,
+        ratePerMin: 4.2,
+        baselinePerMin: 1,
+        perMinute: [0, 0, 0, 0, 0, 0, 0, 0, 12, 30],
+        sampleMessageIds: [],
+        topTerms: ['지하차도', '침수', '통제'],
+        regions: { 청주시: 12 },
+        channels: { x: 20, kakao: 22 },
+        reps: [],
+        open: true,
       },
       '지하차도 침수 통제',
       WAITING.map((t) => Array.from(signature(t))),

@@ -30,12 +30,12 @@ beforeAll(async () => {
           modelVersion: 'm-test',
           action: 'auto_answer',
           reply: {
-              text: '명절 통행료 면제는 국토교통부가 발표해요. 환불은 한국도로공사 콜센터에 문의하세요.',
-              links: [
-                { label: '한국도로공사 콜센터', url: 'tel:1588-2504' },
-                { label: '정부24', url: 'https://www.gov.kr/portal/main' },
-                { label: '다른 사이트', url: 'https://example.com/not-official' },
-              ],
+            text: '명절 통행료 면제는 국토교통부가 발표해요. 환불은 한국도로공사 콜센터에 문의하세요.',
+            links: [
+              { label: '한국도로공사 콜센터', url: 'tel:1588-2504' },
+              { label: '정부24', url: 'https://www.gov.kr/portal/main' },
+              { label: '다른 사이트', url: 'https://example.com/not-official' },
+            ],
           },
         }),
         events,
@@ -77,7 +77,12 @@ test('at 390×844 the composer stays on screen through a long conversation', asy
   expect(await onScreen(page, '#send')).toBe(true);
   // The log scrolls instead of the page.
   expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight + 1)).toBe(true);
-  expect(await page.evaluate(() => { const log = document.getElementById('log')!; return log.scrollHeight > log.clientHeight; })).toBe(true);
+  expect(
+    await page.evaluate(() => {
+      const log = document.getElementById('log')!;
+      return log.scrollHeight > log.clientHeight;
+    }),
+  ).toBe(true);
   await screenshot(page, 'chat-390-ko');
   await context.close();
 }, 60_000);

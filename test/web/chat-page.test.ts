@@ -56,7 +56,15 @@ test('send, see the reply and a live agent message; markup stays text; language 
   await app.events.publish({
     type: 'message.created',
     conversationId: conversationId!,
-    message: { id: 'zz-agent-1', conversationId: conversationId!, direction: 'out', author: 'agent', text: '상담원 김민지입니다.', links: [], createdAt: new Date().toISOString() },
+    message: {
+      id: 'zz-agent-1',
+      conversationId: conversationId!,
+      direction: 'out',
+      author: 'agent',
+      text: '상담원 김민지입니다.',
+      links: [],
+      createdAt: new Date().toISOString(),
+    },
   });
   await page.locator('.bubble.agent', { hasText: '상담원 김민지입니다.' }).waitFor();
 

@@ -14,7 +14,7 @@ const TRIAGE = tableTriage({
     action: 'auto_answer',
     reply: { text: '전자가족관계등록시스템에서 발급하세요.', links: [{ label: '전자가족관계등록시스템', url: 'https://efamily.scourt.go.kr' }] },
   },
-  '욕설': { intent: 'chat.abuse', confidence: 0.9, action: 'moderate' },
+  욕설: { intent: 'chat.abuse', confidence: 0.9, action: 'moderate' },
 });
 
 let app: TestApp;
@@ -57,7 +57,11 @@ test('a FAQ is answered inline with the decision, the reply and links', async ()
   expect(body).toMatchObject({
     duplicate: false,
     decision: { intent: 'cert.family_relation', confidence: 0.97, action: 'auto_answer' },
-    reply: { text: '전자가족관계등록시스템에서 발급하세요.', links: [{ label: '전자가족관계등록시스템', url: 'https://efamily.scourt.go.kr' }], quickReplies: [] },
+    reply: {
+      text: '전자가족관계등록시스템에서 발급하세요.',
+      links: [{ label: '전자가족관계등록시스템', url: 'https://efamily.scourt.go.kr' }],
+      quickReplies: [],
+    },
   });
   expect(typeof body.conversationId).toBe('string');
   expect(typeof body.accessToken).toBe('string');
@@ -84,7 +88,7 @@ test('retrying a POST with the same clientMessageId gets the same answer, not a 
   expect(citizenLines.map((m) => m.text)).toEqual(['안녕', '가족관계증명서 어디서 떼요']);
 });
 
-test('the transcript needs the token: none → 401, another conversation\'s → 403', async () => {
+test("the transcript needs the token: none → 401, another conversation's → 403", async () => {
   const a = await say('가족관계증명서 어디서 떼요');
   const b = await say('다른 질문');
   expect(a.body.conversationId).not.toBe(b.body.conversationId);
@@ -138,11 +142,13 @@ test('a thread continued with its token stays one conversation; an unknown conve
   const next = await say('가족관계증명서 어디서 떼요', { thread: first.body as Thread });
   expect(next.status).toBe(201);
   expect(next.body.conversationId).toBe(first.body.conversationId);
-  const ghost = await say('안녕', { thread: { conversationId: 'no-such-conversation', accessToken: createAccessTokens(TEST_SECRET).issue('no-such-conversation') } });
+  const ghost = await say('안녕', {
+    thread: { conversationId: 'no-such-conversation', accessToken: createAccessTokens(TEST_SECRET).issue('no-such-conversation') },
+  });
   expect(ghost.status).toBe(404);
 });
 
-test('the event stream refuses another citizen\'s token before opening', async () => {
+test("the event stream refuses another citizen's token before opening", async () => {
   const a = await say('안녕');
   const b = await say('안녕');
   const stolen = await sse(`/api/v1/conversations/${a.body.conversationId}/events?token=${encodeURIComponent(b.body.accessToken)}`);
@@ -151,7 +157,7 @@ test('the event stream refuses another citizen\'s token before opening', async (
   expect(missing.status).toBe(401);
 });
 
-test('SSE delivers a message published on the conversation, and only that conversation\'s', async () => {
+test("SSE delivers a message published on the conversation, and only that conversation's", async () => {
   const a = await say('안녕');
   const b = await say('안녕');
   const stream = await sse(`/api/v1/conversations/${a.body.conversationId}/events?token=${encodeURIComponent(a.body.accessToken)}`);
@@ -184,7 +190,10 @@ test('reconnecting with Last-Event-ID replays what was missed, once', async () =
   const token = first.body.accessToken;
   await say('가족관계증명서 어디서 떼요', { thread: first.body as Thread });
   await new Promise((resolve) => setTimeout(resolve, 50)); // the bot reply is stored just after the response
-  const stream = await sse(`/api/v1/conversations/${first.body.conversationId}/events`, { authorization: `Bearer ${token}`, 'last-event-id': first.body.messageId });
+  const stream = await sse(`/api/v1/conversations/${first.body.conversationId}/events`, {
+    authorization: `Bearer ${token}`,
+    'last-event-id': first.body.messageId,
+  });
   await stream.waitFor((events) => events.length >= 2);
   const texts = stream.events.map((e) => JSON.parse(e.data).text);
   expect(texts).toEqual(['가족관계증명서 어디서 떼요', '전자가족관계등록시스템에서 발급하세요.']);

@@ -24,11 +24,18 @@ async function start(): Promise<void> {
   const page = await bootSignedInPage(ADMIN_TEXT, 'admin', 'admin');
   if (!page) return;
   const { i18n, api, status } = page;
-  const toasts = createToasts(byId('toasts'), () => i18n.t('close'), () => i18n.t('offline'));
+  const toasts = createToasts(
+    byId('toasts'),
+    () => i18n.t('close'),
+    () => i18n.t('offline'),
+  );
   const secret = byId('temporary-password');
   let users: StaffUser[] = [];
   let editing: StaffUser | undefined;
-  const queues = await api.get<{ queues: string[] }>('/handoffs/targets').then((a) => a.queues, () => [] as string[]);
+  const queues = await api.get<{ queues: string[] }>('/handoffs/targets').then(
+    (a) => a.queues,
+    () => [] as string[],
+  );
 
   const form = byId<HTMLFormElement>('user-form');
   const email = byId<HTMLInputElement>('user-email');
@@ -38,7 +45,8 @@ async function start(): Promise<void> {
   const checkboxes = (root: string, values: readonly string[], labelOf: (v: string) => string, group: string) =>
     replace(byId(root), ...values.map((v) => el('label', { className: 'check' }, el('input', { type: 'checkbox', name: group, value: v }), ' ', labelOf(v))));
   const checked = (group: string) => Array.from(form.querySelectorAll<HTMLInputElement>(`input[name="${group}"]:checked`)).map((c) => c.value);
-  const setChecked = (group: string, values: readonly string[]) => form.querySelectorAll<HTMLInputElement>(`input[name="${group}"]`).forEach((c) => (c.checked = values.includes(c.value)));
+  const setChecked = (group: string, values: readonly string[]) =>
+    form.querySelectorAll<HTMLInputElement>(`input[name="${group}"]`).forEach((c) => (c.checked = values.includes(c.value)));
 
   const renderForm = () => {
     checkboxes('user-roles', ROLES, (r) => roleName(i18n.lang(), r), 'role');
@@ -95,11 +103,21 @@ async function start(): Promise<void> {
         u.disabled
           ? button('enable', () => void act(async () => (await api.post(`/users/${u.id}/enable`), i18n.t('enabledDone', { email: u.email }))))
           : button('disable', async () => {
-              const ok = await confirmAction({ title: i18n.t('confirmDisableTitle'), body: i18n.t('confirmDisableBody', { email: u.email }), ok: i18n.t('disable'), cancel: i18n.t('cancel') });
+              const ok = await confirmAction({
+                title: i18n.t('confirmDisableTitle'),
+                body: i18n.t('confirmDisableBody', { email: u.email }),
+                ok: i18n.t('disable'),
+                cancel: i18n.t('cancel'),
+              });
               if (ok) await act(async () => (await api.post(`/users/${u.id}/disable`), i18n.t('disabledDone', { email: u.email })));
             }),
         button('resetPassword', async () => {
-          const ok = await confirmAction({ title: i18n.t('confirmResetTitle'), body: i18n.t('confirmResetBody', { email: u.email }), ok: i18n.t('resetPassword'), cancel: i18n.t('cancel') });
+          const ok = await confirmAction({
+            title: i18n.t('confirmResetTitle'),
+            body: i18n.t('confirmResetBody', { email: u.email }),
+            ok: i18n.t('resetPassword'),
+            cancel: i18n.t('cancel'),
+          });
           if (!ok) return;
           await act(async () => {
             const answer = await api.post<{ temporaryPassword: string }>(`/users/${u.id}/reset-password`);
@@ -112,7 +130,12 @@ async function start(): Promise<void> {
   };
 
   const renderTable = () => {
-    const head = el('tr', {}, ...(['email', 'displayName', 'roles', 'queues', 'status'] as const).map((k) => el('th', { scope: 'col' }, i18n.t(k))), el('th', {}, ''));
+    const head = el(
+      'tr',
+      {},
+      ...(['email', 'displayName', 'roles', 'queues', 'status'] as const).map((k) => el('th', { scope: 'col' }, i18n.t(k))),
+      el('th', {}, ''),
+    );
     replace(byId('users-table'), el('table', {}, el('thead', {}, head), el('tbody', {}, ...users.map(row))));
   };
 
@@ -134,7 +157,11 @@ async function start(): Promise<void> {
         renderForm();
         return i18n.t('saved', { email: target.email });
       }
-      const answer = await api.post<{ user: StaffUser; temporaryPassword?: string }>('/users', { ...body, email: email.value.trim(), ...(password.value ? { password: password.value } : {}) });
+      const answer = await api.post<{ user: StaffUser; temporaryPassword?: string }>('/users', {
+        ...body,
+        email: email.value.trim(),
+        ...(password.value ? { password: password.value } : {}),
+      });
       showSecret(answer.user.email, answer.temporaryPassword);
       renderForm();
       return i18n.t('created', { email: answer.user.email });

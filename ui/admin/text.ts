@@ -85,7 +85,8 @@ const en: Record<AdminKey, string> = {
   confirmDisableTitle: 'Deactivate this account?',
   confirmDisableBody: '{email} can no longer sign in, and their open sessions end. You can reactivate the account later.',
   confirmResetTitle: 'Reset the password?',
-  confirmResetBody: "{email}'s password becomes a temporary one and their sessions end. The temporary password is shown once and must be changed at the first sign-in.",
+  confirmResetBody:
+    "{email}'s password becomes a temporary one and their sessions end. The temporary password is shown once and must be changed at the first sign-in.",
   noRole: 'Pick at least one role.',
 };
 

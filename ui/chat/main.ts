@@ -58,7 +58,8 @@ function start(): void {
     document.documentElement.lang = lang;
     document.title = t('title');
     for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-i18n]'))) node.textContent = t(node.dataset.i18n as ChatKey);
-    for (const node of Array.from(document.querySelectorAll<HTMLTextAreaElement>('[data-i18n-placeholder]'))) node.placeholder = t(node.dataset.i18nPlaceholder as ChatKey);
+    for (const node of Array.from(document.querySelectorAll<HTMLTextAreaElement>('[data-i18n-placeholder]')))
+      node.placeholder = t(node.dataset.i18nPlaceholder as ChatKey);
     const toggle = byId('lang-toggle');
     toggle.textContent = t('toggle');
     toggle.setAttribute('aria-label', t('toggleLabel'));
@@ -167,9 +168,13 @@ function start(): void {
         log.lastChild?.remove();
         return await send(text);
       }
-      const body = (await response.json().catch(() => null)) as
-        | { conversationId: string; accessToken: string; reply: Reply | null; decision: unknown; error?: { message?: string } }
-        | null;
+      const body = (await response.json().catch(() => null)) as {
+        conversationId: string;
+        accessToken: string;
+        reply: Reply | null;
+        decision: unknown;
+        error?: { message?: string };
+      } | null;
       if (!response.ok || !body) {
         dropPendingCitizenEcho();
         showError(body?.error?.message ?? t('failed'));

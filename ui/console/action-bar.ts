@@ -44,7 +44,13 @@ export function confirmClose(i18n: I18n<ConsoleKey>, kind: 'resolve' | 'returnTo
   });
 }
 
-export function renderActionBar(ticket: TicketJson, allowed: ReadonlySet<AgentAction>, targets: TransferTargets | undefined, i18n: I18n<ConsoleKey>, on: ActionHandlers): HTMLElement {
+export function renderActionBar(
+  ticket: TicketJson,
+  allowed: ReadonlySet<AgentAction>,
+  targets: TransferTargets | undefined,
+  i18n: I18n<ConsoleKey>,
+  on: ActionHandlers,
+): HTMLElement {
   const why = allowed.has('resolve') ? undefined : i18n.t(ticket.status === 'waiting' || ticket.status === 'assigned' ? 'notYours' : 'notOpen');
   const button = (text: ConsoleKey, id: string, run: () => void, enabled: boolean) => {
     const b = el('button', { type: 'button', id, disabled: !enabled, title: enabled ? null : (why ?? null) }, i18n.t(text));
@@ -63,14 +69,27 @@ export function renderActionBar(ticket: TicketJson, allowed: ReadonlySet<AgentAc
     'select',
     { id: 'transfer-target', 'aria-label': i18n.t('transferTo'), disabled: !allowed.has('transfer') },
     el('option', { value: '' }, i18n.t('transferPick')),
-    el('optgroup', { label: i18n.t('queueLabel') }, ...(targets?.queues ?? []).filter((q) => q !== ticket.queue).map((q) => el('option', { value: `queue:${q}` }, q))),
-    el('optgroup', { label: i18n.t('agent') }, ...(targets?.agents ?? []).filter((a) => a.id !== ticket.assignee).map((a) => el('option', { value: `agent:${a.id}` }, a.displayName ?? a.email))),
+    el(
+      'optgroup',
+      { label: i18n.t('queueLabel') },
+      ...(targets?.queues ?? []).filter((q) => q !== ticket.queue).map((q) => el('option', { value: `queue:${q}` }, q)),
+    ),
+    el(
+      'optgroup',
+      { label: i18n.t('agent') },
+      ...(targets?.agents ?? []).filter((a) => a.id !== ticket.assignee).map((a) => el('option', { value: `agent:${a.id}` }, a.displayName ?? a.email)),
+    ),
   );
-  const doTransfer = button('transfer', 'transfer-button', () => {
-    const [kind, value] = [transfer.value.slice(0, transfer.value.indexOf(':')), transfer.value.slice(transfer.value.indexOf(':') + 1)];
-    if (kind === 'queue') on.transfer({ queue: value });
-    else if (kind === 'agent') on.transfer({ agentId: value });
-  }, allowed.has('transfer'));
+  const doTransfer = button(
+    'transfer',
+    'transfer-button',
+    () => {
+      const [kind, value] = [transfer.value.slice(0, transfer.value.indexOf(':')), transfer.value.slice(transfer.value.indexOf(':') + 1)];
+      if (kind === 'queue') on.transfer({ queue: value });
+      else if (kind === 'agent') on.transfer({ agentId: value });
+    },
+    allowed.has('transfer'),
+  );
 
   return el(
     'div',

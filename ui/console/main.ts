@@ -28,7 +28,11 @@ async function start(): Promise<void> {
   // Three places that never overwrite each other: confirmations, SLA alerts and error toasts.
   const status = createStatusLine(byId('status'));
   const alerts = byId('alerts');
-  const toasts = createToasts(byId('toasts'), () => i18n.t('close'), () => i18n.t('offline'));
+  const toasts = createToasts(
+    byId('toasts'),
+    () => i18n.t('close'),
+    () => i18n.t('offline'),
+  );
   const announcer = byId('announcer');
   const actions = ticketActions(api);
 
@@ -117,7 +121,10 @@ async function start(): Promise<void> {
         void reloadTicket(event.ticketId).then(() => {
           const ticket = queue.get(event.ticketId);
           const line = document.createElement('li');
-          line.textContent = i18n.t('slaMissed', { subject: ticket ? subject(ticket).slice(0, 60) : event.ticketId, priority: label(i18n, 'priority', event.priority) });
+          line.textContent = i18n.t('slaMissed', {
+            subject: ticket ? subject(ticket).slice(0, 60) : event.ticketId,
+            priority: label(i18n, 'priority', event.priority),
+          });
           alerts.prepend(line);
           while (alerts.children.length > 3) alerts.lastElementChild?.remove();
         });
@@ -150,7 +157,6 @@ async function start(): Promise<void> {
   await thread.show(undefined);
   intents = await loadIntentChoices(api);
   targets = await actions.targets().catch(() => undefined);
-
 }
 
 document.addEventListener('DOMContentLoaded', () => {

@@ -38,13 +38,22 @@ export interface QueueElements {
   readonly sort: HTMLSelectElement;
 }
 
-export function createQueueView(parts: QueueElements, i18n: I18n<ConsoleKey>, me: () => string, onSelect: (ticket: QueueTicket | undefined) => void): QueueView {
+export function createQueueView(
+  parts: QueueElements,
+  i18n: I18n<ConsoleKey>,
+  me: () => string,
+  onSelect: (ticket: QueueTicket | undefined) => void,
+): QueueView {
   const { list } = parts;
   const tickets = new Map<string, QueueTicket>();
   let selectedId: string | undefined;
   let view: LocalView = 'open';
 
-  const visible = () => orderQueue([...tickets.values()].filter((t) => inView(t, view, me(), new Date())), parts.sort.value as QueueSort);
+  const visible = () =>
+    orderQueue(
+      [...tickets.values()].filter((t) => inView(t, view, me(), new Date())),
+      parts.sort.value as QueueSort,
+    );
 
   const owner = (t: QueueTicket) => (t.assignee === null ? i18n.t('unassigned') : t.assignee === me() ? i18n.t('assignedToMe') : i18n.t('assignedToOther'));
 
@@ -52,9 +61,24 @@ export function createQueueView(parts: QueueElements, i18n: I18n<ConsoleKey>, me
     const overdue = isOverdueNow(t, new Date());
     const button = el(
       'button',
-      { type: 'button', className: `ticket${t.priority === 'urgent' ? ' is-urgent' : ''}`, 'data-ticket-id': t.id, 'aria-current': t.id === selectedId ? 'true' : null },
-      el('span', { className: 'badges' }, priorityBadge(i18n, t.priority), overdue ? overdueBadge(i18n) : null, el('span', { className: 'channel' }, t.channel)),
-      el('span', { className: 'time-left', 'data-deadline': t.firstResponseAt ? '' : (t.slaDeadline ?? ''), 'aria-label': i18n.t('timeLeft') }, t.firstResponseAt ? '' : formatTimeLeft(t.slaDeadline, new Date())),
+      {
+        type: 'button',
+        className: `ticket${t.priority === 'urgent' ? ' is-urgent' : ''}`,
+        'data-ticket-id': t.id,
+        'aria-current': t.id === selectedId ? 'true' : null,
+      },
+      el(
+        'span',
+        { className: 'badges' },
+        priorityBadge(i18n, t.priority),
+        overdue ? overdueBadge(i18n) : null,
+        el('span', { className: 'channel' }, t.channel),
+      ),
+      el(
+        'span',
+        { className: 'time-left', 'data-deadline': t.firstResponseAt ? '' : (t.slaDeadline ?? ''), 'aria-label': i18n.t('timeLeft') },
+        t.firstResponseAt ? '' : formatTimeLeft(t.slaDeadline, new Date()),
+      ),
       el('span', { className: 'subject', title: subject(t) }, subject(t)),
       el('span', { className: 'owner' }, `${label(i18n, 'status', t.status)} · ${owner(t)}`),
     );
@@ -67,7 +91,13 @@ export function createQueueView(parts: QueueElements, i18n: I18n<ConsoleKey>, me
     replace(
       parts.views,
       ...LOCAL_VIEWS.map((v) => {
-        const tab = el('button', { type: 'button', className: 'view-tab', 'data-view': v, 'aria-pressed': v === view ? 'true' : 'false' }, i18n.t(`view.${v}`), ' ', el('span', { className: 'count' }, counts[v]));
+        const tab = el(
+          'button',
+          { type: 'button', className: 'view-tab', 'data-view': v, 'aria-pressed': v === view ? 'true' : 'false' },
+          i18n.t(`view.${v}`),
+          ' ',
+          el('span', { className: 'count' }, counts[v]),
+        );
         tab.addEventListener('click', () => {
           view = v;
           api.render();
@@ -135,7 +165,12 @@ export function createQueueView(parts: QueueElements, i18n: I18n<ConsoleKey>, me
 
 /** Priority as a badge; urgent's look (filled red with a siren) is used for nothing else. */
 export function priorityBadge(i18n: I18n<ConsoleKey>, priority: string): HTMLElement {
-  return el('span', { className: `priority priority-${priority}`, 'data-priority': priority }, priority === 'urgent' ? '🚨 ' : '', label(i18n, 'priority', priority));
+  return el(
+    'span',
+    { className: `priority priority-${priority}`, 'data-priority': priority },
+    priority === 'urgent' ? '🚨 ' : '',
+    label(i18n, 'priority', priority),
+  );
 }
 
 export function overdueBadge(i18n: I18n<ConsoleKey>): HTMLElement {

@@ -32,7 +32,14 @@ export function mountSurgePanel(deps: {
   const root = el('section', { id: 'surges', className: 'surges', 'aria-live': 'polite' });
   byId('app').prepend(root);
   const i18n = words(deps.i18n.lang);
-  const panel = createSurgePanel({ root, api: deps.api, i18n, supervisor: hasRole(deps.user, 'supervisor'), report: deps.status.info, failure: deps.status.failure });
+  const panel = createSurgePanel({
+    root,
+    api: deps.api,
+    i18n,
+    supervisor: hasRole(deps.user, 'supervisor'),
+    report: deps.status.info,
+    failure: deps.status.failure,
+  });
   deps.i18n.onChange(() => panel.render());
   const reload = () => void panel.reload().catch(deps.status.failure);
   const known = new Set<string>();

@@ -16,7 +16,11 @@ export interface SurgeJson {
   readonly baselinePerMin: number;
   readonly channels: Readonly<Record<string, number>>;
   readonly regions: Readonly<Record<string, number>>;
-  readonly pinnedAnswer: { readonly text: { readonly ko: string; readonly en: string }; readonly links: readonly { url: string }[]; readonly expiresAt: string } | null;
+  readonly pinnedAnswer: {
+    readonly text: { readonly ko: string; readonly en: string };
+    readonly links: readonly { url: string }[];
+    readonly expiresAt: string;
+  } | null;
 }
 
 interface Group {
@@ -117,20 +121,48 @@ export function createSurgePanel(deps: {
       controls.push(pinForm(surge));
       if (pinned) {
         const withdraw = el('button', { type: 'button' }, i18n.t('withdraw'));
-        withdraw.addEventListener('click', act(async () => (await api.del(`/surges/${surge.id}/pinned-answer`), i18n.t('withdrawn'))));
+        withdraw.addEventListener(
+          'click',
+          act(async () => (await api.del(`/surges/${surge.id}/pinned-answer`), i18n.t('withdrawn'))),
+        );
         const count = groups.get(surge.id)?.count ?? 0;
         const broadcast = el('button', { type: 'button', className: 'primary', disabled: count === 0 }, i18n.t('broadcast', { count }));
-        broadcast.addEventListener('click', act(async () => i18n.t('broadcastDone', { count: (await api.post<{ count: number }>(`/surges/${surge.id}/broadcast`)).count })));
+        broadcast.addEventListener(
+          'click',
+          act(async () => i18n.t('broadcastDone', { count: (await api.post<{ count: number }>(`/surges/${surge.id}/broadcast`)).count })),
+        );
         controls.push(el('div', { className: 'action-bar' }, broadcast, withdraw));
       }
     }
     return el(
       'article',
       { className: 'surge', 'data-surge': surge.id },
-      el('header', {}, el('span', { className: 'surge-kind' }, i18n.t(KIND[surge.kind])), ' ', el('strong', { className: 'surge-label' }, surge.label), ' ', el('span', { className: 'surge-count' }, i18n.t('count', { count: surge.count }))),
-      el('p', { className: 'muted' }, i18n.t('rate', { rate: surge.ratePerMin.toFixed(1), baseline: surge.baselinePerMin.toFixed(1) }), ' · ', `${i18n.t('channels')}: ${tally(surge.channels)}`, ' · ', `${i18n.t('regions')}: ${tally(surge.regions)}`),
+      el(
+        'header',
+        {},
+        el('span', { className: 'surge-kind' }, i18n.t(KIND[surge.kind])),
+        ' ',
+        el('strong', { className: 'surge-label' }, surge.label),
+        ' ',
+        el('span', { className: 'surge-count' }, i18n.t('count', { count: surge.count })),
+      ),
+      el(
+        'p',
+        { className: 'muted' },
+        i18n.t('rate', { rate: surge.ratePerMin.toFixed(1), baseline: surge.baselinePerMin.toFixed(1) }),
+        ' · ',
+        `${i18n.t('channels')}: ${tally(surge.channels)}`,
+        ' · ',
+        `${i18n.t('regions')}: ${tally(surge.regions)}`,
+      ),
       pinned
-        ? el('p', { className: 'surge-pinned' }, el('strong', {}, `${i18n.t('pinned')} `), `(${i18n.t('pinnedUntil', { time: new Date(pinned.expiresAt).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB') })}) `, pinned.text[lang])
+        ? el(
+            'p',
+            { className: 'surge-pinned' },
+            el('strong', {}, `${i18n.t('pinned')} `),
+            `(${i18n.t('pinnedUntil', { time: new Date(pinned.expiresAt).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB') })}) `,
+            pinned.text[lang],
+          )
         : el('p', { className: 'muted' }, i18n.t('notPinned')),
       groupView(surge),
       ...controls,
@@ -138,7 +170,11 @@ export function createSurgePanel(deps: {
   }
 
   function render(): void {
-    replace(root, el('h2', {}, i18n.t('title')), surges.length === 0 ? el('p', { className: 'muted' }, i18n.t('none')) : el('div', { className: 'surge-list' }, ...surges.map(card)));
+    replace(
+      root,
+      el('h2', {}, i18n.t('title')),
+      surges.length === 0 ? el('p', { className: 'muted' }, i18n.t('none')) : el('div', { className: 'surge-list' }, ...surges.map(card)),
+    );
   }
 
   async function reload(): Promise<void> {

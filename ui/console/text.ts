@@ -98,7 +98,8 @@ const ko = {
   transferPick: '이관할 곳 고르기…',
   notYours: '다른 상담원이 담당한 문의입니다. 담당자나 관리자만 처리할 수 있습니다.',
   confirmResolveTitle: '해결 완료로 닫을까요?',
-  confirmResolveBody: '시민에게 문의가 해결되었다고 시민의 채널과 언어로 알립니다. 이후 메시지에는 봇이 다시 답합니다. 곧 다시 문의하면 이 문의와 연결된 새 문의가 열립니다.',
+  confirmResolveBody:
+    '시민에게 문의가 해결되었다고 시민의 채널과 언어로 알립니다. 이후 메시지에는 봇이 다시 답합니다. 곧 다시 문의하면 이 문의와 연결된 새 문의가 열립니다.',
   confirmReturnTitle: '봇에게 돌려줄까요?',
   confirmReturnBody: '시민에게 이제 봇이 답한다고 알립니다. 이 문의는 닫히고 다시 열리지 않습니다.',
   cancel: '취소',
@@ -229,7 +230,8 @@ const en: Record<ConsoleKey, string> = {
   transferPick: 'Pick where to transfer…',
   notYours: 'Another agent owns this ticket. Only they or an admin can act on it.',
   confirmResolveTitle: 'Resolve this ticket?',
-  confirmResolveBody: "The citizen is told, in their channel and language, that the question is resolved. The bot answers their next messages. If they write again soon, a new ticket linked to this one opens.",
+  confirmResolveBody:
+    'The citizen is told, in their channel and language, that the question is resolved. The bot answers their next messages. If they write again soon, a new ticket linked to this one opens.',
   confirmReturnTitle: 'Return to the bot?',
   confirmReturnBody: 'The citizen is told that the bot answers from now on. This ticket closes and does not reopen.',
   cancel: 'Cancel',

@@ -70,7 +70,13 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
 
   const textForm = (id: string, labelKey: ConsoleKey, submitKey: ConsoleKey, submit: (text: string) => Promise<unknown>, done: ConsoleKey) => {
     const area = el('textarea', { id: `${id}-text`, rows: 3, maxlength: 4000, required: true });
-    const form = el('form', { id: `${id}-form`, className: 'text-form' }, el('label', { for: area.id }, i18n.t(labelKey)), area, el('button', { type: 'submit' }, i18n.t(submitKey)));
+    const form = el(
+      'form',
+      { id: `${id}-form`, className: 'text-form' },
+      el('label', { for: area.id }, i18n.t(labelKey)),
+      area,
+      el('button', { type: 'submit' }, i18n.t(submitKey)),
+    );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const text = area.value.trim();
@@ -90,7 +96,11 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
     // whatever the agent was typing.
     const same = root.dataset.ticketId === id;
     const kept = same
-      ? { scroll: transcript?.state(), reply: root.querySelector<HTMLTextAreaElement>('#reply-text')?.value ?? '', note: root.querySelector<HTMLTextAreaElement>('#note-text')?.value ?? '' }
+      ? {
+          scroll: transcript?.state(),
+          reply: root.querySelector<HTMLTextAreaElement>('#reply-text')?.value ?? '',
+          note: root.querySelector<HTMLTextAreaElement>('#note-text')?.value ?? '',
+        }
       : undefined;
     root.dataset.ticketId = id;
     const allowed = allowedActions(ticket, deps.user);
@@ -105,7 +115,16 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
         isOverdueNow(ticket, new Date()) ? overdueBadge(i18n) : null,
         el('span', {}, ` ${ticket.channel} · ${label(i18n, 'status', ticket.status)}`),
       ),
-      el('p', { className: 'deadline' }, `${i18n.t('timeLeft')}: `, el('span', { className: 'time-left', 'data-deadline': ticket.firstResponseAt ? '' : (ticket.slaDeadline ?? '') }, ticket.firstResponseAt ? i18n.t('answered') : formatTimeLeft(ticket.slaDeadline, new Date()))),
+      el(
+        'p',
+        { className: 'deadline' },
+        `${i18n.t('timeLeft')}: `,
+        el(
+          'span',
+          { className: 'time-left', 'data-deadline': ticket.firstResponseAt ? '' : (ticket.slaDeadline ?? '') },
+          ticket.firstResponseAt ? i18n.t('answered') : formatTimeLeft(ticket.slaDeadline, new Date()),
+        ),
+      ),
     );
 
     const bar = renderActionBar(ticket, allowed, deps.targets(), i18n, {
@@ -117,7 +136,12 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
     });
 
     const reply = textForm('reply', 'replyLabel', 'send', (text) => actions.reply(id, text), 'sent');
-    const canned = el('select', { id: 'canned', 'aria-label': i18n.t('canned') }, el('option', { value: '' }, i18n.t('cannedPick')), ...CANNED_KEYS.map((k) => el('option', { value: k }, i18n.t(k))));
+    const canned = el(
+      'select',
+      { id: 'canned', 'aria-label': i18n.t('canned') },
+      el('option', { value: '' }, i18n.t('cannedPick')),
+      ...CANNED_KEYS.map((k) => el('option', { value: k }, i18n.t(k))),
+    );
     canned.addEventListener('change', () => {
       const key = CANNED_KEYS.find((k) => k === canned.value);
       if (key) reply.area.value = i18n.t(key);
@@ -128,12 +152,18 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
     const suggested = el('section', { className: 'suggested', 'aria-labelledby': 'suggested-title' }, el('h3', { id: 'suggested-title' }, i18n.t('suggested')));
     if (suggestion) {
       append(suggested, el('p', { className: 'text', id: 'suggested-text' }, suggestion.text));
-      if (suggestion.links.length > 0) suggested.append(el('ul', { className: 'links' }, ...suggestion.links.map((l) => el('li', {}, linkAsText(l, i18n.t('open'))))));
+      if (suggestion.links.length > 0)
+        suggested.append(el('ul', { className: 'links' }, ...suggestion.links.map((l) => el('li', {}, linkAsText(l, i18n.t('open'))))));
       suggested.append(
-        button('useSuggested', 'use-suggested', () => {
-          reply.area.value = [suggestion.text, ...suggestion.links.map((l) => l.url)].join('\n');
-          reply.area.focus();
-        }, !allowed.has('reply')),
+        button(
+          'useSuggested',
+          'use-suggested',
+          () => {
+            reply.area.value = [suggestion.text, ...suggestion.links.map((l) => l.url)].join('\n');
+            reply.area.focus();
+          },
+          !allowed.has('reply'),
+        ),
       );
     } else append(suggested, el('p', { className: 'muted' }, i18n.t('noSuggestion')));
     if (!allowed.has('reply')) [reply.form, canned].forEach((n) => n.querySelectorAll('textarea, button').forEach((c) => c.setAttribute('disabled', '')));
@@ -143,9 +173,17 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
     const intentSelect = el(
       'select',
       { id: 'relabel-intent', 'aria-label': i18n.t('relabelPick') },
-      ...deps.intents().map((c) => el('option', { value: c.id, selected: c.id === card?.topIntents[0]?.intent }, c.name ? `${c.name[i18n.lang()]} (${c.id})` : c.id)),
+      ...deps
+        .intents()
+        .map((c) => el('option', { value: c.id, selected: c.id === card?.topIntents[0]?.intent }, c.name ? `${c.name[i18n.lang()]} (${c.id})` : c.id)),
     );
-    const relabel = el('form', { id: 'relabel-form', className: 'inline-form' }, el('label', { for: intentSelect.id }, i18n.t('relabelPick')), intentSelect, el('button', { type: 'submit' }, i18n.t('relabelSave')));
+    const relabel = el(
+      'form',
+      { id: 'relabel-form', className: 'inline-form' },
+      el('label', { for: intentSelect.id }, i18n.t('relabelPick')),
+      intentSelect,
+      el('button', { type: 'submit' }, i18n.t('relabelSave')),
+    );
     relabel.addEventListener('submit', (event) => {
       event.preventDefault();
       void run(() => actions.relabel(id, intentSelect.value), 'relabelled');

@@ -30,32 +30,61 @@ async function start(): Promise<void> {
   const range = byId<HTMLSelectElement>('range');
   let data: { metrics: HandoffMetrics; numbers: DashboardBody; freshness: FreshnessReport } | undefined;
 
-  const kpi = (id: string, value: string, detail: string) => replace(byId(id), el('strong', { className: 'kpi-value' }, value), el('span', { className: 'kpi-detail' }, detail));
+  const kpi = (id: string, value: string, detail: string) =>
+    replace(byId(id), el('strong', { className: 'kpi-value' }, value), el('span', { className: 'kpi-detail' }, detail));
 
   const responseTable = (metrics: HandoffMetrics) => {
     const rows: HTMLTableRowElement[] = [];
     for (const who of ['bot', 'human'] as const) {
       for (const [channel, t] of Object.entries(metrics.firstResponse[who])) {
         rows.push(
-          el('tr', {}, el('td', {}, channel), el('td', {}, i18n.t(who)), el('td', { className: 'num' }, t.count), el('td', { className: 'num' }, formatSeconds(t.p50Seconds)), el('td', { className: 'num' }, formatSeconds(t.p90Seconds)), el('td', { className: 'num' }, formatSeconds(t.avgSeconds))),
+          el(
+            'tr',
+            {},
+            el('td', {}, channel),
+            el('td', {}, i18n.t(who)),
+            el('td', { className: 'num' }, t.count),
+            el('td', { className: 'num' }, formatSeconds(t.p50Seconds)),
+            el('td', { className: 'num' }, formatSeconds(t.p90Seconds)),
+            el('td', { className: 'num' }, formatSeconds(t.avgSeconds)),
+          ),
         );
       }
     }
     const head = el('tr', {}, ...(['channel', 'who', 'count', 'median', 'p90', 'average'] as const).map((k) => el('th', { scope: 'col' }, i18n.t(k))));
-    replace(byId('response-table'), rows.length === 0 ? el('p', { className: 'muted' }, i18n.t('noData')) : el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows)));
+    replace(
+      byId('response-table'),
+      rows.length === 0 ? el('p', { className: 'muted' }, i18n.t('noData')) : el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows)),
+    );
   };
 
   const render = () => {
     if (!data) return;
     const { metrics, numbers } = data;
-    kpi('kpi-auto', percent(metrics.autoAnswer.rate), i18n.t('autoAnswerDetail', { auto: metrics.autoAnswer.autoAnswered, total: metrics.autoAnswer.decisions }));
+    kpi(
+      'kpi-auto',
+      percent(metrics.autoAnswer.rate),
+      i18n.t('autoAnswerDetail', { auto: metrics.autoAnswer.autoAnswered, total: metrics.autoAnswer.decisions }),
+    );
     kpi('kpi-sla', percent(metrics.sla.compliance), i18n.t('slaDetail', { met: metrics.sla.met, missed: metrics.sla.missed, pending: metrics.sla.pending }));
-    kpi('kpi-tickets', String(Object.values(metrics.tickets).reduce((a, b) => a + b, 0)), Object.entries(metrics.tickets).map(([s, n]) => `${consoleLabel('status', s)} ${n}`).join(' · '));
+    kpi(
+      'kpi-tickets',
+      String(Object.values(metrics.tickets).reduce((a, b) => a + b, 0)),
+      Object.entries(metrics.tickets)
+        .map(([s, n]) => `${consoleLabel('status', s)} ${n}`)
+        .join(' · '),
+    );
     drawVolumes(byId<HTMLCanvasElement>('chart-channel'), numbers, 'byChannel', i18n);
     drawVolumes(byId<HTMLCanvasElement>('chart-intent'), numbers, 'byIntent', i18n);
     const honest = firstResponseKpi(numbers.tickets, i18n);
     kpi('kpi-first-response', honest.value, honest.detail);
-    drawAgentResponse(byId<HTMLCanvasElement>('chart-agent-response'), numbers.tickets, numbers.firstResponse.bands, numbers.firstResponse.callCentreBand, i18n);
+    drawAgentResponse(
+      byId<HTMLCanvasElement>('chart-agent-response'),
+      numbers.tickets,
+      numbers.firstResponse.bands,
+      numbers.firstResponse.callCentreBand,
+      i18n,
+    );
     renderPriorities(byId('priority-table'), numbers.tickets, i18n, (p) => consoleLabel('priority', p));
     renderAgents(byId('agent-table'), numbers.tickets, i18n);
     drawFirstResponse(byId<HTMLCanvasElement>('chart-response'), numbers, i18n);

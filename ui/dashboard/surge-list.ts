@@ -6,8 +6,22 @@ import type { Lang } from '../shared/i18n';
 import type { SurgeJson } from '../console/surge-panel';
 
 const WORDS = {
-  ko: { title: '급증 이슈', none: '지금 급증한 문의가 없어요.', pinned: '고정 답변 중', notPinned: '고정 답변 없음', rate: '분당 {rate}건 (평소 {baseline})', count: '{count}건' },
-  en: { title: 'Surges', none: 'No surge right now.', pinned: 'Pinned answer live', notPinned: 'No pinned answer', rate: '{rate}/min (usually {baseline})', count: '{count} messages' },
+  ko: {
+    title: '급증 이슈',
+    none: '지금 급증한 문의가 없어요.',
+    pinned: '고정 답변 중',
+    notPinned: '고정 답변 없음',
+    rate: '분당 {rate}건 (평소 {baseline})',
+    count: '{count}건',
+  },
+  en: {
+    title: 'Surges',
+    none: 'No surge right now.',
+    pinned: 'Pinned answer live',
+    notPinned: 'No pinned answer',
+    rate: '{rate}/min (usually {baseline})',
+    count: '{count} messages',
+  },
 } as const;
 
 export interface SurgeList {

@@ -104,7 +104,7 @@ const en: Record<DashboardKey, string> = {
   firstResponseKpi: 'Agent first response (median)',
   firstResponseDetail: '{answered} answered · {waiting} still waiting (waits included · answered only: {answeredOnly})',
   agentResponse: "Agents' first-response distribution (waits included)",
-  agentResponseNote: 'Tickets nobody has answered yet count with their wait so far (never dropped). The green band is the 110 call centre\'s 4–9 minutes.',
+  agentResponseNote: "Tickets nobody has answered yet count with their wait so far (never dropped). The green band is the 110 call centre's 4–9 minutes.",
   answered: 'Answered',
   waitingSoFar: 'Waiting (so far)',
   byPriority: 'SLA by priority',

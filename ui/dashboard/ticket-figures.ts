@@ -47,7 +47,14 @@ export function drawAgentResponse(canvas: HTMLCanvasElement, figures: TicketFigu
         datasets: [
           { label: i18n.t('answered'), data: [...answered], backgroundColor: '#E69F00', stack: 'tickets' },
           // Waits so far: hatched-looking outline, so nobody reads them as answers.
-          { label: i18n.t('waitingSoFar'), data: [...waiting], backgroundColor: 'rgba(213, 94, 0, 0.25)', borderColor: '#D55E00', borderWidth: 2, stack: 'tickets' },
+          {
+            label: i18n.t('waitingSoFar'),
+            data: [...waiting],
+            backgroundColor: 'rgba(213, 94, 0, 0.25)',
+            borderColor: '#D55E00',
+            borderWidth: 2,
+            stack: 'tickets',
+          },
         ],
       },
       options: {
@@ -100,7 +107,14 @@ export function renderAgents(target: HTMLElement, figures: TicketFigures, i18n: 
   }
   const head = el('tr', {}, ...(['agent', 'handled', 'medianFirstResponse', 'medianResolution'] as const).map((k) => el('th', { scope: 'col' }, i18n.t(k))));
   const rows = figures.agents.map((a) =>
-    el('tr', { 'data-agent': a.id }, el('th', { scope: 'row' }, a.name), el('td', { className: 'num' }, a.handled), el('td', { className: 'num' }, formatSeconds(a.medianFirstResponseSeconds)), el('td', { className: 'num' }, formatSeconds(a.medianResolutionSeconds))),
+    el(
+      'tr',
+      { 'data-agent': a.id },
+      el('th', { scope: 'row' }, a.name),
+      el('td', { className: 'num' }, a.handled),
+      el('td', { className: 'num' }, formatSeconds(a.medianFirstResponseSeconds)),
+      el('td', { className: 'num' }, formatSeconds(a.medianResolutionSeconds)),
+    ),
   );
   replace(target, el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows)));
 }

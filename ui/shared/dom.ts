@@ -71,5 +71,11 @@ export function linkAsText(link: { readonly label: string; readonly url: string 
 export function scoreBar(label: string, value: number): HTMLElement {
   const pct = Math.max(0, Math.min(1, value));
   const meter = el('meter', { min: 0, max: 1, value: pct.toFixed(3), 'aria-label': label });
-  return el('div', { className: 'score' }, el('span', { className: 'score-label' }, label), meter, el('span', { className: 'score-value' }, `${(pct * 100).toFixed(1)}%`));
+  return el(
+    'div',
+    { className: 'score' },
+    el('span', { className: 'score-label' }, label),
+    meter,
+    el('span', { className: 'score-value' }, `${(pct * 100).toFixed(1)}%`),
+  );
 }

@@ -32,10 +32,19 @@ const TEXT = {
 export function renderFreshness(root: HTMLElement, report: FreshnessReport, lang: Lang): void {
   const t = TEXT[lang];
   const broken = report.brokenLinks.map((l) =>
-    el('li', { className: 'broken-link', 'data-url': l.url }, el('code', {}, l.url), ` — ${l.intent} · ${l.status}${l.httpStatus ? ` ${l.httpStatus}` : ''}${l.error ? ` (${l.error})` : ''}`),
+    el(
+      'li',
+      { className: 'broken-link', 'data-url': l.url },
+      el('code', {}, l.url),
+      ` — ${l.intent} · ${l.status}${l.httpStatus ? ` ${l.httpStatus}` : ''}${l.error ? ` (${l.error})` : ''}`,
+    ),
   );
   const due = report.answersDue.map((a) =>
-    el('li', { className: 'answer-due', 'data-intent': a.intent }, `${a.intent} #${a.answer + 1} — ${a.reviewBy ? t.overdue(a.reviewBy) : t.never} · ${t.owner}: ${a.owner}${a.seasonal ? ` · ${t.seasonal}` : ''}`),
+    el(
+      'li',
+      { className: 'answer-due', 'data-intent': a.intent },
+      `${a.intent} #${a.answer + 1} — ${a.reviewBy ? t.overdue(a.reviewBy) : t.never} · ${t.owner}: ${a.owner}${a.seasonal ? ` · ${t.seasonal}` : ''}`,
+    ),
   );
   replace(
     root,

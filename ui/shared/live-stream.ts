@@ -3,11 +3,7 @@
 
 export type StreamState = 'connecting' | 'open' | 'reconnecting';
 
-export function openStream(
-  url: string,
-  handlers: Readonly<Record<string, (data: unknown) => void>>,
-  onState: (state: StreamState) => void,
-): () => void {
+export function openStream(url: string, handlers: Readonly<Record<string, (data: unknown) => void>>, onState: (state: StreamState) => void): () => void {
   const source = new EventSource(url, { withCredentials: true });
   onState('connecting');
   source.addEventListener('open', () => onState('open'));

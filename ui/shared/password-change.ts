@@ -5,8 +5,20 @@ import { el } from './dom';
 import type { Lang } from './i18n';
 
 const TEXT = {
-  ko: { title: '새 비밀번호 정하기', why: '임시 비밀번호로 로그인했습니다. 계속하려면 새 비밀번호를 정하세요.', current: '임시 비밀번호', next: '새 비밀번호 (12자 이상)', save: '비밀번호 바꾸기' },
-  en: { title: 'Choose a new password', why: 'You signed in with a temporary password. Choose your own to continue.', current: 'Temporary password', next: 'New password (12 characters or more)', save: 'Change password' },
+  ko: {
+    title: '새 비밀번호 정하기',
+    why: '임시 비밀번호로 로그인했습니다. 계속하려면 새 비밀번호를 정하세요.',
+    current: '임시 비밀번호',
+    next: '새 비밀번호 (12자 이상)',
+    save: '비밀번호 바꾸기',
+  },
+  en: {
+    title: 'Choose a new password',
+    why: 'You signed in with a temporary password. Choose your own to continue.',
+    current: 'Temporary password',
+    next: 'New password (12 characters or more)',
+    save: 'Change password',
+  },
 } as const;
 
 export function changeTemporaryPassword(api: Api, lang: Lang): Promise<void> {

@@ -84,7 +84,12 @@ export function mountStaffHeader<K extends string>(user: SignedInUser, i18n: Pic
       );
     }
     if (who) {
-      replace(who, el('span', { className: 'who-name' }, user.displayName ?? user.email), ' ', el('span', { className: 'who-roles', title: headerText(lang, 'roles') }, user.roles.map((r) => roleName(lang, r)).join(', ')));
+      replace(
+        who,
+        el('span', { className: 'who-name' }, user.displayName ?? user.email),
+        ' ',
+        el('span', { className: 'who-roles', title: headerText(lang, 'roles') }, user.roles.map((r) => roleName(lang, r)).join(', ')),
+      );
     }
   };
   i18n.onChange(render);

@@ -30,11 +30,34 @@ export function renderAnswerEditor(ctx: StudioContext, root: HTMLElement, detail
     replace(
       box,
       el('h4', {}, i18n.t('preview')),
-      el('div', { className: 'preview' }, el('strong', {}, i18n.t('channel.x')), el('p', { className: 'bubble-text' }, xText), el('p', { className: weight > X_MAX_WEIGHTED_LENGTH ? 'counter over' : 'counter', 'data-weight': weight }, i18n.t('weighted', { n: weight }), weight > X_MAX_WEIGHTED_LENGTH ? ` — ${i18n.t('tooLong')}` : '')),
-      ...PRIVATE_CHANNELS.map((channel) =>
-        el('div', { className: 'preview' }, el('strong', {}, i18n.t(`channel.${channel}`)), el('p', { className: 'bubble-text' }, answer.private[lang]), ...attached.map((l) => el('p', { className: 'link-line' }, `${l.label[lang]}: `, el('code', {}, l.url)))),
+      el(
+        'div',
+        { className: 'preview' },
+        el('strong', {}, i18n.t('channel.x')),
+        el('p', { className: 'bubble-text' }, xText),
+        el(
+          'p',
+          { className: weight > X_MAX_WEIGHTED_LENGTH ? 'counter over' : 'counter', 'data-weight': weight },
+          i18n.t('weighted', { n: weight }),
+          weight > X_MAX_WEIGHTED_LENGTH ? ` — ${i18n.t('tooLong')}` : '',
+        ),
       ),
-      el('ul', { className: 'link-checks' }, ...(attached.length === 0 ? [el('li', {}, i18n.t('noLinks'))] : attached.map((l) => el('li', {}, `${l.label[lang]} — `, el('code', {}, l.url), ` · ${i18n.t('linkChecked', { date: l.checked })}`)))),
+      ...PRIVATE_CHANNELS.map((channel) =>
+        el(
+          'div',
+          { className: 'preview' },
+          el('strong', {}, i18n.t(`channel.${channel}`)),
+          el('p', { className: 'bubble-text' }, answer.private[lang]),
+          ...attached.map((l) => el('p', { className: 'link-line' }, `${l.label[lang]}: `, el('code', {}, l.url))),
+        ),
+      ),
+      el(
+        'ul',
+        { className: 'link-checks' },
+        ...(attached.length === 0
+          ? [el('li', {}, i18n.t('noLinks'))]
+          : attached.map((l) => el('li', {}, `${l.label[lang]} — `, el('code', {}, l.url), ` · ${i18n.t('linkChecked', { date: l.checked })}`))),
+      ),
     );
   };
 
@@ -52,7 +75,13 @@ export function renderAnswerEditor(ctx: StudioContext, root: HTMLElement, detail
     });
     preview(answer, box);
     const season = answer.effective ? el('p', { className: 'muted' }, i18n.t('season', answer.effective)) : null;
-    return el('fieldset', { className: 'answer' }, el('legend', {}, `#${index + 1}`), season, el('div', { className: 'answer-grid' }, el('div', {}, ...fields), box));
+    return el(
+      'fieldset',
+      { className: 'answer' },
+      el('legend', {}, `#${index + 1}`),
+      season,
+      el('div', { className: 'answer-grid' }, el('div', {}, ...fields), box),
+    );
   };
 
   const save = el('button', { type: 'submit', id: 'save-answers' }, i18n.t('saveAnswers'));
@@ -68,5 +97,10 @@ export function renderAnswerEditor(ctx: StudioContext, root: HTMLElement, detail
       status.failure(error);
     }
   });
-  replace(root, el('h3', {}, i18n.t('answers')), el('p', { className: 'note live-note', id: 'answers-live-note' }, i18n.t('answersLiveNow')), answers.length === 0 ? el('p', { className: 'muted' }, i18n.t('none')) : form);
+  replace(
+    root,
+    el('h3', {}, i18n.t('answers')),
+    el('p', { className: 'note live-note', id: 'answers-live-note' }, i18n.t('answersLiveNow')),
+    answers.length === 0 ? el('p', { className: 'muted' }, i18n.t('none')) : form,
+  );
 }

@@ -9,18 +9,36 @@ type T = I18n<StudioKey>;
 
 export function drawCurve(canvas: HTMLCanvasElement, evaluation: TrainerEvaluation, threshold: number, i18n: T): void {
   const points = [...evaluation.curve].sort((a, b) => a.threshold - b.threshold);
-  const at = points.reduce((best, p) => (Math.abs(p.threshold - threshold) < Math.abs(best.threshold - threshold) ? p : best), points[0] ?? { threshold, answered: 0, precision: 0 });
+  const at = points.reduce(
+    (best, p) => (Math.abs(p.threshold - threshold) < Math.abs(best.threshold - threshold) ? p : best),
+    points[0] ?? { threshold, answered: 0, precision: 0 },
+  );
   drawChart(
     canvas,
     {
       type: 'line',
       data: {
         datasets: [
-          { label: i18n.t('answered'), data: points.map((p) => ({ x: p.threshold, y: p.answered })), borderColor: colour(0), backgroundColor: colour(0), pointRadius: 0 },
-          { label: i18n.t('curvePrecision'), data: points.map((p) => ({ x: p.threshold, y: p.precision })), borderColor: colour(1), backgroundColor: colour(1), pointRadius: 0 },
+          {
+            label: i18n.t('answered'),
+            data: points.map((p) => ({ x: p.threshold, y: p.answered })),
+            borderColor: colour(0),
+            backgroundColor: colour(0),
+            pointRadius: 0,
+          },
+          {
+            label: i18n.t('curvePrecision'),
+            data: points.map((p) => ({ x: p.threshold, y: p.precision })),
+            borderColor: colour(1),
+            backgroundColor: colour(1),
+            pointRadius: 0,
+          },
           {
             label: i18n.t('chosen', { t: threshold }),
-            data: [{ x: threshold, y: 0 }, { x: threshold, y: 1 }],
+            data: [
+              { x: threshold, y: 0 },
+              { x: threshold, y: 1 },
+            ],
             borderColor: colour(3),
             backgroundColor: colour(3),
             borderDash: [6, 4],
@@ -49,8 +67,26 @@ export function drawCalibration(canvas: HTMLCanvasElement, evaluation: TrainerEv
       type: 'scatter',
       data: {
         datasets: [
-          { label: i18n.t('observed'), data: bins.map((b) => ({ x: b.confidence, y: b.accuracy })), borderColor: colour(0), backgroundColor: colour(0), pointRadius: 5, showLine: true },
-          { label: i18n.t('ideal'), data: [{ x: 0, y: 0 }, { x: 1, y: 1 }], borderColor: colour(8), backgroundColor: colour(8), borderDash: [4, 4], pointRadius: 0, showLine: true },
+          {
+            label: i18n.t('observed'),
+            data: bins.map((b) => ({ x: b.confidence, y: b.accuracy })),
+            borderColor: colour(0),
+            backgroundColor: colour(0),
+            pointRadius: 5,
+            showLine: true,
+          },
+          {
+            label: i18n.t('ideal'),
+            data: [
+              { x: 0, y: 0 },
+              { x: 1, y: 1 },
+            ],
+            borderColor: colour(8),
+            backgroundColor: colour(8),
+            borderDash: [4, 4],
+            pointRadius: 0,
+            showLine: true,
+          },
         ],
       },
       options: {

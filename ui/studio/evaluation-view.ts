@@ -32,7 +32,12 @@ export function confusionHeatmap(ctx: StudioContext, e: TrainerEvaluation): HTML
   const predicted = [...new Set(e.confusion.map((c) => c.predicted))].sort();
   const max = Math.max(...e.confusion.map((c) => c.count));
   const count = new Map(e.confusion.map((c) => [`${c.gold}\u0000${c.predicted}`, c.count]));
-  const head = el('tr', {}, el('th', { scope: 'col' }, `${i18n.t('gold')} \\ ${i18n.t('predicted')}`), ...predicted.map((p) => el('th', { scope: 'col', className: 'rotate' }, p)));
+  const head = el(
+    'tr',
+    {},
+    el('th', { scope: 'col' }, `${i18n.t('gold')} \\ ${i18n.t('predicted')}`),
+    ...predicted.map((p) => el('th', { scope: 'col', className: 'rotate' }, p)),
+  );
   const rows = golds.map((g) =>
     el(
       'tr',
@@ -53,7 +58,17 @@ function perIntentTable(ctx: StudioContext, e: TrainerEvaluation): HTMLElement {
   const head = el('tr', {}, ...(['intent', 'precision', 'recall', 'f1', 'support'] as const).map((k) => el('th', { scope: 'col' }, i18n.t(k))));
   const rows = [...e.perIntent]
     .sort((a, b) => a.f1 - b.f1)
-    .map((s) => el('tr', {}, el('td', {}, s.label), el('td', { className: 'num' }, percent(s.precision)), el('td', { className: 'num' }, percent(s.recall)), el('td', { className: 'num' }, percent(s.f1)), el('td', { className: 'num' }, s.support)));
+    .map((s) =>
+      el(
+        'tr',
+        {},
+        el('td', {}, s.label),
+        el('td', { className: 'num' }, percent(s.precision)),
+        el('td', { className: 'num' }, percent(s.recall)),
+        el('td', { className: 'num' }, percent(s.f1)),
+        el('td', { className: 'num' }, s.support),
+      ),
+    );
   return el('table', { id: 'per-intent' }, el('thead', {}, head), el('tbody', {}, ...rows));
 }
 
@@ -75,7 +90,12 @@ export function createEvaluationView(ctx: StudioContext, root: HTMLElement): Eva
       root,
       el('h3', { id: 'evaluation-title' }, i18n.t('evaluationOf', { version: shown.version, folds: e.method.folds, examples: e.examples })),
       headline(ctx, e),
-      el('div', { className: 'chart-grid' }, el('section', {}, el('h4', {}, i18n.t('curve')), el('div', { className: 'chart-box' }, curve)), el('section', {}, el('h4', {}, i18n.t('calibration')), el('div', { className: 'chart-box' }, calibration))),
+      el(
+        'div',
+        { className: 'chart-grid' },
+        el('section', {}, el('h4', {}, i18n.t('curve')), el('div', { className: 'chart-box' }, curve)),
+        el('section', {}, el('h4', {}, i18n.t('calibration')), el('div', { className: 'chart-box' }, calibration)),
+      ),
       el('h4', {}, i18n.t('confusion')),
       el('div', { className: 'scroll' }, confusionHeatmap(ctx, e)),
       el('h4', {}, i18n.t('perIntent')),

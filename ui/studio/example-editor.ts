@@ -67,5 +67,12 @@ export function renderExampleEditor(ctx: StudioContext, root: HTMLElement, detai
     return el('li', {}, el('span', { className: 'lang' }, example.language), ' ', el('span', {}, example.text), ' ', remove);
   };
 
-  replace(root, el('h3', {}, `${i18n.t('examples')} (${detail.examples.length})`), el('p', { className: 'note training-note', id: 'examples-training-note' }, i18n.t('examplesNeedTraining')), form, overlaps, el('ul', { className: 'examples', id: 'examples-list' }, ...detail.examples.map(item)));
+  replace(
+    root,
+    el('h3', {}, `${i18n.t('examples')} (${detail.examples.length})`),
+    el('p', { className: 'note training-note', id: 'examples-training-note' }, i18n.t('examplesNeedTraining')),
+    form,
+    overlaps,
+    el('ul', { className: 'examples', id: 'examples-list' }, ...detail.examples.map(item)),
+  );
 }

@@ -23,7 +23,11 @@ export function createInboxView(ctx: StudioContext, root: HTMLElement): { load()
 
   const card = (item: InboxItem) => {
     const preferred = item.suggestedIntent ?? item.predictedIntent;
-    const select = el('select', { 'aria-label': i18n.t('intent'), className: 'inbox-intent' }, ...ctx.data.intents.map((i) => el('option', { value: i.id, selected: i.id === preferred }, `${i.name[i18n.lang()]} (${i.id})`)));
+    const select = el(
+      'select',
+      { 'aria-label': i18n.t('intent'), className: 'inbox-intent' },
+      ...ctx.data.intents.map((i) => el('option', { value: i.id, selected: i.id === preferred }, `${i.name[i18n.lang()]} (${i.id})`)),
+    );
     const add = el('button', { type: 'button', className: 'add-example' }, i18n.t('addAsExample'));
     add.addEventListener('click', () => void act(item, 'accept', select.value));
     const dismiss = el('button', { type: 'button', className: 'small' }, i18n.t('dismiss'));
@@ -33,12 +37,20 @@ export function createInboxView(ctx: StudioContext, root: HTMLElement): { load()
       'li',
       { className: 'inbox-item', 'data-item': item.id },
       el('p', { className: 'bubble-text' }, item.text),
-      el('p', { className: 'muted' }, `${i18n.t('source')}: ${source ? i18n.t(source) : item.source} · ${item.predictedIntent ?? '—'} ${percent(item.confidence)}${item.reason ? ` · ${item.reason}` : ''}`),
+      el(
+        'p',
+        { className: 'muted' },
+        `${i18n.t('source')}: ${source ? i18n.t(source) : item.source} · ${item.predictedIntent ?? '—'} ${percent(item.confidence)}${item.reason ? ` · ${item.reason}` : ''}`,
+      ),
       el('div', { className: 'inline-form' }, select, add, dismiss),
     );
   };
 
-  const render = () => replace(root, items.length === 0 ? el('p', { className: 'muted' }, i18n.t('inboxEmpty')) : el('ul', { className: 'inbox', id: 'inbox-list' }, ...items.map(card)));
+  const render = () =>
+    replace(
+      root,
+      items.length === 0 ? el('p', { className: 'muted' }, i18n.t('inboxEmpty')) : el('ul', { className: 'inbox', id: 'inbox-list' }, ...items.map(card)),
+    );
   i18n.onChange(render);
 
   const view = {

@@ -9,7 +9,11 @@ const WEAK_F1 = 0.8;
 export function renderIntents(ctx: StudioContext, root: HTMLElement, onSelect: (id: string) => void): void {
   const { i18n, data } = ctx;
   const scores = new Map((data.health?.evaluation.perIntent ?? []).map((s) => [s.label, s]));
-  const head = el('tr', {}, ...(['intent', 'name', 'policy', 'examplesKo', 'examplesEn', 'precision', 'recall', 'f1'] as const).map((k) => el('th', { scope: 'col' }, i18n.t(k))));
+  const head = el(
+    'tr',
+    {},
+    ...(['intent', 'name', 'policy', 'examplesKo', 'examplesEn', 'precision', 'recall', 'f1'] as const).map((k) => el('th', { scope: 'col' }, i18n.t(k))),
+  );
   const rows = data.intents.map((intent) => {
     const s = scores.get(intent.id);
     const open = el('button', { type: 'button', className: 'linklike', 'data-intent': intent.id }, intent.id);

@@ -8,13 +8,23 @@ export function mountTestBox(ctx: StudioContext, root: HTMLElement): void {
   const { i18n, api, status } = ctx;
   const input = el('input', { id: 'test-input', type: 'text', maxlength: 4000 });
   const result = el('div', { id: 'test-result', 'aria-live': 'polite' });
-  const form = el('form', { id: 'test-form', className: 'inline-form' }, el('label', { for: input.id }, i18n.t('testInput')), input, el('button', { type: 'submit' }, i18n.t('test')));
+  const form = el(
+    'form',
+    { id: 'test-form', className: 'inline-form' },
+    el('label', { for: input.id }, i18n.t('testInput')),
+    input,
+    el('button', { type: 'submit' }, i18n.t('test')),
+  );
 
   const show = (answer: ParseAnswer) => {
     const names = new Map(ctx.data.intents.map((i) => [i.id, i.name[i18n.lang()]]));
     replace(
       result,
-      el('ol', { className: 'intent-guesses' }, ...answer.intents.slice(0, 3).map((s) => el('li', {}, scoreBar(names.has(s.intent) ? `${names.get(s.intent)} (${s.intent})` : s.intent, s.confidence)))),
+      el(
+        'ol',
+        { className: 'intent-guesses' },
+        ...answer.intents.slice(0, 3).map((s) => el('li', {}, scoreBar(names.has(s.intent) ? `${names.get(s.intent)} (${s.intent})` : s.intent, s.confidence))),
+      ),
       el(
         'dl',
         { className: 'facts' },
@@ -25,7 +35,12 @@ export function mountTestBox(ctx: StudioContext, root: HTMLElement): void {
         el('dt', {}, i18n.t('entities')),
         el('dd', {}, answer.entities.length === 0 ? i18n.t('none') : answer.entities.map((e) => `${e.type}: ${e.text}`).join(', ')),
         el('dt', {}, i18n.t('reply')),
-        el('dd', {}, answer.reply ? el('p', { className: 'bubble-text' }, answer.reply.text) : '—', ...(answer.reply?.links ?? []).map((l) => el('p', {}, linkAsText(l, 'open')))),
+        el(
+          'dd',
+          {},
+          answer.reply ? el('p', { className: 'bubble-text' }, answer.reply.text) : '—',
+          ...(answer.reply?.links ?? []).map((l) => el('p', {}, linkAsText(l, 'open'))),
+        ),
       ),
       el('p', { className: 'muted' }, answer.modelVersion),
     );

@@ -7,7 +7,18 @@ import type { InboxItem } from '../../training/trainer-inbox';
 import type { ModelVersionSummary, PublishResult } from '../../training/trainer-models';
 import type { TrainingJobView } from '../../training/training-job';
 
-export type { IntentLink, IntentAnswer, TrainerEvaluation, IntentDetail, IntentSummary, StoredExample, InboxItem, ModelVersionSummary, PublishResult, TrainingJobView };
+export type {
+  IntentLink,
+  IntentAnswer,
+  TrainerEvaluation,
+  IntentDetail,
+  IntentSummary,
+  StoredExample,
+  InboxItem,
+  ModelVersionSummary,
+  PublishResult,
+  TrainingJobView,
+};
 
 export interface EvaluationAnswer {
   readonly version: string;

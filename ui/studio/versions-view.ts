@@ -18,7 +18,14 @@ export function createVersionsView(ctx: StudioContext, root: HTMLElement, showEv
   /** A refused publish: say why, and offer forcing it with a reason for the audit log. */
   const offerForce = (version: string, message: string) => {
     const reason = el('input', { id: 'force-reason', type: 'text', maxlength: 1000, required: true });
-    const form = el('form', { id: 'force-form', className: 'inline-form' }, el('p', { className: 'error' }, i18n.t('regressed', { message })), el('label', { for: reason.id }, i18n.t('forceReason')), reason, el('button', { type: 'submit' }, i18n.t('force')));
+    const form = el(
+      'form',
+      { id: 'force-form', className: 'inline-form' },
+      el('p', { className: 'error' }, i18n.t('regressed', { message })),
+      el('label', { for: reason.id }, i18n.t('forceReason')),
+      reason,
+      el('button', { type: 'submit' }, i18n.t('force')),
+    );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void swap(version, 'publish', { force: true, reason: reason.value.trim() });
@@ -33,7 +40,8 @@ export function createVersionsView(ctx: StudioContext, root: HTMLElement, showEv
       status.info(i18n.t(result.rollback ? 'rolledBack' : 'published', { version: result.version }));
       ctx.changed('models');
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && how === 'publish' && (error.details as { regressions?: unknown } | undefined)?.regressions) offerForce(version, error.message);
+      if (error instanceof ApiError && error.status === 409 && how === 'publish' && (error.details as { regressions?: unknown } | undefined)?.regressions)
+        offerForce(version, error.message);
       else status.failure(error);
     }
   };
@@ -64,7 +72,12 @@ export function createVersionsView(ctx: StudioContext, root: HTMLElement, showEv
 
   const render = () => {
     if (!models) return;
-    const head = el('tr', {}, ...(['version', 'status', 'created', 'examples', 'macroF1', 'autoPrecision'] as const).map((k) => el('th', { scope: 'col' }, i18n.t(k))), el('th', {}, ''));
+    const head = el(
+      'tr',
+      {},
+      ...(['version', 'status', 'created', 'examples', 'macroF1', 'autoPrecision'] as const).map((k) => el('th', { scope: 'col' }, i18n.t(k))),
+      el('th', {}, ''),
+    );
     replace(root, el('table', { id: 'versions-table' }, el('thead', {}, head), el('tbody', {}, ...models.versions.map(row))));
   };
   i18n.onChange(render);

@@ -31,7 +31,13 @@ export const MESSENGER = {
     sender: { id: PAGE_ID },
     recipient: { id: PSID },
     timestamp: 1457764197627,
-    message: { is_echo: true, app_id: 1517776481860111, metadata: 'case=H-1', mid: 'mid.1457764197618:41d102a3e1ae206a38', text: '안내드린 내용을 확인해 주세요.' },
+    message: {
+      is_echo: true,
+      app_id: 1517776481860111,
+      metadata: 'case=H-1',
+      mid: 'mid.1457764197618:41d102a3e1ae206a38',
+      text: '안내드린 내용을 확인해 주세요.',
+    },
   },
   reaction: {
     ...who,

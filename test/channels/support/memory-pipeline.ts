@@ -3,12 +3,7 @@
 // outbox row per reply, takeOutboxForInlineDelivery claims a pending row exactly once.
 import type { Decision, Reply } from '../../../bot/types';
 import type { InboundMessage, OutboundReply } from '../../../pipeline/channel';
-import type {
-  IngestResult,
-  MessagePipeline,
-  ProcessedInbound,
-  ThreadOfConversation,
-} from '../../../pipeline/types';
+import type { IngestResult, MessagePipeline, ProcessedInbound, ThreadOfConversation } from '../../../pipeline/types';
 import type { StoredMessage } from '../../../store/stored-message';
 
 export type Decide = (message: InboundMessage) => Decision | null;
@@ -148,14 +143,7 @@ export class MemoryPipeline implements MessagePipeline {
     return [...this.outbox.values()].filter((r) => r.status === 'pending').map((r) => r.reply);
   }
 
-  private record(
-    conversationId: string,
-    id: string,
-    direction: 'in' | 'out',
-    author: 'citizen' | 'bot',
-    text: string,
-    links: StoredMessage['links'],
-  ): void {
+  private record(conversationId: string, id: string, direction: 'in' | 'out', author: 'citizen' | 'bot', text: string, links: StoredMessage['links']): void {
     const list = this.transcript.get(conversationId) ?? [];
     list.push({ id, conversationId, direction, author, text, links, createdAt: new Date().toISOString() });
     this.transcript.set(conversationId, list);

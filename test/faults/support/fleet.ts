@@ -92,7 +92,10 @@ export class Fleet {
   async waitReady(timeoutMs = 120_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const ok = await fetch(`${this.apiUrl}/readyz`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`${this.apiUrl}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -120,7 +123,9 @@ export class Fleet {
   async deliver(psid: string, mid: string, text: string, copies = 1): Promise<{ posts: number; fivexx: number }> {
     const payload = {
       object: 'page',
-      entry: [{ id: PAGE_ID, time: Date.now(), messaging: [{ sender: { id: psid }, recipient: { id: PAGE_ID }, timestamp: Date.now(), message: { mid, text } }] }],
+      entry: [
+        { id: PAGE_ID, time: Date.now(), messaging: [{ sender: { id: psid }, recipient: { id: PAGE_ID }, timestamp: Date.now(), message: { mid, text } }] },
+      ],
     };
     const delivery = metaDelivery(META_SECRET, payload);
     let posts = 0;

@@ -9,7 +9,21 @@ import { loadConfig } from '../../../server/config';
 import { silentLogger } from '../../../core/logger';
 import { startServer, type RunningServer } from '../../../server/main';
 import { kakaoDelivery, metaDelivery, xDelivery, type Delivery } from '../../fakes/platform-signers';
-import { fbComment, fbMessage, fbPage, KAKAO_BOT, KAKAO_SECRET, META_SECRET, PAGE_ID, X_ACCOUNT, X_SECRET, kakaoSkill, xActivity, xDm, xMention } from '../../channels/support/payloads';
+import {
+  fbComment,
+  fbMessage,
+  fbPage,
+  KAKAO_BOT,
+  KAKAO_SECRET,
+  META_SECRET,
+  PAGE_ID,
+  X_ACCOUNT,
+  X_SECRET,
+  kakaoSkill,
+  xActivity,
+  xDm,
+  xMention,
+} from '../../channels/support/payloads';
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
 export function seeded(seed: number): () => number {
