@@ -111,7 +111,7 @@ describeEachJobDriver('job queue', (backend) => {
   test('a delayed job waits, and counts in depth meanwhile', async () => {
     const added = Date.now();
     await queue.add('sla', { ticketId: 't1', deadline: 'x' }, { delayMs: 300 });
-    expect(await queue.depth()).toEqual({ inbound: 0, outbound: 0, sla: 1, surge: 0, sweep: 0 });
+    expect(await queue.depth()).toEqual({ inbound: 0, outbound: 0, sla: 1, surge: 0, sweep: 0, 'link-check': 0 });
     queue.process('sla', async (data, ctx) => void record(data.ticketId, ctx.attempt));
     await eventually(async () => runs.length === 1, 5000, 'the delayed job');
     expect(runs[0]!.at - added).toBeGreaterThanOrEqual(290);

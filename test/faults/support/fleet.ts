@@ -46,7 +46,7 @@ export class Fleet {
       REDIS_PREFIX: this.options.redisPrefix,
       SOTONG_SECRET: 'fault-suite-secret-fault-suite-secret',
       SOTONG_ADMIN_PASSWORD: 'fault suite admin 1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info', // waitWorkerStarted reads the 'workers started' line
       FB_APP_SECRET: META_SECRET,
       FB_VERIFY_TOKEN: 'verify',
       FB_PAGE_TOKEN: PAGE_TOKEN,
@@ -67,7 +67,20 @@ export class Fleet {
     // The api first: it trains and publishes the first model; the workers then load it.
     this.spawn('api');
     await this.waitReady();
-    for (let i = 0; i < (this.options.workers ?? 2); i++) this.spawn('worker');
+    const workers = Array.from({ length: this.options.workers ?? 2 }, () => this.spawn('worker'));
+    // Faults start only once every worker runs: a worker still starting is a different scenario.
+    await Promise.all(workers.map((worker) => this.waitWorkerStarted(worker)));
+  }
+
+  /** Waits for the worker's 'workers started' log line (its jobs are registered from then on). */
+  async waitWorkerStarted(worker: FleetProcess, timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (worker.output.includes('"workers started"')) return;
+      if (worker.child.exitCode !== null) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`worker not started after ${timeoutMs} ms:\n${worker.output}`);
   }
 
   spawn(role: 'api' | 'worker'): FleetProcess {
