@@ -96,6 +96,11 @@ describeWithChromium('staff home and admin page (Chromium)', () => {
     await row.locator('[data-action="resetPassword"]').click();
     await page.locator('#confirm-dialog[open]').waitFor();
     await page.click('#confirm-ok');
+    // The password appears when the reset request answers, not at the click.
+    await page
+      .locator('#temporary-password')
+      .filter({ hasText: /: \S+ \(/ })
+      .waitFor();
     const secret = await page.locator('#temporary-password').textContent();
     const temporary = /: (\S+) \(/.exec(secret ?? '')?.[1];
     expect(temporary).toBeDefined();
