@@ -16,7 +16,9 @@ import { catalogExamples } from '../training/catalog-examples';
 import { DEFAULT_EVALUATION_SEED, DEFAULT_FOLDS, stratifiedFolds } from '../training/evaluation';
 import { burstVariant, dangerMessage, seededRng } from './surge-day';
 
-const { values } = parseArgs({ options: { seed: { type: 'string', default: '7' }, burst: { type: 'string', default: '300' }, list: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { seed: { type: 'string', default: '7' }, burst: { type: 'string', default: '300' }, list: { type: 'boolean', default: false } },
+});
 const catalog = loadCatalog(DEFAULT_CATALOG_DIR);
 const conversation = { channel: 'web' as const, isPublic: false, recentOutOfScope: 0, now: new Date('2026-12-01T03:00:00Z') };
 const isUrgent = (text: string, model: IntentModel) => triage(text, conversation, model, catalog, { nlu: NLU_TOOLKIT }).action === 'urgent';
