@@ -4,8 +4,6 @@
 import { hashPassword } from '../../accounts/password';
 import { UserRepository } from '../../accounts/user-repository';
 import type { Catalog } from '../../bot/intent-schema';
-import type { LoginLimitPolicy } from '../../accounts/login-limiter';
-import type { HandoffConfig } from '../../handoff/config';
 import type { Handoff } from '../../handoff/create-handoff';
 import type { JobQueue } from '../../jobs/types';
 import type { Pipeline } from '../../pipeline/create-pipeline';
@@ -20,9 +18,7 @@ export const PASSWORD = 'correct horse battery';
 export interface AgentAppOptions {
   readonly triage: () => TriageFn;
   readonly catalog: () => Catalog;
-  readonly handoffConfig?: HandoffConfig;
-  readonly loginLimit?: LoginLimitPolicy;
-  /** Configuration variables (TRUST_PROXY, WEB_CHAT_RATE_LIMIT…). */
+  /** Configuration variables (TRUST_PROXY, WEB_CHAT_RATE_LIMIT, HANDOFF_SLA_SECONDS, LOGIN_MAX_FAILURES…). */
   readonly env?: Record<string, string>;
 }
 
@@ -42,8 +38,6 @@ let counter = 0;
 export async function startAgentApp(kind: Database['kind'], options: AgentAppOptions): Promise<AgentApp> {
   const server = await startComposedServer(kind, {
     env: options.env,
-    handoff: options.handoffConfig,
-    loginLimit: options.loginLimit,
     overrides: { model: { triage: options.triage, catalog: options.catalog } },
   });
   const { database, handoff, pipeline, jobs } = server.composed;
