@@ -28,7 +28,7 @@ import { startLinkChecks } from '../freshness/link-check-job';
 import { createLinkChecker, LINK_CHECK_USER_AGENT } from '../freshness/link-checker';
 import { collectHandoffMetrics } from './handoff-prometheus';
 import { collectSurgeMetrics } from './surge-prometheus';
-import { buildApp } from './app';
+import { buildApp, type RouteModule } from './app';
 import { bootstrapAdmin } from '../accounts/bootstrap-admin';
 import { channelRouters, channelSenders, xClient } from './channel-wiring';
 import { databaseCursorStore, startMentionPolling } from '../channels/x/polling';
@@ -98,6 +98,8 @@ export interface ModelSource {
 export interface Composed {
   /** Present for the 'all' and 'api' roles. */
   readonly app?: Express;
+  /** The API route modules the app mounts (for the check that the OpenAPI document describes them all). */
+  readonly routes?: readonly RouteModule[];
   readonly streams?: EventStreams;
   readonly database: Database;
   readonly jobs: JobQueue;
@@ -322,6 +324,12 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     collectHandoffMetrics(database.db, metrics);
     collectDeadLetters(database.db, metrics);
     collectSurgeMetrics(surge.repository, metrics);
+    const routes: readonly RouteModule[] = [
+      ...agentApi.routes,
+      ...trainerRouteModules({ trainer, guard: agentApi.guard }),
+      { path: '/api/v1', router: dashboardRoutes({ db: database.db, guard: agentApi.guard }) },
+      { path: '/api/v1', router: surge.routes(agentApi.guard, redactPii) },
+    ];
     const app = buildApp(
       {
         logger,
@@ -333,16 +341,11 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         streams,
         limits,
         webhooks: channelRouters(config.channels, pipeline, logger.child({ component: 'channels' }), limits),
-        routes: [
-          ...agentApi.routes,
-          ...trainerRouteModules({ trainer, guard: agentApi.guard }),
-          { path: '/api/v1', router: dashboardRoutes({ db: database.db, guard: agentApi.guard }) },
-          { path: '/api/v1', router: surge.routes(agentApi.guard, redactPii) },
-        ],
+        routes,
       },
       { webChatRateLimit: config.webChatRateLimit, trustProxy: config.trustProxy, metricsToken: config.metricsToken },
     );
-    return { app, streams, database, jobs, events, pipeline, handoff, registry, close: closeAll };
+    return { app, routes, streams, database, jobs, events, pipeline, handoff, registry, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

@@ -141,7 +141,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: String(DEFAULT_LOGIN_LIMIT.maxFailures),
     meaning: 'Failed staff sign-ins allowed per client IP and account in the window; more get 429 until the oldest leaves the window.',
   },
-  { name: 'LOGIN_WINDOW_MINUTES', default: String(DEFAULT_LOGIN_LIMIT.windowMs / 60_000), meaning: 'The window the failed sign-ins are counted over, in minutes.' },
+  {
+    name: 'LOGIN_WINDOW_MINUTES',
+    default: String(DEFAULT_LOGIN_LIMIT.windowMs / 60_000),
+    meaning: 'The window the failed sign-ins are counted over, in minutes.',
+  },
   {
     name: 'LOGIN_MAX_FAILURES_PER_IP',
     default: String(DEFAULT_LOGIN_LIMIT.maxFailuresPerIp),

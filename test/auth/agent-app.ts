@@ -8,6 +8,7 @@ import type { Handoff } from '../../handoff/create-handoff';
 import type { JobQueue } from '../../jobs/types';
 import type { Pipeline } from '../../pipeline/create-pipeline';
 import type { TriageFn } from '../../pipeline/types';
+import type { RouteModule } from '../../server/app';
 import type { Database } from '../../store/database';
 import { CHEAP_PASSWORD_COST, startComposedServer } from '../support/composed-server';
 
@@ -28,6 +29,8 @@ export interface AgentApp {
   readonly handoff: Handoff;
   readonly pipeline: Pipeline;
   readonly jobs: JobQueue;
+  /** The API route modules the app mounts. */
+  readonly routes: readonly RouteModule[];
   /** An enabled user with these roles and PASSWORD. */
   user(roles: string[], email?: string): Promise<{ id: string; email: string }>;
   close(): Promise<void>;
@@ -48,6 +51,7 @@ export async function startAgentApp(kind: Database['kind'], options: AgentAppOpt
     handoff,
     pipeline,
     jobs,
+    routes: server.composed.routes ?? [],
     async user(roles, email) {
       counter += 1;
       const address = email ?? `${roles.join('-')}${counter}-${process.pid}-${Date.now()}@test.local`;
