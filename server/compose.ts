@@ -21,6 +21,7 @@ import { UserRepository } from '../accounts/user-repository';
 import { createAgentApi } from './agent-api';
 import { dashboardRoutes } from '../handoff/dashboard-routes';
 import { trainerRouteModules } from '../training/routes';
+import { surgePaths } from './openapi/surge-paths';
 import { trainerPaths } from './openapi/trainer-paths';
 import { createTrainer } from '../training/trainer-api';
 import { connectLiveCatalog } from '../training/live-catalog';
@@ -310,7 +311,15 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       onStoreError: (error) => limitLog.warn('limit store unavailable; stream not counted', { error }),
     });
     closers.push(async () => streams.closeAll());
-    const agentApi = createAgentApi({ db: database.db, handoff, events, streams, loginLimit: config.loginLimit, hash, openApiGroups: [trainerPaths] });
+    const agentApi = createAgentApi({
+      db: database.db,
+      handoff,
+      events,
+      streams,
+      loginLimit: config.loginLimit,
+      hash,
+      openApiGroups: [trainerPaths, surgePaths],
+    });
     const trainer = createTrainer({
       db: database.db,
       registry,
