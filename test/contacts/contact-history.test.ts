@@ -24,7 +24,12 @@ describeEachDatabaseKind('contact history across channels', (kind) => {
     // Kakao: a question the bot answers, then a request for a person that an agent resolves.
     const kakaoUser = `kakao-${Date.now()}`;
     const kakao = async (text: string) => {
-      const message = inbound(text, { channel: 'kakao', userId: kakaoUser, threadKey: `kakao:${kakaoUser}`, replyTarget: { kind: 'skill', botId: 'b1', lang: 'ko' } });
+      const message = inbound(text, {
+        channel: 'kakao',
+        userId: kakaoUser,
+        threadKey: `kakao:${kakaoUser}`,
+        replyTarget: { kind: 'skill', botId: 'b1', lang: 'ko' },
+      });
       const { messageId } = await app.pipeline.ingest(message, { enqueue: false });
       return app.pipeline.processInbound(messageId);
     };
