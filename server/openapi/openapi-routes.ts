@@ -2,11 +2,12 @@
 // trainer-paths.ts, when present) is merged by whoever composes the app.
 import { Router } from 'express';
 import { authPaths } from './auth-paths';
+import { contactPaths } from './contact-paths';
 import { deadLetterPaths } from './dead-letter-paths';
 import { buildOpenApiDocument, type OpenApiGroup } from './document';
 import { handoffPaths } from './handoff-paths';
 
-export const CORE_GROUPS: readonly OpenApiGroup[] = [authPaths, handoffPaths, deadLetterPaths];
+export const CORE_GROUPS: readonly OpenApiGroup[] = [authPaths, handoffPaths, contactPaths, deadLetterPaths];
 
 export function openApiRoutes(groups: readonly OpenApiGroup[] = CORE_GROUPS): Router {
   // Built once at start: a duplicate or clash fails the start, not a request.
