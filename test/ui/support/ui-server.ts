@@ -1,6 +1,6 @@
 // The real Sotong server for the browser tests: PGlite in a temp folder, migrations, the model
 // registry (seed catalog, first-start training), the pipeline with the handoff queue, the agent
-// API, the trainer API, the dashboard route and the built UI bundles, served by buildApp on an
+// API, the trainer API, the dashboard and surge routes and the built UI bundles, served by buildApp on an
 // ephemeral port. The catalog is the trainer tests' cut-down copy and the classifier trains with
 // their few-epoch recipe, so the first-start model and each studio training take seconds.
 import fs from 'node:fs';
@@ -9,6 +9,11 @@ import path from 'node:path';
 import { DEFAULT_POLICY } from '../../../bot/policy';
 import type { Handoff } from '../../../handoff/create-handoff';
 import { dashboardRoutes } from '../../../handoff/dashboard-routes';
+import { redactPii } from '../../../bot/pii';
+import { createInProcessEvents } from '../../../events/in-process-events';
+import { createInProcessJobQueue } from '../../../jobs/in-process-driver';
+import { createSurge } from '../../../surge/create-surge';
+import { smallCatalog } from '../../training/fixtures';
 import type { AgentApi } from '../../../server/agent-api';
 import type { MessagePipeline } from '../../../pipeline/types';
 import { createDatabase, type Database } from '../../../store/database';
@@ -38,10 +43,18 @@ export async function startUiServer(): Promise<UiServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sotong-ui-db-'));
   const database = await createDatabase({ dataDir });
   await migrateToLatest(database);
-  // The trainer tests' app (small catalog, fast training) with the default policy, plus the dashboard.
+  // The trainer tests' app (small catalog, fast training) with the default policy, plus the
+  // dashboard and the surge routes every staff page reads (a missing one would toast a 404).
+  const catalog = smallCatalog();
+  const surgeJobs = createInProcessJobQueue({ onFailed: () => undefined });
+  const surgeEvents = createInProcessEvents();
+  const surge = createSurge({ database, jobs: surgeJobs, events: surgeEvents, catalog: () => catalog });
   const app = await startTrainerApp(database, {
     policy: DEFAULT_POLICY,
-    routes: (api) => [{ path: '/api/v1', router: dashboardRoutes({ db: database.db, guard: api.guard }) }],
+    routes: (api) => [
+      { path: '/api/v1', router: dashboardRoutes({ db: database.db, guard: api.guard }) },
+      { path: '/api/v1', router: surge.routes(api.guard, redactPii) },
+    ],
   });
   return {
     url: app.url,
@@ -54,6 +67,8 @@ export async function startUiServer(): Promise<UiServer> {
     user: (roles, name) => app.createUser(`${name}-${process.pid}-${Date.now()}@ui.test`, roles, UI_PASSWORD, name),
     async close() {
       await app.close();
+      await surgeJobs.close();
+      await surgeEvents.close();
       await database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
