@@ -295,6 +295,14 @@ export interface SurgesTable {
   closed_at: NullableTimestamp;
 }
 
+/** 0015: messages per surge detector key ('intent:<id>', 'region:<name>') and clock hour. */
+export interface SurgeHourlyCountsTable {
+  key: string;
+  /** The hour's start. */
+  hour: Timestamp;
+  count: number;
+}
+
 export type LinkCheckStatus = 'ok' | 'redirected' | 'broken' | 'unreachable' | 'blocked';
 
 export interface LinkChecksTable {
@@ -354,6 +362,7 @@ export interface Schema {
   channel_state: ChannelStateTable;
   rejected_events: RejectedEventsTable;
   surges: SurgesTable;
+  surge_hourly_counts: SurgeHourlyCountsTable;
   link_checks: LinkChecksTable;
   contact_links: ContactLinksTable;
   ticket_ratings: TicketRatingsTable;

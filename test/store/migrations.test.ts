@@ -19,6 +19,7 @@ const TABLES = [
   'outbox',
   'rejected_events',
   'sessions',
+  'surge_hourly_counts',
   'surges',
   'ticket_notes',
   'ticket_ratings',
