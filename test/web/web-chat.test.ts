@@ -213,18 +213,22 @@ test('heartbeats keep the stream alive, and closing it unsubscribes', async () =
   expect(app.streams.size()).toBe(before);
 });
 
-test('POST is rate limited per client', async () => {
-  const limited = await startTestApp({ env: { WEB_CHAT_RATE_LIMIT: '2' } });
-  try {
-    const send = () =>
-      fetch(`${limited.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'hi' }) });
-    expect((await send()).status).toBe(201);
-    expect((await send()).status).toBe(201);
-    const third = await send();
-    expect(third.status).toBe(429);
-    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await third.json()) as any).error.code).toBe('SOTONG_ERR_RATE_LIMITED');
-  } finally {
-    await limited.close();
-  }
-}, STARTUP_TIMEOUT_MS);
+test(
+  'POST is rate limited per client',
+  async () => {
+    const limited = await startTestApp({ env: { WEB_CHAT_RATE_LIMIT: '2' } });
+    try {
+      const send = () =>
+        fetch(`${limited.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'hi' }) });
+      expect((await send()).status).toBe(201);
+      expect((await send()).status).toBe(201);
+      const third = await send();
+      expect(third.status).toBe(429);
+      expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await third.json()) as any).error.code).toBe('SOTONG_ERR_RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  },
+  STARTUP_TIMEOUT_MS,
+);
