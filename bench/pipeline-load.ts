@@ -258,12 +258,15 @@ async function startEmbeddedService(graphUrl: string, cpuProfDir: string | undef
 // ---------------------------------------------------------------------------------------------
 // The load generator.
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+// Free sockets are dropped before the server's 5 s keep-alive ends, so no POST is written to a closing socket.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512, timeout: 4000 });
 
 interface Offered {
   /** psid → when the POST was written (wall clock ms). */
   readonly sentAt: Map<string, number>;
   readonly acks: number[];
+  /** psids answered 200. */
+  readonly accepted: Set<string>;
   /** Answers other than 200 (and connection errors, as status 0), by status. */
   readonly refused: Map<number, number>;
   /** How late the generator wrote its POSTs behind the schedule (ms). */
@@ -305,7 +308,7 @@ function post(apiUrl: string, psid: string, text: string, offered: Offered): Pro
 
 /** Sends `rate` messages a second for `seconds`, on schedule whatever the answers. */
 async function offer(apiUrl: string, rate: number, seconds: number): Promise<Offered> {
-  const offered: Offered = { sentAt: new Map(), acks: [], refused: new Map(), lateMs: [] };
+  const offered: Offered = { sentAt: new Map(), acks: [], accepted: new Set(), refused: new Map(), lateMs: [] };
   const total = Math.round(rate * seconds);
   const gap = 1000 / rate;
   const inFlight: Promise<void>[] = [];
@@ -334,8 +337,11 @@ interface RateResult {
   readonly offered: number;
   readonly acks: readonly number[];
   readonly refused: number;
+  /** Non-200 answers by status (0: no answer, the connection failed). */
+  readonly refusedBy: string;
   readonly replyLatencies: readonly number[];
   readonly backlogAtEnd: number;
+  /** Acked (200) but never answered: a message the service took and dropped. */
   readonly lost: number;
   readonly duplicated: number;
   readonly drainSeconds: number;
@@ -365,9 +371,13 @@ async function measureRate(service: Service, graph: GraphChild, rate: number, se
   }
   const replyLatencies: number[] = [];
   let duplicated = 0;
+  let lost = 0;
   for (const [psid, sentAt] of offered.sentAt) {
     const arrivals = graph.replies.get(psid);
-    if (!arrivals) continue;
+    if (!arrivals) {
+      if (offered.accepted.has(psid)) lost++;
+      continue;
+    }
     replyLatencies.push(arrivals[0]! - sentAt);
     duplicated += arrivals.length - 1;
   }
@@ -379,7 +389,8 @@ async function measureRate(service: Service, graph: GraphChild, rate: number, se
     refused: offered.sentAt.size - acked,
     replyLatencies: replyLatencies.sort((a, b) => a - b),
     backlogAtEnd,
-    lost: offered.sentAt.size - replyLatencies.length,
+    lost,
+    refusedBy: [...offered.refused].map(([status, n]) => `${n}× ${status || 'no answer'}`).join(', '),
     duplicated,
     drainSeconds: (performance.now() - drainStart) / 1000,
     lateP99: percentile(
@@ -470,7 +481,7 @@ async function main(): Promise<void> {
       const result = await measureRate(service, graph, rate, duration, drain);
       results.push(result);
       console.log(
-        `${rate}/s: ack p99 ${ms(percentile(result.acks, 99))}, reply p99 ${ms(percentile(result.replyLatencies, 99))}, backlog ${result.backlogAtEnd}, lost ${result.lost}, dup ${result.duplicated}, generator late p99 ${ms(result.lateP99)}, drained in ${result.drainSeconds.toFixed(1)} s`,
+        `${rate}/s: ack p99 ${ms(percentile(result.acks, 99))}, reply p99 ${ms(percentile(result.replyLatencies, 99))}, backlog ${result.backlogAtEnd}, lost ${result.lost}, dup ${result.duplicated}, non-200 ${result.refused}${result.refused ? ` (${result.refusedBy})` : ''}, generator late p99 ${ms(result.lateP99)}, drained in ${result.drainSeconds.toFixed(1)} s`,
       );
     }
     console.log('');
