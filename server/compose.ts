@@ -40,7 +40,7 @@ import { collectDeadLetters } from './dead-letter-metrics';
 import { collectQueueDepth, instrumentPipeline, instrumentTriage } from './instrument';
 import type { Logger } from '../core/logger';
 import type { Catalog } from '../bot/intent-schema';
-import type { ChannelId, ChannelSender } from '../pipeline/channel';
+import { CHANNEL_IDS, type ChannelId, type ChannelSender } from '../pipeline/channel';
 import type { TriageFn } from '../pipeline/types';
 import type { LoginLimitPolicy } from '../accounts/login-limiter';
 import { hashPassword, type ScryptParams } from '../accounts/password';
@@ -185,6 +185,8 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     const jobs = createJobQueue({
       redisUrl: config.redisUrl,
       prefix: config.redisPrefix,
+      // The send lanes, so the queue depth counts them in api processes too.
+      lanes: { outbound: CHANNEL_IDS },
       onFailed: (job, error) => jobLog.error('job failed for good', { job, error }),
       onError: (message, error) => jobLog.error(message, { error }),
     });
