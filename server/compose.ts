@@ -45,6 +45,7 @@ import type { TriageFn } from '../pipeline/types';
 import type { LoginLimitPolicy } from '../accounts/login-limiter';
 import { hashPassword, type ScryptParams } from '../accounts/password';
 import { createMetrics } from './metrics';
+import { countInFlight, createLoadGauge, shedWhenOverloaded } from './load-shedding';
 import { resolveServerSecret } from './server-secret';
 
 export const ROLES = ['all', 'api', 'worker'] as const;
@@ -292,6 +293,12 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     });
 
     collectQueueDepth(jobs, metrics);
+    const load = createLoadGauge({
+      jobs,
+      maxInboundBacklog: config.shedInboundBacklog,
+      onError: (error) => logger.warn('load shedding: cannot read the inbound backlog', { error }),
+    });
+    closers.push(async () => load.stop());
     // Rate limits and stream caps count in Redis when configured, so they hold across API processes.
     const limitLog = logger.child({ component: 'limits' });
     const limits = createLimitStore({
@@ -325,6 +332,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         streams,
         limits,
         webhooks: channelRouters(config.channels, pipeline, logger.child({ component: 'channels' }), limits),
+        shedding: { countWebhook: countInFlight(load), shedWebChat: shedWhenOverloaded(load) },
         routes: [
           ...agentApi.routes,
           ...trainerRouteModules({ trainer, guard: agentApi.guard }),
