@@ -238,7 +238,7 @@ export interface ModelVersionsTable {
   published_by: string | null;
 }
 
-export type CandidateSource = 'relabel' | 'low_confidence' | 'unhandled';
+export type CandidateSource = 'relabel' | 'low_confidence' | 'unhandled' | 'negative_feedback';
 
 export interface TrainingCandidatesTable {
   id: string;
@@ -295,6 +295,14 @@ export interface SurgesTable {
   closed_at: NullableTimestamp;
 }
 
+/** 0015: messages per surge detector key ('intent:<id>', 'region:<name>') and clock hour. */
+export interface SurgeHourlyCountsTable {
+  key: string;
+  /** The hour's start. */
+  hour: Timestamp;
+  count: number;
+}
+
 export type LinkCheckStatus = 'ok' | 'redirected' | 'broken' | 'unreachable' | 'blocked';
 
 export interface LinkChecksTable {
@@ -305,6 +313,34 @@ export interface LinkChecksTable {
   final_url: string | null;
   error: string | null;
   checked_at: Timestamp;
+}
+
+/** 0014: two channel identities of one citizen, on evidence only (smaller id first). */
+export interface ContactLinksTable {
+  contact_id: string;
+  linked_contact_id: string;
+  evidence: 'agent_confirmed' | 'verified_account';
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** 0014: the CSAT asked for on resolve; score and comment (redacted) once the citizen answers. */
+export interface TicketRatingsTable {
+  ticket_id: string;
+  conversation_id: string;
+  agent_id: string | null;
+  requested_at: Timestamp;
+  score: number | null;
+  comment: string | null;
+  rated_at: NullableTimestamp;
+}
+
+/** 0014: "Was this helpful?" on the bot's answer to a citizen message. */
+export interface AnswerFeedbackTable {
+  message_id: string;
+  conversation_id: string;
+  helpful: boolean;
+  created_at: CreatedAt;
 }
 
 export interface Schema {
@@ -326,5 +362,9 @@ export interface Schema {
   channel_state: ChannelStateTable;
   rejected_events: RejectedEventsTable;
   surges: SurgesTable;
+  surge_hourly_counts: SurgeHourlyCountsTable;
   link_checks: LinkChecksTable;
+  contact_links: ContactLinksTable;
+  ticket_ratings: TicketRatingsTable;
+  answer_feedback: AnswerFeedbackTable;
 }

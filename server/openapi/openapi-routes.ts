@@ -2,10 +2,11 @@
 // trainer-paths.ts, when present) is merged by whoever composes the app.
 import { Router } from 'express';
 import { authPaths } from './auth-paths';
+import { contactPaths } from './contact-paths';
 import { buildOpenApiDocument, type OpenApiGroup } from './document';
 import { handoffPaths } from './handoff-paths';
 
-export const CORE_GROUPS: readonly OpenApiGroup[] = [authPaths, handoffPaths];
+export const CORE_GROUPS: readonly OpenApiGroup[] = [authPaths, handoffPaths, contactPaths];
 
 export function openApiRoutes(groups: readonly OpenApiGroup[] = CORE_GROUPS): Router {
   // Built once at start: a duplicate or clash fails the start, not a request.

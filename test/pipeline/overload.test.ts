@@ -15,7 +15,7 @@ import { META_SECRET, PAGE_ID } from '../channels/support/payloads';
 import { describeEachDatabaseKind, eventually, TEST_REDIS_URL } from '../support/backends';
 import { startComposedServer, STARTUP_TIMEOUT_MS, type ComposedServer } from '../support/composed-server';
 import { seedCatalog } from '../support/seed-catalog';
-import { tableTriage } from '../server/support/memory-pipeline';
+import { exactTriage } from '../support/pipeline-fixtures';
 import type { TriageFn } from '../../pipeline/types';
 
 const TRIAGE_MS = 15;
@@ -23,7 +23,7 @@ const WEBHOOKS = 260;
 const LOAD_MS = 2000;
 const BACKLOG_LIMIT = 30;
 const PSID_BASE = 7_200_000_000_000_000n;
-const answer = tableTriage({});
+const answer = exactTriage({});
 /** Every message gets a reply, after TRIAGE_MS of busy CPU (the classifier's cost, exaggerated). */
 const slowTriage: TriageFn = (text, context) => {
   const until = Date.now() + TRIAGE_MS;

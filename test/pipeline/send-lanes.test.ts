@@ -10,11 +10,11 @@ import { META_SECRET, PAGE_ID, X_ACCOUNT, X_SECRET, fbMessage, fbPage, xActivity
 import { describeEachDatabaseKind, eventually, TEST_REDIS_URL } from '../support/backends';
 import { startComposedServer, STARTUP_TIMEOUT_MS, type ComposedServer } from '../support/composed-server';
 import { seedCatalog } from '../support/seed-catalog';
-import { tableTriage } from '../server/support/memory-pipeline';
+import { exactTriage } from '../support/pipeline-fixtures';
 
 const FB_TEXT = '운전면허 갱신 기간이 궁금합니다';
 const X_TEXT = '주민등록등본 발급 방법 알려주세요';
-const TRIAGE = tableTriage({
+const TRIAGE = exactTriage({
   [FB_TEXT]: { intent: 'license.renew', confidence: 0.95, action: 'auto_answer', reply: { text: '운전면허 갱신은 생일 전후 6개월입니다.', links: [] } },
   [X_TEXT]: { intent: 'cert.resident', confidence: 0.95, action: 'auto_answer', reply: { text: '정부24에서 발급하세요.', links: [] } },
 });

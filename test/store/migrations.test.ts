@@ -3,8 +3,10 @@ import { MIGRATIONS, migrateDown, migrateToLatest } from '../../store/migrate';
 import { describeEachDatabase } from '../support/backends';
 
 const TABLES = [
+  'answer_feedback',
   'audit_log',
   'channel_state',
+  'contact_links',
   'contacts',
   'conversations',
   'decisions',
@@ -17,8 +19,10 @@ const TABLES = [
   'outbox',
   'rejected_events',
   'sessions',
+  'surge_hourly_counts',
   'surges',
   'ticket_notes',
+  'ticket_ratings',
   'tickets',
   'training_candidates',
   'users',

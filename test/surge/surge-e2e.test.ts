@@ -62,15 +62,16 @@ describe.each(engines)('surge detection and pinned answers on a running server [
       SOTONG_ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'silent',
       WEB_CHAT_RATE_LIMIT: '100000',
+      // Detection every second instead of every 10 s, so the test's wait is short; thresholds default.
+      // Past 20 waiting tickets the bot gives non-urgent handoffs a wait estimate (priority under load).
+      SURGE_TICK_SECONDS: '1',
+      SURGE_LOAD_QUEUE_DEPTH: '20',
       ...(fresh ? { DATABASE_URL: fresh.url } : {}),
     });
     server = await startServer(config, {
       role: 'all',
       logger: silentLogger,
       print: () => undefined,
-      // Detection every second instead of every 10 s, so the test's wait is short; thresholds default.
-      // Past 20 waiting tickets the bot gives non-urgent handoffs a wait estimate (priority under load).
-      surge: { ...DEFAULT_SURGE_CONFIG, tickMs: 1000, loadQueueDepth: 20 },
       overrides: { clock: () => new Date(Date.now() + clockOffsetMs) },
     });
     url = server.url!;
@@ -145,6 +146,11 @@ describe.each(engines)('surge detection and pinned answers on a running server [
 
     const metrics = await fetch(`${url}/metrics`).then((r) => r.text());
     expect(metrics).toMatch(/sotong_surges_open\{kind="topic"\} [1-9]/);
+    // The served API document describes the surge routes (test/surge/surge-openapi.test.ts: in full).
+    const openapi = await fetch(`${url}/api/openapi.json`).then((r) => r.json() as Promise<{ paths: Record<string, unknown> }>);
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/surges', '/api/v1/surges/{id}/pinned-answer', '/api/v1/surges/{id}/broadcast']),
+    );
 
     // Under load (many burst messages went to a person): a non-urgent handoff hears an honest wait
     // estimate, while danger keeps its emergency answer and an urgent ticket. The queue load is
@@ -190,13 +196,9 @@ describe.each(engines)('surge detection and pinned answers on a running server [
 
     const further = await sayAll(Array.from({ length: 50 }, () => burstVariant(rng, 0)));
     const pinnedAnswers = further.filter((a) => a.decision?.action === 'auto_answer' && a.decision.reason === 'surge_pinned');
-    // Every variant without the pinned answer is one the classifier calls an emergency ("물 찼다던데",
-    // "물 빠졌어요?"): danger signs keep 119/112 and a person, never the pinned answer instead. Of
-    // the rest, at least 90% get the pinned answer (in practice all of them).
-    const urgent = further.filter((a) => a.decision?.action === 'urgent');
-    for (const a of further) if (a.decision?.reason !== 'surge_pinned') expect(a.decision?.action).toBe('urgent');
-    expect(pinnedAnswers.length).toBeGreaterThanOrEqual(Math.ceil(0.9 * (further.length - urgent.length)));
-    expect(urgent.length).toBeLessThanOrEqual(10);
+    // Counted over all 50: a question about a closed underpass names a place, not a danger, so it is
+    // not urgent (bot/situations.ts hasDangerSign); the danger messages are checked below.
+    expect(pinnedAnswers.length).toBeGreaterThanOrEqual(Math.ceil(0.9 * further.length));
     for (const a of pinnedAnswers) expect(a.reply).toMatchObject({ text: PINNED.ko, links: [{ url: 'https://www.safekorea.go.kr' }] });
 
     // Catalog questions keep their own answers.

@@ -2,7 +2,7 @@
 // some handed to a person), an agent replies, and the dashboard shows the same numbers the
 // metrics API computes, with its charts drawn.
 import { describeWithChromium, screenshot, watchPage } from './support/browser';
-import { signInThroughForm } from './support/pages';
+import { horizontalOverflow, signInThroughForm } from './support/pages';
 import { UI_PASSWORD, useServerAndBrowser } from './support/ui-server';
 
 jest.setTimeout(120_000);
@@ -100,14 +100,18 @@ describeWithChromium('dashboard (Chromium)', () => {
     });
     expect(shaded.a).toBeGreaterThan(0);
     expect(shaded.g).toBeGreaterThan(shaded.r);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await screenshot(page, 'dashboard');
-    await screenshot(page, 'dashboard-ko-1280');
     await page.locator('#lang-toggle').click();
     expect(await page.locator('#kpi-first-response .kpi-detail').textContent()).toContain(`${handedOff - 1} still waiting`);
-    await screenshot(page, 'dashboard-en-1280');
-    await page.setViewportSize({ width: 390, height: 900 });
-    await screenshot(page, 'dashboard-en-390');
+    // The layout holds from a phone to a wide desk, in both languages.
+    for (const lang of ['en', 'ko'] as const) {
+      if (lang === 'ko') await page.locator('#lang-toggle').click();
+      for (const width of [390, 1280, 1920]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.waitForTimeout(100);
+        expect({ lang, width, ...(await horizontalOverflow(page)) }).toEqual({ lang, width, overflow: 0, culprits: [] });
+        await screenshot(page, `dashboard-${lang}-${width}`);
+      }
+    }
     expect(seen.errors).toEqual([]);
     expect(seen.cspViolations).toEqual([]);
   });

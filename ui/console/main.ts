@@ -10,6 +10,7 @@ import { createStatusLine } from '../shared/status';
 import { createToasts } from '../shared/toasts';
 import { ticketActions, type TransferTargets } from './actions';
 import { createUrgentAlert } from './alerts';
+import { mountContactPanel } from './contact-panel';
 import { loadIntentChoices, type IntentChoice } from './intent-choices';
 import { createQueueView, subject } from './queue-view';
 import { CONSOLE_TEXT } from './text';
@@ -59,11 +60,15 @@ async function start(): Promise<void> {
     intents: () => intents,
     changed: (id) => void reloadTicket(id),
   });
+  const contactPanel = mountContactPanel({ root: byId('contact-panel'), api, i18n, toasts, confirm: (text) => status.info(text) });
   const queue = createQueueView(
     { list: byId('queue-list'), views: byId('queue-views'), sort: byId<HTMLSelectElement>('queue-sort') },
     i18n,
     () => user.id,
-    (ticket) => void thread.show(ticket?.id),
+    (ticket) => {
+      void thread.show(ticket?.id);
+      void contactPanel.show(ticket?.id);
+    },
   );
   const alert = createUrgentAlert(() => i18n.t('title'));
   const surges = mountSurgePanel({ api, user, i18n, status, announcer });
