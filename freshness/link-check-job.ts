@@ -1,6 +1,7 @@
 // The link-check job: a repeatable job that checks one official link per run, the one checked
-// longest ago, so a catalog of any size costs the sites a few requests a minute (one run per
-// `intervalMs` slot; the slot is the job id, so however many workers schedule it, it runs once).
+// longest ago, so a catalog of any size costs the sites a few requests a minute. It runs through
+// every(): once per period across all workers, and set up again if the queue's storage is wiped
+// (a job that re-added itself was lost with the queue, and its first add could fail the start).
 import type { Catalog } from '../bot/intent-schema';
 import type { JobQueue } from '../jobs/types';
 import type { Database } from '../store/database';
@@ -32,23 +33,18 @@ export async function checkNextLink(deps: Omit<LinkCheckJobDeps, 'jobs' | 'inter
   return url;
 }
 
-/** Consumes `link-check` jobs in this process and schedules the first run. */
-export async function startLinkChecks(deps: LinkCheckJobDeps): Promise<void> {
-  const slotOf = (ms: number) => Math.floor(ms / deps.intervalMs);
-  const schedule = (slot: number) =>
-    deps.jobs.add('link-check', { slot }, { jobId: `link-check-${slot}`, delayMs: Math.max(0, slot * deps.intervalMs - Date.now()) });
+/** Consumes `link-check` jobs in this process and runs one every `intervalMs`; returns a stop function. */
+export function startLinkChecks(deps: LinkCheckJobDeps): () => void {
   deps.jobs.process(
     'link-check',
-    async ({ slot }) => {
+    async () => {
       try {
         await checkNextLink(deps);
       } catch (error) {
         deps.onError?.(error);
-      } finally {
-        await schedule(Math.max(slot, slotOf(Date.now())) + 1);
       }
     },
     { concurrency: 1, attempts: 1 },
   );
-  await schedule(slotOf(Date.now()) + 1);
+  return deps.jobs.every('link-check', deps.intervalMs);
 }

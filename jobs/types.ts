@@ -10,14 +10,14 @@ export interface JobPayloads {
   sla: { ticketId: string; deadline: string };
   /** One run of surge detection (surge/create-surge.ts); repeated with every(). */
   surge: Record<string, never>;
-  /** Check the official link due next (freshness/link-check-job.ts); re-adds itself for the next slot. */
-  'link-check': { slot: number };
+  /** Check the official link due next (freshness/link-check-job.ts); repeated with every(). */
+  'link-check': Record<string, never>;
   /** Re-queue work stuck past its timeout (pipeline/sweep.ts); repeated with every(). */
   sweep: Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 /** Jobs run on a period by every() rather than added one by one. */
-export type RepeatableJobName = 'sweep' | 'surge';
+export type RepeatableJobName = 'sweep' | 'surge' | 'link-check';
 export const JOB_NAMES: readonly JobName[] = ['inbound', 'outbound', 'sla', 'surge', 'sweep', 'link-check'];
 
 export interface AddOptions {

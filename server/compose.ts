@@ -26,6 +26,7 @@ import { trainerPaths } from './openapi/trainer-paths';
 import { createTrainer } from '../training/trainer-api';
 import { connectLiveCatalog } from '../training/live-catalog';
 import { startLinkChecks } from '../freshness/link-check-job';
+import { retryInBackground } from './retry-in-background';
 import { createLinkChecker, LINK_CHECK_USER_AGENT } from '../freshness/link-checker';
 import { collectHandoffMetrics } from './handoff-prometheus';
 import { collectSurgeMetrics } from './surge-prometheus';
@@ -268,10 +269,15 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       closers.push(async () => stopSurgeSchedule());
       const recovered = await pipeline.recover();
       // Delayed work the in-process driver held in timers: SLA checks of unanswered tickets.
-      const slaChecks = await handoff.recoverSla();
-      logger.info('workers started', { driver: jobs.driver, recovered, slaChecks });
+      const slaRecovery = await retryInBackground(() => handoff.recoverSla(), {
+        periodMs: config.sweep.everyMs,
+        onError: (error) => logger.warn('SLA checks could not be queued yet; trying again', { error: String(error) }),
+        onDone: (slaChecks) => logger.info('SLA checks queued', { slaChecks }),
+      });
+      closers.push(async () => slaRecovery.stop());
+      logger.info('workers started', { driver: jobs.driver, recovered, slaChecks: slaRecovery.first ?? 'retrying' });
       if (config.linkCheck.intervalMs > 0) {
-        await startLinkChecks({
+        const stopLinkChecks = startLinkChecks({
           database,
           jobs,
           checker: createLinkChecker({ timeoutMs: config.linkCheck.timeoutMs, userAgent: LINK_CHECK_USER_AGENT }),
@@ -279,6 +285,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
           intervalMs: config.linkCheck.intervalMs,
           onError: (error) => logger.warn('link check failed', { error }),
         });
+        closers.push(async () => stopLinkChecks());
       }
       const x = config.channels.x;
       if (x && x.pollIntervalMs > 0) {

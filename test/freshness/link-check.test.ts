@@ -156,8 +156,8 @@ describe('link-check job', () => {
     expect(await checkNextLink({ database, checker, catalog: () => only })).toBe(officialWebLinks(only)[0]);
 
     const jobs = createInProcessJobQueue({ onFailed: () => undefined });
+    const stop = startLinkChecks({ database, jobs, checker, catalog: () => only, intervalMs: 100 });
     try {
-      await startLinkChecks({ database, jobs, checker, catalog: () => only, intervalMs: 100 });
       const expected = new Map([
         [`${SITE}/ok`, 'ok'],
         [`${SITE}/gone`, 'broken'],
@@ -174,6 +174,7 @@ describe('link-check job', () => {
       );
       for (const [url, status] of expected) expect(rows.find((r) => r.url === url)?.status).toBe(status);
     } finally {
+      stop();
       await jobs.close();
     }
   });
