@@ -307,6 +307,17 @@ export interface LinkChecksTable {
   checked_at: Timestamp;
 }
 
+/** 0015 (store/migrations/0015_canned_responses.ts). */
+export interface CannedResponsesTable {
+  id: string;
+  title: string;
+  text_ko: string;
+  text_en: string;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
 export interface Schema {
   contacts: ContactsTable;
   conversations: ConversationsTable;
@@ -327,4 +338,5 @@ export interface Schema {
   rejected_events: RejectedEventsTable;
   surges: SurgesTable;
   link_checks: LinkChecksTable;
+  canned_responses: CannedResponsesTable;
 }

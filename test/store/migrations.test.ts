@@ -4,6 +4,7 @@ import { describeEachDatabase } from '../support/backends';
 
 const TABLES = [
   'audit_log',
+  'canned_responses',
   'channel_state',
   'contacts',
   'conversations',
