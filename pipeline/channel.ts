@@ -16,6 +16,20 @@ export interface MediaRef {
   readonly url: string;
 }
 
+/** A platform event refused as given (wrong shape): recorded with its reason, never stored as a message. */
+export interface RejectedInbound {
+  readonly channel: ChannelId;
+  /** The event's platform id when it had a readable one. */
+  readonly externalId: string | null;
+  readonly reason: string;
+}
+
+/** What one webhook delivery parsed into: the messages to store and the events refused. */
+export interface ParsedDelivery {
+  readonly messages: InboundMessage[];
+  readonly rejected: RejectedInbound[];
+}
+
 /** One citizen message, as parsed from a platform event. Text is raw (not yet redacted). */
 export interface InboundMessage {
   readonly channel: ChannelId;

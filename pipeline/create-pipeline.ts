@@ -7,7 +7,7 @@ import { findThread } from '../store/conversation-repository';
 import { listConversationMessages, markInboundDead } from '../store/message-repository';
 import { DEFAULT_INBOUND_WORKER, DEFAULT_OUTBOUND_WORKER, DEFAULT_SEND_LEASE_MS, type PipelineDeps, type WorkerSettings } from './deps';
 import { deliverOutbound, takeOutboxForInlineDelivery } from './deliver-outbound';
-import { ingest } from './ingest';
+import { ingest, rejectEvent } from './ingest';
 import { processInbound } from './process-inbound';
 import { recover, type Recovered } from './recover';
 import { DEFAULT_STUCK_AFTER_MS, DEFAULT_SWEEP_INTERVAL_MS, sweep, type SweepSettings, type Swept } from './sweep';
@@ -30,6 +30,7 @@ export interface Pipeline extends MessagePipeline {
 export function createPipeline(deps: PipelineDeps): Pipeline {
   return {
     ingest: (message, options) => ingest(deps, message, options),
+    rejectEvent: (event) => rejectEvent(deps, event),
     processInbound: (messageId) => processInbound(deps, messageId),
     takeOutboxForInlineDelivery: (outboxId) => takeOutboxForInlineDelivery(deps, outboxId),
     async findThread(conversationId) {

@@ -5,7 +5,7 @@
 // The text is sanitised first (bot/sanitize-text.ts) and cut to MAX_TEXT_LENGTH with a marker, so
 // no text a platform can send turns into a database error retried forever.
 import { sanitizeStrings, truncateWithMarker } from '../bot/sanitize-text';
-import { CHANNEL_IDS, MEDIA_KINDS, type InboundMessage } from './channel';
+import { CHANNEL_IDS, MEDIA_KINDS, type InboundMessage, type RejectedInbound } from './channel';
 import { UnrecoverableJobError } from '../jobs/types';
 import { recordRejectedEvent } from '../store/dead-letter-repository';
 import { storeInbound } from '../store/inbound-writes';
@@ -40,6 +40,12 @@ function validate(message: InboundMessage): void {
   }
 }
 
+/** Records an event refused as given; the rest of its delivery goes on. */
+export async function rejectEvent(deps: PipelineDeps, event: RejectedInbound): Promise<void> {
+  await recordRejectedEvent(deps.database.db, { channel: String(event.channel), externalId: event.externalId, reason: event.reason });
+  deps.logger?.warn('inbound event rejected', { channel: event.channel, reason: event.reason });
+}
+
 export async function ingest(deps: PipelineDeps, message: InboundMessage, options: { enqueue?: boolean } = {}): Promise<IngestResult> {
   // Every string the platform sent (text, ids, names, reply target) through the edge sanitiser.
   message = sanitizeStrings(message);
@@ -48,8 +54,7 @@ export async function ingest(deps: PipelineDeps, message: InboundMessage, option
   } catch (error) {
     // Recorded with its reason; the caller goes on with the rest of the delivery.
     const externalId = typeof message.externalId === 'string' && message.externalId !== '' ? message.externalId : null;
-    await recordRejectedEvent(deps.database.db, { channel: String(message.channel), externalId, reason: (error as Error).message });
-    deps.logger?.warn('inbound event rejected', { channel: message.channel, reason: (error as Error).message });
+    await rejectEvent(deps, { channel: message.channel, externalId, reason: (error as Error).message });
     throw error;
   }
   const text = truncateWithMarker(message.text, MAX_TEXT_LENGTH);

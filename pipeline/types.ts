@@ -1,7 +1,7 @@
 // The message pipeline as the server and the channels see it. Implemented in pipeline/ over the
 // store and the job queue; see design.md "The way a message travels".
 import type { ConversationContext, Decision } from '../bot/types';
-import type { InboundMessage, OutboundReply } from './channel';
+import type { InboundMessage, OutboundReply, RejectedInbound } from './channel';
 import type { StoredMessage } from '../store/stored-message';
 
 /** triage() bound to the current model and catalog. Pure: no I/O. */
@@ -37,6 +37,8 @@ export interface MessagePipeline {
    * `enqueue` is false, queue the `inbound` job for it. Safe to call again with the same message.
    */
   ingest(message: InboundMessage, options?: { enqueue?: boolean }): Promise<IngestResult>;
+  /** Record a platform event refused as given (its reason, never its content), for the dead-letter view. */
+  rejectEvent(event: RejectedInbound): Promise<void>;
   /** Triage a stored message and act on the decision. Idempotent: a second call returns the first result. */
   processInbound(messageId: string): Promise<ProcessedInbound>;
   /**

@@ -16,6 +16,7 @@ import * as m0010 from './migrations/0010_reliability';
 import * as m0011 from './migrations/0011_link_checks';
 import * as m0012 from './migrations/0012_decision_dialog';
 import * as m0013 from './migrations/0013_staff_workspace';
+import * as m0014 from './migrations/0014_contacts_feedback';
 import * as m0015 from './migrations/0015_canned_responses';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -32,6 +33,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011_link_checks': m0011,
   '0012_decision_dialog': m0012,
   '0013_staff_workspace': m0013,
+  '0014_contacts_feedback': m0014,
   '0015_canned_responses': m0015,
 };
 

@@ -238,7 +238,7 @@ export interface ModelVersionsTable {
   published_by: string | null;
 }
 
-export type CandidateSource = 'relabel' | 'low_confidence' | 'unhandled';
+export type CandidateSource = 'relabel' | 'low_confidence' | 'unhandled' | 'negative_feedback';
 
 export interface TrainingCandidatesTable {
   id: string;
@@ -307,6 +307,34 @@ export interface LinkChecksTable {
   checked_at: Timestamp;
 }
 
+/** 0014: two channel identities of one citizen, on evidence only (smaller id first). */
+export interface ContactLinksTable {
+  contact_id: string;
+  linked_contact_id: string;
+  evidence: 'agent_confirmed' | 'verified_account';
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** 0014: the CSAT asked for on resolve; score and comment (redacted) once the citizen answers. */
+export interface TicketRatingsTable {
+  ticket_id: string;
+  conversation_id: string;
+  agent_id: string | null;
+  requested_at: Timestamp;
+  score: number | null;
+  comment: string | null;
+  rated_at: NullableTimestamp;
+}
+
+/** 0014: "Was this helpful?" on the bot's answer to a citizen message. */
+export interface AnswerFeedbackTable {
+  message_id: string;
+  conversation_id: string;
+  helpful: boolean;
+  created_at: CreatedAt;
+}
+
 /** 0015 (store/migrations/0015_canned_responses.ts). */
 export interface CannedResponsesTable {
   id: string;
@@ -338,5 +366,8 @@ export interface Schema {
   rejected_events: RejectedEventsTable;
   surges: SurgesTable;
   link_checks: LinkChecksTable;
+  contact_links: ContactLinksTable;
+  ticket_ratings: TicketRatingsTable;
+  answer_feedback: AnswerFeedbackTable;
   canned_responses: CannedResponsesTable;
 }

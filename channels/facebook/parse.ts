@@ -2,8 +2,8 @@
 // changes[]; drops our own echoes and comments, non-"add" comment changes, receipts, reactions
 // and standby events (threads another app owns).
 import { z } from 'zod';
-import type { InboundMessage, MediaKind, MediaRef } from '../../pipeline/channel';
-import { parseShape } from '../shared/shape';
+import type { InboundMessage, MediaKind, MediaRef, ParsedDelivery } from '../../pipeline/channel';
+import { parseEachEvent, parseShape, stringAt, withPrefix } from '../shared/shape';
 import { ATTACHMENT_ONLY_TEXT } from '../shared/text';
 
 /** Prefix of quick-reply / postback payloads we send: the rest is the text the citizen chose. */
@@ -54,29 +54,46 @@ const commentSchema = z.object({
   from: z.object({ id: z.string(), name: z.string().optional() }).optional(),
 });
 
+// The envelope is checked as a whole (a wrong one is a 400); each event inside it on its own, so
+// one wrongly-shaped event is refused while the others of the delivery are stored.
 const pageSchema = z.object({
   object: z.literal('page'),
   entry: z.array(
     z.object({
       id: z.string(),
       time: z.number().optional(),
-      messaging: z.array(messagingSchema).optional(),
+      messaging: z.array(z.unknown()).optional(),
       // Threads another app (e.g. Page Inbox) owns: its agents answer there, we may not
       // (Graph refuses with 10/2018300). Only their shape is checked.
       standby: z.array(z.unknown()).optional(),
-      changes: z.array(changeSchema).optional(),
+      changes: z.array(z.unknown()).optional(),
     }),
   ),
 });
 
 type MessagingEvent = z.infer<typeof messagingSchema>;
 
-export function parsePageEvents(payload: unknown): InboundMessage[] {
+export function parsePageEvents(payload: unknown): ParsedDelivery {
   const page = parseShape(pageSchema, payload, 'Meta page webhook');
-  return page.entry.flatMap((entry) => [
-    ...(entry.messaging ?? []).flatMap((e) => messengerMessage(e, entry.id, entry.time)),
-    ...(entry.changes ?? []).flatMap((c) => commentMessage(c, entry.id)),
-  ]);
+  const delivery: ParsedDelivery = { messages: [], rejected: [] };
+  page.entry.forEach((entry, i) => {
+    const where = (list: string, j: number) => `Meta page webhook entry.${i}.${list}.${j}`;
+    parseEachEvent(
+      'facebook',
+      entry.messaging ?? [],
+      (raw, j) => messengerMessage(parseShape(messagingSchema, raw, where('messaging', j)), entry.id, entry.time),
+      (raw) => stringAt(raw, 'message', 'mid') ?? stringAt(raw, 'postback', 'mid'),
+      delivery,
+    );
+    parseEachEvent(
+      'facebook',
+      entry.changes ?? [],
+      (raw, j) => commentMessage(parseShape(changeSchema, raw, where('changes', j)), entry.id, where('changes', j)),
+      (raw) => withPrefix('comment:', stringAt(raw, 'value', 'comment_id')),
+      delivery,
+    );
+  });
+  return delivery;
 }
 
 function chosenText(payload: string | undefined): string | undefined {
@@ -152,9 +169,9 @@ function messengerMessage(event: MessagingEvent, pageId: string, entryTime: numb
   ];
 }
 
-function commentMessage(change: z.infer<typeof changeSchema>, pageId: string): InboundMessage[] {
+function commentMessage(change: z.infer<typeof changeSchema>, pageId: string, where: string): InboundMessage[] {
   if (change.field !== 'feed' || change.value['item'] !== 'comment') return [];
-  const comment = parseShape(commentSchema, change.value, 'Meta feed comment');
+  const comment = parseShape(commentSchema, change.value, `${where} (feed comment)`);
   if (comment.verb !== 'add' || comment.from?.id === pageId) return [];
   const text = comment.message?.trim();
   if (!text) return [];

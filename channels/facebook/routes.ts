@@ -27,8 +27,9 @@ export function facebookWebhookRouter(options: FacebookWebhookOptions, pipeline:
       const raw = rawBytes(req);
       const check = checkMetaSignature(req.get(META_SIGNATURE_HEADER), options.appSecret, raw);
       if (check !== 'valid') return rejectSignature(res, check, META_SIGNATURE_HEADER);
-      const messages = parsePageEvents(parseJson(raw)).filter((m) => m.userId !== options.pageId);
-      const summary = await ingestAll(pipeline, messages, { enqueue: true });
+      const delivery = parsePageEvents(parseJson(raw));
+      const fromOthers = { ...delivery, messages: delivery.messages.filter((m) => m.userId !== options.pageId) };
+      const summary = await ingestAll(pipeline, fromOthers, { enqueue: true });
       res.status(200).json({ received: summary.received, duplicates: summary.duplicates, rejected: summary.rejected });
     } catch (err) {
       answerError(res, err, next);

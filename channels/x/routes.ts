@@ -33,8 +33,7 @@ export function xWebhookRouter(options: XWebhookOptions, pipeline: MessagePipeli
       const raw = rawBytes(req);
       const check = checkXSignature(req.get(X_SIGNATURE_HEADER), options.consumerSecret, raw);
       if (check !== 'valid') return rejectSignature(res, check, X_SIGNATURE_HEADER);
-      const messages = parseXActivity(parseJson(raw), options.accountId);
-      const summary = await ingestAll(pipeline, messages, { enqueue: true });
+      const summary = await ingestAll(pipeline, parseXActivity(parseJson(raw), options.accountId), { enqueue: true });
       res.status(200).json({ received: summary.received, duplicates: summary.duplicates, rejected: summary.rejected });
     } catch (err) {
       answerError(res, err, next);

@@ -26,7 +26,7 @@ describe('Meta signature (channels.md vector)', () => {
 
 describe('parsePageEvents', () => {
   it('reads Messenger messages, quick-reply and postback choices, and drops echoes', () => {
-    const messages = parsePageEvents(
+    const { messages } = parsePageEvents(
       fbPage({
         messaging: [
           fbMessage(),
@@ -58,7 +58,7 @@ describe('parsePageEvents', () => {
   });
 
   it('reads added feed comments only, not edits, removals or our own replies', () => {
-    const messages = parsePageEvents(
+    const { messages } = parsePageEvents(
       fbPage({
         changes: [
           fbComment(),
@@ -81,14 +81,30 @@ describe('parsePageEvents', () => {
   });
 
   it('ignores standby events: another app (Page Inbox) owns the thread and answers it', () => {
-    expect(parsePageEvents(fbPage({ standby: [fbMessage('m_standby')], messaging: [fbMessage('m_ours')] })).map((m) => m.externalId)).toEqual(['m_ours']);
+    expect(parsePageEvents(fbPage({ standby: [fbMessage('m_standby')], messaging: [fbMessage('m_ours')] })).messages.map((m) => m.externalId)).toEqual([
+      'm_ours',
+    ]);
   });
 
-  it('explains a wrong shape', () => {
-    expect(() => parsePageEvents({ object: 'page', entry: [{ id: PAGE_ID, time: 1, messaging: [{ sender: {} }] }] })).toThrow(
-      /entry\.0\.messaging\.0\.sender\.id/,
+  it('refuses a wrongly-shaped event with its reason and keeps the others of the delivery', () => {
+    const badComment = { field: 'feed', value: { item: 'comment', verb: 'add', comment_id: '200000000000001_300000000000009', post_id: 5, created_time: 1 } };
+    const delivery = parsePageEvents(
+      fbPage({ messaging: [fbMessage('m_first'), { sender: {}, message: { mid: 'm_nosender' } }, fbMessage('m_last')], changes: [badComment, fbComment()] }),
     );
+    expect(delivery.messages.map((m) => m.externalId)).toEqual(['m_first', 'm_last', 'comment:200000000000001_300000000000001']);
+    expect(delivery.rejected).toEqual([
+      { channel: 'facebook', externalId: 'm_nosender', reason: expect.stringMatching(/entry\.0\.messaging\.1: sender\.id/) },
+      {
+        channel: 'facebook',
+        externalId: 'comment:200000000000001_300000000000009',
+        reason: expect.stringMatching(/entry\.0\.changes\.0 \(feed comment\): post_id/),
+      },
+    ]);
+  });
+
+  it('refuses a wrong envelope as a whole', () => {
     expect(() => parsePageEvents({ object: 'instagram', entry: [] })).toThrow(/object/);
+    expect(() => parsePageEvents({ object: 'page', entry: [{ id: PAGE_ID, messaging: {} }] })).toThrow(/entry\.0\.messaging/);
   });
 });
 

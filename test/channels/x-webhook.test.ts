@@ -28,7 +28,7 @@ describe('parseXActivity', () => {
     const [m] = parseXActivity(
       xActivity({ tweets: [xMention('1897000000000000001', { extended_tweet: { full_text: '@gov_helpline @friend 긴 질문입니다 @someone 포함' } })] }),
       X_ACCOUNT,
-    );
+    ).messages;
     expect(m).toMatchObject({
       channel: 'x',
       externalId: 'tw:1897000000000000001',
@@ -42,7 +42,7 @@ describe('parseXActivity', () => {
   });
 
   it('reads DMs as private messages keyed dm:<id>', () => {
-    const [m] = parseXActivity(xActivity({ dms: [xDm()] }), X_ACCOUNT);
+    const [m] = parseXActivity(xActivity({ dms: [xDm()] }), X_ACCOUNT).messages;
     expect(m).toMatchObject({
       externalId: 'dm:1897000000000000101',
       threadKey: 'x:dm:42424242',
@@ -59,17 +59,31 @@ describe('parseXActivity', () => {
     const retweet = xMention('1897000000000000003', { retweeted_status: { id_str: '1' } });
     const bare = xMention('1897000000000000004', { text: '@gov_helpline ' });
     const ownDm = xDm('1897000000000000102', X_ACCOUNT, '답변드립니다');
-    expect(parseXActivity(xActivity({ tweets: [own, retweet, bare], dms: [ownDm] }), X_ACCOUNT)).toEqual([]);
+    expect(parseXActivity(xActivity({ tweets: [own, retweet, bare], dms: [ownDm] }), X_ACCOUNT)).toEqual({ messages: [], rejected: [] });
   });
 
   it('keeps mentions of us inside the text', () => {
     expect(stripLeadingMentions('@gov_helpline @a 질문 @gov_helpline 맞나요')).toBe('질문 @gov_helpline 맞나요');
   });
 
-  it('explains a wrong shape', () => {
-    expect(() => parseXActivity({ for_user_id: X_ACCOUNT, tweet_create_events: [{ id_str: 5 }] }, X_ACCOUNT)).toThrow(
-      /X activity: tweet_create_events\.0\.id_str/,
+  it('refuses a wrongly-shaped event with its reason and keeps the others of the delivery', () => {
+    const delivery = parseXActivity(
+      xActivity({
+        tweets: [xMention('1897000000000000011'), { id_str: '1897000000000000012', text: 5 }, xMention('1897000000000000013')],
+        dms: [{ type: 'message_create', id: '1897000000000000111', created_timestamp: 'yesterday' }, xDm()],
+      }),
+      X_ACCOUNT,
     );
+    expect(delivery.messages.map((m) => m.externalId)).toEqual(['tw:1897000000000000011', 'tw:1897000000000000013', 'dm:1897000000000000101']);
+    expect(delivery.rejected).toEqual([
+      { channel: 'x', externalId: 'tw:1897000000000000012', reason: expect.stringMatching(/X activity tweet_create_events\.1: created_at/) },
+      { channel: 'x', externalId: 'dm:1897000000000000111', reason: expect.stringMatching(/X activity direct_message_events\.0: created_timestamp/) },
+    ]);
+  });
+
+  it('refuses a wrong envelope as a whole', () => {
+    expect(() => parseXActivity({ tweet_create_events: [] }, X_ACCOUNT)).toThrow(/for_user_id/);
+    expect(() => parseXActivity({ for_user_id: X_ACCOUNT, tweet_create_events: {} }, X_ACCOUNT)).toThrow(/tweet_create_events/);
   });
 });
 

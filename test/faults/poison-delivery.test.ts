@@ -3,11 +3,12 @@
 // resend the good ones forever). Text the database would refuse (NUL) or that is too long is
 // cleaned or cut at the edge instead of failing the request.
 import { facebookWebhookRouter } from '../../channels/facebook/routes';
+import { xWebhookRouter } from '../../channels/x/routes';
 import { TRUNCATION_MARKER } from '../../bot/sanitize-text';
 import { MAX_TEXT_LENGTH } from '../../pipeline/ingest';
-import { metaDelivery } from '../fakes/platform-signers';
+import { metaDelivery, xDelivery, type Delivery } from '../fakes/platform-signers';
 import { startApp, type RunningApp } from '../channels/support/app';
-import { fbMessage, fbPage, META_SECRET, PAGE_ID, post } from '../channels/support/payloads';
+import { fbComment, fbMessage, fbPage, META_SECRET, PAGE_ID, post, X_ACCOUNT, X_SECRET, xActivity, xDm, xMention } from '../channels/support/payloads';
 import { IN_PROCESS, describeEachDatabase } from '../support/backends';
 import { buildHarness, type Harness } from '../support/pipeline-harness';
 
@@ -18,7 +19,10 @@ describeEachDatabase('a poison event in a delivery', (current) => {
 
   beforeEach(async () => {
     harness = buildHarness(current(), IN_PROCESS);
-    app = await startApp(facebookWebhookRouter({ appSecret: META_SECRET, verifyToken: 'v', pageId: PAGE_ID }, harness.pipeline));
+    app = await startApp(
+      facebookWebhookRouter({ appSecret: META_SECRET, verifyToken: 'v', pageId: PAGE_ID }, harness.pipeline),
+      xWebhookRouter({ consumerSecret: X_SECRET, accountId: X_ACCOUNT }, harness.pipeline),
+    );
   });
   afterEach(async () => {
     await app.close();
@@ -47,6 +51,79 @@ describeEachDatabase('a poison event in a delivery', (current) => {
     const rows = await rejected(badId);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.reason).toMatch(reason);
+    expect((await harness.jobs.depth()).inbound).toBe(2);
+  });
+
+  // A wrongly-shaped event, refused at parsing, between two good events of its delivery.
+  interface WrongShape {
+    readonly path: string;
+    readonly channel: 'x' | 'facebook';
+    readonly delivery: Delivery;
+    /** Stored external ids: the two good events, then the bad one. */
+    readonly ids: [string, string, string];
+  }
+  const wrongShapes: [string, RegExp, (n: [string, string, string]) => WrongShape][] = [
+    [
+      'an X mention without created_at',
+      /tweet_create_events\.1: created_at/,
+      ([a, b, c]) => ({
+        path: '/webhooks/x',
+        channel: 'x',
+        delivery: xDelivery(X_SECRET, xActivity({ tweets: [xMention(a), { ...xMention(b), created_at: undefined }, xMention(c)] })),
+        ids: [`tw:${a}`, `tw:${c}`, `tw:${b}`],
+      }),
+    ],
+    [
+      'an X DM with a timestamp that is not a number',
+      /direct_message_events\.1: created_timestamp/,
+      ([a, b, c]) => ({
+        path: '/webhooks/x',
+        channel: 'x',
+        delivery: xDelivery(X_SECRET, xActivity({ dms: [xDm(a), { ...xDm(b), created_timestamp: 'soon' }, xDm(c)] })),
+        ids: [`dm:${a}`, `dm:${c}`, `dm:${b}`],
+      }),
+    ],
+    [
+      'a Messenger event whose sender has no id',
+      /messaging\.1: sender\.id/,
+      ([a, b, c]) => ({
+        path: '/webhooks/facebook',
+        channel: 'facebook',
+        delivery: metaDelivery(META_SECRET, fbPage({ messaging: [fbMessage(`m_${a}`), { ...fbMessage(`m_${b}`), sender: {} }, fbMessage(`m_${c}`)] })),
+        ids: [`m_${a}`, `m_${c}`, `m_${b}`],
+      }),
+    ],
+    [
+      'a feed comment whose post_id is a number',
+      /changes\.1 \(feed comment\): post_id/,
+      ([a, b, c]) => {
+        const bad = fbComment(`200_${b}`);
+        return {
+          path: '/webhooks/facebook',
+          channel: 'facebook',
+          delivery: metaDelivery(
+            META_SECRET,
+            fbPage({ changes: [fbComment(`200_${a}`), { ...bad, value: { ...bad.value, post_id: 5 } }, fbComment(`200_${c}`)] }),
+          ),
+          ids: [`comment:200_${a}`, `comment:200_${c}`, `comment:200_${b}`],
+        };
+      },
+    ],
+  ];
+
+  test.each(wrongShapes)('good, wrongly shaped (%s), good: both good events stored, the bad one recorded, 200', async (_what, reason, make) => {
+    const serial = () => String(1_900_000_000_000_000_000n + BigInt(Math.floor(Math.random() * 1e15)));
+    const { path, channel, delivery, ids } = make([serial(), serial(), serial()]);
+    const res = await post(`${app.url}${path}`, delivery);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ received: 2, duplicates: 0, rejected: 1 });
+    const storedIn = (externalId: string) =>
+      current().db.selectFrom('messages').select('status').where('channel', '=', channel).where('external_id', '=', externalId).executeTakeFirst();
+    expect((await storedIn(ids[0]))?.status).toBe('received');
+    expect((await storedIn(ids[1]))?.status).toBe('received');
+    expect(await storedIn(ids[2])).toBeUndefined();
+    const rows = await rejected(ids[2]);
+    expect(rows.map((r) => [r.channel, r.reason])).toEqual([[channel, expect.stringMatching(reason)]]);
     expect((await harness.jobs.depth()).inbound).toBe(2);
   });
 

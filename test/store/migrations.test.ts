@@ -3,9 +3,11 @@ import { MIGRATIONS, migrateDown, migrateToLatest } from '../../store/migrate';
 import { describeEachDatabase } from '../support/backends';
 
 const TABLES = [
+  'answer_feedback',
   'audit_log',
   'canned_responses',
   'channel_state',
+  'contact_links',
   'contacts',
   'conversations',
   'decisions',
@@ -20,6 +22,7 @@ const TABLES = [
   'sessions',
   'surges',
   'ticket_notes',
+  'ticket_ratings',
   'tickets',
   'training_candidates',
   'users',

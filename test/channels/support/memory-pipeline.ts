@@ -2,7 +2,7 @@
 // rely on: dedupe on (channel, externalId) before any await, processInbound idempotent, one
 // outbox row per reply, takeOutboxForInlineDelivery claims a pending row exactly once.
 import type { Decision, Reply } from '../../../bot/types';
-import type { InboundMessage, OutboundReply } from '../../../pipeline/channel';
+import type { InboundMessage, OutboundReply, RejectedInbound } from '../../../pipeline/channel';
 import type { IngestResult, MessagePipeline, ProcessedInbound, ThreadOfConversation } from '../../../pipeline/types';
 import type { StoredMessage } from '../../../store/stored-message';
 
@@ -47,6 +47,8 @@ export class MemoryPipeline implements MessagePipeline {
   /** Message ids queued for the inbound job (ingest with enqueue !== false), in order. */
   readonly enqueued: string[] = [];
   ingestCalls = 0;
+  /** Events refused at parsing, as rejectEvent() was told about them. */
+  readonly rejectedEvents: RejectedInbound[] = [];
   private readonly byKey = new Map<string, string>();
   private readonly processed = new Map<string, Promise<ProcessedInbound>>();
   private readonly conversations = new Map<string, string>();
@@ -54,6 +56,10 @@ export class MemoryPipeline implements MessagePipeline {
   private nextId = 1;
 
   constructor(private readonly options: MemoryPipelineOptions = {}) {}
+
+  async rejectEvent(event: RejectedInbound): Promise<void> {
+    this.rejectedEvents.push(event);
+  }
 
   async ingest(message: InboundMessage, options?: { enqueue?: boolean }): Promise<IngestResult> {
     this.ingestCalls++;

@@ -39,6 +39,9 @@ export function createMemoryPipeline(triage: TriageFn, events: LiveEvents): Mess
       inbound.set(row.id, { message });
       return result;
     },
+    async rejectEvent() {
+      // Refused events hold nothing to store; the server tests using this pipeline do not count them.
+    },
     async processInbound(messageId) {
       const entry = inbound.get(messageId);
       if (!entry) throw new Error(`no inbound message ${messageId}`);
