@@ -1,13 +1,12 @@
 // The API thread's side of training: runs one training request in a fresh worker thread
-// (training-worker.ts), relays its progress, and resolves with the evaluation and the loaded
-// model once the worker has exited. One worker per run: a crashed or stopped run leaves nothing
+// (training-worker.ts), relays its progress, and resolves with the evaluation and the model file
+// once the worker has exited. The file is not parsed here: loading a model of megabytes held
+// this thread for tens of milliseconds, and the caller only stores it. One worker per run: a crashed or stopped run leaves nothing
 // behind for the next one.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { LinearIntentModel } from '../bot/classifier-model';
-import { loadModel } from '../bot/model-file';
 import type { TrainerEvaluation } from './evaluation';
-import type { TrainingProgress, TrainingRequest, TrainingWorkerMessage } from './training-worker-messages';
+import type { TrainedModelFile, TrainingProgress, TrainingRequest, TrainingWorkerMessage } from './training-worker-messages';
 
 // Built: the compiled worker beside this file. From the sources: a shim that registers tsx first.
 const WORKER_ENTRY = path.join(__dirname, __filename.endsWith('.ts') ? 'training-worker.dev.js' : 'training-worker.js');
@@ -18,7 +17,7 @@ export class TrainingWorkerError extends Error {
 
 export interface TrainingResult {
   readonly evaluation: TrainerEvaluation;
-  readonly model: LinearIntentModel;
+  readonly model: TrainedModelFile;
   readonly examples: number;
 }
 
@@ -71,11 +70,7 @@ export function runTrainingInWorker(request: TrainingRequest, options: RunTraini
       signal?.removeEventListener('abort', stop);
       if (failure) return reject(failure);
       if (code !== 0 || !result) return reject(new TrainingWorkerError(`the training worker exited with code ${code} before sending a model`));
-      try {
-        resolve({ evaluation: result.evaluation, model: loadModel(result.model), examples: result.examples });
-      } catch (error) {
-        reject(error);
-      }
+      resolve({ evaluation: result.evaluation, model: result.model, examples: result.examples });
     });
   });
 }

@@ -5,13 +5,12 @@
 // by registry.reload() here; other processes converge through the registry's watch() polling.
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { LinearIntentModel } from '../bot/classifier-model';
-import { serializeModel } from '../bot/model-file';
 import type { AuditLog } from '../store/audit-repository';
 import type { Schema } from '../store/schema';
 import { findRegressions, gateMetricsOf, type Regression } from './evaluation-gate';
 import type { TrainerEvaluation } from './evaluation';
 import type { ModelRegistry } from './model-registry';
+import type { TrainedModelFile } from './training-worker-messages';
 import {
   findModelVersion,
   findModelVersionByJob,
@@ -122,7 +121,7 @@ export class TrainerModels {
    * catalog again gives a version that exists: then the stored row is kept, and given this
    * evaluation if it had none (the first-start model gets its baseline this way).
    */
-  async saveDraft(model: LinearIntentModel, metrics: DraftMetrics): Promise<{ version: string; existing: boolean }> {
+  async saveDraft(model: TrainedModelFile, metrics: DraftMetrics): Promise<{ version: string; existing: boolean }> {
     const existing = await findModelVersion(this.db, model.version);
     if (existing) {
       if (!evaluationOf(existing.metrics)) {
@@ -130,7 +129,7 @@ export class TrainerModels {
       }
       return { version: model.version, existing: true };
     }
-    await insertModelVersion(this.db, { version: model.version, status: 'draft', metrics, model: serializeModel(model) });
+    await insertModelVersion(this.db, { version: model.version, status: 'draft', metrics, model: model.file });
     return { version: model.version, existing: false };
   }
 

@@ -4,6 +4,12 @@
 import type { Catalog } from '../bot/intent-schema';
 import type { RecipeOptions, TrainerEvaluation } from './evaluation';
 
+/** A trained model as serializeModel() wrote it, and its version (a content hash). */
+export interface TrainedModelFile {
+  readonly version: string;
+  readonly file: string;
+}
+
 /** The worker's workerData. */
 export interface TrainingRequest {
   /** As loaded by loadCatalogFromDb (its byId Map survives structured clone). */
@@ -25,8 +31,8 @@ export type TrainingWorkerMessage =
   | {
       readonly type: 'result';
       readonly evaluation: TrainerEvaluation;
-      /** serializeModel() of the final model. */
-      readonly model: string;
+      /** The final model, as its model file. */
+      readonly model: TrainedModelFile;
       /** Examples the final model was trained on. */
       readonly examples: number;
     };

@@ -6,6 +6,7 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { trainModel } from '../bot/classifier';
 import { serializeModel } from '../bot/model-file';
+import { yieldCpuToOtherThreads } from './background-thread';
 import { catalogExamples } from './catalog-examples';
 import { crossValidate } from './evaluation';
 import type { TrainingRequest, TrainingWorkerMessage } from './training-worker-messages';
@@ -28,11 +29,14 @@ async function train(request: TrainingRequest, port: MessagePort): Promise<void>
   });
   const examples = catalogExamples(catalog);
   const model = trainModel(examples, { ...request.train, seed });
-  post({ type: 'result', evaluation, model: serializeModel(model), examples: examples.length });
+  // Serialised here, with its version beside it, so the API thread neither parses nor re-serialises
+  // a model file of megabytes: it stores the text as it arrives.
+  post({ type: 'result', evaluation, model: { version: model.version, file: serializeModel(model) }, examples: examples.length });
 }
 
 if (!parentPort) throw new Error('training-worker runs in a worker thread: start it with runTrainingInWorker()');
 const port = parentPort;
+yieldCpuToOtherThreads();
 train(workerData as TrainingRequest, port).catch((error: unknown) => {
   // Rethrown outside the promise chain so it is an uncaught exception, which the parent gets as
   // the worker's 'error' event whatever the unhandled-rejection mode.

@@ -2,6 +2,7 @@
 // trains, an error in the worker fails that job with the worker's own message and not the job
 // after it, and shutdown stops a running worker. PGlite only: the database is not what is under
 // test here, and each scenario trains real models.
+import { loadModel } from '../../bot/model-file';
 import { loadCatalog } from '../../intents/loader';
 import type { Catalog } from '../../bot/intent-schema';
 import type { Database } from '../../store/database';
@@ -134,14 +135,16 @@ describe('runTrainingInWorker', () => {
     await expect(run).rejects.toMatchObject({ message: 'Invalid typed array length: -2147483648', cause: { name: 'RangeError' } });
   });
 
-  test('resolves with the evaluation and the loaded model, relaying progress in order', async () => {
+  test('resolves with the evaluation and the model file, relaying progress in order', async () => {
     const percents: number[] = [];
     const result = await runTrainingInWorker({ ...request, train: FAST_TRAIN }, { onProgress: ({ percent }) => percents.push(percent) });
     expect(percents).toEqual([0, 33, 67]);
     expect(result.evaluation.method).toEqual({ kind: 'stratified-k-fold', folds: 2, seed: 1 });
     expect(result.examples).toBe(catalogExamples(request.catalog).length);
     expect(result.model.version).toMatch(/^m-[0-9a-f]{12}$/);
-    expect(result.model.predict('가족관계증명서 발급').length).toBeGreaterThan(0);
+    const model = loadModel(result.model.file);
+    expect(model.version).toBe(result.model.version);
+    expect(model.predict('가족관계증명서 발급').length).toBeGreaterThan(0);
   });
 
   test('an aborted signal stops the worker with a TrainingWorkerError', async () => {
