@@ -50,11 +50,18 @@ const cueList = z.object({ ko: z.array(z.string().min(1)).default([]), en: z.arr
  * sea → 122, suicide → 109 …) or a time-critical case of a FAQ (money just sent to a scammer).
  * Matching any cue (a substring of the message, spaces and case ignored) makes the message
  * `urgent` with this answer and a top-priority ticket. Situations are tried in file order.
+ * For the emergency intent, a cue is also a danger sign (bot/policy.ts urgentWithoutSignThreshold).
  */
 export const situationSchema = z
   .object({
     id: z.string().regex(/^[a-z_]+$/, 'situation ids look like "money_sent"'),
     cues: cueList,
+    /**
+     * Where the situation happens ("지하차도", "바다", "엘베"): picks this answer for a message that
+     * is already urgent, but is no danger sign on its own. People ask about a closed underpass or
+     * a beach's opening day without being in danger.
+     */
+    places: cueList.optional(),
     /** Cues that cancel a match: "안 보냈어요" names sending only to deny it. */
     except: cueList.optional(),
     answer: answerSchema,

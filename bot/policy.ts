@@ -82,7 +82,9 @@ export interface PolicyOutcome {
 
 export function decideAction(input: PolicyInput, config: PolicyConfig = DEFAULT_POLICY): PolicyOutcome {
   const emergency = input.topK.find((s) => s.intent === EMERGENCY_INTENT);
-  if (emergency && emergency.confidence >= config.urgentThreshold) {
+  // Also when the emergency is only the best of weak guesses (below urgentThreshold): the words
+  // must then carry a danger sign too, or decideRest would make it urgent by the intent's policy.
+  if (emergency && (emergency.confidence >= config.urgentThreshold || input.intent === EMERGENCY_INTENT)) {
     const supported = input.dangerSign !== false || emergency.confidence >= config.urgentWithoutSignThreshold;
     if (supported) return { intent: EMERGENCY_INTENT, confidence: emergency.confidence, action: 'urgent', reason: 'urgent' };
     return decideWithoutEmergency(input, config);

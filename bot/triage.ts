@@ -10,7 +10,7 @@ import { applyDialogRules, pickedChoice } from './dialog-rules';
 import type { IntentModel } from './model-types';
 import { OUT_OF_SCOPE } from './model-types';
 import { DEFAULT_POLICY, EMERGENCY_INTENT, decideAction, type PolicyConfig } from './policy';
-import { matchSituation } from './situations';
+import { hasDangerSign } from './situations';
 import { hasRedactionTag } from './pii/public-post';
 import { readMessage } from './reading';
 import { buildReply, replyLanguage, type TriageOutcome } from './reply';
@@ -65,7 +65,7 @@ export function triage(text: string, conversation: ConversationContext, model: I
         ...(reading.disagreement ? { disagreement: reading.disagreement } : {}),
         ...(reading.requests ? { requests: reading.requests } : {}),
         ...(vague ? { vague: orderByScore(vague, scores) } : {}),
-        dangerSign: matchSituation(text, catalog.byId.get(EMERGENCY_INTENT)) !== undefined,
+        dangerSign: hasDangerSign(text, catalog.byId.get(EMERGENCY_INTENT)),
       },
       options.policy ?? DEFAULT_POLICY,
     );

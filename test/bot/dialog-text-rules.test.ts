@@ -3,7 +3,7 @@
 // urgent situations the catalog defines (emergency types, money just sent to a scammer).
 import { hasInsult, hasSubstance, withoutInsults } from '../../bot/abuse';
 import { lastClause, requestParts } from '../../bot/clauses';
-import { matchSituation } from '../../bot/situations';
+import { hasDangerSign, matchSituation } from '../../bot/situations';
 import { isUnreadable } from '../../bot/unreadable';
 import { vagueCandidates } from '../../bot/vague';
 import { loadCatalog } from '../../intents/loader';
@@ -126,6 +126,30 @@ describe('urgent situations in the catalog', () => {
     ['검찰 사칭 전화 받았어요 신고는 어디에', undefined],
   ])('scam: %s', (text, id) => {
     expect(matchSituation(text, scam)?.id).toBe(id);
+  });
+  // A place picks the answer for a message that is urgent anyway, but is no danger sign: on a flood
+  // day most messages that name an underpass are questions about closures (issue 15).
+  test.each([
+    ['상도 지하차도 침수 통제 언제 풀려요?', false, 'trapped'],
+    ['상도 지하차도 물 빠졌어요? 통제 해제됐나요', false, 'trapped'],
+    ['is the Osong underpass closed because of the flooding?', false, 'trapped'],
+    ['해수욕장 언제 개장해요', false, 'sea'],
+    ['엘베 점검 언제 끝나요', false, 'trapped'],
+    ['지하차도에 차가 갇혔어요 물이 계속 차올라요', true, 'trapped'],
+    ['help my car is stuck in the underpass and the water is rising', true, 'trapped'],
+    ['살려주세요 엘베갇힘', true, 'trapped'],
+    ['반지하에서 물이 들어와서 못 나와요', true, 'trapped'],
+    ['친구가 한강 물에 빠졌어요', true, 'trapped'],
+    ['바다에서 배가 뒤집혔어요', true, 'sea'],
+    ['the boat capsized near the beach', true, 'sea'],
+  ])('danger sign: %s → %s', (text, sign, id) => {
+    expect(hasDangerSign(text, emergency)).toBe(sign);
+    expect(matchSituation(text, emergency)?.id).toBe(id);
+  });
+  test('no intent, no sign', () => {
+    expect(hasDangerSign('불났어요', undefined)).toBe(false);
+    expect(hasDangerSign('방금 500만원 보냈어요 보이스피싱 같아요', scam)).toBe(true);
+    expect(hasDangerSign('보이스피싱 문자 받았는데 돈은 안 보냈어요', scam)).toBe(false);
   });
   test('every emergency type leads with its own number', () => {
     const first = (id: string) => /\b1(?:12|19|09|22)\b/.exec(emergency!.situations!.find((s) => s.id === id)!.answer.private.ko)?.[0];

@@ -168,6 +168,16 @@ describe('decideAction', () => {
         ),
       ).action,
     ).toBe('clarify');
+    // On top of weak guesses, below the urgent threshold: still needs the sign, or the intent's
+    // policy alone would make it urgent ("상도 지하차도 통제중이라는데 사실인가요", emergency 0.27).
+    const weakest: [string, number][] = [
+      ['emergency.urgent', DEFAULT_POLICY.urgentThreshold - 0.03],
+      ['out_of_scope', 0.2],
+      ['disaster.report_damage', 0.15],
+    ];
+    expect(decideAction(input(weakest, { dangerSign: false }))).toMatchObject({ intent: 'out_of_scope', action: 'handoff', reason: 'low_confidence' });
+    expect(decideAction(input(weakest, { dangerSign: true }))).toMatchObject({ action: 'urgent', reason: 'urgent' });
+    expect(decideAction(input(weakest))).toMatchObject({ action: 'urgent', reason: 'urgent' });
     // A strong score needs no sign: a missed emergency costs most.
     const strong = DEFAULT_POLICY.urgentWithoutSignThreshold;
     expect(decideAction(input([['emergency.urgent', strong]], { dangerSign: false })).action).toBe('urgent');

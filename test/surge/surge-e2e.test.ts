@@ -190,13 +190,9 @@ describe.each(engines)('surge detection and pinned answers on a running server [
 
     const further = await sayAll(Array.from({ length: 50 }, () => burstVariant(rng, 0)));
     const pinnedAnswers = further.filter((a) => a.decision?.action === 'auto_answer' && a.decision.reason === 'surge_pinned');
-    // Every variant without the pinned answer is one the classifier calls an emergency ("물 찼다던데",
-    // "물 빠졌어요?"): danger signs keep 119/112 and a person, never the pinned answer instead. Of
-    // the rest, at least 90% get the pinned answer (in practice all of them).
-    const urgent = further.filter((a) => a.decision?.action === 'urgent');
-    for (const a of further) if (a.decision?.reason !== 'surge_pinned') expect(a.decision?.action).toBe('urgent');
-    expect(pinnedAnswers.length).toBeGreaterThanOrEqual(Math.ceil(0.9 * (further.length - urgent.length)));
-    expect(urgent.length).toBeLessThanOrEqual(10);
+    // Counted over all 50: a question about a closed underpass names a place, not a danger, so it is
+    // not urgent (bot/situations.ts hasDangerSign); the danger messages are checked below.
+    expect(pinnedAnswers.length).toBeGreaterThanOrEqual(Math.ceil(0.9 * further.length));
     for (const a of pinnedAnswers) expect(a.reply).toMatchObject({ text: PINNED.ko, links: [{ url: 'https://www.safekorea.go.kr' }] });
 
     // Catalog questions keep their own answers.
