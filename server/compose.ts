@@ -24,6 +24,7 @@ import type { AuthGuard } from '../accounts/guard';
 import { createAgentApi } from './agent-api';
 import { dashboardRoutes } from '../handoff/dashboard-routes';
 import { trainerRouteModules } from '../training/routes';
+import { surgePaths } from './openapi/surge-paths';
 import { trainerPaths } from './openapi/trainer-paths';
 import { createTrainer } from '../training/trainer-api';
 import { connectLiveCatalog } from '../training/live-catalog';
@@ -304,7 +305,15 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       onStoreError: (error) => limitLog.warn('limit store unavailable; stream not counted', { error }),
     });
     closers.push(async () => streams.closeAll());
-    const agentApi = createAgentApi({ db: database.db, handoff, events, streams, loginLimit: options.loginLimit, hash, openApiGroups: [trainerPaths] });
+    const agentApi = createAgentApi({
+      db: database.db,
+      handoff,
+      events,
+      streams,
+      loginLimit: options.loginLimit,
+      hash,
+      openApiGroups: [trainerPaths, surgePaths],
+    });
     const trainer = createTrainer({ db: database.db, registry, logger: logger.child({ component: 'trainer' }), onCatalogChanged: liveCatalog.changed });
     // Before the database closes: a running training's worker is stopped (the trainer starts it
     // again later), and a draft already being saved is saved.

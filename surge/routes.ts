@@ -27,7 +27,7 @@ const link = z.union([
   z.string().transform((url) => ({ label: url.replace(/^https:\/\/|^tel:/, ''), url })),
   z.object({ label: z.string().trim().min(1).max(100), url: z.string() }).strict(),
 ]);
-const pinnedBody = z
+export const pinnedBody = z
   .object({
     text: z.object({ ko: z.string().trim().min(1).max(MAX_ANSWER), en: z.string().trim().min(1).max(MAX_ANSWER) }).strict(),
     links: z
@@ -38,8 +38,8 @@ const pinnedBody = z
     expiresAt: z.iso.datetime({ offset: true }),
   })
   .strict();
-const replyBody = z.object({ text: z.string().trim().min(1).max(4000) }).strict();
-const listQuery = z.object({ status: z.enum(['open', 'closed']).optional() });
+export const replyBody = z.object({ text: z.string().trim().min(1).max(4000) }).strict();
+export const listQuery = z.object({ status: z.enum(['open', 'closed']).optional() });
 
 export function surgeJson(row: SurgeRow) {
   return {

@@ -1,5 +1,4 @@
 // The OpenAPI document describes every route the console API mounts, and refuses clashes.
-import type { Router } from 'express';
 import { buildOpenApiDocument, type OpenApiGroup } from '../../server/openapi/document';
 import { CORE_GROUPS } from '../../server/openapi/openapi-routes';
 import { trainerPaths } from '../../server/openapi/trainer-paths';
@@ -14,14 +13,7 @@ import { z } from 'zod';
 import { loginBody } from '../../accounts/routes';
 import { newUserBody } from '../../accounts/user-routes';
 import { transferBody } from '../../handoff/routes';
-
-/** Every (METHOD, /api/... path with {params}) a router answers. */
-function routesOf(prefix: string, router: Router): string[] {
-  const stack = (router as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] }).stack;
-  return stack.flatMap((layer) =>
-    layer.route ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${prefix}${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`) : [],
-  );
-}
+import { routesOf } from '../support/router-paths';
 
 test('every console route is in /api/openapi.json with its roles, and the trainer group merges in', async () => {
   // The routers are only built, never served: an in-memory database is enough to construct them.

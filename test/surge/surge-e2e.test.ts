@@ -145,6 +145,11 @@ describe.each(engines)('surge detection and pinned answers on a running server [
 
     const metrics = await fetch(`${url}/metrics`).then((r) => r.text());
     expect(metrics).toMatch(/sotong_surges_open\{kind="topic"\} [1-9]/);
+    // The served API document describes the surge routes (test/surge/surge-openapi.test.ts: in full).
+    const openapi = await fetch(`${url}/api/openapi.json`).then((r) => r.json() as Promise<{ paths: Record<string, unknown> }>);
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/surges', '/api/v1/surges/{id}/pinned-answer', '/api/v1/surges/{id}/broadcast']),
+    );
 
     // Under load (many burst messages went to a person): a non-urgent handoff hears an honest wait
     // estimate, while danger keeps its emergency answer and an urgent ticket. The queue load is

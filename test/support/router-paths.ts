@@ -1,0 +1,11 @@
+// The routes an Express router answers, in OpenAPI's spelling, for the tests that check every
+// mounted route is described in /api/openapi.json.
+import type { Router } from 'express';
+
+/** Every (METHOD, /api/... path with {params}) a router answers. */
+export function routesOf(prefix: string, router: Router): string[] {
+  const stack = (router as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] }).stack;
+  return stack.flatMap((layer) =>
+    layer.route ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${prefix}${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`) : [],
+  );
+}
