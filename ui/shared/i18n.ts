@@ -76,8 +76,11 @@ export function createI18n<K extends string>(dictionary: Dictionary<K>): I18n<K>
 /** Wires a page's language button: shows the other language's name and switches on click. */
 export function bindLanguageToggle<K extends string>(button: HTMLButtonElement, i18n: I18n<K>): void {
   const label = () => {
-    button.textContent = i18n.lang() === 'ko' ? 'English' : '한국어';
-    button.setAttribute('aria-label', i18n.lang() === 'ko' ? 'Switch to English' : '한국어로 보기');
+    // The switch names the other language in that language, and says so (lang) to screen readers.
+    const other = i18n.lang() === 'ko' ? 'en' : 'ko';
+    button.lang = other;
+    button.textContent = other === 'en' ? 'English' : '한국어';
+    button.setAttribute('aria-label', other === 'en' ? 'Switch to English' : '한국어로 보기');
   };
   button.addEventListener('click', () => i18n.toggle());
   i18n.onChange(label);
