@@ -14,7 +14,6 @@ import { loadCatalog } from '../intents/loader';
 import { loadConfig } from '../server/config';
 import { silentLogger } from '../core/logger';
 import { startServer } from '../server/main';
-import { DEFAULT_SURGE_CONFIG } from '../surge/config';
 import { FakeGraphApi } from '../test/fakes/fake-graph-api';
 import { FakeServer } from '../test/fakes/http-fake';
 import { kakaoDelivery, metaDelivery, xDelivery, type Delivery } from '../test/fakes/platform-signers';
@@ -126,8 +125,9 @@ async function main(): Promise<void> {
     FB_PAGE_ID: META.page,
     FB_GRAPH_BASE_URL: graph.url,
     KAKAO_SKILL_SECRET: KAKAO_SECRET,
+    SURGE_TICK_SECONDS: '5',
   });
-  const server = await startServer(config, { role: 'all', logger: silentLogger, print: () => undefined, surge: { ...DEFAULT_SURGE_CONFIG, tickMs: 5000 } });
+  const server = await startServer(config, { role: 'all', logger: silentLogger, print: () => undefined });
   const url = server.url!;
   const db = server.composed.database.db;
   const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) }).then(

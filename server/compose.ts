@@ -9,9 +9,7 @@ import { createAccessTokens } from '../channels/web/verify';
 import { connectInBackground } from '../events/background-events';
 import { createLiveEvents, type LiveEventsConfig } from '../events/create-live-events';
 import type { LiveEvents } from '../events/types';
-import type { HandoffConfig } from '../handoff/config';
 import { createHandoff, type Handoff } from '../handoff/create-handoff';
-import type { SurgeConfig } from '../surge/config';
 import { createSurge } from '../surge/create-surge';
 import { createJobQueue } from '../jobs/create-job-queue';
 import type { JobQueue } from '../jobs/types';
@@ -20,7 +18,6 @@ import { createDatabase, type Database } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
 import { createModelRegistry, type ModelRegistry } from '../training/model-registry';
 import { UserRepository } from '../accounts/user-repository';
-import type { AuthGuard } from '../accounts/guard';
 import { createAgentApi } from './agent-api';
 import { dashboardRoutes } from '../handoff/dashboard-routes';
 import { trainerRouteModules } from '../training/routes';
@@ -43,7 +40,8 @@ import type { Logger } from '../core/logger';
 import type { Catalog } from '../bot/intent-schema';
 import type { ChannelId, ChannelSender } from '../pipeline/channel';
 import type { TriageFn } from '../pipeline/types';
-import type { LoginLimitPolicy } from '../accounts/login-limiter';
+import type { PolicyConfig } from '../bot/policy';
+import type { RecipeOptions } from '../training/evaluation';
 import { hashPassword, type ScryptParams } from '../accounts/password';
 import { createMetrics } from './metrics';
 import { resolveServerSecret } from './server-secret';
@@ -51,29 +49,14 @@ import { resolveServerSecret } from './server-secret';
 export const ROLES = ['all', 'api', 'worker'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** How this process runs: its role and where it writes. Policy is in Config; stand-ins in overrides. */
 export interface ComposeOptions {
   readonly role: Role;
   readonly logger: Logger;
   /** Console output meant for a person (the generated admin password), not the log. */
   readonly print: (text: string) => void;
-  /** How often each process re-reads the published model (ms). Default 30 000. */
-  readonly modelReloadMs?: number;
-  /** SLA targets, reopen window, auto-assignment (handoff/config.ts; defaults when unset). */
-  readonly handoff?: HandoffConfig;
-  /** Surge detection thresholds, tick and load depth (surge/config.ts; defaults when unset). */
-  readonly surge?: SurgeConfig;
-  /** Login lockout thresholds (accounts/login-limiter.ts; defaults when unset). */
-  readonly loginLimit?: LoginLimitPolicy;
   /** Stand-ins for the outside world (tests and benches); production sets none. */
   readonly overrides?: Overrides;
-  /** Extra API route modules (trainer…), given the composed parts; `guard` checks sessions and roles. */
-  readonly routes?: (parts: {
-    database: Database;
-    events: LiveEvents;
-    pipeline: Pipeline;
-    registry: ModelRegistry;
-    guard: AuthGuard;
-  }) => readonly RouteModule[];
 }
 
 /** What compose takes from outside the system: everything else it builds itself. */
@@ -85,12 +68,27 @@ export interface Overrides {
   /** scrypt cost of new password hashes; tests use a cheap one. */
   readonly passwordCost?: ScryptParams;
   /**
-   * The model: triage and the catalog it answers from, in place of the registry's (which seeds the
-   * full catalog and trains it at first start, ~40 s under load). The registry is still built for
-   * the trainer API, but nothing is trained.
+   * The model. A ModelSource answers with its triage and catalog in place of the registry's (which
+   * seeds the full catalog and trains it at first start, ~40 s under load); the registry is still
+   * built for the trainer API, but nothing is trained. A ModelRecipe keeps the registry and the
+   * trainer but has them train on a smaller seed catalog with a cheaper recipe.
    */
-  readonly model?: ModelSource;
+  readonly model?: ModelSource | ModelRecipe;
 }
+
+/** A smaller model trained the production way: the seed catalog, the classifier recipe and the policy. */
+export interface ModelRecipe {
+  /** Seeded into an empty catalog in place of intents/catalog. */
+  readonly seed: Catalog;
+  /** Classifier options of the first-start model and of every trainer run. */
+  readonly train: RecipeOptions;
+  /** Cross-validation folds of the trainer's evaluation. */
+  readonly folds: number;
+  /** How triage turns the model's scores into actions (bot/policy.ts defaults when unset). */
+  readonly policy?: PolicyConfig;
+}
+
+const isModelSource = (model: ModelSource | ModelRecipe | undefined): model is ModelSource => model !== undefined && 'triage' in model;
 
 /** Where triage and its catalog come from; the model registry is one. */
 export interface ModelSource {
@@ -101,6 +99,8 @@ export interface ModelSource {
 export interface Composed {
   /** Present for the 'all' and 'api' roles. */
   readonly app?: Express;
+  /** The API route modules the app mounts (for the check that the OpenAPI document describes them all). */
+  readonly routes?: readonly RouteModule[];
   readonly streams?: EventStreams;
   readonly database: Database;
   readonly jobs: JobQueue;
@@ -193,14 +193,20 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     const events = await openLiveEvents(config, logger);
     closers.push(() => events.close());
 
-    const registry = createModelRegistry({ database, logger: logger.child({ component: 'model' }) });
-    if (!overrides.model) {
+    const fixedModel = isModelSource(overrides.model) ? overrides.model : undefined;
+    const recipe = isModelSource(overrides.model) ? undefined : overrides.model;
+    const registry = createModelRegistry({
+      database,
+      logger: logger.child({ component: 'model' }),
+      ...(recipe && { seed: recipe.seed, train: recipe.train, policy: recipe.policy }),
+    });
+    if (!fixedModel) {
       await registry.ensureModel((progress) => logger.debug('training', { progress }));
-      const stopWatching = registry.watch(options.modelReloadMs ?? 30_000);
+      const stopWatching = registry.watch(config.modelReloadMs);
       closers.push(async () => stopWatching());
       logger.info('model ready', { version: registry.version() });
     }
-    const model: ModelSource = overrides.model ?? registry;
+    const model: ModelSource = fixedModel ?? registry;
     const liveCatalog = connectLiveCatalog(registry, events, (error) => logger.warn('catalog reload failed', { error }));
     closers.push(async () => liveCatalog.stop());
 
@@ -211,7 +217,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       events,
       catalog: () => model.catalog(),
       redact: redactPii,
-      config: options.handoff,
+      config: config.handoff,
       logger: logger.child({ component: 'handoff' }),
     });
 
@@ -221,7 +227,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       jobs,
       events,
       catalog: () => model.catalog(),
-      config: options.surge,
+      config: config.surge,
       ...(overrides.clock ? { now: overrides.clock } : {}),
     });
 
@@ -310,17 +316,29 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       handoff,
       events,
       streams,
-      loginLimit: options.loginLimit,
+      loginLimit: config.loginLimit,
       hash,
       openApiGroups: [trainerPaths, surgePaths],
     });
-    const trainer = createTrainer({ db: database.db, registry, logger: logger.child({ component: 'trainer' }), onCatalogChanged: liveCatalog.changed });
+    const trainer = createTrainer({
+      db: database.db,
+      registry,
+      logger: logger.child({ component: 'trainer' }),
+      onCatalogChanged: liveCatalog.changed,
+      ...(recipe && { train: recipe.train, folds: recipe.folds }),
+    });
     // Before the database closes: a running training's worker is stopped (the trainer starts it
     // again later), and a draft already being saved is saved.
     closers.push(() => trainer.jobs.close());
     collectHandoffMetrics(database.db, metrics);
     collectDeadLetters(database.db, metrics);
     collectSurgeMetrics(surge.repository, metrics);
+    const routes: readonly RouteModule[] = [
+      ...agentApi.routes,
+      ...trainerRouteModules({ trainer, guard: agentApi.guard }),
+      { path: '/api/v1', router: dashboardRoutes({ db: database.db, guard: agentApi.guard }) },
+      { path: '/api/v1', router: surge.routes(agentApi.guard, redactPii) },
+    ];
     const app = buildApp(
       {
         logger,
@@ -332,17 +350,11 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         streams,
         limits,
         webhooks: channelRouters(config.channels, pipeline, logger.child({ component: 'channels' }), limits),
-        routes: [
-          ...agentApi.routes,
-          ...trainerRouteModules({ trainer, guard: agentApi.guard }),
-          { path: '/api/v1', router: dashboardRoutes({ db: database.db, guard: agentApi.guard }) },
-          { path: '/api/v1', router: surge.routes(agentApi.guard, redactPii) },
-          ...(options.routes?.({ database, events, pipeline, registry, guard: agentApi.guard }) ?? []),
-        ],
+        routes,
       },
       { webChatRateLimit: config.webChatRateLimit, trustProxy: config.trustProxy, metricsToken: config.metricsToken },
     );
-    return { app, streams, database, jobs, events, pipeline, handoff, registry, close: closeAll };
+    return { app, routes, streams, database, jobs, events, pipeline, handoff, registry, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

@@ -4,8 +4,9 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '../core/logger';
-import { HANDOFF_VARIABLES } from '../handoff/config';
-import { SURGE_VARIABLES } from '../surge/config';
+import { DEFAULT_LOGIN_LIMIT, type LoginLimitPolicy } from '../accounts/login-limiter';
+import { HANDOFF_VARIABLES, HandoffConfigError, parseHandoffEnv, type HandoffConfig } from '../handoff/config';
+import { parseSurgeEnv, SURGE_VARIABLES, SurgeConfigError, type SurgeConfig } from '../surge/config';
 
 export interface ConfigVariable {
   readonly name: string;
@@ -130,6 +131,31 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     meaning: 'Seconds between official-link checks: one link per run, the one checked longest ago, robots.txt honoured (worker processes). 0: off.',
   },
   { name: 'LINK_CHECK_TIMEOUT_SECONDS', default: '10', meaning: 'Seconds a link check waits for each answer before calling the link unreachable.' },
+  {
+    name: 'MODEL_RELOAD_SECONDS',
+    default: '30',
+    meaning: 'Seconds between re-reads of the published model in each process (the fallback to the live catalog.changed event).',
+  },
+  {
+    name: 'LOGIN_MAX_FAILURES',
+    default: String(DEFAULT_LOGIN_LIMIT.maxFailures),
+    meaning: 'Failed staff sign-ins allowed per client IP and account in the window; more get 429 until the oldest leaves the window.',
+  },
+  {
+    name: 'LOGIN_WINDOW_MINUTES',
+    default: String(DEFAULT_LOGIN_LIMIT.windowMs / 60_000),
+    meaning: 'The window the failed sign-ins are counted over, in minutes.',
+  },
+  {
+    name: 'LOGIN_MAX_FAILURES_PER_IP',
+    default: String(DEFAULT_LOGIN_LIMIT.maxFailuresPerIp),
+    meaning: 'Failed sign-ins allowed per client IP over all accounts in the window (one password sprayed over many emails).',
+  },
+  {
+    name: 'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+    default: String(DEFAULT_LOGIN_LIMIT.maxFailuresPerAccount),
+    meaning: 'Failed sign-ins allowed per account over all IPs in the window (a distributed guess); one IP adds at most LOGIN_MAX_FAILURES.',
+  },
   // Validated by handoff/config.ts (parseHandoffEnv), listed here so the docs stay one table.
   ...HANDOFF_VARIABLES,
   // Validated by surge/config.ts (parseSurgeEnv).
@@ -187,6 +213,14 @@ export interface Config {
   readonly streamCaps: { readonly maxPerConversation: number; readonly maxPerSession: number; readonly maxPerIp: number };
   /** A channel is present only when its secrets are set. */
   readonly channels: { readonly x?: XConfig; readonly facebook?: FacebookConfig; readonly kakao?: KakaoConfig };
+  /** How often each process re-reads the published model (ms). */
+  readonly modelReloadMs: number;
+  /** Staff sign-in lockout thresholds. */
+  readonly loginLimit: LoginLimitPolicy;
+  /** SLA targets, reopen window, auto-assignment (validated by handoff/config.ts). */
+  readonly handoff: HandoffConfig;
+  /** Surge detection thresholds, tick and load depth (validated by surge/config.ts). */
+  readonly surge: SurgeConfig;
 }
 
 export type TrustProxy = false | number | readonly string[];
@@ -353,6 +387,34 @@ const envSchema = z.object({
     .min(1)
     .max(120)
     .default(Number(defaultOf('LINK_CHECK_TIMEOUT_SECONDS'))),
+  MODEL_RELOAD_SECONDS: z.coerce
+    .number()
+    .min(0.1)
+    .max(86_400)
+    .default(Number(defaultOf('MODEL_RELOAD_SECONDS'))),
+  LOGIN_MAX_FAILURES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(Number(defaultOf('LOGIN_MAX_FAILURES'))),
+  LOGIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .gt(0)
+    .max(24 * 60)
+    .default(Number(defaultOf('LOGIN_WINDOW_MINUTES'))),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(Number(defaultOf('LOGIN_MAX_FAILURES_PER_IP'))),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(Number(defaultOf('LOGIN_MAX_FAILURES_PER_ACCOUNT'))),
 });
 type Env = z.infer<typeof envSchema>;
 
@@ -386,7 +448,25 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     metricsToken: e.METRICS_TOKEN,
     streamCaps: { maxPerConversation: e.STREAM_MAX_PER_CONVERSATION, maxPerSession: e.STREAM_MAX_PER_SESSION, maxPerIp: e.STREAM_MAX_PER_IP },
     channels: channelConfigs(e),
+    modelReloadMs: Math.round(e.MODEL_RELOAD_SECONDS * 1000),
+    loginLimit: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      windowMs: Math.round(e.LOGIN_WINDOW_MINUTES * 60_000),
+      maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    },
+    ...domainConfigs(env),
   };
+}
+
+/** The handoff and surge settings, validated by their own modules; their errors read like ours. */
+function domainConfigs(env: Readonly<Record<string, string | undefined>>): Pick<Config, 'handoff' | 'surge'> {
+  try {
+    return { handoff: parseHandoffEnv(env), surge: parseSurgeEnv(env) };
+  } catch (error) {
+    if (error instanceof HandoffConfigError || error instanceof SurgeConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 /** A channel is on when all its secrets are set; some but not all is a mistake worth stopping for. */

@@ -17,7 +17,8 @@ import * as m0011 from './migrations/0011_link_checks';
 import * as m0012 from './migrations/0012_decision_dialog';
 import * as m0013 from './migrations/0013_staff_workspace';
 import * as m0014 from './migrations/0014_contacts_feedback';
-import * as m0015 from './migrations/0015_canned_responses';
+import * as m0015 from './migrations/0015_surge_hourly_counts';
+import * as m0016 from './migrations/0016_canned_responses';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_conversations': m0001,
@@ -34,7 +35,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012_decision_dialog': m0012,
   '0013_staff_workspace': m0013,
   '0014_contacts_feedback': m0014,
-  '0015_canned_responses': m0015,
+  '0015_surge_hourly_counts': m0015,
+  '0016_canned_responses': m0016,
 };
 
 function migratorFor(target: Database | Kysely<Schema>): Migrator {

@@ -295,6 +295,14 @@ export interface SurgesTable {
   closed_at: NullableTimestamp;
 }
 
+/** 0015: messages per surge detector key ('intent:<id>', 'region:<name>') and clock hour. */
+export interface SurgeHourlyCountsTable {
+  key: string;
+  /** The hour's start. */
+  hour: Timestamp;
+  count: number;
+}
+
 export type LinkCheckStatus = 'ok' | 'redirected' | 'broken' | 'unreachable' | 'blocked';
 
 export interface LinkChecksTable {
@@ -335,7 +343,7 @@ export interface AnswerFeedbackTable {
   created_at: CreatedAt;
 }
 
-/** 0015 (store/migrations/0015_canned_responses.ts). */
+/** 0016 (store/migrations/0016_canned_responses.ts). */
 export interface CannedResponsesTable {
   id: string;
   title: string;
@@ -365,6 +373,7 @@ export interface Schema {
   channel_state: ChannelStateTable;
   rejected_events: RejectedEventsTable;
   surges: SurgesTable;
+  surge_hourly_counts: SurgeHourlyCountsTable;
   link_checks: LinkChecksTable;
   contact_links: ContactLinksTable;
   ticket_ratings: TicketRatingsTable;

@@ -85,8 +85,9 @@ export class SurgeDetector {
     this.clusters = new TopicClusters(config.clusterThreshold, (from, into) => this.mergeStats(`topic:${from}`, `topic:${into}`));
   }
 
-  observe(o: Observation): void {
-    if (o.action === 'urgent') return; // danger is never a topic to pin an answer on
+  /** Counts the message; returns the keys it counted for ('intent:…', 'region:…', 'topic:…'). */
+  observe(o: Observation): string[] {
+    if (o.action === 'urgent') return []; // danger is never a topic to pin an answer on
     const minute = minuteOf(o.at);
     const keys: string[] = [];
     if (o.intent !== OUT_OF_SCOPE) keys.push(`intent:${o.intent}`);
@@ -106,10 +107,15 @@ export class SurgeDetector {
       for (const term of normalize(o.text).match(WORD) ?? []) if (stats.terms.size < MAX_TERMS || stats.terms.has(term)) bump(stats.terms, term);
       if (!key.startsWith('topic:') && stats.reps.length < SAMPLE_REPS) stats.reps.push(sig ?? signature(o.text, this.stop));
     }
+    return keys;
   }
 
-  /** Moves the window to `now` and returns every key over both thresholds (open) or with any traffic. */
-  evaluate(now: Date): SurgeCandidate[] {
+  /**
+   * Moves the window to `now` and returns every key over both thresholds (open) or with any traffic.
+   * @param usual per key, its usual per-minute rate at this hour (hourly-baseline.ts): the
+   *   baseline is the higher of it and the EWMA of the minutes before the window
+   */
+  evaluate(now: Date, usual: ReadonlyMap<string, number> = new Map()): SurgeCandidate[] {
     const minute = minuteOf(now);
     this.window.advance(minute);
     for (const id of this.clusters.prune(minute - this.config.windowMinutes + 1)) this.stats.delete(`topic:${id}`);
@@ -119,7 +125,7 @@ export class SurgeDetector {
     for (const [key, count] of this.window.entries()) {
       if (key.startsWith('topic:') && this.clusters.get(Number(key.slice(6)))?.id !== Number(key.slice(6))) continue;
       const ratePerMin = count / this.config.windowMinutes;
-      const baselinePerMin = this.window.baseline(key, this.config.baselineFloorPerMin);
+      const baselinePerMin = Math.max(this.window.baseline(key, this.config.baselineFloorPerMin), usual.get(key) ?? 0);
       const stats = this.statsOf(key);
       const [kind, name] = splitKey(key);
       out.push({

@@ -7,6 +7,7 @@ import { toJson } from '../store/json';
 import { enqueueOutbox } from '../store/outbox-repository';
 import type { LinkJson, PinnedAnswerJson, Schema, SurgesTable } from '../store/schema';
 import type { Observation, SurgeCandidate } from './detector';
+import { HOUR_MS, hourOf, type HourlyCount } from './hourly-baseline';
 
 export type SurgeRow = Selectable<SurgesTable>;
 
@@ -60,6 +61,38 @@ export class SurgeRepository {
       reason: r.reason,
       regions: (r.entities as { type?: string; value?: unknown }[]).flatMap((e) => (e.type === 'region' && typeof e.value === 'string' ? [e.value] : [])),
     }));
+  }
+
+  /** Keeps each (key, hour) count at the highest value seen: a worker that restarted mid-hour re-counts fewer. */
+  async recordHourlyCounts(counts: readonly HourlyCount[]): Promise<void> {
+    if (counts.length === 0) return;
+    await this.db
+      .insertInto('surge_hourly_counts')
+      .values(counts.map((c) => ({ key: c.key, hour: new Date(c.hour * HOUR_MS), count: c.count })))
+      .onConflict((oc) => oc.columns(['hour', 'key']).doUpdateSet({ count: sql`greatest(surge_hourly_counts.count, excluded.count)` }))
+      .execute();
+  }
+
+  async hourlyCounts(hours: readonly number[]): Promise<HourlyCount[]> {
+    if (hours.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('surge_hourly_counts')
+      .select(['key', 'hour', 'count'])
+      .where(
+        'hour',
+        'in',
+        hours.map((h) => new Date(h * HOUR_MS)),
+      )
+      .execute();
+    return rows.map((r) => ({ key: r.key, hour: hourOf(r.hour), count: r.count }));
+  }
+
+  /** Drops the counts of hours before `hour`. */
+  async pruneHourlyCounts(hour: number): Promise<void> {
+    await this.db
+      .deleteFrom('surge_hourly_counts')
+      .where('hour', '<', new Date(hour * HOUR_MS))
+      .execute();
   }
 
   async list(status?: 'open' | 'closed'): Promise<SurgeRow[]> {

@@ -10,6 +10,7 @@ import { fromArray, signature, similarity, toArray, type Signature, type StopShi
 import type { PinnedAnswers } from './pinned-answers';
 import type { SurgeRepository, SurgeRow, WaitingTicket } from './surge-repository';
 import { bestSimilarity } from './topic-clusters';
+import { HourlyTally, hourOf, sameHourBaseline, sameHourOnPreviousDays } from './hourly-baseline';
 import { DomainError } from '../core/errors';
 
 /** Decisions re-read behind the cursor, for rows committed late by a concurrent worker. */
@@ -40,6 +41,9 @@ export class SurgeService {
   private detector: SurgeDetector | undefined;
   private cursor = 0;
   private readonly seen = new Map<string, number>();
+  private readonly tally = new HourlyTally();
+  /** The same-hour baseline of the hour it was read for. */
+  private usual: { hour: number; perMin: Map<string, number> } | undefined;
 
   constructor(private readonly deps: SurgeServiceDeps) {}
 
@@ -59,14 +63,16 @@ export class SurgeService {
         if (this.seen.has(row.id)) continue;
         fresh++;
         this.seen.set(row.id, row.decidedAt.getTime());
-        this.detector.observe(row);
+        const keys = this.detector.observe(row);
+        // Topic clusters are this process's own and a new topic has no history: only intents and regions are kept.
+        if (config.baselineDays > 0) for (const key of keys) if (!key.startsWith('topic:')) this.tally.add(key, row.at);
         this.cursor = Math.max(this.cursor, row.decidedAt.getTime());
       }
       if (rows.length < READ_BATCH || fresh === 0) break;
     }
     for (const [id, at] of this.seen) if (at < this.cursor - 2 * OVERLAP_MS) this.seen.delete(id);
 
-    const candidates = this.detector.evaluate(now);
+    const candidates = this.detector.evaluate(now, await this.sameHourBaseline(now));
     const open = await repository.list('open');
     const opened: SurgeRow[] = [];
     const matched = new Set<string>();
@@ -91,6 +97,20 @@ export class SurgeService {
     // Its messages have all left the window.
     for (const surge of open) if (!matched.has(surge.id)) await this.closeSurge(surge, now);
     return opened;
+  }
+
+  /** Records this hour's counts, and reads the same-hour baseline once per hour. */
+  private async sameHourBaseline(now: Date): Promise<Map<string, number>> {
+    const { config, repository } = this.deps;
+    if (config.baselineDays === 0) return new Map();
+    const hour = hourOf(now);
+    await repository.recordHourlyCounts(this.tally.rows(hour - 1));
+    if (this.usual?.hour !== hour) {
+      const counts = await repository.hourlyCounts(sameHourOnPreviousDays(hour, config.baselineDays));
+      this.usual = { hour, perMin: sameHourBaseline(counts, hour, config.baselineDays, config.baselineDayAlpha) };
+      await repository.pruneHourlyCounts(hour - 24 * config.baselineDays - 1);
+    }
+    return this.usual.perMin;
   }
 
   list(status?: 'open' | 'closed'): Promise<SurgeRow[]> {

@@ -24,6 +24,8 @@ export interface ModelRegistryOptions {
   readonly database: Database;
   /** Where the seed catalog lives (default intents/catalog). */
   readonly catalogDir?: string;
+  /** The seed catalog itself, in place of the files in catalogDir. */
+  readonly seed?: Catalog;
   readonly logger?: RegistryLogger;
   /** Classifier options for the first-start model. */
   readonly train?: Omit<TrainOptions, 'onProgress'>;
@@ -104,7 +106,7 @@ export function createModelRegistry(options: ModelRegistryOptions): ModelRegistr
     model: () => current().model,
     catalog: () => current().catalog,
     async ensureModel(onProgress) {
-      const seeded = await seedCatalogIfEmpty(db, loadCatalog(options.catalogDir ?? DEFAULT_CATALOG_DIR));
+      const seeded = await seedCatalogIfEmpty(db, options.seed ?? loadCatalog(options.catalogDir ?? DEFAULT_CATALOG_DIR));
       if (seeded) options.logger?.info('catalog seeded from files');
       if (!(await publishedRow())) await trainAndPublish(await loadCatalogFromDb(db), onProgress);
       await reload();

@@ -21,6 +21,8 @@ import { DomainError } from '../core/errors';
 export type IntentBody = Omit<IntentDefinition, 'examples'>;
 
 export const intentBodySchema = intentSchema.omit({ examples: true });
+/** PUT /intents/:id: the definition; the id comes from the path (a body id must repeat it). */
+export const intentUpdateSchema = intentBodySchema.partial({ id: true });
 export const newIntentSchema = intentSchema.extend({
   examples: intentSchema.shape.examples.default({ ko: [], en: [] }),
 });
@@ -135,8 +137,9 @@ export class TrainerCatalog {
 
   /** Replaces the definition (examples are edited through their own routes). */
   async update(actor: string, id: string, body: unknown): Promise<IntentDetail> {
-    const parsed = intentBodySchema.parse({ id, ...(body as object) });
-    if (parsed.id !== id) throw new DomainError('invalid', `the body's id "${parsed.id}" does not match the path's "${id}"`);
+    const { id: bodyId = id, ...rest } = intentUpdateSchema.parse(body);
+    if (bodyId !== id) throw new DomainError('invalid', `the body's id "${bodyId}" does not match the path's "${id}"`);
+    const parsed = { id, ...rest };
     const definition = this.body(checked({ ...parsed, examples: { ko: [], en: [] } }));
     await this.db.transaction().execute(async (trx) => {
       const before = definitionOf((await this.row(trx, id)).definition);

@@ -124,6 +124,8 @@ for (let i = 0; i < 72; i++) {
     ['hangul-contiguous', spell(`010${mid}${last}`)],
     ['foreign-us', `+1 212 ${digits(3, '5')} ${last}`],
     ['foreign-jp', `+81 90-${mid}-${last}`],
+    ['us-local-paren', `(212) ${digits(3, '5')}-${last}`],
+    ['us-local-hyphen', `646-${digits(3, '5')}-${last}`],
   ];
   const [kind, value] = forms[i % forms.length]!;
   add('PHONE', kind, fill(pick(PHONE_TEMPLATES), value), [value]);
@@ -340,6 +342,8 @@ const LOOKS: Record<string, readonly string[]> = {
     '관리번호 2024-12-000345',
     '차량번호 12가 3456',
     '건물번호 123-45',
+    'US case number 2024-555-0132 status',
+    'claim 123-45-6789 form',
   ],
   'product-model-code': [
     '갤럭시 SM-G991N 분실',

@@ -1,5 +1,7 @@
 // Personal phone numbers: Korean mobiles (010…), landlines by area code (02, 031…064), internet
-// (070) and safe numbers (050x), domestic or +82/0082, and foreign numbers written with '+'.
+// (070) and safe numbers (050x), domestic or +82/0082, foreign numbers written with '+', and
+// North American numbers written the local way ((415) 555-0132, 415-555-0132): English-speaking
+// residents and visitors write them without the +1.
 // Not redacted, by design: short public numbers (112, 119, 110, 109, 1350, 120, 129…) and
 // nationwide business numbers (1588-/1577-/1644-xxxx): they belong to organisations, citizens
 // quote them to us, and redacting them would hide which office they mean.
@@ -12,6 +14,10 @@ const KR_AREA = '(?:1[016789]|2|3[1-3]|4[1-4]|5[1-5]|6[1-4]|70|50[2-8])';
 const KOREAN = new RegExp(`(?<![\\d+])(?:\\(\\s?)?${KR_PREFIX}${KR_AREA}(?:\\s?\\))?${SEP}\\d{3,4}${SEP}\\d{4}(?!\\d)`, 'g');
 // '+' and a country code other than 82, then 2–5 groups.
 const FOREIGN = /(?<![\w+])\+(?!82)[1-9]\d{0,2}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)/g;
+
+// NANP: area code and exchange start 2–9, so Korean numbers (0…) and dates (2025-03-04: 4-2-2)
+// never match; separators are required, so a bare 10-digit order number is left alone.
+const NORTH_AMERICAN = /(?<![\w+.-])(?:\(\s?[2-9]\d{2}\s?\)\s?|[2-9]\d{2}[\s.-])[2-9]\d{2}[\s.-]\d{4}(?![\w.-]?\d)/g;
 
 const plausibleForeign = (m: RegExpExecArray): boolean => {
   const n = digitsOf(m[0]).length;
@@ -48,4 +54,8 @@ const spelledPhone = (m: RegExpExecArray): boolean => {
 
 export const detectHangulPhone: PiiDetector = (folded) => (/[공영]/.test(folded) ? findAll(folded, SPELLED, 'PHONE', spelledPhone) : []);
 
-export const detectPhone: PiiDetector = (folded) => [...findAll(folded, KOREAN, 'PHONE'), ...findAll(folded, FOREIGN, 'PHONE', plausibleForeign)];
+export const detectPhone: PiiDetector = (folded) => [
+  ...findAll(folded, KOREAN, 'PHONE'),
+  ...findAll(folded, FOREIGN, 'PHONE', plausibleForeign),
+  ...findAll(folded, NORTH_AMERICAN, 'PHONE'),
+];

@@ -30,18 +30,12 @@ export const command: CliCommand = {
     const { createLogger } = require('../../core/logger') as typeof import('../../core/logger');
     const { redactPii } = require('../../bot/pii') as typeof import('../../bot/pii');
     const { startServer } = require('../../server/main') as typeof import('../../server/main');
-    const { HandoffConfigError, parseHandoffEnv } = require('../../handoff/config') as typeof import('../../handoff/config');
-    const { SurgeConfigError, parseSurgeEnv } = require('../../surge/config') as typeof import('../../surge/config');
 
     let config;
-    let handoff;
-    let surge;
     try {
       config = loadConfig(io.env);
-      handoff = parseHandoffEnv(io.env);
-      surge = parseSurgeEnv(io.env);
     } catch (error) {
-      if (!(error instanceof ConfigError) && !(error instanceof HandoffConfigError) && !(error instanceof SurgeConfigError)) throw error;
+      if (!(error instanceof ConfigError)) throw error;
       io.stderr.write(`sotong serve: ${error.message}\n`);
       return 2;
     }
@@ -49,7 +43,7 @@ export const command: CliCommand = {
 
     let running;
     try {
-      running = await startServer(config, { role: parsed.role, handoff, surge, logger, print: (text) => io.stderr.write(`${text}\n`) });
+      running = await startServer(config, { role: parsed.role, logger, print: (text) => io.stderr.write(`${text}\n`) });
     } catch (error) {
       if (error instanceof ConfigError) {
         io.stderr.write(`sotong serve: ${error.message}\n`);

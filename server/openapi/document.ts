@@ -20,6 +20,9 @@ export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/
 /** A JSON request body. */
 export const jsonBody = (schema: JsonSchema) => ({ required: true, content: { 'application/json': { schema } } });
 
+/** A JSON request body the client may leave out (the route reads a missing one as {}). */
+export const optionalJsonBody = (schema: JsonSchema) => ({ required: false, content: { 'application/json': { schema } } });
+
 /** A JSON response. */
 export const jsonResponse = (description: string, schema: JsonSchema) => ({ description, content: { 'application/json': { schema } } });
 
@@ -48,6 +51,12 @@ export function secured(roles: readonly string[], operation: Operation & { respo
  * cannot drift from what the route accepts. */
 export function requestSchema(schema: z.ZodType): JsonSchema {
   const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  return json as JsonSchema;
+}
+
+/** A zod schema as the JSON Schema of what the server sends back (zod's output side). */
+export function responseSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
   return json as JsonSchema;
 }
 

@@ -1,10 +1,12 @@
 // OpenAPI: the trainer API (catalog, inbox, training, evaluation, publish) and NLU parse.
 // Merged into /api/openapi.json through createAgentApi's `openApiGroups`.
+import { parseBodySchema } from '../../training/nlu-routes';
+import { answersBodySchema, exampleBodySchema, intentBodySchema, intentUpdateSchema, newIntentSchema } from '../../training/trainer-catalog';
 import { acceptBodySchema } from '../../training/trainer-inbox';
-import { errorResponses, jsonBody, jsonResponse, ref, requestSchema, secured, type OpenApiGroup } from './document';
+import { publishBodySchema, rollbackBodySchema } from '../../training/trainer-models';
+import { errorResponses, jsonBody, optionalJsonBody, jsonResponse, ref, requestSchema, responseSchema, secured, type OpenApiGroup } from './document';
 
 const TRAINER = ['trainer'];
-const bilingual = { type: 'object', required: ['ko', 'en'], properties: { ko: { type: 'string' }, en: { type: 'string' } } };
 const path = (name: string, description: string) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
 const intentId = path('id', 'Intent id, e.g. cert.family_relation');
 const version = path('version', 'Model version, e.g. m-3f9c0e12ab');
@@ -12,43 +14,6 @@ const notFound = errorResponses('SOTONG_ERR_NOT_FOUND');
 const invalid = errorResponses('SOTONG_ERR_VALIDATION');
 const conflict = errorResponses('SOTONG_ERR_CONFLICT');
 
-const link = {
-  type: 'object',
-  required: ['label', 'url', 'checked'],
-  properties: {
-    label: bilingual,
-    url: { type: 'string', pattern: '^(https://|tel:)' },
-    checked: { type: 'string', format: 'date' },
-    evidence: { type: 'string' },
-  },
-};
-const answer = {
-  type: 'object',
-  required: ['public', 'private'],
-  description: 'The public form, with its links rendered, must fit 280 weighted characters on X.',
-  properties: {
-    public: bilingual,
-    private: bilingual,
-    links: { type: 'array', items: { type: 'integer', minimum: 0 } },
-    effective: { type: 'object', properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } } },
-    owner: { type: 'string', description: 'Who keeps this answer true; unset: the intent owner department' },
-    reviewBy: { type: 'string', format: 'date', description: 'Review the answer against its sources by this date' },
-  },
-};
-const intent = {
-  type: 'object',
-  required: ['id', 'name', 'policy', 'owner'],
-  description: "The catalog file format (bot/intent-schema.ts) without examples. Ids are the taxonomy's.",
-  properties: {
-    id: { type: 'string' },
-    name: bilingual,
-    policy: { type: 'string', enum: ['faq', 'urgent', 'handoff', 'moderate', 'smalltalk', 'decline'] },
-    threshold: { type: 'number', minimum: 0, maximum: 1 },
-    owner: { type: 'object', properties: { queue: { type: 'string' }, department: bilingual } },
-    links: { type: 'array', items: ref('TrainerLink') },
-    answers: { type: 'array', items: ref('TrainerAnswer') },
-  },
-};
 const example = {
   type: 'object',
   properties: {
@@ -139,9 +104,10 @@ const obj = (properties: Record<string, unknown>) => ({ type: 'object', properti
 export const trainerPaths: OpenApiGroup = {
   tag: { name: 'trainer', description: 'Catalog editing, the training inbox, model training, evaluation and publishing.' },
   schemas: {
-    TrainerIntent: intent,
-    TrainerLink: link,
-    TrainerAnswer: answer,
+    TrainerIntent: {
+      ...responseSchema(intentBodySchema),
+      description: "The catalog file format (bot/intent-schema.ts) without examples. Ids are the taxonomy's.",
+    },
     TrainerExample: example,
     TrainerEvaluation: evaluation,
     TrainingJob: job,
@@ -158,7 +124,7 @@ export const trainerPaths: OpenApiGroup = {
           ...invalid,
           ...conflict,
         },
-        { requestBody: jsonBody(intent) },
+        { requestBody: jsonBody(requestSchema(newIntentSchema)) },
       ),
     },
     '/api/v1/freshness': {
@@ -188,7 +154,7 @@ export const trainerPaths: OpenApiGroup = {
       put: op(
         "Replace an intent's definition (examples are edited separately)",
         { 200: jsonResponse('The intent', obj({ intent: ref('TrainerIntent') })), ...invalid, ...notFound },
-        { parameters: [intentId], requestBody: jsonBody(intent) },
+        { parameters: [intentId], requestBody: jsonBody(requestSchema(intentUpdateSchema)) },
       ),
       delete: op('Delete an intent and its examples', { 204: { description: 'Deleted' }, ...notFound }, { parameters: [intentId] }),
     },
@@ -198,7 +164,7 @@ export const trainerPaths: OpenApiGroup = {
         { 200: jsonResponse('The intent', obj({ intent: ref('TrainerIntent') })), ...invalid, ...notFound },
         {
           parameters: [intentId],
-          requestBody: jsonBody(obj({ answers: { type: 'array', items: ref('TrainerAnswer') }, links: { type: 'array', items: ref('TrainerLink') } })),
+          requestBody: jsonBody(requestSchema(answersBodySchema)),
         },
       ),
     },
@@ -213,7 +179,7 @@ export const trainerPaths: OpenApiGroup = {
         { 201: jsonResponse('The example', obj({ example: ref('TrainerExample') })), ...invalid, ...notFound, ...conflict },
         {
           parameters: [intentId],
-          requestBody: jsonBody(obj({ text: { type: 'string' }, language: { type: 'string', enum: ['ko', 'en'] } })),
+          requestBody: jsonBody(requestSchema(exampleBodySchema)),
         },
       ),
     },
@@ -276,7 +242,7 @@ export const trainerPaths: OpenApiGroup = {
         { 200: jsonResponse('Published', ref('PublishResult')), ...invalid, ...notFound, ...conflict },
         {
           parameters: [version],
-          requestBody: { required: false, content: { 'application/json': { schema: obj({ force: { type: 'boolean' }, reason: { type: 'string' } }) } } },
+          requestBody: optionalJsonBody(requestSchema(publishBodySchema)),
         },
       ),
     },
@@ -286,7 +252,7 @@ export const trainerPaths: OpenApiGroup = {
         { 200: jsonResponse('Rolled back', ref('PublishResult')), ...notFound, ...conflict },
         {
           parameters: [version],
-          requestBody: { required: false, content: { 'application/json': { schema: obj({ reason: { type: 'string' } }) } } },
+          requestBody: optionalJsonBody(requestSchema(rollbackBodySchema)),
         },
       ),
     },
@@ -311,16 +277,7 @@ export const trainerPaths: OpenApiGroup = {
           ),
           ...invalid,
         },
-        {
-          requestBody: jsonBody(
-            obj({
-              text: { type: 'string' },
-              channel: { type: 'string', enum: ['web', 'x', 'facebook', 'kakao'] },
-              isPublic: { type: 'boolean' },
-              language: { type: 'string', enum: ['ko', 'en'] },
-            }),
-          ),
-        },
+        { requestBody: jsonBody(requestSchema(parseBodySchema)) },
       ),
     },
   },

@@ -4,12 +4,11 @@
 import { hashPassword } from '../../accounts/password';
 import { UserRepository } from '../../accounts/user-repository';
 import type { Catalog } from '../../bot/intent-schema';
-import type { LoginLimitPolicy } from '../../accounts/login-limiter';
-import type { HandoffConfig } from '../../handoff/config';
 import type { Handoff } from '../../handoff/create-handoff';
 import type { JobQueue } from '../../jobs/types';
 import type { Pipeline } from '../../pipeline/create-pipeline';
 import type { TriageFn } from '../../pipeline/types';
+import type { RouteModule } from '../../server/app';
 import type { Database } from '../../store/database';
 import { CHEAP_PASSWORD_COST, startComposedServer } from '../support/composed-server';
 
@@ -20,9 +19,7 @@ export const PASSWORD = 'correct horse battery';
 export interface AgentAppOptions {
   readonly triage: () => TriageFn;
   readonly catalog: () => Catalog;
-  readonly handoffConfig?: HandoffConfig;
-  readonly loginLimit?: LoginLimitPolicy;
-  /** Configuration variables (TRUST_PROXY, WEB_CHAT_RATE_LIMIT…). */
+  /** Configuration variables (TRUST_PROXY, WEB_CHAT_RATE_LIMIT, HANDOFF_SLA_SECONDS, LOGIN_MAX_FAILURES…). */
   readonly env?: Record<string, string>;
 }
 
@@ -32,6 +29,8 @@ export interface AgentApp {
   readonly handoff: Handoff;
   readonly pipeline: Pipeline;
   readonly jobs: JobQueue;
+  /** The API route modules the app mounts. */
+  readonly routes: readonly RouteModule[];
   /** An enabled user with these roles and PASSWORD. */
   user(roles: string[], email?: string): Promise<{ id: string; email: string }>;
   close(): Promise<void>;
@@ -42,8 +41,6 @@ let counter = 0;
 export async function startAgentApp(kind: Database['kind'], options: AgentAppOptions): Promise<AgentApp> {
   const server = await startComposedServer(kind, {
     env: options.env,
-    handoff: options.handoffConfig,
-    loginLimit: options.loginLimit,
     overrides: { model: { triage: options.triage, catalog: options.catalog } },
   });
   const { database, handoff, pipeline, jobs } = server.composed;
@@ -54,6 +51,7 @@ export async function startAgentApp(kind: Database['kind'], options: AgentAppOpt
     handoff,
     pipeline,
     jobs,
+    routes: server.composed.routes ?? [],
     async user(roles, email) {
       counter += 1;
       const address = email ?? `${roles.join('-')}${counter}-${process.pid}-${Date.now()}@test.local`;

@@ -10,7 +10,7 @@ describeEachDatabaseKind('console auth over HTTP', (kind) => {
   let app: AgentApp;
   beforeAll(async () => {
     const catalog = seedCatalog();
-    app = await startAgentApp(kind, { triage: () => tableTriage(), catalog: () => catalog, loginLimit: { maxFailures: 5, windowMs: 60_000 } });
+    app = await startAgentApp(kind, { triage: () => tableTriage(), catalog: () => catalog, env: { LOGIN_MAX_FAILURES: '5', LOGIN_WINDOW_MINUTES: '1' } });
   }, STARTUP_TIMEOUT_MS);
   afterAll(() => app?.close());
 

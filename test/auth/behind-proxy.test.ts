@@ -15,8 +15,14 @@ describeEachDatabaseKind('limits behind a proxy (TRUST_PROXY=1)', (kind) => {
     app = await startAgentApp(kind, {
       triage: () => tableTriage(),
       catalog: () => catalog,
-      loginLimit: { maxFailures: 5, windowMs: 60_000, maxFailuresPerIp: 20, maxFailuresPerAccount: 25 },
-      env: { TRUST_PROXY: '1', WEB_CHAT_RATE_LIMIT: '2' },
+      env: {
+        TRUST_PROXY: '1',
+        WEB_CHAT_RATE_LIMIT: '2',
+        LOGIN_MAX_FAILURES: '5',
+        LOGIN_WINDOW_MINUTES: '1',
+        LOGIN_MAX_FAILURES_PER_IP: '20',
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: '25',
+      },
     });
   }, STARTUP_TIMEOUT_MS);
   afterAll(() => app?.close());

@@ -4,7 +4,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_HANDOFF_CONFIG, type HandoffConfig } from '../../handoff/config';
 import { loadConfig } from '../../server/config';
 import { silentLogger } from '../../core/logger';
 import { startServer, type RunningServer } from '../../server/main';
@@ -13,10 +12,6 @@ import { eventually } from '../support/backends';
 
 const ADMIN = { email: 'admin@test.local', password: 'admin password 123' };
 const HIGH_SLA_MS = 4000;
-const HANDOFF: HandoffConfig = {
-  ...DEFAULT_HANDOFF_CONFIG,
-  sla: { firstResponseMs: { ...DEFAULT_HANDOFF_CONFIG.sla.firstResponseMs, high: HIGH_SLA_MS } },
-};
 
 describe('SLA checks survive a restart [pglite, in-process jobs]', () => {
   jest.setTimeout(180_000);
@@ -31,8 +26,9 @@ describe('SLA checks survive a restart [pglite, in-process jobs]', () => {
       SOTONG_ADMIN_EMAIL: ADMIN.email,
       SOTONG_ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'silent',
+      HANDOFF_SLA_SECONDS: `high=${HIGH_SLA_MS / 1000}`,
     });
-    server = await startServer(config, { role: 'all', logger: silentLogger, print: () => undefined, handoff: HANDOFF });
+    server = await startServer(config, { role: 'all', logger: silentLogger, print: () => undefined });
     return server;
   };
 

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_HANDOFF_CONFIG, type HandoffConfig } from '../../handoff/config';
 import { loadConfig } from '../../server/config';
 import { silentLogger } from '../../core/logger';
 import { startServer, type RunningServer } from '../../server/main';
@@ -17,10 +16,6 @@ import { createFreshDatabase, openSse, type FreshDatabase, type SseReader } from
 
 const ADMIN = { email: 'admin@test.local', password: 'admin password 123' };
 // High-priority tickets miss their SLA after 1.5 s here, so the overdue mark is observable.
-const HANDOFF: HandoffConfig = {
-  ...DEFAULT_HANDOFF_CONFIG,
-  sla: { firstResponseMs: { ...DEFAULT_HANDOFF_CONFIG.sla.firstResponseMs, high: 1500, urgent: 3_600_000 } },
-};
 
 const engines = [
   ['pglite', true],
@@ -48,9 +43,10 @@ describe.each(engines)('agent workflow over HTTP [%s]', (engine, configured) => 
       SOTONG_ADMIN_EMAIL: ADMIN.email,
       SOTONG_ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'silent',
+      HANDOFF_SLA_SECONDS: 'high=1.5,urgent=3600',
       ...(fresh ? { DATABASE_URL: fresh.url } : {}),
     });
-    server = await startServer(config, { role: 'all', logger: silentLogger, print: () => undefined, handoff: HANDOFF });
+    server = await startServer(config, { role: 'all', logger: silentLogger, print: () => undefined });
     url = server.url!;
     admin = await signIn(url, ADMIN.email, ADMIN.password);
   }, 120_000);

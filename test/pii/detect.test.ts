@@ -20,6 +20,10 @@ const PERSONAL: readonly [string, string, PiiType][] = [
   ['사무실 (031) 123-4567', '(031) 123-4567', 'PHONE'],
   ['인터넷전화 070-1234-5678', '070-1234-5678', 'PHONE'],
   ['my US number is +1 415 555 1234', '+1 415 555 1234', 'PHONE'],
+  ['call me at (415) 555-0132 tonight', '(415) 555-0132', 'PHONE'],
+  ['my cell is 415-555-0132', '415-555-0132', 'PHONE'],
+  ['Toronto office 416.555.0199 thanks', '416.555.0199', 'PHONE'],
+  ['미국 번호 212 555 0147 로 연락주세요', '212 555 0147', 'PHONE'],
   ['카드번호 4111 1111 1111 1111 결제 안돼요', '4111 1111 1111 1111', 'CARD'],
   ['my card 5500-0000-0000-0004 was charged twice', '5500-0000-0000-0004', 'CARD'],
   ['card 4012888888881881 declined', '4012888888881881', 'CARD'],
@@ -72,6 +76,10 @@ describe('detectPii', () => {
     'version 10.0.19045',
     '02-120 내선',
     'user@localhost',
+    'ISBN 978-89-123-4567-8',
+    'IP 192.168.100.1234',
+    'case 2024-555-0132-7',
+    'version 415.555.0132.1',
   ];
   test.each(ORDINARY)('leaves ordinary numbers alone: %s', (text) => {
     expect(detectPii(text)).toEqual([]);

@@ -46,8 +46,34 @@ test.each([
   [{ SOTONG_ADMIN_EMAIL: 'nobody' }, /SOTONG_ADMIN_EMAIL: expected an email address/],
   [{ X_ACCOUNT_ID: 'gov_helpline', ...{ X_API_KEY: 'k' } }, /X_ACCOUNT_ID: must be the numeric account id/],
   [{ FB_GRAPH_VERSION: '21' }, /FB_GRAPH_VERSION: looks like v21\.0/],
+  [{ MODEL_RELOAD_SECONDS: '0' }, /MODEL_RELOAD_SECONDS: /],
+  [{ LOGIN_MAX_FAILURES: '0' }, /LOGIN_MAX_FAILURES: /],
+  [{ LOGIN_WINDOW_MINUTES: 'soon' }, /LOGIN_WINDOW_MINUTES: /],
+  [{ HANDOFF_SLA_SECONDS: 'urgent=fast' }, /HANDOFF_SLA_SECONDS: /],
+  [{ SURGE_TICK_SECONDS: '0' }, /SURGE_TICK_SECONDS: /],
 ])('%j fails naming the variable', (env, message) => {
   expect(failure(env)).toMatch(message);
+});
+
+test('policy lives in the configuration: model reload, login lockout, handoff and surge settings', () => {
+  const defaults = loadConfig({});
+  expect(defaults.modelReloadMs).toBe(30_000);
+  expect(defaults.loginLimit).toEqual({ maxFailures: 5, windowMs: 15 * 60_000, maxFailuresPerIp: 20, maxFailuresPerAccount: 25 });
+  expect(defaults.handoff.sla.firstResponseMs.high).toBe(300_000);
+  expect(defaults.surge.tickMs).toBe(10_000);
+  const set = loadConfig({
+    MODEL_RELOAD_SECONDS: '2.5',
+    LOGIN_MAX_FAILURES: '3',
+    LOGIN_WINDOW_MINUTES: '1',
+    LOGIN_MAX_FAILURES_PER_IP: '9',
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: '11',
+    HANDOFF_SLA_SECONDS: 'high=1.5',
+    SURGE_TICK_SECONDS: '1',
+  });
+  expect(set.modelReloadMs).toBe(2500);
+  expect(set.loginLimit).toEqual({ maxFailures: 3, windowMs: 60_000, maxFailuresPerIp: 9, maxFailuresPerAccount: 11 });
+  expect(set.handoff.sla.firstResponseMs.high).toBe(1500);
+  expect(set.surge.tickMs).toBe(1000);
 });
 
 test('several bad variables are all reported at once', () => {

@@ -20,6 +20,7 @@ const TABLES = [
   'outbox',
   'rejected_events',
   'sessions',
+  'surge_hourly_counts',
   'surges',
   'ticket_notes',
   'ticket_ratings',

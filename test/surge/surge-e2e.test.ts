@@ -62,15 +62,16 @@ describe.each(engines)('surge detection and pinned answers on a running server [
       SOTONG_ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'silent',
       WEB_CHAT_RATE_LIMIT: '100000',
+      // Detection every second instead of every 10 s, so the test's wait is short; thresholds default.
+      // Past 20 waiting tickets the bot gives non-urgent handoffs a wait estimate (priority under load).
+      SURGE_TICK_SECONDS: '1',
+      SURGE_LOAD_QUEUE_DEPTH: '20',
       ...(fresh ? { DATABASE_URL: fresh.url } : {}),
     });
     server = await startServer(config, {
       role: 'all',
       logger: silentLogger,
       print: () => undefined,
-      // Detection every second instead of every 10 s, so the test's wait is short; thresholds default.
-      // Past 20 waiting tickets the bot gives non-urgent handoffs a wait estimate (priority under load).
-      surge: { ...DEFAULT_SURGE_CONFIG, tickMs: 1000, loadQueueDepth: 20 },
       overrides: { clock: () => new Date(Date.now() + clockOffsetMs) },
     });
     url = server.url!;

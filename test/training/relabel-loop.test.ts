@@ -1,7 +1,8 @@
 // Issue 5's must-show: a relabel, accepted as an example, then trained and published, changes the
 // live answer for that message — all over HTTP, as citizen, agent and trainer.
 import { call, type Session } from '../auth/agent-app';
-import { describeEachDatabase } from '../support/backends';
+import { describeEachDatabaseKind } from '../support/backends';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { startTrainerApp, trainOverHttp, type TrainerApp } from './trainer-app';
 
 // "보피" (voice phishing) slang the small catalog does not teach: the first model hands it off.
@@ -12,15 +13,16 @@ const PASSPORT = '미국 비자 말고 그 전에 제 한국 여권이 6개월�
 let citizens = 0;
 const citizenAsks = (url: string, text: string) => call(url, 'POST', '/api/v1/messages', { body: { userId: `citizen-${Date.now()}-${++citizens}`, text } });
 
-describeEachDatabase('trainer loop: relabel → example → train → publish → new live answer', (database) => {
+describeEachDatabaseKind('trainer loop: relabel → example → train → publish → new live answer', (kind) => {
   let app: TrainerApp;
+  const database = () => app.database;
   let trainer: Session;
   let agent: Session;
   beforeAll(async () => {
-    app = await startTrainerApp(database());
+    app = await startTrainerApp(kind);
     trainer = await app.session(['trainer']);
     agent = await app.session(['agent']);
-  });
+  }, STARTUP_TIMEOUT_MS);
   afterAll(() => app.close());
 
   test('a relabelled message, accepted, trained and published, is auto-answered next time', async () => {

@@ -4,18 +4,20 @@ import path from 'node:path';
 import { loadCatalog } from '../../intents/loader';
 import { loadCatalogFromDb } from '../../training/catalog-repository';
 import { call, type Session } from '../auth/agent-app';
-import { describeEachDatabase } from '../support/backends';
+import { describeEachDatabaseKind } from '../support/backends';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { startTrainerApp, type TrainerApp } from './trainer-app';
 
-describeEachDatabase('trainer API: catalog', (database) => {
+describeEachDatabaseKind('trainer API: catalog', (kind) => {
   let app: TrainerApp;
+  const database = () => app.database;
   let trainer: Session;
   let agent: Session;
   beforeAll(async () => {
-    app = await startTrainerApp(database());
+    app = await startTrainerApp(kind);
     trainer = await app.session(['trainer']);
     agent = await app.session(['agent']);
-  });
+  }, STARTUP_TIMEOUT_MS);
   afterAll(() => app.close());
 
   const audit = (action: string, target: string) =>

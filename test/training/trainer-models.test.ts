@@ -1,18 +1,20 @@
 import { createModelRegistry } from '../../training/model-registry';
 import { type Session } from '../auth/agent-app';
-import { describeEachDatabase } from '../support/backends';
+import { describeEachDatabaseKind } from '../support/backends';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { TEST_FOLDS } from './fixtures';
 import { startTrainerApp, trainOverHttp, type TrainerApp } from './trainer-app';
 
-describeEachDatabase('trainer API: train, evaluate, publish, roll back', (database) => {
+describeEachDatabaseKind('trainer API: train, evaluate, publish, roll back', (kind) => {
   let app: TrainerApp;
+  const database = () => app.database;
   let trainer: Session;
   let firstVersion: string;
   beforeAll(async () => {
-    app = await startTrainerApp(database());
+    app = await startTrainerApp(kind);
     trainer = await app.session(['trainer']);
     firstVersion = app.registry.version();
-  });
+  }, STARTUP_TIMEOUT_MS);
   afterAll(() => app.close());
 
   const publishAudit = (version: string) =>

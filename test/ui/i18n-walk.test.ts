@@ -139,8 +139,9 @@ describeWithChromium('no cross-language strings on any page (Chromium)', () => {
 
       await page.goto(`${ui.server.url}/studio`);
       await page.locator('#app[data-loaded="true"]').waitFor();
-      await page.locator('#intents tr, #intents li').first().click();
+      await page.locator('#intents-table [data-intent]').first().click();
       await page.locator('#editor').waitFor({ state: 'visible' });
+      await page.locator('#sec-canned details').first().waitFor();
       await check('studio with an intent open');
 
       await page.goto(`${ui.server.url}/dashboard`);
@@ -149,7 +150,7 @@ describeWithChromium('no cross-language strings on any page (Chromium)', () => {
 
       await page.goto(`${ui.server.url}/admin`);
       await page.locator('#app').waitFor({ state: 'visible' });
-      await page.locator('#users tr, #users li, [data-user-id]').first().waitFor();
+      await page.locator('#users-table tr[data-user-email]').first().waitFor();
       await check('admin');
 
       await page.goto(`${ui.server.url}/chat.html`);

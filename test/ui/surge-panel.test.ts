@@ -1,26 +1,15 @@
 // The console's surge panel and the dashboard's surge list in a real browser against the real
-// server (trainer test app + the surge routes): a supervisor sees an open surge with its group of
+// server (the trainer test app, built through compose): a supervisor sees an open surge with its group of
 // waiting tickets, pins an answer, and sends it to the whole group in one click; the tickets are
 // closed and each citizen gets the answer. Citizen text in the group is shown as text only.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { redactPii } from '../../bot/pii';
-import { createInProcessEvents } from '../../events/in-process-events';
-import { createInProcessJobQueue } from '../../jobs/in-process-driver';
-import { dashboardRoutes } from '../../handoff/dashboard-routes';
-import { createDatabase, type Database } from '../../store/database';
-import { migrateToLatest } from '../../store/migrate';
-import { DEFAULT_SURGE_CONFIG } from '../../surge/config';
-import { createSurge, type Surge } from '../../surge/create-surge';
+import type { Database } from '../../store/database';
 import { signature } from '../../surge/minhash';
-import { smallCatalog } from '../training/fixtures';
-import { startTrainerApp, type TrainerApp } from '../training/trainer-app';
-import { buildUiOnce } from './support/build';
+import { SurgeRepository } from '../../surge/surge-repository';
+import { NO_CLARIFY, type TrainerApp } from '../training/trainer-app';
 import { describeWithChromium, launchBrowser, screenshot, watchPage, type Browser } from './support/browser';
 import { signInThroughForm } from './support/pages';
-import { UI_PASSWORD } from './support/ui-server';
+import { startUiApp, UI_PASSWORD } from './support/ui-server';
 
 jest.setTimeout(180_000);
 
@@ -31,32 +20,16 @@ const WAITING = [
 ];
 
 describeWithChromium('surge panel (Chromium)', () => {
-  let dataDir: string;
   let database: Database;
   let app: TrainerApp;
-  let surge: Surge;
+  let closeApp: (() => Promise<void>) | undefined;
   let browser: Browser;
   let surgeId: string;
 
   beforeAll(async () => {
-    await buildUiOnce();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sotong-ui-surge-'));
-    database = await createDatabase({ dataDir });
-    await migrateToLatest(database);
-    const catalog = smallCatalog();
-    surge = createSurge({
-      database,
-      jobs: createInProcessJobQueue({ onFailed: () => undefined }),
-      events: createInProcessEvents(),
-      catalog: () => catalog,
-      config: DEFAULT_SURGE_CONFIG,
-    });
-    app = await startTrainerApp(database, {
-      routes: (api) => [
-        { path: '/api/v1', router: surge.routes(api.guard, redactPii) },
-        { path: '/api/v1', router: dashboardRoutes({ db: database.db, guard: api.guard }) },
-      ],
-    });
+    // Detection would close the surge this test opens by hand: its first run waits an hour.
+    ({ app, close: closeApp } = await startUiApp({ policy: NO_CLARIFY, env: { SURGE_TICK_SECONDS: '3600' } }));
+    database = app.database;
     // Three citizens asked for a person about the flooded underpasses: three waiting tickets.
     for (const text of WAITING) {
       const res = await fetch(`${app.url}/api/v1/messages`, {
@@ -67,7 +40,7 @@ describeWithChromium('surge panel (Chromium)', () => {
       expect((await res.json()).decision.action).toBe('handoff');
     }
     const at = new Date();
-    const row = await surge.repository.open(
+    const row = await new SurgeRepository(database.db).open(
       {
         key: 'topic:1',
         kind: 'topic',
@@ -94,9 +67,7 @@ describeWithChromium('surge panel (Chromium)', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await database?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await closeApp?.();
   });
 
   const open = async (roles: string[], name: string, page: string): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> => {

@@ -1,26 +1,16 @@
-// The real Sotong server for the browser tests: PGlite in a temp folder, migrations, the model
-// registry (seed catalog, first-start training), the pipeline with the handoff queue, the agent
-// API, the trainer API, the dashboard and surge routes and the built UI bundles, served by buildApp on an
-// ephemeral port. The catalog is the trainer tests' cut-down copy and the classifier trains with
-// their few-epoch recipe, so the first-start model and each studio training take seconds.
+// The real Sotong server for the browser tests, built through compose (test/support/composed-server)
+// on PGlite in a temp folder, serving the built UI bundles. The model is the trainer tests' smaller
+// one (cut-down catalog, few-epoch recipe) with the default policy, so the first-start model and
+// each studio training take seconds.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_POLICY } from '../../../bot/policy';
+import { DEFAULT_POLICY, type PolicyConfig } from '../../../bot/policy';
 import type { Handoff } from '../../../handoff/create-handoff';
-import { dashboardRoutes } from '../../../handoff/dashboard-routes';
-import { redactPii } from '../../../bot/pii';
-import { createInProcessEvents } from '../../../events/in-process-events';
-import { createInProcessJobQueue } from '../../../jobs/in-process-driver';
-import { createSurge } from '../../../surge/create-surge';
-import { smallCatalog } from '../../training/fixtures';
-import type { AgentApi } from '../../../server/agent-api';
-import type { MessagePipeline } from '../../../pipeline/types';
-import { createDatabase, type Database } from '../../../store/database';
-import { migrateToLatest } from '../../../store/migrate';
+import type { Pipeline } from '../../../pipeline/create-pipeline';
+import type { Database } from '../../../store/database';
 import type { ModelRegistry } from '../../../training/model-registry';
-import type { Trainer } from '../../../training/trainer-api';
-import { startTrainerApp } from '../../training/trainer-app';
+import { startTrainerApp, type TrainerApp } from '../../training/trainer-app';
 import { buildUiOnce } from './build';
 import { launchBrowser, type Browser } from './browser';
 
@@ -31,47 +21,35 @@ export interface UiServer {
   readonly database: Database;
   readonly registry: ModelRegistry;
   readonly handoff: Handoff;
-  readonly pipeline: MessagePipeline;
-  readonly api: AgentApi;
-  readonly trainer: Trainer;
+  readonly pipeline: Pipeline;
   user(roles: string[], name: string): Promise<{ id: string; email: string }>;
   close(): Promise<void>;
 }
 
-export async function startUiServer(): Promise<UiServer> {
+/** The trainer app (default policy unless given) in a PGlite folder of its own; `env` adds configuration. */
+export async function startUiApp(options: { policy?: PolicyConfig; env?: Record<string, string> } = {}): Promise<{ app: TrainerApp; close(): Promise<void> }> {
   await buildUiOnce();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sotong-ui-db-'));
-  const database = await createDatabase({ dataDir });
-  await migrateToLatest(database);
-  // The trainer tests' app (small catalog, fast training) with the default policy, plus the
-  // dashboard and the surge routes every staff page reads (a missing one would toast a 404).
-  const catalog = smallCatalog();
-  const surgeJobs = createInProcessJobQueue({ onFailed: () => undefined });
-  const surgeEvents = createInProcessEvents();
-  const surge = createSurge({ database, jobs: surgeJobs, events: surgeEvents, catalog: () => catalog });
-  const app = await startTrainerApp(database, {
-    policy: DEFAULT_POLICY,
-    routes: (api) => [
-      { path: '/api/v1', router: dashboardRoutes({ db: database.db, guard: api.guard }) },
-      { path: '/api/v1', router: surge.routes(api.guard, redactPii) },
-    ],
-  });
+  const app = await startTrainerApp('pglite', { policy: options.policy ?? DEFAULT_POLICY, env: { SOTONG_DATA_DIR: dataDir, ...options.env } });
+  return {
+    app,
+    async close() {
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startUiServer(): Promise<UiServer> {
+  const { app, close } = await startUiApp();
   return {
     url: app.url,
-    database,
+    database: app.database,
     registry: app.registry,
     handoff: app.handoff,
     pipeline: app.pipeline,
-    api: app.api,
-    trainer: app.trainer,
     user: (roles, name) => app.createUser(`${name}-${process.pid}-${Date.now()}@ui.test`, roles, UI_PASSWORD, name),
-    async close() {
-      await app.close();
-      await surgeJobs.close();
-      await surgeEvents.close();
-      await database.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

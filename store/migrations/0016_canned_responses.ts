@@ -1,4 +1,4 @@
-// 0015: canned_responses (handoff/canned-responses.ts). The answers agents insert with `/` in the
+// 0016: canned_responses (handoff/canned-responses.ts). The answers agents insert with `/` in the
 // console's reply box, kept by trainers and admins: a title, the Korean and the English text, with
 // variables such as {citizen_name} and {ticket_id} the console fills in. Stored, not built in,
 // so supervisors change them without a release; every change is audited. Seeded with the four
