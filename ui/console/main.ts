@@ -9,6 +9,7 @@ import { mountStaffHeader } from '../shared/staff-header';
 import { createStatusLine } from '../shared/status';
 import { createToasts } from '../shared/toasts';
 import { ticketActions, type TransferTargets } from './actions';
+import { mountContactPanel } from './contact-panel';
 import { loadIntentChoices, type IntentChoice } from './intent-choices';
 import { createNotifier } from './notifications';
 import { createOpenTickets } from './open-tickets';
@@ -67,6 +68,7 @@ async function start(): Promise<void> {
     canned: () => canned,
     changed: () => void queue.reload(),
   });
+  const contactPanel = mountContactPanel({ root: byId('contact-panel'), api, i18n, toasts, confirm: (text) => status.info(text) });
   const queue = createQueueView(
     { list: byId('queue-list'), views: byId('queue-views'), sort: byId<HTMLSelectElement>('queue-sort') },
     {
@@ -76,6 +78,7 @@ async function start(): Promise<void> {
       onSelect: (ticket) => {
         if (ticket) notifier.read(ticket.id);
         void thread.show(ticket?.id);
+        void contactPanel.show(ticket?.id);
       },
       onError: (error) => toasts.failure(error),
     },
