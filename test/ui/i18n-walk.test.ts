@@ -43,7 +43,9 @@ function foreignStrings(lang: Lang): string[] {
   const own = new Set(dicts.flatMap((d) => Object.values(d[lang]).flatMap(pieces)));
   // A short English word ("Bot", "Open") can be part of a Korean page's data (an intent id):
   // English pieces count when they are whole texts, or sentences anywhere.
-  return [...new Set(dicts.flatMap((d) => Object.values(d[other]).flatMap(pieces)))].filter((s) => !own.has(s));
+  // Only what is written in the other language counts ("English" on the Korean page's switch is not Korean).
+  const written = lang === 'en' ? /[\u3131-\uD79D]/ : /[A-Za-z]/;
+  return [...new Set(dicts.flatMap((d) => Object.values(d[other]).flatMap(pieces)))].filter((s) => !own.has(s) && written.test(s));
 }
 
 /** The visible UI texts of the page: text nodes and the texts of attributes a person reads. */
@@ -51,19 +53,27 @@ async function uiTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const lang = document.documentElement.lang;
     const skipped = (n: Element | null) => !!n?.closest(`[data-content], [lang]:not([lang="${lang}"])`);
+    const where = (n: Element) => {
+      const parts: string[] = [];
+      for (let a: Element | null = n; a && a !== document.body && parts.length < 3; a = a.parentElement)
+        parts.unshift(
+          `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}${typeof a.className === 'string' && a.className ? `.${a.className.split(' ')[0]}` : ''}`,
+        );
+      return parts.join('>');
+    };
     const texts = [document.title];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || skipped(parent) || parent.closest('script, style, [hidden], template')) continue;
       const text = node.textContent?.trim();
-      if (text) texts.push(text);
+      if (text) texts.push(`${text} @${where(parent)}`);
     }
     for (const element of Array.from(document.body.querySelectorAll('[placeholder], [aria-label], [title], option, optgroup[label]'))) {
       if (skipped(element) || element.closest('[hidden]')) continue;
       for (const name of ['placeholder', 'aria-label', 'title', 'label']) {
         const value = element.getAttribute(name)?.trim();
-        if (value) texts.push(value);
+        if (value) texts.push(`${value} @${where(element)}[${name}]`);
       }
     }
     return texts;
@@ -73,11 +83,12 @@ async function uiTexts(page: Page): Promise<string[]> {
 function crossLanguage(texts: readonly string[], lang: Lang, foreign: readonly string[]): string[] {
   const found = new Set<string>();
   for (const text of texts) {
-    if (lang === 'en' && /[\u3131-\uD79D]/.test(text)) found.add(`Hangul: ${text.slice(0, 80)}`);
+    const shown = text.replace(/ @[^@]*$/, '');
+    if (lang === 'en' && /[\u3131-\uD79D]/.test(shown)) found.add(`Hangul: ${text.slice(0, 120)}`);
     for (const s of foreign) {
-      const whole = text === s;
-      const inside = (lang === 'en' || s.length >= 12 || /\s/.test(s)) && text.includes(s);
-      if (whole || inside) found.add(`"${s}" in: ${text.slice(0, 80)}`);
+      const whole = shown === s;
+      const inside = (lang === 'en' || s.length >= 12 || /\s/.test(s)) && shown.includes(s);
+      if ((whole || inside) && lang === 'ko') found.add(`"${s}" in: ${text.slice(0, 120)}`);
     }
   }
   return [...found];

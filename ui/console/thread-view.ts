@@ -162,7 +162,7 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
     if (suggestion) {
       append(suggested, el('p', { className: 'text', id: 'suggested-text', 'data-content': '' }, suggestion.text));
       if (suggestion.links.length > 0)
-        suggested.append(el('ul', { className: 'links' }, ...suggestion.links.map((l) => el('li', {}, linkAsText(l, i18n.t('open'))))));
+        suggested.append(el('ul', { className: 'links', 'data-content': '' }, ...suggestion.links.map((l) => el('li', {}, linkAsText(l, i18n.t('open'))))));
       suggested.append(
         button(
           'useSuggested',
