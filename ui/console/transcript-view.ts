@@ -26,7 +26,7 @@ export function renderMessage(message: StoredMessage, i18n: T): HTMLLIElement {
   );
   if (message.links.length > 0) {
     const line = (l: StoredMessage['links'][number]) => (message.author === 'citizen' ? el('li', {}, linkAsText(l, i18n.t('open'))) : linkLine(l));
-    item.append(el('ul', { className: 'links', 'aria-label': i18n.t('links') }, ...message.links.map(line)));
+    item.append(el('ul', { className: 'links', 'aria-label': i18n.t('links'), 'data-content': '' }, ...message.links.map(line)));
   }
   return item;
 }
