@@ -53,7 +53,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^ui/' },
       to: {
-        pathNot: ['^ui/', '^(bot|core|intents)/', '^handoff/(priority|ticket-rules|queue-views|canned-variables)\\.ts$', '^accounts/roles\\.ts$', 'node_modules'],
+        pathNot: [
+          '^ui/',
+          '^(bot|core|intents)/',
+          '^handoff/(priority|ticket-rules|queue-views|canned-variables)\\.ts$',
+          '^accounts/roles\\.ts$',
+          'node_modules',
+        ],
         dependencyTypesNot: ['type-only'],
       },
     },
