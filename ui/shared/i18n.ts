@@ -38,7 +38,8 @@ export function createI18n<K extends string>(dictionary: Dictionary<K>): I18n<K>
 
   const apply = (root: ParentNode = document) => {
     document.documentElement.lang = current;
-    if (has('title')) document.title = t('title');
+    const title: string = 'title';
+    if (has(title)) document.title = t(title);
     for (const node of Array.from(root.querySelectorAll<HTMLElement>('[data-i18n]'))) {
       const key = node.dataset.i18n ?? '';
       if (has(key)) node.textContent = t(key);
