@@ -2,7 +2,7 @@
 // dependencies and returns the app without listening (only server/main.ts listens), so tests
 // drive it on an ephemeral port with no globals.
 import path from 'node:path';
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import { webChatRoutes } from '../channels/web/routes';
 import type { EventStreams } from '../events/event-streams';
 import type { AccessTokens } from '../channels/web/verify';
@@ -49,6 +49,8 @@ export interface AppDeps {
   readonly webhooks?: Partial<Record<Exclude<ChannelId, 'web'>, Router>>;
   /** Further API route modules (mount hook for the handoff and trainer routes). */
   readonly routes?: readonly RouteModule[];
+  /** Load shedding (server/load-shedding.ts): counts webhooks in flight, sheds the web chat's POST. None: never shed. */
+  readonly shedding?: { readonly countWebhook: RequestHandler; readonly shedWebChat: RequestHandler };
 }
 
 export interface AppConfig {
@@ -75,6 +77,7 @@ export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
   app.use(requestLog(deps.logger.child({ component: 'http' })));
   app.use(healthRoutes(deps.health, deps.metrics, config.metricsToken));
 
+  if (deps.shedding) app.use('/webhooks', deps.shedding.countWebhook);
   for (const [channel, router] of Object.entries(deps.webhooks ?? {})) {
     if (router) app.use(`/webhooks/${channel}`, router);
   }
@@ -88,6 +91,7 @@ export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
       events: deps.events,
       tokens: deps.tokens,
       streams: deps.streams,
+      ...(deps.shedding ? { shed: deps.shedding.shedWebChat } : {}),
       postLimit: rateLimit({
         name: 'web-chat',
         max: config.webChatRateLimit ?? 30,
