@@ -51,9 +51,6 @@ describeWithChromium('agent console (Chromium)', () => {
     await consolePage.click('#reply-form button[type="submit"]');
     await expectText(consolePage.locator('#status'), '답장을 보냈습니다.');
 
-    await chat.waitForTimeout(5000);
-    console.log('CHATLOG', await chat.locator('#log').innerHTML(), await chat.locator('#status').textContent());
-    console.log('TRANSCRIPT', await consolePage.locator('#transcript').innerText());
     await chat.locator('.bubble.agent', { hasText: reply }).waitFor();
     await consolePage.locator('#transcript .message.agent', { hasText: reply }).waitFor();
     await screenshot(consolePage, 'console');

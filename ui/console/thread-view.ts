@@ -103,6 +103,9 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
           scroll: transcript?.state(),
           reply: root.querySelector<HTMLTextAreaElement>('#reply-text')?.value ?? '',
           note: root.querySelector<HTMLTextAreaElement>('#note-text')?.value ?? '',
+          // The box the agent is typing in keeps the focus and the caret: no keystroke is lost.
+          focus: root.contains(document.activeElement) ? document.activeElement?.id : undefined,
+          caret: document.activeElement instanceof HTMLTextAreaElement ? document.activeElement.selectionStart : undefined,
         }
       : undefined;
     root.dataset.ticketId = id;
@@ -222,6 +225,9 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
       transcript.restore(kept.scroll);
       reply.area.value ||= kept.reply;
       note.area.value ||= kept.note;
+      const focused = kept.focus ? root.querySelector<HTMLElement>(`#${CSS.escape(kept.focus)}`) : null;
+      focused?.focus();
+      if (focused instanceof HTMLTextAreaElement && kept.caret !== undefined) focused.setSelectionRange(kept.caret, kept.caret);
     } else transcript.pin();
   };
 
