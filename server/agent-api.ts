@@ -1,6 +1,6 @@
 // The console API as route modules for buildApp's mount hook: sign-in, users, handoffs, the agent
-// event stream and the OpenAPI document. The guard is returned too, so other route modules (the
-// trainer's) check roles the same way.
+// event stream, the dead-letter list and the OpenAPI document. The guard is returned too, so
+// other route modules (the trainer's) check roles the same way.
 import type { Kysely } from 'kysely';
 import type { EventStreams } from '../events/event-streams';
 import type { LiveEvents } from '../events/types';
@@ -21,6 +21,8 @@ import { cannedRoutes } from '../handoff/canned-routes';
 import { CannedResponses } from '../handoff/canned-responses';
 import { contactRoutes } from '../handoff/contact-routes';
 import { userRoutes } from '../accounts/user-routes';
+import { redactPii } from '../bot/pii';
+import { deadLetterRoutes } from './dead-letter-routes';
 
 export interface AgentApiDeps {
   readonly db: Kysely<Schema>;
@@ -60,6 +62,7 @@ export function createAgentApi(deps: AgentApiDeps): AgentApi {
       { path: '/api/v1', router: cannedRoutes(new CannedResponses({ db: deps.db, audit }), guard) },
       { path: '/api/v1', router: contactRoutes({ db: deps.db, audit, guard }) },
       { path: '/api/v1', router: agentEventRoutes({ events: deps.events, streams: deps.streams, tickets, guard }) },
+      { path: '/api/v1', router: deadLetterRoutes({ db: deps.db, guard, redact: redactPii }) },
       { path: '/api', router: openApiRoutes([...CORE_GROUPS, ...(deps.openApiGroups ?? [])]) },
     ],
   };
