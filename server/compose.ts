@@ -20,6 +20,7 @@ import { createModelRegistry, type ModelRegistry } from '../training/model-regis
 import { UserRepository } from '../accounts/user-repository';
 import { createAgentApi } from './agent-api';
 import { dashboardRoutes } from '../handoff/dashboard-routes';
+import { webFeedbackRoutes } from '../channels/web/feedback-routes';
 import { trainerRouteModules } from '../training/routes';
 import { surgePaths } from './openapi/surge-paths';
 import { trainerPaths } from './openapi/trainer-paths';
@@ -240,6 +241,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         triage: () => instrumentTriage(model.triage(), metrics),
         redact: redactPii,
         handoff: handoff.port,
+        feedback: handoff.feedback,
         surge: surge.port,
         logger: logger.child({ component: 'pipeline' }),
       }),
@@ -333,10 +335,12 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     collectHandoffMetrics(database.db, metrics);
     collectDeadLetters(database.db, metrics);
     collectSurgeMetrics(surge.repository, metrics);
+    const tokens = createAccessTokens(secret);
     const routes: readonly RouteModule[] = [
       ...agentApi.routes,
       ...trainerRouteModules({ trainer, guard: agentApi.guard }),
       { path: '/api/v1', router: dashboardRoutes({ db: database.db, guard: agentApi.guard }) },
+      { path: '/api/v1', router: webFeedbackRoutes({ feedback: handoff.feedback, tokens }) },
       { path: '/api/v1', router: surge.routes(agentApi.guard, redactPii) },
     ];
     const app = buildApp(
@@ -346,7 +350,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         health: { database, jobs },
         pipeline,
         events,
-        tokens: createAccessTokens(secret),
+        tokens,
         streams,
         limits,
         webhooks: channelRouters(config.channels, pipeline, logger.child({ component: 'channels' }), limits),
