@@ -1,34 +1,30 @@
-// Kakao skill endpoint under load: the real Kakao router and the real pipeline on in-memory
-// PGlite (in-process jobs and events, workers running with the real Kakao sender, as in
-// `sotong serve`), CONCURRENCY skill requests at a time until REQUESTS were answered, all on
-// 127.0.0.1. Reports p50/p99 latency of the HTTP answer, measured by a load generator in a child
-// process (node:child_process) so that it does not share the server's event loop and CPU time.
-// Triage is a fixed auto-answer decision: this measures the channel, pipeline and store path,
-// not the classifier (bench/ has its own classifier benchmarks).
+// Kakao skill endpoint under load: the system built the way `sotong serve` builds it
+// (server/main's startServer → compose: real Kakao router, pipeline, handoff, in-process jobs and
+// events, workers running with the real Kakao sender), CONCURRENCY skill requests at a time until
+// REQUESTS were answered, all on 127.0.0.1. Reports p50/p99 latency of the HTTP answer, measured
+// by a load generator in a child process (node:child_process) so that it does not share the
+// server's event loop and CPU time, and what the server used: CPU (all its threads, % of one
+// core), how busy its HTTP thread's event loop was, and the load average around the run.
+// Triage is a fixed auto-answer decision (the model override): this measures the channel,
+// pipeline and store path, not the classifier (bench/ has its own classifier benchmarks).
 //   npx tsx bench/kakao-load.ts [requests=2000] [concurrency=50]
+//     embedded PGlite (the default) in a fresh data folder; BENCH_DATA_DIR=memory:// for an in-memory one
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/kakao-load.ts   (PostgreSQL instead)
-//   BENCH_PIPELINE=memory npx tsx bench/kakao-load.ts   (the test double: the router's own cost)
-//   BENCH_CLIENT=in-process npx tsx bench/kakao-load.ts   (load generator in the server process, as before)
 import { fork } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import express from 'express';
-import { sql } from 'kysely';
-import type { AddressInfo } from 'node:net';
-import { redactPii } from '../bot/pii/redact';
-import { kakaoSkillRouter } from '../channels/kakao/routes';
-import { createKakaoSender } from '../channels/kakao/send';
-import { createInProcessEvents } from '../events/in-process-events';
-import { createInProcessJobQueue } from '../jobs/in-process-driver';
-import { createPipeline } from '../pipeline/create-pipeline';
-import { createDatabase } from '../store/database';
-import { migrateToLatest } from '../store/migrate';
-import { MemoryPipeline } from '../test/channels/support/memory-pipeline';
-import { benchHandoff } from './bench-handoff';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { silentLogger } from '../core/logger';
+import { loadCatalog } from '../intents/loader';
+import { loadConfig } from '../server/config';
+import { startServer } from '../server/main';
 import { fixedTriage } from './fixed-triage';
 
 const REQUESTS = Number(process.argv[2] ?? 2000);
 const CONCURRENCY = Number(process.argv[3] ?? 50);
 const SECRET = 'bench-secret';
+const BOT_ID = '64ab12';
 
 function skillRequest(i: number): string {
   return JSON.stringify({
@@ -41,7 +37,7 @@ function skillRequest(i: number): string {
       block: { id: '65f0aa01', name: '민원_일반질문' },
       user: { id: `bench-user-${i % 500}`, type: 'botUserKey', properties: {} },
     },
-    bot: { id: '64ab12', name: '정부민원봇' },
+    bot: { id: BOT_ID, name: '정부민원봇' },
     action: { id: '65f1bb02', name: 'helpline_skill', params: {}, detailParams: {}, clientExtra: {} },
   });
 }
@@ -57,8 +53,8 @@ interface LoadResult {
   readonly warmup: number;
 }
 
-/** Sends the warm-up, then REQUESTS measured requests, CONCURRENCY at a time. */
-async function generateLoad(url: string): Promise<LoadResult> {
+/** Sends the warm-up, then REQUESTS measured requests, CONCURRENCY at a time; tells the parent when measuring starts. */
+async function generateLoad(url: string, onMeasuring: () => void): Promise<LoadResult> {
   const latencies: number[] = [];
   let inlineAnswers = 0;
   let next = 0;
@@ -81,77 +77,122 @@ async function generateLoad(url: string): Promise<LoadResult> {
   // Warm-up (JIT, connection pool, first queries): not measured; distinct utterances throughout.
   const warmup = Math.min(200, Math.ceil(REQUESTS / 10));
   await Promise.all(Array.from({ length: CONCURRENCY }, () => worker(warmup, false)));
+  onMeasuring();
   const t0 = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, () => worker(warmup + REQUESTS, true)));
   return { latencies, inlineAnswers, seconds: (performance.now() - t0) / 1000, warmup };
 }
 
-/** Runs generateLoad() in a child process (this file with KAKAO_LOAD_URL set) and returns its result. */
-function loadFromChildProcess(url: string): Promise<LoadResult> {
+/** Runs generateLoad() in a child process (this file with KAKAO_LOAD_URL set); onMeasuring fires when the warm-up is over. */
+function loadFromChildProcess(url: string, onMeasuring: () => void): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = fork(__filename, process.argv.slice(2), {
       execArgv: ['--import', 'tsx'],
       env: { ...process.env, KAKAO_LOAD_URL: url },
     });
     let result: LoadResult | undefined;
-    child.on('message', (message) => (result = message as LoadResult));
+    child.on('message', (message: 'measuring' | LoadResult) => (message === 'measuring' ? onMeasuring() : (result = message)));
     child.on('error', reject);
     child.on('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`load generator exited with ${code}`))));
   });
 }
 
+/** CPU and HTTP-thread use from `start()` until `stop()`. */
+function usageMeter() {
+  let cpu = process.cpuUsage();
+  let elu = performance.eventLoopUtilization();
+  let t0 = performance.now();
+  const load0 = os.loadavg()[0]!;
+  return {
+    start() {
+      cpu = process.cpuUsage();
+      elu = performance.eventLoopUtilization();
+      t0 = performance.now();
+    },
+    stop() {
+      const used = process.cpuUsage(cpu);
+      const wallMs = performance.now() - t0;
+      return {
+        cpuPercent: ((used.user + used.system) / 1000 / wallMs) * 100,
+        httpThreadBusy: performance.eventLoopUtilization(elu).utilization * 100,
+        load: `${load0.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)}`,
+      };
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const pgUrl = process.env.BENCH_DATABASE_URL;
+  const dataDir = process.env.BENCH_DATA_DIR ?? (await mkdtemp(path.join(os.tmpdir(), 'sotong-kakao-load-')));
   const schema = `bench_kakao_${Date.now()}`;
-  const database = await createDatabase(pgUrl ? { url: pgUrl, dataDir: '', schema } : { dataDir: 'memory://' });
-  await migrateToLatest(database);
-  const jobs = createInProcessJobQueue();
-  const events = createInProcessEvents();
-  const realPipeline = createPipeline({
-    database,
-    jobs,
-    events,
-    triage: () => fixedTriage,
-    redact: redactPii,
-    handoff: benchHandoff(database, jobs, events),
-    logger: { info() {}, warn() {}, error() {} },
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    SOTONG_DATA_DIR: dataDir,
+    SOTONG_SECRET: 'bench-secret-bench-secret-bench-secret',
+    SOTONG_ADMIN_PASSWORD: 'kakao load bench admin',
+    LINK_CHECK_INTERVAL_SECONDS: '0',
+    KAKAO_SKILL_SECRET: SECRET,
+    KAKAO_BOT_ID: BOT_ID,
+    ...(pgUrl && { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema }),
   });
-  realPipeline.registerWorkers(new Map([['kakao', createKakaoSender()]]));
+  const catalog = loadCatalog();
+  const server = await startServer(config, {
+    role: 'all',
+    logger: silentLogger,
+    print: () => undefined,
+    overrides: { model: { triage: () => fixedTriage, catalog: () => catalog } },
+  });
+  const { database } = server.composed;
+  const url = `${server.url}/webhooks/kakao`;
 
-  const pipeline = process.env.BENCH_PIPELINE === 'memory' ? new MemoryPipeline() : realPipeline;
-  const app = express();
-  app.use(kakaoSkillRouter({ skillSecret: SECRET, botId: '64ab12' }, pipeline));
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/kakao`;
-
-  const inProcessClient = process.env.BENCH_CLIENT === 'in-process';
-  const { latencies, inlineAnswers, seconds, warmup } = inProcessClient ? await generateLoad(url) : await loadFromChildProcess(url);
+  const meter = usageMeter();
+  const { latencies, inlineAnswers, seconds, warmup } = await loadFromChildProcess(url, () => meter.start());
+  const usage = meter.stop();
 
   latencies.sort((a, b) => a - b);
-  const where = pipeline === realPipeline ? `real on ${database.kind}` : 'in-memory double';
+  const store = database.kind === 'postgres' ? 'PostgreSQL' : `PGlite (${dataDir === 'memory://' ? 'in memory' : 'data folder'})`;
   console.log(
-    `kakao-load: ${REQUESTS} requests (after ${warmup} warm-up), ${CONCURRENCY} concurrent, pipeline ${where}, load generator ${inProcessClient ? 'in the server process' : 'in a child process'}, ${os.cpus().length} cores, node ${process.version}`,
+    `kakao-load: ${REQUESTS} requests (after ${warmup} warm-up), ${CONCURRENCY} concurrent, composed server on ${store}, load generator in a child process, ${os.cpus().length} cores, node ${process.version}`,
   );
   console.log(`p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
   console.log(`throughput ${(REQUESTS / seconds).toFixed(0)} req/s; answered inline with the reply: ${inlineAnswers}/${REQUESTS}`);
-  if (pipeline === realPipeline) {
-    const lost = await database.db
-      .selectFrom('outbox')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('status', '!=', 'sent')
-      .executeTakeFirstOrThrow();
-    console.log(`outbox rows not sent: ${lost.n}`);
+  console.log(
+    `server CPU ${usage.cpuPercent.toFixed(0)}% of one core (all threads), HTTP thread busy ${usage.httpThreadBusy.toFixed(0)}%, load average ${usage.load}`,
+  );
+  // The replies the route did not deliver inline are sent by the job fallback: give it a moment.
+  const unsent = async () =>
+    Number(
+      (
+        await database.db
+          .selectFrom('outbox')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('status', '!=', 'sent')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const deadline = Date.now() + 15_000;
+  let left = await unsent();
+  while (left > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    left = await unsent();
   }
-  server.close();
-  await jobs.close();
-  await events.close();
-  if (pgUrl) await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db);
-  await database.close();
+  console.log(`outbox rows not sent 15 s after the load: ${left}`);
+  await server.stop('bench over');
+  if (pgUrl) {
+    const { Pool } = await import('pg');
+    const pool = new Pool({ connectionString: pgUrl });
+    await pool.query(`drop schema ${schema} cascade`);
+    await pool.end();
+  }
+  if (!process.env.BENCH_DATA_DIR) await rm(dataDir, { recursive: true, force: true });
 }
 
 const childUrl = process.env.KAKAO_LOAD_URL;
-const run = childUrl ? generateLoad(childUrl).then((result) => new Promise<void>((resolve) => process.send!(result, () => resolve()))) : main();
+const run = childUrl
+  ? generateLoad(childUrl, () => process.send!('measuring')).then((result) => new Promise<void>((resolve) => process.send!(result, () => resolve())))
+  : main();
 run.catch((err) => {
   console.error(err);
   process.exit(1);

@@ -58,6 +58,11 @@ export interface ComposeOptions {
   readonly print: (text: string) => void;
   /** Stand-ins for the outside world (tests and benches); production sets none. */
   readonly overrides?: Overrides;
+  /**
+   * Called once if the embedded database's worker thread dies: every query fails from then on, so
+   * the process should stop (`sotong serve` exits non-zero for its supervisor to restart it).
+   */
+  readonly onDatabaseLost?: (error: Error) => void;
 }
 
 /** What compose takes from outside the system: everything else it builds itself. */
@@ -175,6 +180,10 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       dataDir: config.dataDir,
       schema: config.databaseSchema,
       onConnectionError: (error) => logger.warn('database connection dropped; the pool reconnects on next use', { error }),
+      onLost: (error) => {
+        logger.error('the embedded database stopped; nothing more can be stored', { error });
+        options.onDatabaseLost?.(error);
+      },
     });
     closers.push(() => database.close());
     logger.info('database open', { kind: database.kind });

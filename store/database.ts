@@ -1,11 +1,11 @@
-// The one place that opens a database. No url: PGlite in-process with its files in `dataDir`
+// The one place that opens a database. No url: PGlite, in a worker thread of this process, with its files in `dataDir`
 // (the single-machine default). A url: PostgreSQL through a pg Pool. Both speak the same SQL and
 // run the same migrations, so nothing above this file knows which one it got.
-import NodeModule from 'node:module';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool, type PoolClient } from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-driver';
+import { PGliteWorkerClient } from './pglite-worker-client';
 import { makePrivateFolder } from './private-folder';
 import type { Schema } from './schema';
 
@@ -28,6 +28,12 @@ export interface DatabaseConfig {
    * an uncaught 'error' event and kill the process.
    */
   readonly onConnectionError?: (error: Error) => void;
+  /**
+   * Called once if the embedded database's worker thread dies (PGlite runs in a worker thread of
+   * its own, off the HTTP thread). Every query fails from then on with a connection-class error,
+   * so the process should stop and be restarted. Ignored for PostgreSQL.
+   */
+  readonly onLost?: (error: Error) => void;
 }
 
 export interface Database {
@@ -42,7 +48,7 @@ export interface Database {
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export async function createDatabase(config: DatabaseConfig): Promise<Database> {
-  const { db, kind, release } = config.url ? await openPostgres(config.url, config) : await openPGlite(config.dataDir);
+  const { db, kind, release } = config.url ? await openPostgres(config.url, config) : await openPGlite(config);
   let closed: Promise<void> | undefined;
   return {
     db,
@@ -63,20 +69,21 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
 interface Opened {
   readonly db: Kysely<Schema>;
   readonly kind: Database['kind'];
-  /** Gives up what the database held beyond its connections (the data folder's lock). */
-  readonly release?: () => void;
+  /** Gives up what the database holds beyond Kysely's connections (PGlite's thread, the data folder's lock). */
+  readonly release?: () => Promise<void>;
 }
 
-async function openPGlite(dataDir: string): Promise<Opened> {
+async function openPGlite(config: DatabaseConfig): Promise<Opened> {
+  const { dataDir } = config;
   const inMemory = dataDir.includes('://');
   if (!inMemory) await makePrivateFolder(dataDir);
   // Every opener (serve, migrate, the other CLI commands) takes the folder's lock first.
   const lock = inMemory ? undefined : lockDataDir(dataDir);
   try {
-    const { PGlite } = loadPGlite();
-    const client = new PGlite(dataDir);
-    await client.waitReady;
-    return { db: new Kysely<Schema>({ dialect: new PGliteDialect(client) }), kind: 'pglite', release: lock?.release };
+    const client = await PGliteWorkerClient.start(dataDir, { onLost: config.onLost });
+    // Kysely's destroy() closes the driver only if a query ran; the thread must end either way.
+    const release = () => client.close().finally(() => lock?.release());
+    return { db: new Kysely<Schema>({ dialect: new PGliteDialect(client) }), kind: 'pglite', release };
   } catch (error) {
     lock?.release();
     throw error;
@@ -124,24 +131,6 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Opened
   // Kysely needs only connect() and end(); a connect that fails (server restarting) is retried.
   const retrying = { connect: () => connectWithRetry(pool), end: () => pool.end() } as unknown as Pool;
   return { db: new Kysely<Schema>({ dialect: new PostgresDialect({ pool: retrying }) }), kind: 'postgres' };
-}
-
-type PGliteModule = typeof import('@electric-sql/pglite');
-type NodeLoader = { _load?: (request: string, parent: object, isMain: boolean) => unknown; _nodeModulePaths?: (dir: string) => string[] };
-
-/**
- * Loads PGlite through Node's own module loader. PGlite's CommonJS build calls import() inside,
- * which jest's sandboxed require refuses without --experimental-vm-modules (and jest replaces
- * createRequire too), so every suite using the embedded database would need that flag. Outside
- * jest this is exactly what require() does. Side effect under jest: PGlite's Date values come
- * from the outer realm, so store/pglite-driver.ts re-creates them.
- */
-function loadPGlite(): PGliteModule {
-  const loader = NodeModule as unknown as NodeLoader;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the plain path, outside jest
-  if (!loader._load || !loader._nodeModulePaths) return require('@electric-sql/pglite') as PGliteModule;
-  const parent = { id: __filename, filename: __filename, paths: loader._nodeModulePaths(__dirname) };
-  return loader._load('@electric-sql/pglite', parent, false) as PGliteModule;
 }
 
 /** Hides the password of a connection string in error messages. */

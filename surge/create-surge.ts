@@ -8,14 +8,11 @@ import type { Database } from '../store/database';
 import type { AuthGuard } from '../accounts/guard';
 import type { Router } from 'express';
 import { DEFAULT_SURGE_CONFIG, type SurgeConfig } from './config';
-import { commonShingles, type StopShingles } from './minhash';
 import { createPinnedAnswers, type PinnedAnswers } from './pinned-answers';
 import { surgeRoutes } from './routes';
 import { SurgeRepository } from './surge-repository';
 import { SurgeService } from './surge-service';
-
-/** A shingle in more than this share of the catalog's examples is question phrasing, not topic. */
-const STOP_SHARE = 0.01;
+import { liveStopShingles } from './stop-shingles';
 
 export interface SurgeInput {
   readonly database: Database;
@@ -37,18 +34,11 @@ export interface Surge {
   startDetection(): Promise<void>;
 }
 
-export function stopShinglesOf(catalog: Pick<Catalog, 'intents'>): StopShingles {
-  return commonShingles(
-    catalog.intents.flatMap((i) => [...i.examples.ko, ...i.examples.en]),
-    STOP_SHARE,
-  );
-}
-
 export function createSurge(input: SurgeInput): Surge {
   const config = input.config ?? DEFAULT_SURGE_CONFIG;
   const now = input.now ?? (() => new Date());
   const repository = new SurgeRepository(input.database.db);
-  const stop = stopShinglesOf(input.catalog());
+  const stop = liveStopShingles(input.catalog);
   const port = createPinnedAnswers({ repository, config, stop });
   const service = new SurgeService({
     repository,

@@ -25,7 +25,8 @@ interface PinnedSurge {
 export interface PinnedAnswersDeps {
   readonly repository: SurgeRepository;
   readonly config: SurgeConfig;
-  readonly stop: StopShingles;
+  /** The current stop n-grams (they follow the catalog: stop-shingles.ts). */
+  readonly stop: () => StopShingles;
   /** How long the pinned list and queue load are reused (ms, default 2000). */
   readonly refreshMs?: number;
 }
@@ -59,7 +60,7 @@ export function createPinnedAnswers(deps: PinnedAnswersDeps): PinnedAnswers {
     // Expiry is checked against the caller's clock on every message, not only at refresh.
     const live = (await pinnedSurges(now)).filter((p) => new Date(p.answer.expiresAt) > now);
     if (live.length === 0) return undefined;
-    const sig = signature(text, deps.stop);
+    const sig = signature(text, deps.stop());
     let best: { surgeId: string; answer: PinnedAnswerJson; similarity: number } | undefined;
     for (const p of live) {
       const s = bestSimilarity(sig, p.reps);

@@ -24,7 +24,8 @@ export interface SurgeServiceDeps {
   readonly events: LiveEvents;
   readonly jobs: Pick<JobQueue, 'add'>;
   readonly config: SurgeConfig;
-  readonly stop: StopShingles;
+  /** The current stop n-grams (they follow the catalog: stop-shingles.ts). */
+  readonly stop: () => StopShingles;
   readonly pinned: PinnedAnswers;
   /** Intent names for labels ('disaster.report_damage' → '재난 피해 신고'). */
   readonly intentName: (id: string) => string | undefined;
@@ -39,9 +40,10 @@ export interface PinnedAnswerInput {
 
 export class SurgeService {
   private detector: SurgeDetector | undefined;
+  private detectorStop: StopShingles | undefined;
   private cursor = 0;
   private readonly seen = new Map<string, number>();
-  private readonly tally = new HourlyTally();
+  private tally = new HourlyTally();
   /** The same-hour baseline of the hour it was read for. */
   private usual: { hour: number; perMin: Map<string, number> } | undefined;
 
@@ -51,9 +53,15 @@ export class SurgeService {
   async tick(): Promise<SurgeRow[]> {
     const { config, repository } = this.deps;
     const now = this.deps.now();
-    if (!this.detector) {
-      // A fresh worker rebuilds the window (and a little history for the baselines) from the store.
-      this.detector = new SurgeDetector(config, this.deps.stop);
+    const stop = this.deps.stop();
+    if (!this.detector || this.detectorStop !== stop) {
+      // A fresh worker rebuilds the window (and a little history for the baselines) from the store;
+      // so does a worker whose catalog changed the stop n-grams, or old and new signatures would
+      // not compare.
+      this.detector = new SurgeDetector(config, stop);
+      this.detectorStop = stop;
+      this.seen.clear();
+      this.tally = new HourlyTally(); // the replay would count its hours twice
       this.cursor = now.getTime() - 3 * config.windowMinutes * 60_000;
     }
     for (;;) {
@@ -149,7 +157,7 @@ export class SurgeService {
     const surge = await this.get(id);
     const reps = surge.signatures.map(fromArray);
     const tickets = await this.deps.repository.waitingTickets();
-    return tickets.filter((t) => t.priority !== 'urgent' && bestSimilarity(signature(t.text, this.deps.stop), reps) >= this.deps.config.matchThreshold);
+    return tickets.filter((t) => t.priority !== 'urgent' && bestSimilarity(signature(t.text, this.deps.stop()), reps) >= this.deps.config.matchThreshold);
   }
 
   /** Sends the pinned answer to everyone waiting in the group and closes their tickets. */

@@ -41,9 +41,16 @@ export const command: CliCommand = {
     }
     const logger = createLogger({ level: config.logLevel, redact: (text) => redactPii(text).text, write: (line) => io.stdout.write(line) });
 
+    // Set once running: a dead embedded database stops the server and exits non-zero.
+    let onDatabaseLost = () => {};
     let running;
     try {
-      running = await startServer(config, { role: parsed.role, logger, print: (text) => io.stderr.write(`${text}\n`) });
+      running = await startServer(config, {
+        role: parsed.role,
+        logger,
+        print: (text) => io.stderr.write(`${text}\n`),
+        onDatabaseLost: () => onDatabaseLost(),
+      });
     } catch (error) {
       if (error instanceof ConfigError) {
         io.stderr.write(`sotong serve: ${error.message}\n`);
@@ -72,6 +79,10 @@ export const command: CliCommand = {
       };
       process.once('SIGTERM', onSignal);
       process.once('SIGINT', onSignal);
+      onDatabaseLost = () => {
+        io.stderr.write('sotong serve: the embedded database stopped; shutting down\n');
+        running.stop('database lost').finally(() => resolve(1));
+      };
     });
     return stopped;
   },

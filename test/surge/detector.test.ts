@@ -3,7 +3,7 @@
 import { loadCatalog } from '../../intents/loader';
 import { backgroundMessage, burstVariant, seededRng } from '../../bench/surge-day';
 import { DEFAULT_SURGE_CONFIG, parseSurgeEnv, SurgeConfigError } from '../../surge/config';
-import { stopShinglesOf } from '../../surge/create-surge';
+import { stopShinglesOf } from '../../surge/stop-shingles';
 import { isPoorlyAnswered, SurgeDetector, type Observation } from '../../surge/detector';
 import { bandKeys, signature, similarity, shingles } from '../../surge/minhash';
 import { RateWindow } from '../../surge/rate-window';

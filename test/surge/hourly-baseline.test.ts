@@ -4,17 +4,15 @@
 // first day (no history: the floor), not on the next day at the same hour, while another intent
 // with no history at that hour still does.
 import { randomUUID } from 'node:crypto';
-import type { Decision } from '../../bot/types';
 import { createInProcessEvents } from '../../events/in-process-events';
 import { loadCatalog } from '../../intents/loader';
 import { createInProcessJobQueue } from '../../jobs/in-process-driver';
-import { saveDecision } from '../../store/decision-repository';
-import { storeInbound } from '../../store/inbound-writes';
 import { DEFAULT_SURGE_CONFIG, parseSurgeEnv } from '../../surge/config';
 import { createSurge } from '../../surge/create-surge';
 import { HOUR_MS, HourlyTally, hourOf, sameHourBaseline, sameHourOnPreviousDays } from '../../surge/hourly-baseline';
 import { SurgeRepository } from '../../surge/surge-repository';
 import { describeEachDatabase } from '../support/backends';
+import { storeDecided } from '../support/decided-messages';
 
 const H = 500_000; // an hour index: 500 000 h after the epoch
 const MINUTE = 60_000;
@@ -112,27 +110,17 @@ describeEachDatabase('the same-hour baseline in the store and the detection job'
     const day2 = day1 + 24 * HOUR_MS;
     const intentSurges = async () => (await new SurgeRepository(db).list('open')).filter((s) => s.kind === 'intent').map((s) => s.intent);
 
-    /** `perMin` decided messages of `intent` a minute from `from` for `minutes`, stored at those times. */
-    const traffic = async (intent: string, from: number, minutes: number, perMin: number) => {
-      for (let i = 0; i < minutes * perMin; i++) {
-        const at = new Date(from + (i * MINUTE) / perMin);
-        const stored = await storeInbound(db, {
-          channel: 'web',
-          platformUserId: randomUUID(),
-          threadKey: randomUUID(),
-          isPublic: false,
-          externalId: randomUUID(),
+    /** `perMin` decided messages of `intent` a minute from `from` for `minutes`. */
+    const traffic = (intent: string, from: number, minutes: number, perMin: number) =>
+      storeDecided(
+        db,
+        Array.from({ length: minutes * perMin }, (_, i) => ({
           text: catalog.byId.get(intent)!.examples.ko[i % 10]!,
-          piiTypes: [],
-          replyTarget: {},
-          sentAt: at,
-        });
-        const decision: Decision = { intent, confidence: 0.97, topK: [], entities: [], pii: [], language: 'ko', action: 'auto_answer', modelVersion: 'm-test' };
-        await saveDecision(db, stored.id, decision, 1000);
-        await db.updateTable('messages').set({ created_at: at }).where('id', '=', stored.id).execute();
-        await db.updateTable('decisions').set({ created_at: at }).where('message_id', '=', stored.id).execute();
-      }
-    };
+          intent,
+          action: 'auto_answer' as const,
+          at: new Date(from + (i * MINUTE) / perMin),
+        })),
+      );
 
     // Day 1: 4 a minute for the whole 9 o'clock hour. With no history the floor (1/min) is the
     // baseline, so ten minutes in it opens an intent surge.

@@ -1,0 +1,161 @@
+// The API thread's side of the embedded database: starts the worker thread that owns PGlite
+// (pglite-worker.ts), sends it statements and matches the answers to them. Errors come back with
+// their PostgreSQL fields (code '23505' stays '23505'). If the thread dies, every waiting and
+// later statement fails with a connection-class error (SQLSTATE 57P02, so the pipeline retries
+// the work instead of dead-lettering it) and onLost is told once: the process cannot serve
+// without its database and should stop; nothing already committed is lost.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import {
+  POSTGRES_ERROR_FIELDS,
+  type FromWorker,
+  type PGliteWorkerData,
+  type PostgresErrorFields,
+  type SerializedError,
+  type ToWorker,
+} from './pglite-worker-messages';
+
+// Built: the compiled worker beside this file. From the sources: a shim that registers tsx first.
+const WORKER_ENTRY = path.join(__dirname, __filename.endsWith('.ts') ? 'pglite-worker.dev.js' : 'pglite-worker.js');
+
+/** An error PGlite raised in the worker, rebuilt with its PostgreSQL fields. */
+export class EmbeddedDatabaseError extends Error implements PostgresErrorFields {
+  override name = 'EmbeddedDatabaseError';
+  code?: string;
+  severity?: string;
+  detail?: string;
+  hint?: string;
+  schema?: string;
+  table?: string;
+  column?: string;
+  dataType?: string;
+  constraint?: string;
+  routine?: string;
+
+  constructor(serialized: SerializedError, options?: ErrorOptions) {
+    super(serialized.message, options);
+    for (const field of POSTGRES_ERROR_FIELDS) if (serialized[field] !== undefined) this[field] = serialized[field];
+  }
+}
+
+/** SQLSTATE crash_shutdown: what PostgreSQL says to a session whose server process crashed. */
+export const DATABASE_LOST_CODE = '57P02';
+
+export interface WorkerQueryResult {
+  readonly rows: unknown[];
+  readonly affectedRows?: number;
+  readonly command?: string;
+}
+
+export interface PGliteWorkerOptions {
+  /** Called once if the worker thread dies while open (not after close()). */
+  readonly onLost?: (error: Error) => void;
+}
+
+interface Pending {
+  resolve(result: WorkerQueryResult): void;
+  reject(error: Error): void;
+}
+
+export class PGliteWorkerClient {
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private lost: EmbeddedDatabaseError | undefined;
+  private closing = false;
+  private readonly exited: Promise<void>;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly options: PGliteWorkerOptions,
+  ) {
+    // An idle worker must not keep the process alive (the in-process PGlite never did); a query
+    // waiting for its answer must.
+    worker.unref();
+    worker.on('message', (message: FromWorker) => this.settle(message));
+    let failure: Error | undefined;
+    worker.on('error', (error) => (failure = error));
+    this.exited = new Promise((resolve) =>
+      worker.once('exit', (code) => {
+        this.onExit(code, failure);
+        resolve();
+      }),
+    );
+  }
+
+  /** Starts the worker and resolves once PGlite is open in it; rejects with PGlite's own error if it cannot open. */
+  static start(dataDir: string, options: PGliteWorkerOptions = {}): Promise<PGliteWorkerClient> {
+    const workerData: PGliteWorkerData = { dataDir };
+    const worker = new Worker(WORKER_ENTRY, { workerData });
+    return new Promise((resolve, reject) => {
+      const onExit = (code: number) => reject(new Error(`the embedded database's worker exited with code ${code} while opening ${dataDir}`));
+      worker.once('error', reject);
+      worker.once('exit', onExit);
+      worker.once('message', (message: FromWorker) => {
+        worker.off('error', reject);
+        worker.off('exit', onExit);
+        if (message.type === 'ready') return resolve(new PGliteWorkerClient(worker, options));
+        reject(
+          message.type === 'open-failed' ? new EmbeddedDatabaseError(message.error) : new Error(`unexpected first message from the worker: ${message.type}`),
+        );
+      });
+    });
+  }
+
+  get closed(): boolean {
+    return this.closing || this.lost !== undefined;
+  }
+
+  query(sql: string, params: readonly unknown[]): Promise<WorkerQueryResult> {
+    if (this.lost) return Promise.reject(this.lost);
+    if (this.closing) return Promise.reject(new Error('the embedded database is closed'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      // Throws synchronously when a parameter cannot be cloned; the promise then rejects with it.
+      this.send({ type: 'query', id, sql, params });
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(id, { resolve, reject });
+    });
+  }
+
+  /** Runs what was sent before, closes PGlite and waits for the thread to exit. */
+  async close(): Promise<void> {
+    if (!this.closed) {
+      this.closing = true;
+      this.worker.ref();
+      this.send({ type: 'close' });
+    }
+    await this.exited;
+  }
+
+  /** Ends the thread at once, without closing PGlite: what a crash looks like to this side (fault tests). */
+  async kill(): Promise<void> {
+    await this.worker.terminate();
+    await this.exited;
+  }
+
+  private send(message: ToWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  private settle(message: FromWorker): void {
+    if (message.type !== 'result' && message.type !== 'error') return;
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    this.pending.delete(message.id);
+    if (this.pending.size === 0 && !this.closing) this.worker.unref();
+    if (message.type === 'result') pending.resolve(message);
+    else pending.reject(new EmbeddedDatabaseError(message.error));
+  }
+
+  private onExit(code: number, failure: Error | undefined): void {
+    if (this.closing && code === 0 && this.pending.size === 0) return;
+    const why = failure ? `: ${failure.message}` : '';
+    this.lost = new EmbeddedDatabaseError(
+      { message: `the embedded database's worker thread exited (code ${code})${why}`, code: DATABASE_LOST_CODE, severity: 'FATAL' },
+      { cause: failure },
+    );
+    for (const pending of this.pending.values()) pending.reject(this.lost);
+    this.pending.clear();
+    if (!this.closing) this.options.onLost?.(this.lost);
+  }
+}

@@ -1,0 +1,46 @@
+// The embedded database's own thread: owns the one PGlite instance and runs the statements the
+// API thread posts, one at a time in the order they arrive. PGlite executes SQL synchronously in
+// WebAssembly; here that time no longer blocks the HTTP thread's event loop, and on two cores the
+// two threads run side by side. Order is the API thread's job (store/pglite-driver.ts sends a
+// transaction's statements with nothing in between); this side only keeps arrival order.
+// Built, this is dist/store/pglite-worker.js; from the sources it is loaded through
+// pglite-worker.dev.js.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { serializeError, type FromWorker, type PGliteWorkerData, type ToWorker } from './pglite-worker-messages';
+
+async function serve(): Promise<void> {
+  const port = parentPort!;
+  const post = (message: FromWorker) => port.postMessage(message);
+  const { dataDir } = workerData as PGliteWorkerData;
+  let client: PGlite;
+  try {
+    client = new PGlite(dataDir);
+    await client.waitReady;
+  } catch (error) {
+    post({ type: 'open-failed', error: serializeError(error) });
+    port.close();
+    return;
+  }
+
+  let queue = Promise.resolve();
+  port.on('message', (message: ToWorker) => {
+    queue = queue.then(async () => {
+      if (message.type === 'close') {
+        await client.close();
+        // Nothing else holds the thread open: with the port closed the worker exits (code 0).
+        port.close();
+        return;
+      }
+      try {
+        const result = await client.query(message.sql, message.params as unknown[]);
+        post({ type: 'result', id: message.id, rows: result.rows, affectedRows: result.affectedRows, command: result.command });
+      } catch (error) {
+        post({ type: 'error', id: message.id, error: serializeError(error) });
+      }
+    });
+  });
+  post({ type: 'ready' });
+}
+
+void serve();
