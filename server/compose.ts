@@ -318,6 +318,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     closers.push(() => limits.close());
     const streams = createEventStreams({
       ...config.streamCaps,
+      heartbeatMs: config.streamHeartbeatMs,
       store: limits,
       onStoreError: (error) => limitLog.warn('limit store unavailable; stream not counted', { error }),
     });

@@ -84,6 +84,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: '50',
     meaning: 'Open live event streams allowed per client IP (over all API processes when `REDIS_URL` is set); more get 429.',
   },
+  { name: 'STREAM_HEARTBEAT_SECONDS', default: '15', meaning: 'Seconds between heartbeats on an idle live event stream (SSE), so proxies keep it open.' },
   {
     name: 'WEB_CHAT_RATE_LIMIT',
     default: '30',
@@ -211,6 +212,8 @@ export interface Config {
   readonly metricsToken?: string;
   /** Caps on open live event streams. */
   readonly streamCaps: { readonly maxPerConversation: number; readonly maxPerSession: number; readonly maxPerIp: number };
+  /** Heartbeat period of an idle live event stream, in ms. */
+  readonly streamHeartbeatMs: number;
   /** A channel is present only when its secrets are set. */
   readonly channels: { readonly x?: XConfig; readonly facebook?: FacebookConfig; readonly kakao?: KakaoConfig };
   /** How often each process re-reads the published model (ms). */
@@ -331,6 +334,11 @@ const envSchema = z.object({
     .min(1)
     .max(100_000)
     .default(Number(defaultOf('STREAM_MAX_PER_IP'))),
+  STREAM_HEARTBEAT_SECONDS: z.coerce
+    .number()
+    .min(0.01)
+    .max(3600)
+    .default(Number(defaultOf('STREAM_HEARTBEAT_SECONDS'))),
   WEB_CHAT_RATE_LIMIT: z.coerce
     .number()
     .int()
@@ -447,6 +455,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
     streamCaps: { maxPerConversation: e.STREAM_MAX_PER_CONVERSATION, maxPerSession: e.STREAM_MAX_PER_SESSION, maxPerIp: e.STREAM_MAX_PER_IP },
+    streamHeartbeatMs: Math.round(e.STREAM_HEARTBEAT_SECONDS * 1000),
     channels: channelConfigs(e),
     modelReloadMs: Math.round(e.MODEL_RELOAD_SECONDS * 1000),
     loginLimit: {

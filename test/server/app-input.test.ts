@@ -1,12 +1,13 @@
 // Bad input on the real app: each gets a 4xx that says what is wrong, and the process keeps
 // serving (a valid request afterwards works).
 import { buildUiOnce } from '../ui/support/build';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
-});
+}, STARTUP_TIMEOUT_MS);
 afterAll(async () => {
   await app.close();
 });

@@ -1,9 +1,8 @@
-// The prom-client registry and the seams that feed it.
+// The prom-client registry and the seams that feed it (the pipeline's: test/server/health.test.ts).
 import type { JobName } from '../../jobs/types';
-import { collectQueueDepth, instrumentPipeline, instrumentTriage } from '../../server/instrument';
+import { collectQueueDepth, instrumentTriage } from '../../server/instrument';
 import { counterValue, createMetrics, Counter } from '../../server/metrics';
-import { createInProcessEvents } from '../../events/in-process-events';
-import { createMemoryPipeline, tableTriage } from './support/memory-pipeline';
+import { exactTriage } from '../support/pipeline-fixtures';
 
 test('label values are escaped', async () => {
   const metrics = createMetrics();
@@ -17,7 +16,7 @@ test('counters cannot go down', () => {
 
 test('instrumentTriage times triage and counts each decision by action', async () => {
   const metrics = createMetrics();
-  const triage = instrumentTriage(tableTriage({ 불이야: { action: 'urgent' } }), metrics);
+  const triage = instrumentTriage(exactTriage({ 불이야: { action: 'urgent' } }), metrics);
   const context = { channel: 'web', isPublic: false, recentOutOfScope: 0, now: new Date() };
   triage('불이야', context);
   triage('뭐지', context);
@@ -25,19 +24,6 @@ test('instrumentTriage times triage and counts each decision by action', async (
   expect(await counterValue(metrics.decisions, { action: 'urgent' })).toBe(1);
   expect(await counterValue(metrics.decisions, { action: 'decline' })).toBe(2);
   expect(await metrics.render()).toContain('sotong_triage_duration_seconds_count 3');
-});
-
-test('instrumentPipeline counts new inbound messages per channel, not duplicates', async () => {
-  const metrics = createMetrics();
-  const events = createInProcessEvents();
-  const pipeline = instrumentPipeline(createMemoryPipeline(tableTriage({}), events), metrics);
-  const message = { channel: 'x' as const, externalId: 'tw:1', userId: 'u', threadKey: 'x:t', isPublic: true, text: 'hi', sentAt: new Date(), replyTarget: {} };
-  await pipeline.ingest(message);
-  await pipeline.ingest(message);
-  await pipeline.ingest({ ...message, externalId: 'tw:2' });
-  expect(await counterValue(metrics.messagesIn, { channel: 'x' })).toBe(2);
-  // The other methods still reach the wrapped pipeline.
-  expect(await pipeline.listMessages('c1')).toHaveLength(2);
 });
 
 test('queue depth is read at scrape time; a failing read leaves the last value', async () => {

@@ -1,48 +1,47 @@
 // With Redis, the web-chat rate limit, the X CRC limit and the stream caps are counted in one
 // place: two API processes (two apps, each with its own Redis connection, same key prefix) share
 // one bucket, so a client cannot double its allowance by reaching the other process.
-import express from 'express';
-import { randomBytes } from 'node:crypto';
-import { createLimitStore } from '../../limits/create-limit-store';
-import type { LimitStore } from '../../limits/types';
-import { channelRouters } from '../../server/channel-wiring';
-import type { Config } from '../../server/config';
-import { errorHandler } from '../../server/middleware/error-handler';
-import { silentLogger } from '../../core/logger';
-import { describeWithServers, TEST_REDIS_URL } from '../support/backends';
-import { listen, type Running } from './support/http';
-import { createMemoryPipeline, tableTriage } from './support/memory-pipeline';
-import { createInProcessEvents } from '../../events/in-process-events';
+import { describeWithServers, TEST_REDIS_URL, uniqueName } from '../support/backends';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { startTestApp, type TestApp } from './support/test-app';
 import { openSse, type SseConnection } from '../web/sse-client';
 
-describeWithServers({ redis: true }, 'limits shared through Redis across two API processes', () => {
-  let stores: LimitStore[];
-  const running: Array<{ close(): Promise<void> }> = [];
+// Each test starts its own two apps (or one pair of in-memory ones).
+jest.setTimeout(2 * STARTUP_TIMEOUT_MS);
+
+describeWithServers({ postgres: true, redis: true }, 'limits shared through Redis across two API processes', () => {
+  const running: TestApp[] = [];
   const sse: SseConnection[] = [];
 
-  beforeEach(() => {
-    // One prefix per test: both "processes" of a test share it, nothing else does.
-    const prefix = `sotong-test-limits-${randomBytes(5).toString('hex')}:`;
-    stores = [createLimitStore({ redisUrl: TEST_REDIS_URL, prefix }), createLimitStore({ redisUrl: TEST_REDIS_URL, prefix })];
-  });
   afterEach(async () => {
     for (const s of sse.splice(0)) s.close();
     for (const r of running.splice(0)) await r.close();
-    for (const store of stores) await store.close();
   });
 
-  async function twoApps(options: Parameters<typeof startTestApp>[0]): Promise<[TestApp, TestApp]> {
-    const apps = [await startTestApp({ ...options, limits: stores[0] }), await startTestApp({ ...options, limits: stores[1] })] as [TestApp, TestApp];
-    running.push(...apps);
-    return apps;
+  /** Two processes of one deployment, built through compose: one PostgreSQL schema, one Redis prefix (X enabled for its CRC). */
+  async function twoApps(env: Record<string, string>): Promise<[TestApp, TestApp]> {
+    const shared = {
+      ...env,
+      DATABASE_SCHEMA: uniqueName('t'),
+      REDIS_URL: TEST_REDIS_URL!,
+      REDIS_PREFIX: uniqueName('sotong-test-limits'),
+      X_CONSUMER_SECRET: 'x-consumer-secret',
+      X_API_KEY: 'k',
+      X_ACCESS_TOKEN: 't',
+      X_ACCESS_SECRET: 's',
+      X_ACCOUNT_ID: '42',
+      X_API_BASE_URL: 'http://127.0.0.1:1',
+    };
+    running.push(await startTestApp({ kind: 'postgres', env: shared }));
+    running.push(await startTestApp({ kind: 'postgres', env: shared }));
+    return running.slice(-2) as [TestApp, TestApp];
   }
 
   const post = (app: TestApp, text: string) =>
     fetch(`${app.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
 
   test('the web-chat limit (3 a minute) holds over both apps together: the 4th post is refused whichever app gets it', async () => {
-    const [a, b] = await twoApps({ config: { webChatRateLimit: 3 } });
+    const [a, b] = await twoApps({ WEB_CHAT_RATE_LIMIT: '3' });
     const statuses = [];
     for (const app of [a, b, a, b, a]) statuses.push((await post(app, '여권 발급')).status);
     expect(statuses.slice(0, 3).every((status) => status < 300)).toBe(true);
@@ -53,7 +52,7 @@ describeWithServers({ redis: true }, 'limits shared through Redis across two API
   });
 
   test('the stream cap per conversation (2) holds over both apps, and a closed stream frees its place for the other app', async () => {
-    const [a, b] = await twoApps({ streamCaps: { maxPerConversation: 2, maxPerIp: 10 }, heartbeatMs: 50 });
+    const [a, b] = await twoApps({ STREAM_MAX_PER_CONVERSATION: '2', STREAM_MAX_PER_IP: '10', STREAM_HEARTBEAT_SECONDS: '0.05' });
     const { conversationId, accessToken } = (await (await post(a, '안녕하세요')).json()) as { conversationId: string; accessToken: string };
     const path = `/api/v1/conversations/${conversationId}/events?token=${encodeURIComponent(accessToken)}`;
     const open = async (app: TestApp) => {
@@ -80,26 +79,7 @@ describeWithServers({ redis: true }, 'limits shared through Redis across two API
   });
 
   test('the X CRC limit (30 a minute) holds over both apps together', async () => {
-    const channels = {
-      x: {
-        consumerSecret: 'x-consumer-secret',
-        apiKey: 'k',
-        accessToken: 't',
-        accessSecret: 's',
-        accountId: '42',
-        apiBaseUrl: 'http://127.0.0.1:1',
-        pollIntervalMs: 0,
-      },
-    } as unknown as Config['channels'];
-    const pipeline = createMemoryPipeline(tableTriage({}), createInProcessEvents());
-    const apps: Running[] = [];
-    for (const store of stores) {
-      const app = express();
-      app.use('/webhooks/x', channelRouters(channels, pipeline, silentLogger, store).x!);
-      app.use(errorHandler(silentLogger, '64kb'));
-      apps.push(await listen(app));
-    }
-    running.push(...apps);
+    const apps = await twoApps({});
     const statuses: number[] = [];
     for (let i = 0; i < 32; i++) statuses.push((await fetch(`${apps[i % 2]!.url}/webhooks/x?crc_token=crc-token-${i}`)).status);
     expect(statuses.slice(0, 30)).toEqual(Array(30).fill(200));
@@ -108,7 +88,7 @@ describeWithServers({ redis: true }, 'limits shared through Redis across two API
 });
 
 test('without Redis each app counts on its own (the in-memory store)', async () => {
-  const apps = [await startTestApp({ config: { webChatRateLimit: 1 } }), await startTestApp({ config: { webChatRateLimit: 1 } })];
+  const apps = [await startTestApp({ env: { WEB_CHAT_RATE_LIMIT: '1' } }), await startTestApp({ env: { WEB_CHAT_RATE_LIMIT: '1' } })];
   try {
     const statuses = [];
     for (const app of apps)

@@ -2,8 +2,11 @@
 // that carries a token or citizen text, and /metrics only for its bearer token or, without one,
 // for a direct loopback client.
 import { loadConfig } from '../../server/config';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { startTestApp, type TestApp } from './support/test-app';
 
+// Each test starts its own app.
+jest.setTimeout(STARTUP_TIMEOUT_MS);
 const apps: TestApp[] = [];
 afterAll(async () => {
   for (const app of apps) await app.close();
@@ -15,7 +18,7 @@ async function start(config: Parameters<typeof startTestApp>[0] = {}) {
 }
 
 test('HSTS only over https; no-store on the chat answer, the transcript and the event stream', async () => {
-  const app = await start({ config: { trustProxy: 1 }, heartbeatMs: 50 });
+  const app = await start({ env: { TRUST_PROXY: '1', STREAM_HEARTBEAT_SECONDS: '0.05' } });
   const plain = await fetch(`${app.url}/healthz`);
   expect(plain.headers.get('strict-transport-security')).toBeNull();
   const secure = await fetch(`${app.url}/healthz`, { headers: { 'x-forwarded-proto': 'https' } });
@@ -41,14 +44,14 @@ test('HSTS only over https; no-store on the chat answer, the transcript and the 
 
 test('/metrics needs METRICS_TOKEN when set, and otherwise answers direct loopback clients only', async () => {
   const token = loadConfig({ METRICS_TOKEN: 'prometheus-scrape-token' }).metricsToken!;
-  const locked = await start({ config: { metricsToken: token } });
+  const locked = await start({ env: { METRICS_TOKEN: token } });
   expect((await fetch(`${locked.url}/metrics`)).status).toBe(401);
   expect((await fetch(`${locked.url}/metrics`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status).toBe(401);
   const ok = await fetch(`${locked.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
   expect(ok.status).toBe(200);
   expect(await ok.text()).toMatch(/sotong_messages_in_total/);
 
-  const open = await start({ config: { trustProxy: 1 } });
+  const open = await start({ env: { TRUST_PROXY: '1' } });
   expect((await fetch(`${open.url}/metrics`)).status).toBe(200);
   // Through a proxy (even a local one) the caller is not on this machine.
   expect((await fetch(`${open.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(403);

@@ -21,7 +21,7 @@ export interface ComposedServer {
   close(): Promise<void>;
 }
 
-export interface ComposedServerOptions extends Partial<Omit<ComposeOptions, 'logger' | 'print'>> {
+export interface ComposedServerOptions extends Partial<Omit<ComposeOptions, 'print'>> {
   /** Configuration variables beyond the test defaults (TRUST_PROXY, WEB_CHAT_RATE_LIMIT…). */
   readonly env?: Record<string, string>;
 }

@@ -67,6 +67,21 @@ export function tableTriage(calls: TriageCall[] = []): TriageFn {
   };
 }
 
+/** A TriageFn over exact texts: a known text gets its decision, anything else is out of scope. */
+export function exactTriage(table: Readonly<Record<string, Partial<Decision>>>): TriageFn {
+  return (text) => ({
+    intent: 'out_of_scope',
+    confidence: 0.2,
+    topK: [],
+    entities: [],
+    pii: [],
+    language: 'ko',
+    action: 'decline',
+    modelVersion: 'm-test',
+    ...table[text],
+  });
+}
+
 let counter = 0;
 /** A web-chat message from `user`; each call gets a new externalId unless one is given. */
 export function inbound(text: string, overrides: Partial<InboundMessage> = {}): InboundMessage {

@@ -5,7 +5,7 @@ import { backgroundMessage, burstVariant, seededRng } from '../../bench/surge-da
 import { DEFAULT_SURGE_CONFIG, parseSurgeEnv, SurgeConfigError } from '../../surge/config';
 import { stopShinglesOf } from '../../surge/stop-shingles';
 import { isPoorlyAnswered, SurgeDetector, type Observation } from '../../surge/detector';
-import { bandKeys, signature, similarity, shingles } from '../../surge/minhash';
+import { bandKeys, signature, similarity, shingles, type Signature } from '../../surge/minhash';
 import { RateWindow } from '../../surge/rate-window';
 import { bestSimilarity, TopicClusters } from '../../surge/topic-clusters';
 
@@ -141,6 +141,34 @@ describe('surge detector', () => {
     expect(steady.count).toBeGreaterThanOrEqual(20);
     expect(steady.baselinePerMin).toBeGreaterThan(4);
     expect(steady.open).toBe(false);
+  });
+
+  // Korean and English variants of one topic share almost no character n-grams, and no
+  // translation-free signal tells them apart from two topics at once (the English answer's own
+  // text does not reach the match threshold either): they are two surges, and each gets the pinned
+  // answer the supervisor sets on it. Each surge's representatives answer its own language only.
+  test('English variants of a topic open a surge of their own, whose pin reaches them and not the Korean ones', () => {
+    const detector = new SurgeDetector({ ...config, minCount: 30 }, stop);
+    const rng = seededRng(15);
+    const burst = Array.from({ length: 400 }, () => burstVariant(rng, 0.25));
+    burst.forEach((m, i) => detector.observe(obs(m.text, T0 + i * 300, { action: 'handoff', reason: 'low_confidence' })));
+    const open = detector.evaluate(new Date(T0 + 2 * MINUTE)).filter((c) => c.open && c.kind === 'topic');
+    const reps = (language: 'ko' | 'en') => {
+      const ids = new Set(burst.flatMap((m, i) => (m.language === language ? [`m${n - burst.length + i}`] : [])));
+      const surge = open.find((c) => c.sampleMessageIds.every((id) => ids.has(id)));
+      expect(surge).toBeDefined();
+      return surge!.reps;
+    };
+    const [ko, en] = [reps('ko'), reps('en')];
+    expect(open).toHaveLength(2);
+    const matches = (sigs: readonly Signature[], language: 'ko' | 'en') => {
+      const later = Array.from({ length: 200 }, () => burstVariant(rng, 0.5)).filter((m) => m.language === language);
+      return later.filter((m) => bestSimilarity(signature(m.text, stop), sigs) >= DEFAULT_SURGE_CONFIG.matchThreshold).length / later.length;
+    };
+    expect(matches(en, 'en')).toBeGreaterThanOrEqual(0.9);
+    expect(matches(ko, 'ko')).toBeGreaterThanOrEqual(0.9);
+    expect(matches(ko, 'en')).toBeLessThan(0.1);
+    expect(matches(en, 'ko')).toBeLessThan(0.1);
   });
 
   test('urgent messages never feed a surge', () => {

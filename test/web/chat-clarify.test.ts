@@ -1,56 +1,25 @@
-// The Korean clarify flow in real Chromium over the real pipeline (PGlite, in-process jobs) and
-// the real triage, with a model trained from the catalog: "증명서" gets a question with one button
+// The Korean clarify flow in real Chromium over the system built through compose (PGlite,
+// in-process jobs) and the real triage, with the first-start model trained from the catalog: "증명서" gets a question with one button
 // per candidate, and tapping one answers it. A second unclear answer goes to a person.
 import { chromium, type Browser } from 'playwright-core';
-import { redactPii } from '../../bot/pii';
-import { NLU_TOOLKIT } from '../../bot/nlu-toolkit';
-import { triage } from '../../bot/triage';
-import { createWebSender } from '../../channels/web/send';
-import { createInProcessJobQueue } from '../../jobs/in-process-driver';
 import { loadCatalog } from '../../intents/loader';
-import { createPipeline } from '../../pipeline/create-pipeline';
-import { silentLogger } from '../../core/logger';
-import type { Database } from '../../store/database';
-import { trainFromCatalog } from '../../training/catalog-model';
-import { PGLITE } from '../support/backends';
-import { productionHandoff } from '../support/production-handoff';
-import { startTestApp, type TestApp } from '../server/support/test-app';
+import { startComposedServer, type ComposedServer } from '../support/composed-server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const catalog = loadCatalog();
 const name = (id: string) => catalog.byId.get(id)!.name.ko;
 
-let app: TestApp;
+let app: ComposedServer;
 let browser: Browser;
-let database: Database;
-let jobs: ReturnType<typeof createInProcessJobQueue>;
 beforeAll(async () => {
-  const { model } = trainFromCatalog(catalog);
-  database = await PGLITE.open();
-  jobs = createInProcessJobQueue({ onFailed: () => undefined });
-  app = await startTestApp({
-    pipeline: (events) => {
-      const pipeline = createPipeline({
-        database,
-        jobs,
-        events,
-        triage: () => (text, conversation) => triage(text, conversation, model, catalog, { nlu: NLU_TOOLKIT }),
-        redact: redactPii,
-        handoff: productionHandoff(database, jobs, events),
-        logger: silentLogger,
-      });
-      pipeline.registerWorkers(new Map([['web', createWebSender()]]));
-      return pipeline;
-    },
-  });
+  // The production start: the registry seeds the full catalog and trains the first model from it.
+  app = await startComposedServer('pglite');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   // Training the catalog model takes ~3 s on an idle machine, far longer on a loaded one.
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
   await app?.close();
-  await jobs?.close();
-  if (database) await PGLITE.dispose(database);
 });
 
 test('"증명서" → one button per certificate → tapping one answers it', async () => {
@@ -83,7 +52,7 @@ test('a second unclear answer after the question goes to a person', async () => 
   await page.click('#send');
   await page.locator('.bubble.bot', { hasText: '담당 상담사에게 연결했어요' }).waitFor();
   const conversationId = await page.evaluate(() => window.localStorage.getItem('sotong.conversationId'));
-  const decisions = await database.db
+  const decisions = await app.composed.database.db
     .selectFrom('decisions')
     .innerJoin('messages', 'messages.id', 'decisions.message_id')
     .select(['decisions.action', 'decisions.reason'])

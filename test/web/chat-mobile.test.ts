@@ -5,7 +5,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { screenshot } from '../ui/support/browser';
 import { buildUiOnce } from '../ui/support/build';
 import type { Decision } from '../../bot/types';
-import { createMemoryPipeline } from '../server/support/memory-pipeline';
+
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { startTestApp, type TestApp } from '../server/support/test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,33 +17,30 @@ let browser: Browser;
 beforeAll(async () => {
   await buildUiOnce();
   app = await startTestApp({
-    config: { webChatRateLimit: 1000 },
-    pipeline: (events) =>
-      createMemoryPipeline(
-        // Every message is about tolls here: the answer carries a tel:, an official and another link.
-        (): Decision => ({
-          intent: 'toll.holiday_exemption',
-          confidence: 0.97,
-          topK: [],
-          entities: [],
-          pii: [],
-          language: 'ko',
-          modelVersion: 'm-test',
-          action: 'auto_answer',
-          reply: {
-            text: '명절 통행료 면제는 국토교통부가 발표해요. 환불은 한국도로공사 콜센터에 문의하세요.',
-            links: [
-              { label: '한국도로공사 콜센터', url: 'tel:1588-2504' },
-              { label: '정부24', url: 'https://www.gov.kr/portal/main' },
-              { label: '다른 사이트', url: 'https://example.com/not-official' },
-            ],
-          },
-        }),
-        events,
-      ),
+    env: { WEB_CHAT_RATE_LIMIT: '1000' },
+    triage:
+      // Every message is about tolls here: the answer carries a tel:, an official and another link.
+      (): Decision => ({
+        intent: 'toll.holiday_exemption',
+        confidence: 0.97,
+        topK: [],
+        entities: [],
+        pii: [],
+        language: 'ko',
+        modelVersion: 'm-test',
+        action: 'auto_answer',
+        reply: {
+          text: '명절 통행료 면제는 국토교통부가 발표해요. 환불은 한국도로공사 콜센터에 문의하세요.',
+          links: [
+            { label: '한국도로공사 콜센터', url: 'tel:1588-2504' },
+            { label: '정부24', url: 'https://www.gov.kr/portal/main' },
+            { label: '다른 사이트', url: 'https://example.com/not-official' },
+          ],
+        },
+      }),
   });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-}, 60_000);
+}, STARTUP_TIMEOUT_MS);
 afterAll(async () => {
   await browser?.close();
   await app?.close();

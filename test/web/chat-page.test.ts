@@ -2,7 +2,8 @@
 // as a real anchor, shows an agent reply that arrives live, renders markup as plain text, and
 // switches language.
 import { chromium, type Browser } from 'playwright-core';
-import { createMemoryPipeline, tableTriage } from '../server/support/memory-pipeline';
+import { exactTriage } from '../support/pipeline-fixtures';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { startTestApp, type TestApp } from '../server/support/test-app';
 import { buildUiOnce } from '../ui/support/build';
 
@@ -14,21 +15,17 @@ let browser: Browser;
 beforeAll(async () => {
   await buildUiOnce();
   app = await startTestApp({
-    pipeline: (events) =>
-      createMemoryPipeline(
-        tableTriage({
-          '여권 재발급': {
-            action: 'auto_answer',
-            intent: 'passport.issue',
-            reply: { text: '여권 민원실에서 재발급해요.', links: [{ label: '외교부 여권안내', url: 'https://www.passport.go.kr' }] },
-          },
-          [MARKUP]: { action: 'decline', reply: { text: `답: ${MARKUP}`, links: [] } },
-        }),
-        events,
-      ),
+    triage: exactTriage({
+      '여권 재발급': {
+        action: 'auto_answer',
+        intent: 'passport.issue',
+        reply: { text: '여권 민원실에서 재발급해요.', links: [{ label: '외교부 여권안내', url: 'https://www.passport.go.kr' }] },
+      },
+      [MARKUP]: { action: 'decline', reply: { text: `답: ${MARKUP}`, links: [] } },
+    }),
   });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-});
+}, STARTUP_TIMEOUT_MS);
 afterAll(async () => {
   await browser?.close();
   await app?.close();

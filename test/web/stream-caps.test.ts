@@ -5,9 +5,12 @@ import { createEventStreams } from '../../events/event-streams';
 import { errorHandler } from '../../server/middleware/error-handler';
 import { silentLogger } from '../../core/logger';
 import { listen } from '../server/support/http';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { startTestApp, type TestApp } from '../server/support/test-app';
 import { openSse, type SseConnection } from './sse-client';
 
+// Each test starts its own app.
+jest.setTimeout(STARTUP_TIMEOUT_MS);
 const open: SseConnection[] = [];
 const apps: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -24,7 +27,7 @@ async function stream(url: string) {
 }
 
 test('one conversation token opens at most 2 streams (cap 2); the next is 429, and closing one frees a place', async () => {
-  const app: TestApp = await startTestApp({ streamCaps: { maxPerConversation: 2, maxPerIp: 10 }, heartbeatMs: 50 });
+  const app: TestApp = await startTestApp({ env: { STREAM_MAX_PER_CONVERSATION: '2', STREAM_MAX_PER_IP: '10', STREAM_HEARTBEAT_SECONDS: '0.05' } });
   apps.push(app);
   const posted = await fetch(`${app.url}/api/v1/messages`, {
     method: 'POST',
@@ -46,7 +49,7 @@ test('one conversation token opens at most 2 streams (cap 2); the next is 429, a
 });
 
 test('one client IP opens at most its cap of streams over different conversations', async () => {
-  const app: TestApp = await startTestApp({ streamCaps: { maxPerConversation: 5, maxPerIp: 3 }, heartbeatMs: 50 });
+  const app: TestApp = await startTestApp({ env: { STREAM_MAX_PER_CONVERSATION: '5', STREAM_MAX_PER_IP: '3', STREAM_HEARTBEAT_SECONDS: '0.05' } });
   apps.push(app);
   const statuses: number[] = [];
   for (let i = 0; i < 4; i++) {

@@ -6,10 +6,10 @@ import type { Database } from '../../store/database';
 import { describeEachDatabaseKind } from '../support/backends';
 import { startComposedServer, STARTUP_TIMEOUT_MS, type ComposedServer } from '../support/composed-server';
 import { seedCatalog } from '../support/seed-catalog';
-import { tableTriage } from '../server/support/memory-pipeline';
+import { exactTriage } from '../support/pipeline-fixtures';
 import { openSse } from './sse-client';
 
-const TRIAGE = tableTriage({
+const TRIAGE = exactTriage({
   '여권 재발급 어디서 해요': {
     intent: 'passport.issue',
     confidence: 0.96,

@@ -1,13 +1,14 @@
 // The web chat over HTTP against the real app: the POST answers inline, the transcript and the
 // live stream need the conversation's access token, and one citizen cannot read another's thread.
-// The pipeline here is the in-memory double (test/server/support/memory-pipeline.ts);
-// web-chat-e2e.test.ts runs the same path over the real pipeline and store.
-import { createMemoryPipeline, tableTriage } from '../server/support/memory-pipeline';
+// The pipeline is the real one (PGlite in memory, in-process jobs) answering from a triage table;
+// web-chat-e2e.test.ts runs the same path through the production start-up (startServer).
+import { exactTriage } from '../support/pipeline-fixtures';
 import { createAccessTokens } from '../../channels/web/verify';
 import { startTestApp, TEST_SECRET, type TestApp } from '../server/support/test-app';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { openSse, type SseConnection } from './sse-client';
 
-const TRIAGE = tableTriage({
+const TRIAGE = exactTriage({
   '가족관계증명서 어디서 떼요': {
     intent: 'cert.family_relation',
     confidence: 0.97,
@@ -20,8 +21,8 @@ const TRIAGE = tableTriage({
 let app: TestApp;
 const streams: SseConnection[] = [];
 beforeAll(async () => {
-  app = await startTestApp({ pipeline: (events) => createMemoryPipeline(TRIAGE, events), heartbeatMs: 100 });
-});
+  app = await startTestApp({ triage: TRIAGE, env: { STREAM_HEARTBEAT_SECONDS: '0.1' } });
+}, STARTUP_TIMEOUT_MS);
 afterEach(() => {
   for (const s of streams.splice(0)) s.close();
 });
@@ -212,18 +213,22 @@ test('heartbeats keep the stream alive, and closing it unsubscribes', async () =
   expect(app.streams.size()).toBe(before);
 });
 
-test('POST is rate limited per client', async () => {
-  const limited = await startTestApp({ config: { webChatRateLimit: 2 } });
-  try {
-    const send = () =>
-      fetch(`${limited.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'hi' }) });
-    expect((await send()).status).toBe(201);
-    expect((await send()).status).toBe(201);
-    const third = await send();
-    expect(third.status).toBe(429);
-    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await third.json()) as any).error.code).toBe('SOTONG_ERR_RATE_LIMITED');
-  } finally {
-    await limited.close();
-  }
-});
+test(
+  'POST is rate limited per client',
+  async () => {
+    const limited = await startTestApp({ env: { WEB_CHAT_RATE_LIMIT: '2' } });
+    try {
+      const send = () =>
+        fetch(`${limited.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'hi' }) });
+      expect((await send()).status).toBe(201);
+      expect((await send()).status).toBe(201);
+      const third = await send();
+      expect(third.status).toBe(429);
+      expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await third.json()) as any).error.code).toBe('SOTONG_ERR_RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  },
+  STARTUP_TIMEOUT_MS,
+);

@@ -1,73 +1,53 @@
-// builds the real app (buildApp) around injected parts, for HTTP tests.
-import { createEventStreams, type EventStreamOptions, type EventStreams } from '../../../events/event-streams';
-import { createAccessTokens } from '../../../channels/web/verify';
-import { createInProcessEvents } from '../../../events/in-process-events';
+// The real app for HTTP tests, built through compose (test/support/composed-server): the real
+// pipeline on PGlite `memory://` with in-process jobs, answering from a given triage table, with
+// the request log captured. Configuration variables shape it like production's do.
+import type { EventStreams } from '../../../events/event-streams';
 import type { LiveEvents } from '../../../events/types';
-import type { LimitStore } from '../../../limits/types';
-import type { MessagePipeline } from '../../../pipeline/types';
-import { buildApp, type AppConfig, type AppDeps } from '../../../server/app';
-import type { HealthCheck } from '../../../server/health-routes';
-import { createLogger, type Logger } from '../../../core/logger';
-import { createMetrics, type MetricsRegistry } from '../../../server/metrics';
-import { listen, type Running } from './http';
-import { createMemoryPipeline, tableTriage } from './memory-pipeline';
+import { createLogger } from '../../../core/logger';
+import type { TriageFn } from '../../../pipeline/types';
+import type { Composed } from '../../../server/compose';
+import type { Database } from '../../../store/database';
+import { startComposedServer } from '../../support/composed-server';
+import { exactTriage } from '../../support/pipeline-fixtures';
+import { seedCatalog } from '../../support/seed-catalog';
 
-export const TEST_SECRET = 'test-secret-test-secret-test-secret!';
+export const TEST_SECRET = 'composed-test-secret-composed-test-secret';
 
-export interface TestApp extends Running {
+export interface TestApp {
+  readonly url: string;
+  readonly composed: Composed;
   readonly events: LiveEvents;
-  readonly metrics: MetricsRegistry;
   readonly streams: EventStreams;
+  /** Every log line the app wrote (debug and up), unredacted. */
   readonly logLines: string[];
+  close(): Promise<void>;
 }
 
 export interface TestAppOptions {
-  readonly pipeline?: (events: LiveEvents) => MessagePipeline;
-  readonly database?: HealthCheck;
-  readonly jobs?: HealthCheck;
-  readonly config?: AppConfig;
-  readonly heartbeatMs?: number;
-  /** Stream caps (events/event-streams.ts defaults when unset). */
-  readonly streamCaps?: Pick<EventStreamOptions, 'maxPerConversation' | 'maxPerSession' | 'maxPerIp'>;
-  readonly routes?: AppDeps['routes'];
-  /** Where rate limits and stream caps count (a Redis store shared by two apps); default: memory. */
-  readonly limits?: LimitStore;
+  /** Default: every text is out of scope. */
+  readonly triage?: TriageFn;
+  /** Configuration variables (WEB_CHAT_RATE_LIMIT, TRUST_PROXY, STREAM_HEARTBEAT_SECONDS…). */
+  readonly env?: Record<string, string>;
+  /** Default: PGlite in memory. */
+  readonly kind?: Database['kind'];
 }
-
-const up: HealthCheck = { ping: async () => true };
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const logLines: string[] = [];
-  const logger: Logger = createLogger({ level: 'debug', redact: (text) => text, write: (line) => logLines.push(line) });
-  const events = createInProcessEvents();
-  const metrics = createMetrics();
-  const streams = createEventStreams({ heartbeatMs: options.heartbeatMs ?? 15_000, ...options.streamCaps, store: options.limits });
-  const pipeline = options.pipeline?.(events) ?? createMemoryPipeline(tableTriage({}), events);
-  const app = buildApp(
-    {
-      logger,
-      metrics,
-      health: { database: options.database ?? up, jobs: options.jobs ?? up, timeoutMs: 300 },
-      pipeline,
-      events,
-      tokens: createAccessTokens(TEST_SECRET),
-      streams,
-      limits: options.limits,
-      routes: options.routes,
-    },
-    options.config,
-  );
-  const running = await listen(app);
+  const logger = createLogger({ level: 'debug', redact: (text) => text, write: (line) => logLines.push(line) });
+  const triage = options.triage ?? exactTriage({});
+  const catalog = seedCatalog();
+  const server = await startComposedServer(options.kind ?? 'pglite', {
+    env: { SOTONG_SECRET: TEST_SECRET, ...options.env },
+    logger,
+    overrides: { model: { triage: () => triage, catalog: () => catalog } },
+  });
   return {
-    ...running,
-    events,
-    metrics,
-    streams,
+    url: server.url,
+    composed: server.composed,
+    events: server.composed.events,
+    streams: server.composed.streams!,
     logLines,
-    async close() {
-      streams.closeAll();
-      await running.close();
-      await events.close();
-    },
+    close: () => server.close(),
   };
 }
