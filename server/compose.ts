@@ -20,7 +20,6 @@ import { createModelRegistry, type ModelRegistry } from '../training/model-regis
 import { UserRepository } from '../accounts/user-repository';
 import { createAgentApi } from './agent-api';
 import { dashboardRoutes } from '../handoff/dashboard-routes';
-import { webFeedbackRoutes } from '../channels/web/feedback-routes';
 import { trainerRouteModules } from '../training/routes';
 import { surgePaths } from './openapi/surge-paths';
 import { trainerPaths } from './openapi/trainer-paths';
@@ -350,7 +349,6 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       ...agentApi.routes,
       ...trainerRouteModules({ trainer, guard: agentApi.guard }),
       { path: '/api/v1', router: dashboardRoutes({ db: database.db, guard: agentApi.guard }) },
-      { path: '/api/v1', router: webFeedbackRoutes({ feedback: handoff.feedback, tokens }) },
       { path: '/api/v1', router: surge.routes(agentApi.guard, redactPii) },
     ];
     const app = buildApp(
@@ -361,6 +359,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         pipeline,
         events,
         tokens,
+        feedback: handoff.feedback,
         streams,
         limits,
         webhooks: channelRouters(config.channels, pipeline, logger.child({ component: 'channels' }), limits),
