@@ -4,11 +4,13 @@
 // later statement fails with a connection-class error (SQLSTATE 57P02, so the pipeline retries
 // the work instead of dead-lettering it) and onLost is told once: the process cannot serve
 // without its database and should stop; nothing already committed is lost.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
   POSTGRES_ERROR_FIELDS,
   type FromWorker,
+  type PGliteArtifacts,
   type PGliteWorkerData,
   type PostgresErrorFields,
   type SerializedError,
@@ -17,6 +19,21 @@ import {
 
 // Built: the compiled worker beside this file. From the sources: a shim that registers tsx first.
 const WORKER_ENTRY = path.join(__dirname, __filename.endsWith('.ts') ? 'pglite-worker.dev.js' : 'pglite-worker.js');
+
+let artifacts: Promise<PGliteArtifacts> | undefined;
+
+/**
+ * PGlite's WebAssembly compiled once for the process: left to itself, each worker would read and
+ * compile 9 MB of it again (seconds on a loaded machine, for every database a test suite opens).
+ */
+function loadArtifacts(): Promise<PGliteArtifacts> {
+  const dist = path.dirname(require.resolve('@electric-sql/pglite'));
+  const compile = async (file: string) => WebAssembly.compile(await readFile(path.join(dist, file)));
+  artifacts ??= Promise.all([compile('pglite.wasm'), compile('initdb.wasm'), readFile(path.join(dist, 'pglite.data'))]).then(
+    ([pgliteWasmModule, initdbWasmModule, fsBundle]) => ({ pgliteWasmModule, initdbWasmModule, fsBundle }),
+  );
+  return artifacts;
+}
 
 /** An error PGlite raised in the worker, rebuilt with its PostgreSQL fields. */
 export class EmbeddedDatabaseError extends Error implements PostgresErrorFields {
@@ -83,8 +100,8 @@ export class PGliteWorkerClient {
   }
 
   /** Starts the worker and resolves once PGlite is open in it; rejects with PGlite's own error if it cannot open. */
-  static start(dataDir: string, options: PGliteWorkerOptions = {}): Promise<PGliteWorkerClient> {
-    const workerData: PGliteWorkerData = { dataDir };
+  static async start(dataDir: string, options: PGliteWorkerOptions = {}): Promise<PGliteWorkerClient> {
+    const workerData: PGliteWorkerData = { dataDir, artifacts: await loadArtifacts() };
     const worker = new Worker(WORKER_ENTRY, { workerData });
     return new Promise((resolve, reject) => {
       const onExit = (code: number) => reject(new Error(`the embedded database's worker exited with code ${code} while opening ${dataDir}`));

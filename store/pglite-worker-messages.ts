@@ -23,6 +23,15 @@ export type FromWorker =
 export interface PGliteWorkerData {
   /** PGlite's data folder, or 'memory://'. */
   readonly dataDir: string;
+  /** PGlite's WebAssembly, compiled once per process and shared by every worker it starts. */
+  readonly artifacts: PGliteArtifacts;
+}
+
+export interface PGliteArtifacts {
+  readonly pgliteWasmModule: WebAssembly.Module;
+  readonly initdbWasmModule: WebAssembly.Module;
+  /** The file-system image PGlite unpacks at start (pglite.data). */
+  readonly fsBundle: Uint8Array;
 }
 
 /** Copies an error's message and PostgreSQL fields, dropping the rest (PGlite adds the query's parameters: citizen text). */

@@ -12,10 +12,10 @@ import { serializeError, type FromWorker, type PGliteWorkerData, type ToWorker }
 async function serve(): Promise<void> {
   const port = parentPort!;
   const post = (message: FromWorker) => port.postMessage(message);
-  const { dataDir } = workerData as PGliteWorkerData;
+  const { dataDir, artifacts } = workerData as PGliteWorkerData;
   let client: PGlite;
   try {
-    client = new PGlite(dataDir);
+    client = new PGlite(dataDir, { ...artifacts, fsBundle: new Blob([artifacts.fsBundle as Uint8Array<ArrayBuffer>]) });
     await client.waitReady;
   } catch (error) {
     post({ type: 'open-failed', error: serializeError(error) });
