@@ -58,6 +58,13 @@ export const ERROR_CATALOGUE = {
       en: 'Something went wrong on our side. Please try again shortly.',
     },
   },
+  SOTONG_ERR_OVERLOADED: {
+    status: 503,
+    message: {
+      ko: '지금 문의가 몰려 잠시 받을 수 없습니다. {retryAfter}초 후에 다시 보내 주세요.',
+      en: 'We are receiving too many messages right now. Please send yours again in {retryAfter} s.',
+    },
+  },
   SOTONG_ERR_UNAVAILABLE: {
     status: 503,
     message: { ko: '서비스를 준비하고 있습니다: {reason}', en: 'The service is not ready: {reason}' },

@@ -7,7 +7,7 @@
 //   sweep              set up again by every() at each start
 // The Kakao inline hold is an `outbound` delay (recovered as outbound). Reopen windows and
 // auto-assignment are decided when a message or ticket arrives, with no timer to lose.
-import { backoffDelay, retryPolicy, type RetryPolicy } from './retry-policy';
+import { backoffDelay, laneConcurrency, retryPolicy, type RetryPolicy } from './retry-policy';
 import {
   JOB_NAMES,
   RateLimitedJobError,
@@ -17,7 +17,7 @@ import {
   type JobName,
   type JobPayloads,
   type JobQueue,
-  type WorkerOptions,
+  type LaneOptions,
 } from './types';
 
 export interface InProcessOptions {
@@ -33,6 +33,9 @@ interface PendingJob {
 }
 
 interface Lane {
+  readonly name: JobName;
+  /** Unset: the kind's default lane. */
+  readonly lane: string | undefined;
   readonly ready: PendingJob[];
   readonly timers: Set<NodeJS.Timeout>;
   /** jobIds queued, delayed or running: adding one of these again is a no-op. */
@@ -41,89 +44,107 @@ interface Lane {
   readonly starts: number[];
   handler?: JobHandler<JobName>;
   policy?: RetryPolicy;
-  limiter?: WorkerOptions['limiter'];
+  concurrency: number;
+  limiter?: LaneOptions['limiter'];
   running: number;
+  /** A lane-wide rate limit (the platform said wait): nothing starts before this time. */
+  pausedUntil: number;
   wakeup?: NodeJS.Timeout;
 }
 
 export function createInProcessJobQueue(options: InProcessOptions = {}): JobQueue {
   const onFailed = options.onFailed ?? ((name, error) => console.error(`[jobs] ${name} job failed for good:`, error));
-  const lanes = new Map<JobName, Lane>(JOB_NAMES.map((name) => [name, { ready: [], timers: new Set(), ids: new Set(), starts: [], running: 0 }]));
+  const lanes = new Map<string, Lane>();
   const idleWaiters: (() => void)[] = [];
   let closed = false;
 
-  const lane = (name: JobName): Lane => {
-    const found = lanes.get(name);
-    if (!found) throw new UnrecoverableJobError(`unknown job name "${name}"`);
+  const lane = (name: JobName, laneName?: string): Lane => {
+    if (!JOB_NAMES.includes(name)) throw new UnrecoverableJobError(`unknown job name "${name}"`);
+    const key = laneName === undefined ? name : `${name}/${laneName}`;
+    let found = lanes.get(key);
+    if (!found) {
+      found = { name, lane: laneName, ready: [], timers: new Set(), ids: new Set(), starts: [], concurrency: 1, running: 0, pausedUntil: 0 };
+      lanes.set(key, found);
+    }
     return found;
   };
 
-  function schedule(name: JobName, job: PendingJob, delayMs: number): void {
-    const l = lane(name);
+  function schedule(l: Lane, job: PendingJob, delayMs: number): void {
     if (delayMs <= 0) {
       l.ready.push(job);
-      pump(name);
+      pump(l);
       return;
     }
     const timer = setTimeout(() => {
       l.timers.delete(timer);
       l.ready.push(job);
-      pump(name);
+      pump(l);
     }, delayMs);
     timer.unref();
     l.timers.add(timer);
   }
 
-  /** Starts as many ready jobs as concurrency and the limiter allow. */
-  function pump(name: JobName): void {
-    const l = lane(name);
-    while (!closed && l.handler && l.policy && l.running < l.policy.concurrency && l.ready.length > 0) {
+  /** Wakes the lane up at `at` (once, however many callers ask). */
+  function wakeAt(l: Lane, at: number): void {
+    if (l.wakeup) return;
+    l.wakeup = setTimeout(
+      () => {
+        l.wakeup = undefined;
+        pump(l);
+      },
+      Math.max(0, at - Date.now()),
+    );
+    l.wakeup.unref();
+  }
+
+  /** Starts as many ready jobs as concurrency, the limiter and a lane-wide pause allow. */
+  function pump(l: Lane): void {
+    while (!closed && l.handler && l.policy && l.running < l.concurrency && l.ready.length > 0) {
+      const now = Date.now();
+      if (l.pausedUntil > now) return wakeAt(l, l.pausedUntil);
       if (l.limiter) {
-        const now = Date.now();
         while (l.starts.length > 0 && l.starts[0]! <= now - l.limiter.durationMs) l.starts.shift();
-        if (l.starts.length >= l.limiter.max) {
-          if (!l.wakeup) {
-            l.wakeup = setTimeout(
-              () => {
-                l.wakeup = undefined;
-                pump(name);
-              },
-              l.starts[0]! + l.limiter.durationMs - now,
-            );
-            l.wakeup.unref();
-          }
-          return;
-        }
+        if (l.starts.length >= l.limiter.max) return wakeAt(l, l.starts[0]! + l.limiter.durationMs);
         l.starts.push(now);
       }
       const job = l.ready.shift()!;
       l.running += 1;
-      void run(name, l, job);
+      void run(l, job);
     }
   }
 
-  async function run(name: JobName, l: Lane, job: PendingJob): Promise<void> {
+  async function run(l: Lane, job: PendingJob): Promise<void> {
     const policy = l.policy!;
     let retryIn: number | undefined;
     let next: PendingJob = job;
     try {
-      await l.handler!(job.data as JobPayloads[JobName], { attempt: job.failures + 1 });
+      await l.handler!(job.data as JobPayloads[JobName], { attempt: job.failures + 1, ...(l.lane === undefined ? {} : { lane: l.lane }) });
     } catch (error) {
       if (error instanceof RateLimitedJobError) {
         retryIn = error.delayMs;
+        if (error.scope === 'lane') l.pausedUntil = Math.max(l.pausedUntil, Date.now() + error.delayMs);
       } else if (!(error instanceof UnrecoverableJobError) && job.failures + 1 < policy.attempts) {
         next = { ...job, failures: job.failures + 1 };
         retryIn = backoffDelay(next.failures, policy.backoffMs);
       } else {
-        onFailed(name, error);
+        onFailed(l.name, error);
       }
     } finally {
       l.running -= 1;
     }
-    if (retryIn !== undefined && !closed) schedule(name, next, retryIn);
+    if (retryIn !== undefined && !closed) schedule(l, next, retryIn);
     else if (job.id !== undefined) l.ids.delete(job.id);
-    pump(name);
+    pump(l);
     if (closed && [...lanes.values()].every((x) => x.running === 0)) idleWaiters.splice(0).forEach((w) => w());
+  }
+
+  /** Gives a lane its handler and settings, and starts what waits in it. */
+  function consume(l: Lane, handler: JobHandler<JobName>, policy: RetryPolicy, settings: LaneOptions): void {
+    l.handler = handler;
+    l.policy = policy;
+    l.concurrency = laneConcurrency(settings);
+    l.limiter = settings.limiter;
+    pump(l);
   }
 
   return {
@@ -131,21 +152,21 @@ export function createInProcessJobQueue(options: InProcessOptions = {}): JobQueu
 
     async add(name, data, addOptions: AddOptions = {}) {
       if (closed) throw new Error(`job queue is closed: cannot add "${name}"`);
-      const l = lane(name);
+      const l = lane(name, addOptions.lane);
       if (addOptions.jobId !== undefined) {
         if (l.ids.has(addOptions.jobId)) return;
         l.ids.add(addOptions.jobId);
       }
-      schedule(name, { id: addOptions.jobId, data, failures: 0 }, addOptions.delayMs ?? 0);
+      schedule(l, { id: addOptions.jobId, data, failures: 0 }, addOptions.delayMs ?? 0);
     },
 
     process(name, handler, workerOptions = {}) {
       const l = lane(name);
       if (l.handler) throw new Error(`a handler for "${name}" jobs is already registered`);
-      l.policy = retryPolicy(workerOptions);
-      l.limiter = workerOptions.limiter;
-      l.handler = handler as JobHandler<JobName>;
-      pump(name);
+      const policy = retryPolicy(workerOptions);
+      const run = handler as JobHandler<JobName>;
+      consume(l, run, policy, workerOptions);
+      for (const [laneName, settings] of Object.entries(workerOptions.lanes ?? {})) consume(lane(name, laneName), run, policy, settings);
     },
 
     every(name, everyMs) {
@@ -158,8 +179,8 @@ export function createInProcessJobQueue(options: InProcessOptions = {}): JobQueu
     },
 
     async depth() {
-      const counts = {} as Record<JobName, number>;
-      for (const [name, l] of lanes) counts[name] = l.ready.length + l.timers.size;
+      const counts = Object.fromEntries(JOB_NAMES.map((name) => [name, 0])) as Record<JobName, number>;
+      for (const l of lanes.values()) counts[l.name] += l.ready.length + l.timers.size;
       return counts;
     },
 

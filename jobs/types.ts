@@ -21,8 +21,21 @@ export const JOB_NAMES: readonly JobName[] = ['inbound', 'outbound', 'sla', 'sur
 export interface AddOptions {
   /** Run no earlier than this many ms from now (delayed job). */
   readonly delayMs?: number;
-  /** Deduplicates: adding a job whose id is already queued or running is a no-op. */
+  /** Deduplicates: adding a job whose id is already queued or running is a no-op (within its lane). */
   readonly jobId?: string;
+  /**
+   * The lane to queue it in: a queue of its own for this kind of job (one per platform for
+   * `outbound`), with its own concurrency and rate limit, so a throttled lane never holds up
+   * another. Unset: the kind's default lane. Lanes are consumed only if process() names them.
+   */
+  readonly lane?: string;
+}
+
+/** What a lane of its own may set; the rest (attempts, backoff) is the job kind's. */
+export interface LaneOptions {
+  readonly concurrency?: number;
+  /** At most `max` jobs started per `durationMs` in this lane, over all worker processes. */
+  readonly limiter?: { readonly max: number; readonly durationMs: number };
 }
 
 export interface WorkerOptions {
@@ -30,13 +43,17 @@ export interface WorkerOptions {
   /** Attempts before the job fails for good (default 5), with exponential backoff. */
   readonly attempts?: number;
   readonly backoffMs?: number;
-  /** At most `max` jobs per `durationMs` (per-channel send rate limits). */
+  /** At most `max` jobs per `durationMs` in the default lane. */
   readonly limiter?: { readonly max: number; readonly durationMs: number };
+  /** Further lanes consumed with the same handler, each with its own concurrency and limiter. */
+  readonly lanes?: Readonly<Record<string, LaneOptions>>;
 }
 
 export interface JobContext {
   /** 1 on the first try. */
   readonly attempt: number;
+  /** The lane the job was queued in (unset: the default lane). */
+  readonly lane?: string;
 }
 
 export type JobHandler<N extends JobName> = (data: JobPayloads[N], ctx: JobContext) => Promise<void>;
@@ -64,12 +81,17 @@ export class UnrecoverableJobError extends Error {
   override name = 'UnrecoverableJobError';
 }
 
-/** Rate limited: put the job back and try again after `delayMs`, without using up an attempt. */
+/**
+ * Rate limited: put the job back and try again after `delayMs`, without using up an attempt.
+ * `scope: 'lane'` (a platform answered 429): the job's whole lane waits that long, since every
+ * other job in it would be refused too; other lanes go on.
+ */
 export class RateLimitedJobError extends Error {
   override name = 'RateLimitedJobError';
   constructor(
     message: string,
     readonly delayMs: number,
+    readonly scope: 'job' | 'lane' = 'job',
   ) {
     super(message);
   }

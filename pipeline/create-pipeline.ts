@@ -1,12 +1,12 @@
 // The message pipeline, composed from its steps (ingest, process-inbound, deliver-outbound,
 // recover) over the store and the job queue. See design.md "The way a message travels".
-import type { ChannelId, ChannelSender } from './channel';
+import { CHANNEL_IDS, type ChannelId, type ChannelSender } from './channel';
 import { UnrecoverableJobError } from '../jobs/types';
 import { isConnectionError } from '../store/connection-errors';
 import { findThread } from '../store/conversation-repository';
 import { listConversationMessages, markInboundDead } from '../store/message-repository';
-import { DEFAULT_INBOUND_WORKER, DEFAULT_OUTBOUND_WORKER, DEFAULT_SEND_LEASE_MS, type PipelineDeps, type WorkerSettings } from './deps';
-import { deliverOutbound, takeOutboxForInlineDelivery } from './deliver-outbound';
+import { DEFAULT_INBOUND_WORKER, DEFAULT_OUTBOUND_WORKER, DEFAULT_SEND_LANES, DEFAULT_SEND_LEASE_MS, type PipelineDeps, type WorkerSettings } from './deps';
+import { deliverOutbound, routeToSendLane, takeOutboxForInlineDelivery } from './deliver-outbound';
 import { ingest, rejectEvent } from './ingest';
 import { processInbound } from './process-inbound';
 import { recover, type Recovered } from './recover';
@@ -69,7 +69,14 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         attempts: outbound.attempts ?? DEFAULT_ATTEMPTS,
         sendLeaseMs: settings.sendLeaseMs ?? DEFAULT_SEND_LEASE_MS,
       };
-      deps.jobs.process('outbound', ({ outboxId }, ctx) => deliverOutbound(deps, outboundSettings, outboxId, ctx), outbound);
+      const lanes = Object.fromEntries(CHANNEL_IDS.map((channel) => [channel, { ...DEFAULT_SEND_LANES[channel], ...settings.sendLanes?.[channel] }]));
+      // Jobs queued without their channel (sweeper, recovery, agent replies) arrive in the default
+      // lane and are moved to their channel's lane; only the channel lanes send.
+      deps.jobs.process(
+        'outbound',
+        ({ outboxId }, ctx) => (ctx.lane === undefined ? routeToSendLane(deps, outboxId) : deliverOutbound(deps, outboundSettings, outboxId, ctx)),
+        { ...outbound, lanes },
+      );
       const sweepSettings = { stuckAfterMs: settings.sweep?.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS };
       deps.jobs.process('sweep', async () => void (await sweep(deps, sweepSettings)), { concurrency: 1, attempts: 1 });
       return deps.jobs.every('sweep', settings.sweep?.everyMs ?? DEFAULT_SWEEP_INTERVAL_MS);

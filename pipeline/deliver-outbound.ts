@@ -13,7 +13,7 @@ import type { ChannelId, ChannelSender, OutboundReply } from './channel';
 import { PermanentSendError, RetryableSendError } from './send-errors';
 import { RateLimitedJobError, UnrecoverableJobError, type JobContext } from '../jobs/types';
 import { markSentAndRecord, takeForSending, type OutboxWithThread, type RecordedOutbound } from '../store/outbound-writes';
-import { findOutbox, releaseAfterFailure, type OutboxRow } from '../store/outbox-repository';
+import { findOutbox, outboxChannel, releaseAfterFailure, type OutboxRow } from '../store/outbox-repository';
 import { isConnectionError } from '../store/connection-errors';
 import { consoleLogger, type PipelineDeps } from './deps';
 
@@ -60,7 +60,14 @@ async function publishSent(deps: PipelineDeps, row: OutboxRow, recorded: Recorde
   });
 }
 
-/** The `outbound` job handler. */
+/** The default `outbound` lane's handler: moves the job to its channel's send lane. */
+export async function routeToSendLane(deps: PipelineDeps, outboxId: string): Promise<void> {
+  const channel = await outboxChannel(deps.database.db, outboxId);
+  if (!channel) throw new UnrecoverableJobError(`no outbox row ${outboxId}`);
+  await deps.jobs.add('outbound', { outboxId }, { jobId: outboxId, lane: channel });
+}
+
+/** The `outbound` job handler of a channel's send lane. */
 export async function deliverOutbound(deps: PipelineDeps, settings: OutboundSettings, outboxId: string, ctx: JobContext): Promise<void> {
   const { db } = deps.database;
   const logger = deps.logger ?? consoleLogger;
@@ -155,7 +162,8 @@ async function handleSendFailure(
   }
   await releaseAfterFailure(db, row.id, token, 'pending', text);
   if (error instanceof RetryableSendError && error.retryAfterMs !== undefined) {
-    throw new RateLimitedJobError(`channel asked to wait: ${error.message}`, error.retryAfterMs);
+    // The platform throttles this app, not this one reply: the channel's whole lane waits.
+    throw new RateLimitedJobError(`channel asked to wait: ${error.message}`, error.retryAfterMs, 'lane');
   }
   throw error;
 }

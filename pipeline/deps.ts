@@ -2,7 +2,7 @@
 import type { PiiFinding } from '../bot/types';
 import type { ChannelId } from './channel';
 import type { LiveEvents } from '../events/types';
-import type { JobQueue, WorkerOptions } from '../jobs/types';
+import type { JobQueue, LaneOptions, WorkerOptions } from '../jobs/types';
 import type { Database } from '../store/database';
 import type { FeedbackPort } from './feedback-port';
 import type { HandoffPort } from './handoff-port';
@@ -50,7 +50,10 @@ export const DEFAULT_INLINE_DELIVERY: InlineDeliverySettings = { kakao: { holdMs
 
 export interface WorkerSettings {
   readonly inbound?: WorkerOptions;
+  /** The default `outbound` lane, which only routes a job to its channel's lane (and attempts, backoff for all lanes). */
   readonly outbound?: WorkerOptions;
+  /** Each channel's send lane: its concurrency and send rate limit (defaults: DEFAULT_SEND_LANES). */
+  readonly sendLanes?: Partial<Record<ChannelId, LaneOptions>>;
   /** How long an outbox row stays reserved by the worker sending it (ms, default 120 000). */
   readonly sendLeaseMs?: number;
   /** The sweeper's period (ms, default 30 000) and when work counts as stuck (ms, default 60 000). */
@@ -60,6 +63,17 @@ export interface WorkerSettings {
 export const DEFAULT_INBOUND_WORKER: WorkerOptions = { concurrency: 4, attempts: 5, backoffMs: 1000 };
 export const DEFAULT_OUTBOUND_WORKER: WorkerOptions = { concurrency: 4, attempts: 6, backoffMs: 2000 };
 export const DEFAULT_SEND_LEASE_MS = 120_000;
+/**
+ * One send lane per channel, each with its own limiter, so a platform that is slow or throttles
+ * us (429 + Retry-After pauses its lane) never holds up another platform's replies. The limits
+ * are ceilings under the platforms' published per-app rates; web chat only publishes a live event.
+ */
+export const DEFAULT_SEND_LANES: Readonly<Record<ChannelId, LaneOptions>> = {
+  web: { concurrency: 8, limiter: { max: 2000, durationMs: 1000 } },
+  facebook: { concurrency: 8, limiter: { max: 250, durationMs: 1000 } },
+  kakao: { concurrency: 8, limiter: { max: 250, durationMs: 1000 } },
+  x: { concurrency: 4, limiter: { max: 50, durationMs: 1000 } },
+};
 
 export const consoleLogger: PipelineLogger = {
   info: (message, fields) => console.log(message, fields ?? ''),

@@ -2,7 +2,7 @@
 // dependencies and returns the app without listening (only server/main.ts listens), so tests
 // drive it on an ephemeral port with no globals.
 import path from 'node:path';
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import { webChatRoutes } from '../channels/web/routes';
 import { webFeedbackRoutes } from '../channels/web/feedback-routes';
 import type { FeedbackPort } from '../pipeline/feedback-port';
@@ -53,6 +53,8 @@ export interface AppDeps {
   readonly feedback?: FeedbackPort;
   /** Further API route modules (mount hook for the handoff and trainer routes). */
   readonly routes?: readonly RouteModule[];
+  /** Load shedding (server/load-shedding.ts): counts webhooks in flight, sheds the web chat's POST. None: never shed. */
+  readonly shedding?: { readonly countWebhook: RequestHandler; readonly shedWebChat: RequestHandler };
 }
 
 export interface AppConfig {
@@ -79,6 +81,7 @@ export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
   app.use(requestLog(deps.logger.child({ component: 'http' })));
   app.use(healthRoutes(deps.health, deps.metrics, config.metricsToken));
 
+  if (deps.shedding) app.use('/webhooks', deps.shedding.countWebhook);
   for (const [channel, router] of Object.entries(deps.webhooks ?? {})) {
     if (router) app.use(`/webhooks/${channel}`, router);
   }
@@ -93,7 +96,17 @@ export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
     store: deps.limits,
     onStoreError: (error) => deps.logger.warn('rate limit store unavailable; web-chat limit not applied', { error }),
   });
-  app.use('/api/v1', webChatRoutes({ pipeline: deps.pipeline, events: deps.events, tokens: deps.tokens, streams: deps.streams, postLimit }));
+  app.use(
+    '/api/v1',
+    webChatRoutes({
+      pipeline: deps.pipeline,
+      events: deps.events,
+      tokens: deps.tokens,
+      streams: deps.streams,
+      ...(deps.shedding ? { shed: deps.shedding.shedWebChat } : {}),
+      postLimit,
+    }),
+  );
   if (deps.feedback) app.use('/api/v1', webFeedbackRoutes({ feedback: deps.feedback, tokens: deps.tokens, postLimit }));
   for (const module of deps.routes ?? []) app.use(module.path, module.router);
 

@@ -38,12 +38,13 @@ import { collectDeadLetters } from './dead-letter-metrics';
 import { collectQueueDepth, instrumentPipeline, instrumentTriage } from './instrument';
 import type { Logger } from '../core/logger';
 import type { Catalog } from '../bot/intent-schema';
-import type { ChannelId, ChannelSender } from '../pipeline/channel';
+import { CHANNEL_IDS, type ChannelId, type ChannelSender } from '../pipeline/channel';
 import type { TriageFn } from '../pipeline/types';
 import type { PolicyConfig } from '../bot/policy';
 import type { RecipeOptions } from '../training/evaluation';
 import { hashPassword, type ScryptParams } from '../accounts/password';
 import { createMetrics } from './metrics';
+import { countInFlight, createLoadGauge, shedWhenOverloaded } from './load-shedding';
 import { resolveServerSecret } from './server-secret';
 
 export const ROLES = ['all', 'api', 'worker'] as const;
@@ -195,6 +196,8 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     const jobs = createJobQueue({
       redisUrl: config.redisUrl,
       prefix: config.redisPrefix,
+      // The send lanes, so the queue depth counts them in api processes too.
+      lanes: { outbound: CHANNEL_IDS },
       onFailed: (job, error) => jobLog.error('job failed for good', { job, error }),
       onError: (message, error) => jobLog.error(message, { error }),
     });
@@ -307,6 +310,12 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     });
 
     collectQueueDepth(jobs, metrics);
+    const load = createLoadGauge({
+      jobs,
+      maxInboundBacklog: config.shedInboundBacklog,
+      onError: (error) => logger.warn('load shedding: cannot read the inbound backlog', { error }),
+    });
+    closers.push(async () => load.stop());
     // Rate limits and stream caps count in Redis when configured, so they hold across API processes.
     const limitLog = logger.child({ component: 'limits' });
     const limits = createLimitStore({
@@ -363,6 +372,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         streams,
         limits,
         webhooks: channelRouters(config.channels, pipeline, logger.child({ component: 'channels' }), limits),
+        shedding: { countWebhook: countInFlight(load), shedWebChat: shedWhenOverloaded(load) },
         routes,
       },
       { webChatRateLimit: config.webChatRateLimit, trustProxy: config.trustProxy, metricsToken: config.metricsToken },

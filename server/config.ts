@@ -91,6 +91,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     meaning: 'Web-chat messages accepted per client IP per minute (over all API processes when `REDIS_URL` is set, else per process).',
   },
   {
+    name: 'SHED_INBOUND_BACKLOG',
+    default: '1000',
+    meaning:
+      'Messages received but not yet triaged past which the web chat answers 503 with Retry-After (load shedding), as it does while the process is saturated; platform webhooks are always acked and queued. 0: never shed.',
+  },
+  {
     name: 'X_CONSUMER_SECRET',
     default: '',
     meaning:
@@ -205,6 +211,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Web-chat messages per client IP per minute. */
   readonly webChatRateLimit: number;
+  /** Inbound backlog past which the web chat is shed with 503 (0: never). */
+  readonly shedInboundBacklog: number;
   /** Official-link checks, in ms; intervalMs 0 when off. */
   readonly linkCheck: { readonly intervalMs: number; readonly timeoutMs: number };
   /** express 'trust proxy': false, a hop count, or a list of proxy addresses / subnets. */
@@ -345,6 +353,12 @@ const envSchema = z.object({
     .min(1)
     .max(100_000)
     .default(Number(defaultOf('WEB_CHAT_RATE_LIMIT'))),
+  SHED_INBOUND_BACKLOG: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000_000)
+    .default(Number(defaultOf('SHED_INBOUND_BACKLOG'))),
   X_CONSUMER_SECRET: optional,
   X_API_KEY: optional,
   X_ACCESS_TOKEN: optional,
@@ -451,6 +465,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     admin: { email: e.SOTONG_ADMIN_EMAIL, password: e.SOTONG_ADMIN_PASSWORD },
     logLevel: e.LOG_LEVEL,
     webChatRateLimit: e.WEB_CHAT_RATE_LIMIT,
+    shedInboundBacklog: e.SHED_INBOUND_BACKLOG,
     linkCheck: { intervalMs: e.LINK_CHECK_INTERVAL_SECONDS * 1000, timeoutMs: e.LINK_CHECK_TIMEOUT_SECONDS * 1000 },
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,

@@ -3,7 +3,7 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { newId } from './ids';
 import { toJson } from './json';
-import type { LinkJson, OutboxTable, QuickReplyJson, Schema } from './schema';
+import type { ChannelColumn, LinkJson, OutboxTable, QuickReplyJson, Schema } from './schema';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
@@ -64,6 +64,17 @@ export async function enqueueOutbox(db: Kysely<Schema>, input: OutboxInput): Pro
 
 export async function findOutbox(db: Kysely<Schema>, id: string): Promise<OutboxRow | undefined> {
   return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The channel a row is sent through (its conversation's), or undefined when there is no such row. */
+export async function outboxChannel(db: Kysely<Schema>, id: string): Promise<ChannelColumn | undefined> {
+  const row = await db
+    .selectFrom('outbox')
+    .innerJoin('conversations', 'conversations.id', 'outbox.conversation_id')
+    .select('conversations.channel')
+    .where('outbox.id', '=', id)
+    .executeTakeFirst();
+  return row?.channel;
 }
 
 export async function outboxIdsFor(db: Kysely<Schema>, inReplyTo: string): Promise<string[]> {

@@ -21,6 +21,8 @@ export interface WebChatDeps {
   readonly streams: EventStreams;
   /** Applied to POST /messages only (reading is cheap; writing runs triage). */
   readonly postLimit?: RequestHandler;
+  /** Load shedding, before the rate limit: an overloaded server answers 503 and counts nothing. */
+  readonly shed?: RequestHandler;
   readonly now?: () => Date;
 }
 
@@ -48,7 +50,7 @@ export function webChatRoutes(deps: WebChatDeps): Router {
   const now = deps.now ?? (() => new Date());
   const noLimit: RequestHandler = (_req, _res, next) => next();
 
-  router.post('/messages', deps.postLimit ?? noLimit, async (req, res) => {
+  router.post('/messages', deps.shed ?? noLimit, deps.postLimit ?? noLimit, async (req, res) => {
     const body = webMessageSchema.safeParse(req.body ?? null);
     if (!body.success) throw validationError(body.error);
     const thread = body.data.conversationId ? await continueThread(req, body.data.conversationId, deps) : mintWebThread();

@@ -151,6 +151,56 @@ describeEachJobDriver('job queue', (backend) => {
     }
   });
 
+  test('each lane has its own limiter, and knows its lane', async () => {
+    const lanesSeen: (string | undefined)[] = [];
+    queue.process(
+      'outbound',
+      async (data, ctx) => {
+        record(data.outboxId, ctx.attempt);
+        lanesSeen.push(ctx.lane);
+      },
+      { lanes: { slow: { concurrency: 5, limiter: { max: 1, durationMs: 1000 } }, fast: { concurrency: 5, limiter: { max: 100, durationMs: 1000 } } } },
+    );
+    for (let i = 0; i < 3; i++) await queue.add('outbound', { outboxId: `slow${i}` }, { lane: 'slow' });
+    for (let i = 0; i < 5; i++) await queue.add('outbound', { outboxId: `fast${i}` }, { lane: 'fast' });
+    await queue.add('outbound', { outboxId: 'default' });
+    // The fast lane and the default lane are not held up by the slow lane's one job a second.
+    await eventually(async () => runs.filter((r) => r.id.startsWith('fast')).length === 5 && runsOf('default').length === 1, 900, 'the fast lane');
+    expect(runs.filter((r) => r.id.startsWith('slow')).length).toBe(1);
+    await eventually(async () => runs.filter((r) => r.id.startsWith('slow')).length === 3, 5000, 'the slow lane');
+    const slowStarts = runs.filter((r) => r.id.startsWith('slow')).map((r) => r.at);
+    expect(slowStarts[2]! - slowStarts[0]!).toBeGreaterThanOrEqual(1900);
+    expect(new Set(lanesSeen)).toEqual(new Set(['slow', 'fast', undefined]));
+    expect((await queue.depth()).outbound).toBe(0);
+  });
+
+  test('a lane-wide rate limit pauses that lane only, without using up attempts', async () => {
+    let throttled = false;
+    queue.process(
+      'outbound',
+      async (data, ctx) => {
+        if (ctx.lane === 'throttled' && !throttled) {
+          throttled = true;
+          throw new RateLimitedJobError('429', 1500, 'lane');
+        }
+        record(data.outboxId, ctx.attempt);
+      },
+      { lanes: { throttled: { limiter: { max: 100, durationMs: 1000 } }, other: { limiter: { max: 100, durationMs: 1000 } } } },
+    );
+    const t0 = Date.now();
+    await queue.add('outbound', { outboxId: 't1' }, { lane: 'throttled' });
+    await eventually(async () => throttled, 5000, 'the 429');
+    await queue.add('outbound', { outboxId: 't2' }, { lane: 'throttled' });
+    for (let i = 0; i < 3; i++) await queue.add('outbound', { outboxId: `o${i}` }, { lane: 'other' });
+    await eventually(async () => runs.filter((r) => r.id.startsWith('o')).length === 3, 1000, 'the other lane');
+    expect(runs.filter((r) => r.id.startsWith('t'))).toEqual([]);
+    await eventually(async () => runs.filter((r) => r.id.startsWith('t')).length === 2, 5000, 'the throttled lane after its pause');
+    for (const id of ['t1', 't2']) {
+      expect(runsOf(id)[0]!.attempt).toBe(1);
+      expect(runsOf(id)[0]!.at - t0).toBeGreaterThanOrEqual(1400);
+    }
+  });
+
   test('close() waits for running jobs', async () => {
     let finished = false;
     queue.process('inbound', async () => {
