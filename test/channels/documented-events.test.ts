@@ -1,19 +1,12 @@
-// Every documented event type of each platform, through the real webhook routes, pipeline,
-// PGlite store, handoff and a model trained from the catalog: each gets the answer the platform
+// Every documented event type of each platform, through the system built by compose (webhook
+// routes, pipeline, PGlite store, handoff, the first model trained from the catalog): each gets the answer the platform
 // expects (200 and our body; Kakao's SkillResponse or useCallback) and the right action.
 import { setTimeout as delay } from 'node:timers/promises';
-import { redactPii } from '../../bot/pii';
-import { facebookWebhookRouter } from '../../channels/facebook/routes';
 import { kakaoSkillRouter } from '../../channels/kakao/routes';
 import type { ChannelId } from '../../pipeline/channel';
-import { xWebhookRouter } from '../../channels/x/routes';
-import { createInProcessEvents } from '../../events/in-process-events';
-import { createHandoff } from '../../handoff/create-handoff';
-import { createInProcessJobQueue } from '../../jobs/in-process-driver';
-import { createPipeline, type Pipeline } from '../../pipeline/create-pipeline';
 import type { Database } from '../../store/database';
-import { createModelRegistry } from '../../training/model-registry';
-import { eventually, PGLITE } from '../support/backends';
+import { eventually } from '../support/backends';
+import { startComposedServer, STARTUP_TIMEOUT_MS, type ComposedServer } from '../support/composed-server';
 import { RecordingSender } from '../support/pipeline-fixtures';
 import { FakeKakaoCallback } from '../fakes/fake-kakao-callback';
 import { kakaoDelivery, metaDelivery, xDelivery } from '../fakes/platform-signers';
@@ -23,15 +16,10 @@ import { KAKAO_BOT, KAKAO_SECRET, kakaoSkill, META_SECRET, PAGE_ID, post, X_ACCO
 
 jest.setTimeout(120_000);
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, child: () => quiet };
-
 let database: Database;
-let pipeline: Pipeline;
-let app: RunningApp;
+let app: ComposedServer;
 let slowKakao: RunningApp;
 let callbacks: FakeKakaoCallback;
-const jobs = createInProcessJobQueue({ onFailed: () => undefined });
-const events = createInProcessEvents();
 const senders = new Map<ChannelId, RecordingSender>([
   ['facebook', new RecordingSender('facebook')],
   ['x', new RecordingSender('x')],
@@ -39,28 +27,35 @@ const senders = new Map<ChannelId, RecordingSender>([
 ]);
 
 beforeAll(async () => {
-  database = await PGLITE.open();
-  const registry = createModelRegistry({ database });
-  await registry.ensureModel();
-  const handoff = createHandoff({ db: database.db, jobs, events, catalog: () => registry.catalog(), redact: redactPii, logger: quiet });
-  pipeline = createPipeline({ database, jobs, events, triage: () => registry.triage(), redact: redactPii, handoff: handoff.port, logger: quiet });
-  pipeline.registerWorkers(senders, { inbound: { attempts: 1, backoffMs: 10 }, outbound: { attempts: 1, backoffMs: 10 } });
-  app = await startApp(
-    facebookWebhookRouter({ appSecret: META_SECRET, verifyToken: 'verify-me', pageId: PAGE_ID }, pipeline),
-    xWebhookRouter({ consumerSecret: X_SECRET, accountId: X_ACCOUNT }, pipeline),
-    kakaoSkillRouter({ skillSecret: KAKAO_SECRET, botId: KAKAO_BOT }, pipeline),
-  );
+  // The production start with every platform enabled: the first model trained from the catalog,
+  // the platforms' senders replaced by recording ones.
+  app = await startComposedServer('pglite', {
+    env: {
+      FB_APP_SECRET: META_SECRET,
+      FB_VERIFY_TOKEN: 'verify-me',
+      FB_PAGE_TOKEN: 'page-token',
+      FB_PAGE_ID: PAGE_ID,
+      X_CONSUMER_SECRET: X_SECRET,
+      X_API_KEY: 'k',
+      X_ACCESS_TOKEN: 't',
+      X_ACCESS_SECRET: 's',
+      X_ACCOUNT_ID: X_ACCOUNT,
+      KAKAO_SKILL_SECRET: KAKAO_SECRET,
+      KAKAO_BOT_ID: KAKAO_BOT,
+    },
+    overrides: { senders },
+  });
+  database = app.composed.database;
+  const { pipeline } = app.composed;
   // Triage slower than the route's deadline: every request takes the callback path.
   const slowPipeline = { ...pipeline, processInbound: async (id: string) => (await delay(300), pipeline.processInbound(id)) };
   callbacks = await new FakeKakaoCallback().start();
   slowKakao = await startApp(kakaoSkillRouter({ skillSecret: KAKAO_SECRET, botId: KAKAO_BOT, deadlineMs: 50, callbackHosts: [callbacks.url] }, slowPipeline));
-});
+}, STARTUP_TIMEOUT_MS);
 
 afterAll(async () => {
-  await Promise.all([app?.close(), slowKakao?.close(), callbacks?.close()]);
-  await jobs.close();
-  await events.close();
-  if (database) await PGLITE.dispose(database);
+  await Promise.all([slowKakao?.close(), callbacks?.close()]);
+  await app?.close();
 });
 
 /** The stored decision (and ticket) for the inbound message with this external id, once triaged. */
@@ -75,7 +70,9 @@ async function outcome(channel: ChannelId, externalId: string) {
         .where('m.channel', '=', channel)
         .where('m.external_id', '=', externalId)
         .executeTakeFirst();
-      return row ?? undefined;
+      // A handoff's ticket is linked to the message just after the decision is stored.
+      const settled = row && (!['handoff', 'urgent'].includes(row.action) || row.ticketReason !== null);
+      return settled ? row : undefined;
     },
     20_000,
     `decision for ${externalId}`,
