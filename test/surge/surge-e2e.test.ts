@@ -161,6 +161,19 @@ describe.each(engines)('surge detection and pinned answers on a running server [
     expect(human.decision?.action).toBe('handoff');
     expect(human.reply?.text).toMatch(/\d+건이 상담사를 기다리고/);
     expect(danger.reply?.text).not.toMatch(/기다리고/);
+    // Under the same load, danger keeps its place at the top: an urgent ticket with the urgent
+    // first-response target (HANDOFF_SLA_SECONDS urgent=60), while the wait-estimated one is normal.
+    const ticketOf = (messageId: string) =>
+      server.composed.database.db
+        .selectFrom('messages')
+        .innerJoin('tickets', 'tickets.id', 'messages.ticket_id')
+        .select(['tickets.priority', 'tickets.sla_deadline', 'tickets.created_at'])
+        .where('messages.id', '=', messageId)
+        .executeTakeFirstOrThrow();
+    const dangerTicket = await ticketOf(danger.messageId);
+    expect(dangerTicket.priority).toBe('urgent');
+    expect(dangerTicket.sla_deadline!.getTime() - dangerTicket.created_at.getTime()).toBe(60_000);
+    expect((await ticketOf(human.messageId)).priority).not.toBe('urgent');
 
     // The surge's group of waiting tickets, as the console shows it; a broadcast needs a pin first.
     const group = await agent.bearer('GET', `/api/v1/surges/${surge.id}/tickets`);
