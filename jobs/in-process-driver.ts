@@ -4,7 +4,7 @@
 //   inbound, outbound  the message / outbox row's status  → pipeline recover(), and the sweeper
 //   sla                open tickets without a first response → handoff recoverSla(), firing at
 //                      once when the deadline passed while the process was down
-//   sweep              set up again by every() at each start
+//   sweep, surge       set up again by every() at each start
 // The Kakao inline hold is an `outbound` delay (recovered as outbound). Reopen windows and
 // auto-assignment are decided when a message or ticket arrives, with no timer to lose.
 import { backoffDelay, laneConcurrency, retryPolicy, type RetryPolicy } from './retry-policy';

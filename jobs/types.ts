@@ -8,14 +8,16 @@ export interface JobPayloads {
   outbound: { outboxId: string };
   /** Check a handoff ticket's SLA deadline. */
   sla: { ticketId: string; deadline: string };
-  /** One run of surge detection (surge/surge-job.ts); re-adds itself for the next slot. */
-  surge: { slot: number };
+  /** One run of surge detection (surge/create-surge.ts); repeated with every(). */
+  surge: Record<string, never>;
   /** Check the official link due next (freshness/link-check-job.ts); re-adds itself for the next slot. */
   'link-check': { slot: number };
   /** Re-queue work stuck past its timeout (pipeline/sweep.ts); repeated with every(). */
   sweep: Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
+/** Jobs run on a period by every() rather than added one by one. */
+export type RepeatableJobName = 'sweep' | 'surge';
 export const JOB_NAMES: readonly JobName[] = ['inbound', 'outbound', 'sla', 'surge', 'sweep', 'link-check'];
 
 export interface AddOptions {
@@ -65,10 +67,10 @@ export interface JobQueue {
   process<N extends JobName>(name: N, handler: JobHandler<N>, options?: WorkerOptions): void;
   /**
    * Runs the job `name` (empty payload) every `everyMs`, once per period however many worker
-   * processes call this. Survives the queue's storage being wiped (it is set up again each
-   * period). Returns a function that stops this process re-creating it.
+   * processes call this. Survives the queue's storage being wiped (every process calling this
+   * sets it up again each period). Returns a function that stops this process re-creating it.
    */
-  every(name: 'sweep', everyMs: number): () => void;
+  every(name: RepeatableJobName, everyMs: number): () => void;
   /** Jobs waiting or delayed, per queue. */
   depth(): Promise<Record<JobName, number>>;
   ping(): Promise<boolean>;

@@ -12,10 +12,17 @@ export interface Recovered {
 
 export async function recover(deps: PipelineDeps): Promise<Recovered> {
   const { db } = deps.database;
+  // A queue that does not answer yet (Redis starting, or slow to load its scripts) must not stop
+  // the process from starting: what is not queued now, the sweeper queues later.
+  let notQueued = 0;
+  const add = (queued: Promise<void>) =>
+    queued.catch((error: unknown) => {
+      if (notQueued++ === 0) deps.logger?.warn('recovery could not queue a job; the sweeper will', { error: String(error) });
+    });
   const messageIds = await listUnfinishedInbound(db);
-  for (const messageId of messageIds) await deps.jobs.add('inbound', { messageId }, { jobId: messageId });
+  for (const messageId of messageIds) await add(deps.jobs.add('inbound', { messageId }, { jobId: messageId }));
   const outboxIds = await listUnfinishedOutbox(db);
-  for (const outboxId of outboxIds) await deps.jobs.add('outbound', { outboxId }, { jobId: outboxId });
+  for (const outboxId of outboxIds) await add(deps.jobs.add('outbound', { outboxId }, { jobId: outboxId }));
   if (messageIds.length + outboxIds.length > 0) {
     deps.logger?.info('recovered unfinished work', { inbound: messageIds.length, outbound: outboxIds.length });
   }

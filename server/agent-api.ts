@@ -1,6 +1,6 @@
 // The console API as route modules for buildApp's mount hook: sign-in, users, handoffs, the agent
-// event stream and the OpenAPI document. The guard is returned too, so other route modules (the
-// trainer's) check roles the same way.
+// event stream, the dead-letter list and the OpenAPI document. The guard is returned too, so
+// other route modules (the trainer's) check roles the same way.
 import type { Kysely } from 'kysely';
 import type { EventStreams } from '../events/event-streams';
 import type { LiveEvents } from '../events/types';
@@ -19,6 +19,8 @@ import { authRoutes } from '../accounts/routes';
 import { handoffRoutes } from '../handoff/routes';
 import { contactRoutes } from '../handoff/contact-routes';
 import { userRoutes } from '../accounts/user-routes';
+import { redactPii } from '../bot/pii';
+import { deadLetterRoutes } from './dead-letter-routes';
 
 export interface AgentApiDeps {
   readonly db: Kysely<Schema>;
@@ -57,6 +59,7 @@ export function createAgentApi(deps: AgentApiDeps): AgentApi {
       { path: '/api/v1', router: handoffRoutes({ db: deps.db, tickets, service: deps.handoff.service, guard }) },
       { path: '/api/v1', router: contactRoutes({ db: deps.db, audit, guard }) },
       { path: '/api/v1', router: agentEventRoutes({ events: deps.events, streams: deps.streams, tickets, guard }) },
+      { path: '/api/v1', router: deadLetterRoutes({ db: deps.db, guard, redact: redactPii }) },
       { path: '/api', router: openApiRoutes([...CORE_GROUPS, ...(deps.openApiGroups ?? [])]) },
     ],
   };

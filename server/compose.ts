@@ -265,7 +265,8 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       const stopSweeping = pipeline.registerWorkers(senders, { sweep: config.sweep });
       closers.push(async () => stopSweeping());
       handoff.registerSlaWorker(jobs);
-      await surge.startDetection();
+      const stopSurgeSchedule = surge.startDetection();
+      closers.push(async () => stopSurgeSchedule());
       const recovered = await pipeline.recover();
       // Delayed work the in-process driver held in timers: SLA checks of unanswered tickets.
       const slaChecks = await handoff.recoverSla();

@@ -6,6 +6,7 @@ import { Pool, type PoolClient } from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-driver';
 import { PGliteWorkerClient } from './pglite-worker-client';
+import { retryReadsOnFreshConnection } from './read-retry';
 import { makePrivateFolder } from './private-folder';
 import type { Schema } from './schema';
 
@@ -91,7 +92,7 @@ async function openPGlite(config: DatabaseConfig): Promise<Opened> {
 }
 
 /** Connecting sends nothing, so a refused or reset connect is always safe to try again. */
-const CONNECT_RETRIES = [100, 300, 1000] as const;
+const CONNECT_RETRIES = [100, 300, 1000, 2000] as const;
 
 async function connectWithRetry(pool: Pool): Promise<PoolClient> {
   for (let attempt = 0; ; attempt++) {
@@ -128,9 +129,10 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Opened
     await pool.end();
     throw new Error(`createDatabase: cannot reach PostgreSQL at ${redactUrl(url)}`, { cause: error });
   }
-  // Kysely needs only connect() and end(); a connect that fails (server restarting) is retried.
+  // Kysely needs only connect() and end(); a connect that fails (server restarting) is retried,
+  // and so is a read whose connection dropped under it (store/read-retry.ts).
   const retrying = { connect: () => connectWithRetry(pool), end: () => pool.end() } as unknown as Pool;
-  return { db: new Kysely<Schema>({ dialect: new PostgresDialect({ pool: retrying }) }), kind: 'postgres' };
+  return { db: new Kysely<Schema>({ dialect: retryReadsOnFreshConnection(new PostgresDialect({ pool: retrying })) }), kind: 'postgres' };
 }
 
 /** Hides the password of a connection string in error messages. */

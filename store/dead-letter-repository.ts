@@ -65,3 +65,17 @@ export async function listDeadLetters(db: Kysely<Schema>, limit: number): Promis
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
     .slice(0, limit);
 }
+
+export interface RejectedEvent {
+  readonly id: string;
+  readonly channel: string;
+  readonly externalId: string | null;
+  readonly reason: string;
+  readonly createdAt: Date;
+}
+
+/** The newest platform events refused as given, for the console. */
+export async function listRejectedEvents(db: Kysely<Schema>, limit: number): Promise<RejectedEvent[]> {
+  const rows = await db.selectFrom('rejected_events').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, channel: r.channel, externalId: r.external_id, reason: r.reason, createdAt: r.created_at }));
+}

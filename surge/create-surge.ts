@@ -30,8 +30,11 @@ export interface Surge {
   readonly repository: SurgeRepository;
   readonly config: SurgeConfig;
   routes(guard: AuthGuard, redact: (text: string) => Redaction): Router;
-  /** Consumes `surge` jobs here and schedules the next one (worker processes). */
-  startDetection(): Promise<void>;
+  /**
+   * Consumes `surge` jobs here and keeps their repeatable schedule (worker processes). Returns a
+   * function that stops this process re-creating the schedule (call on shutdown).
+   */
+  startDetection(): () => void;
 }
 
 export function createSurge(input: SurgeInput): Surge {
@@ -56,23 +59,11 @@ export function createSurge(input: SurgeInput): Surge {
     repository,
     config,
     routes: (guard, redact) => surgeRoutes({ service, guard, redact }),
-    async startDetection() {
-      const { jobs } = input;
-      // One run per time slot: the job id is the slot, so however many workers add the next run,
-      // it is queued once, and concurrency 1 keeps this worker's runs in order.
-      const schedule = (slot: number) => jobs.add('surge', { slot }, { jobId: `surge-${slot}`, delayMs: Math.max(0, slot * config.tickMs - Date.now()) });
-      jobs.process(
-        'surge',
-        async ({ slot }) => {
-          try {
-            await service.tick();
-          } finally {
-            await schedule(Math.max(slot, Math.floor(Date.now() / config.tickMs)) + 1);
-          }
-        },
-        { concurrency: 1, attempts: 1 },
-      );
-      await schedule(Math.floor(Date.now() / config.tickMs) + 1);
+    startDetection() {
+      // A repeatable job (jobs/types.ts every()): one run per tick across all workers, set up
+      // again each tick, so a wiped queue does not end detection; concurrency 1 keeps runs in order.
+      input.jobs.process('surge', async () => void (await service.tick()), { concurrency: 1, attempts: 1 });
+      return input.jobs.every('surge', config.tickMs);
     },
   };
 }

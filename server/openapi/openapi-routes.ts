@@ -3,10 +3,11 @@
 import { Router } from 'express';
 import { authPaths } from './auth-paths';
 import { contactPaths } from './contact-paths';
+import { deadLetterPaths } from './dead-letter-paths';
 import { buildOpenApiDocument, type OpenApiGroup } from './document';
 import { handoffPaths } from './handoff-paths';
 
-export const CORE_GROUPS: readonly OpenApiGroup[] = [authPaths, handoffPaths, contactPaths];
+export const CORE_GROUPS: readonly OpenApiGroup[] = [authPaths, handoffPaths, contactPaths, deadLetterPaths];
 
 export function openApiRoutes(groups: readonly OpenApiGroup[] = CORE_GROUPS): Router {
   // Built once at start: a duplicate or clash fails the start, not a request.

@@ -1,5 +1,6 @@
 import { RateLimitedJobError, UnrecoverableJobError, type JobQueue } from '../../jobs/types';
-import { describeEachJobDriver, eventually } from '../support/backends';
+import { Redis } from 'ioredis';
+import { TEST_REDIS_URL, describeEachJobDriver, eventually, uniqueName } from '../support/backends';
 
 interface Run {
   readonly id: string;
@@ -212,6 +213,46 @@ describeEachJobDriver('job queue', (backend) => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await queue.close();
     expect(finished).toBe(true);
+  });
+
+  test('every() runs a repeatable job once per period, however many processes schedule it', async () => {
+    const prefix = uniqueName('sotong-every');
+    // Two BullMQ queues on one prefix stand for two worker processes; in memory there is one process.
+    const queues = backend.driver === 'bullmq' ? [backend.open({ prefix }), backend.open({ prefix })] : [queue];
+    const runs: number[] = [];
+    queues.forEach((q) => q.process('surge', async () => void runs.push(Date.now())));
+    const stops = queues.map((q) => q.every('surge', 300));
+    const started = Date.now();
+    try {
+      await eventually(async () => runs.length >= 4, 10_000, 'four runs');
+      const periods = (Date.now() - started) / 300;
+      // Scheduled twice, a doubled schedule would run about twice per period.
+      expect(runs.length).toBeLessThanOrEqual(Math.ceil(periods) + 1);
+    } finally {
+      stops.forEach((stop) => stop());
+      await Promise.all(queues.filter((q) => q !== queue).map((q) => q.close()));
+    }
+  });
+
+  (backend.driver === 'bullmq' ? test : test.skip)('a repeatable job comes back by itself after its queue is wiped', async () => {
+    const prefix = uniqueName('sotong-every-wipe');
+    const wiped = backend.open({ prefix });
+    const runs: number[] = [];
+    wiped.process('surge', async () => void runs.push(Date.now()));
+    const stop = wiped.every('surge', 300);
+    const redis = new Redis(TEST_REDIS_URL!);
+    try {
+      await eventually(async () => runs.length >= 1, 10_000, 'a first run');
+      const keys = await redis.keys(`${prefix}:*`);
+      expect(keys.length).toBeGreaterThan(0);
+      await redis.del(...keys);
+      const wipedAt = Date.now();
+      await eventually(async () => runs.some((at) => at > wipedAt + 50), 10_000, 'a run after the wipe');
+    } finally {
+      stop();
+      redis.disconnect();
+      await wiped.close();
+    }
   });
 
   test('ping answers', async () => {

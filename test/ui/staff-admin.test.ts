@@ -1,6 +1,7 @@
 // The staff home and the admin page in Chromium: the staff pages answer without `.html` and
 // share one header (navigation by role, the signed-in user and role, the language); an admin
-// creates an agent on the admin page, and that agent signs in to the console.
+// creates an agent on the admin page, and that agent signs in to the console; the admin page lists
+// the dead letters, platform ids shown as text.
 import type { Page } from 'playwright-core';
 import { ROLES } from '../../accounts/roles';
 import { describeWithChromium, screenshot, watchPage } from './support/browser';
@@ -119,5 +120,29 @@ describeWithChromium('staff home and admin page (Chromium)', () => {
     await console.click('#password-form button[type="submit"]');
     await console.locator('#stream-state[data-state="open"]').waitFor();
     await console.close();
+  });
+
+  it('lists dead letters and rejected events on the admin page, in both languages, ids as text', async () => {
+    const admin = await ui.server.user(['admin'], 'dead-admin');
+    const hostile = `<img src=x onerror="document.title='pwned'">${Date.now()}`;
+    await ui.server.pipeline.rejectEvent({
+      channel: 'facebook',
+      externalId: hostile,
+      reason: 'Meta page webhook entry.0.messaging.1: sender.id: expected string',
+    });
+    for (const lang of ['ko', 'en'] as const) {
+      const page = await open('/admin', admin.email, lang);
+      const seen = watchPage(page);
+      const row = page.locator('#rejected-events tr[data-rejected-id]', { hasText: hostile });
+      await row.waitFor();
+      expect(await row.locator('td').nth(1).textContent()).toBe(hostile);
+      expect(await page.locator('#rejected-events img').count()).toBe(0);
+      expect(await page.title()).not.toBe('pwned');
+      expect(await page.locator('#dead-letters h2').textContent()).toBe(lang === 'ko' ? '처리하지 못한 작업' : 'Dead letters');
+      expect(await page.locator('#dead-letter-counts').textContent()).toMatch(lang === 'ko' ? /거부된 이벤트 [1-9]\d*건/ : /[1-9]\d* rejected events/);
+      expect(seen.errors).toEqual([]);
+      await screenshot(page, `admin-dead-letters-${lang}`);
+      await page.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Staff administration for admins: the account list, a form that creates or edits an account
 // (name, roles, department queues, optional password), deactivate / reactivate, and a password
-// reset that shows the temporary password once. Roles come from the one roles definition.
+// reset that shows the temporary password once. Roles come from the one roles definition. Below,
+// the dead letters (./dead-letters.ts).
 import { ROLES } from '../../accounts/roles';
 import { ApiError } from '../shared/api';
 import { confirmAction } from '../shared/confirm';
@@ -8,6 +9,7 @@ import { byId, el, replace } from '../shared/dom';
 import { bootSignedInPage } from '../shared/page-boot';
 import { roleName } from '../shared/staff-header';
 import { createToasts } from '../shared/toasts';
+import { mountDeadLetters } from './dead-letters';
 import { ADMIN_TEXT } from './text';
 
 interface StaffUser {
@@ -171,12 +173,16 @@ async function start(): Promise<void> {
     editing = undefined;
     renderForm();
   });
+  const shown = (error: unknown) => (error instanceof ApiError ? toasts.failure(error) : toasts.error(i18n.t('offline')));
+  const deadLetters = mountDeadLetters(api, i18n, shown);
   i18n.onChange(() => {
     renderForm();
     renderTable();
+    deadLetters.render();
   });
   renderForm();
-  await load().catch((error: unknown) => (error instanceof ApiError ? toasts.failure(error) : toasts.error(i18n.t('offline'))));
+  await load().catch(shown);
+  await deadLetters.load().catch(shown);
 }
 
 document.addEventListener('DOMContentLoaded', () => {

@@ -42,6 +42,23 @@ const ko = {
   confirmResetTitle: '비밀번호를 초기화할까요?',
   confirmResetBody: '{email}의 비밀번호를 임시 비밀번호로 바꾸고 세션을 끝냅니다. 임시 비밀번호는 한 번만 보여 주며, 첫 로그인 때 바꿔야 합니다.',
   noRole: '역할을 하나 이상 고르세요.',
+  deadLetters: '처리하지 못한 작업',
+  deadLettersHint:
+    '여러 번 시도해도 같은 이유로 실패해 따로 빼 둔 메시지와 답변, 그리고 형식이 잘못되어 받지 않은 플랫폼 이벤트입니다. 그 뒤의 메시지는 계속 처리됩니다.',
+  deadRefresh: '새로 고침',
+  deadCounts: '메시지 {messages}건 · 답변 {outbox}건 · 거부된 이벤트 {rejected}건',
+  deadItems: '빼 둔 메시지와 답변',
+  deadRejected: '거부된 플랫폼 이벤트',
+  deadNone: '없음',
+  deadKind: '종류',
+  deadKindMessage: '받은 메시지',
+  deadKindOutbox: '보낼 답변',
+  deadConversation: '대화',
+  deadError: '마지막 오류',
+  deadWhen: '시각',
+  deadChannel: '채널',
+  deadExternalId: '플랫폼 ID',
+  deadReason: '거부 이유',
 } as const;
 
 export type AdminKey = keyof typeof ko;
@@ -88,6 +105,23 @@ const en: Record<AdminKey, string> = {
   confirmResetBody:
     "{email}'s password becomes a temporary one and their sessions end. The temporary password is shown once and must be changed at the first sign-in.",
   noRole: 'Pick at least one role.',
+  deadLetters: 'Dead letters',
+  deadLettersHint:
+    'Messages and replies set aside after failing the same way on every try, and platform events refused because of their shape. The messages behind them keep flowing.',
+  deadRefresh: 'Refresh',
+  deadCounts: '{messages} messages · {outbox} replies · {rejected} rejected events',
+  deadItems: 'Messages and replies set aside',
+  deadRejected: 'Rejected platform events',
+  deadNone: 'None',
+  deadKind: 'Kind',
+  deadKindMessage: 'Inbound message',
+  deadKindOutbox: 'Outgoing reply',
+  deadConversation: 'Conversation',
+  deadError: 'Last error',
+  deadWhen: 'When',
+  deadChannel: 'Channel',
+  deadExternalId: 'Platform id',
+  deadReason: 'Reason',
 };
 
 export const ADMIN_TEXT: Dictionary<AdminKey> = { ko, en };

@@ -59,14 +59,23 @@ export class Fleet {
   }
 
   async start(): Promise<void> {
+    await this.startApi();
+    await this.waitReady();
+    await this.startWorkers();
+  }
+
+  /** Migrates and starts the api (it trains and publishes the first model); does not wait for it. */
+  async startApi(): Promise<FleetProcess> {
     await this.graph.start();
     const migrate = spawnSync(process.execPath, ['bin/sotong.js', 'migrate'], { cwd: ROOT, env: this.env(), encoding: 'utf8' });
     if (migrate.status !== 0) throw new Error(`migrate failed: ${migrate.stderr}`);
     this.apiPort = await freePort();
     this.apiUrl = `http://127.0.0.1:${this.apiPort}`;
-    // The api first: it trains and publishes the first model; the workers then load it.
-    this.spawn('api');
-    await this.waitReady();
+    return this.spawn('api');
+  }
+
+  /** Starts the workers (after the api: they load its model) and waits until each runs. */
+  async startWorkers(): Promise<void> {
     const workers = Array.from({ length: this.options.workers ?? 2 }, () => this.spawn('worker'));
     // Faults start only once every worker runs: a worker still starting is a different scenario.
     await Promise.all(workers.map((worker) => this.waitWorkerStarted(worker)));
