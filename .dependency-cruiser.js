@@ -47,13 +47,19 @@ module.exports = {
     {
       name: 'ui-is-browser-code',
       comment:
-        'ui/ imports only ui/, the pure bot/, core/ and intents/ modules, the pure rules the staff pages share with the server (handoff priority and ticket rules, the account roles), ' +
+        'ui/ imports only ui/, the pure bot/, core/ and intents/ modules, the pure rules the staff pages share with the server (handoff priority, ticket rules, queue view names and canned-response variables, the account roles), ' +
         'and npm packages (esbuild bundles it for the browser, which fails on Node built-ins). ' +
         'Type-only imports of the API shapes are erased, so they may come from anywhere.',
       severity: 'error',
       from: { path: '^ui/' },
       to: {
-        pathNot: ['^ui/', '^(bot|core|intents)/', '^handoff/(priority|ticket-rules)\\.ts$', '^accounts/roles\\.ts$', 'node_modules'],
+        pathNot: [
+          '^ui/',
+          '^(bot|core|intents)/',
+          '^handoff/(priority|ticket-rules|queue-views|canned-variables)\\.ts$',
+          '^accounts/roles\\.ts$',
+          'node_modules',
+        ],
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -5,8 +5,9 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Schema } from '../store/schema';
 import { toTicket, type Ticket } from './ticket';
 
-export const QUEUE_VIEWS = ['mine', 'unassigned', 'open', 'overdue', 'snoozed', 'resolved'] as const;
-export type QueueView = (typeof QUEUE_VIEWS)[number];
+import { QUEUE_VIEWS, type QueueView } from './queue-views';
+
+export { QUEUE_VIEWS, type QueueView };
 
 export interface ViewQuery {
   readonly view: QueueView;

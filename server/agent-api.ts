@@ -17,6 +17,8 @@ import { CORE_GROUPS, openApiRoutes } from './openapi/openapi-routes';
 import { agentEventRoutes } from '../handoff/event-routes';
 import { authRoutes } from '../accounts/routes';
 import { handoffRoutes } from '../handoff/routes';
+import { cannedRoutes } from '../handoff/canned-routes';
+import { CannedResponses } from '../handoff/canned-responses';
 import { contactRoutes } from '../handoff/contact-routes';
 import { userRoutes } from '../accounts/user-routes';
 import { redactPii } from '../bot/pii';
@@ -57,6 +59,7 @@ export function createAgentApi(deps: AgentApiDeps): AgentApi {
       { path: '/api/v1', router: authRoutes({ users, sessions, limiter, guard, audit, sessionTtlMs: deps.sessionTtlMs, hash: deps.hash }) },
       { path: '/api/v1', router: userRoutes({ users, guard, audit, hash: deps.hash }) },
       { path: '/api/v1', router: handoffRoutes({ db: deps.db, tickets, service: deps.handoff.service, guard }) },
+      { path: '/api/v1', router: cannedRoutes(new CannedResponses({ db: deps.db, audit }), guard) },
       { path: '/api/v1', router: contactRoutes({ db: deps.db, audit, guard }) },
       { path: '/api/v1', router: agentEventRoutes({ events: deps.events, streams: deps.streams, tickets, guard }) },
       { path: '/api/v1', router: deadLetterRoutes({ db: deps.db, guard, redact: redactPii }) },

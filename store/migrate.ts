@@ -18,6 +18,7 @@ import * as m0012 from './migrations/0012_decision_dialog';
 import * as m0013 from './migrations/0013_staff_workspace';
 import * as m0014 from './migrations/0014_contacts_feedback';
 import * as m0015 from './migrations/0015_surge_hourly_counts';
+import * as m0016 from './migrations/0016_canned_responses';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_conversations': m0001,
@@ -35,6 +36,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013_staff_workspace': m0013,
   '0014_contacts_feedback': m0014,
   '0015_surge_hourly_counts': m0015,
+  '0016_canned_responses': m0016,
 };
 
 function migratorFor(target: Database | Kysely<Schema>): Migrator {

@@ -343,6 +343,17 @@ export interface AnswerFeedbackTable {
   created_at: CreatedAt;
 }
 
+/** 0016 (store/migrations/0016_canned_responses.ts). */
+export interface CannedResponsesTable {
+  id: string;
+  title: string;
+  text_ko: string;
+  text_en: string;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
 export interface Schema {
   contacts: ContactsTable;
   conversations: ConversationsTable;
@@ -367,4 +378,5 @@ export interface Schema {
   contact_links: ContactLinksTable;
   ticket_ratings: TicketRatingsTable;
   answer_feedback: AnswerFeedbackTable;
+  canned_responses: CannedResponsesTable;
 }

@@ -1,5 +1,6 @@
 // GET /api/openapi.json. The groups are passed in so the trainer's group (server/openapi/
 // trainer-paths.ts, when present) is merged by whoever composes the app.
+import { cannedPaths } from './canned-paths';
 import { Router } from 'express';
 import { authPaths } from './auth-paths';
 import { contactPaths } from './contact-paths';
@@ -7,7 +8,7 @@ import { deadLetterPaths } from './dead-letter-paths';
 import { buildOpenApiDocument, type OpenApiGroup } from './document';
 import { handoffPaths } from './handoff-paths';
 
-export const CORE_GROUPS: readonly OpenApiGroup[] = [authPaths, handoffPaths, contactPaths, deadLetterPaths];
+export const CORE_GROUPS: readonly OpenApiGroup[] = [authPaths, handoffPaths, cannedPaths, contactPaths, deadLetterPaths];
 
 export function openApiRoutes(groups: readonly OpenApiGroup[] = CORE_GROUPS): Router {
   // Built once at start: a duplicate or clash fails the start, not a request.

@@ -5,6 +5,7 @@ import { describeEachDatabase } from '../support/backends';
 const TABLES = [
   'answer_feedback',
   'audit_log',
+  'canned_responses',
   'channel_state',
   'contact_links',
   'contacts',

@@ -91,12 +91,12 @@ describeWithChromium('agent console workspace (Chromium)', () => {
     const transcript = page.locator('[data-testid="transcript"]');
     expect(await transcript.locator('li.message.citizen').count()).toBe(30);
     // The newest message is the last one (the bot acknowledges each while the ticket waits).
-    await transcript.locator('li.message', { hasText: '30번째 메시지' }).waitFor();
+    await transcript.locator('li.message', { has: page.locator('.text', { hasText: '30번째 메시지' }) }).waitFor();
     await expectInView(page, transcript.locator('li.message').last());
 
     // A new message while at the bottom: still pinned.
     await say(userId, '31번째 메시지: 아직 기다리고 있어요');
-    await transcript.locator('li.message', { hasText: '31번째 메시지' }).waitFor();
+    await transcript.locator('li.message', { has: page.locator('.text', { hasText: '31번째 메시지' }) }).waitFor();
     await expectInView(page, transcript.locator('li.message').last());
 
     // Scrolled up to read: the view stays put and offers the jump instead.
@@ -105,7 +105,7 @@ describeWithChromium('agent console workspace (Chromium)', () => {
     await page.locator('#new-messages').waitFor({ state: 'visible' });
     expect(await transcript.evaluate((n) => n.scrollTop)).toBeLessThan(50);
     await page.click('#new-messages');
-    await transcript.locator('li.message', { hasText: '32번째 메시지' }).waitFor();
+    await transcript.locator('li.message', { has: page.locator('.text', { hasText: '32번째 메시지' }) }).waitFor();
     await expectInView(page, transcript.locator('li.message').last());
     await page.locator('#new-messages').waitFor({ state: 'hidden' });
     await page.close();

@@ -62,6 +62,8 @@ function start(): void {
     for (const node of Array.from(document.querySelectorAll<HTMLTextAreaElement>('[data-i18n-placeholder]')))
       node.placeholder = t(node.dataset.i18nPlaceholder as ChatKey);
     const toggle = byId('lang-toggle');
+    // It names the other language in that language (lang says so to screen readers).
+    toggle.lang = lang === 'ko' ? 'en' : 'ko';
     toggle.textContent = t('toggle');
     toggle.setAttribute('aria-label', t('toggleLabel'));
     for (const who of Array.from(log.querySelectorAll<HTMLElement>('.who'))) who.textContent = t(who.dataset.author as Author);
@@ -72,8 +74,9 @@ function start(): void {
       'li',
       { className: `bubble ${author}` },
       el('span', { className: 'who', 'data-author': author }, t(author)),
-      el('span', { className: 'text' }, text),
-      links.length > 0 ? el('ul', { className: 'links', 'aria-label': t('links') }, ...links.map(linkLine)) : null,
+      // What was said, in the language it was said in: content, not the page's words.
+      el('span', { className: 'text', 'data-content': '' }, text),
+      links.length > 0 ? el('ul', { className: 'links', 'aria-label': t('links'), 'data-content': '' }, ...links.map(linkLine)) : null,
     );
     log.append(item);
     item.scrollIntoView({ block: 'end' });
@@ -86,7 +89,7 @@ function start(): void {
   function showQuickReplies(choices: readonly QuickReply[] = []): void {
     quickReplies.replaceChildren(
       ...choices.map((choice) => {
-        const button = el('button', { type: 'button' }, choice.label);
+        const button = el('button', { type: 'button', 'data-content': '' }, choice.label);
         button.addEventListener('click', () => void send(choice.text));
         return button;
       }),

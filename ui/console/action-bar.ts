@@ -18,7 +18,15 @@ export interface ActionHandlers {
   resolve(): void;
   returnToBot(): void;
   setPriority(priority: string): void;
-  transfer(to: Transfer): void;
+  transfer(to: Transfer, name: string): void;
+  /** Out of the working views until `until`; null wakes it now. */
+  snooze(until: Date | null): void;
+}
+
+/** `datetime-local` value (local time, minutes) of a date. */
+function localInputValue(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** Which actions the user may take on the ticket now (the same rules the server applies). */
@@ -85,10 +93,31 @@ export function renderActionBar(
     'transfer-button',
     () => {
       const [kind, value] = [transfer.value.slice(0, transfer.value.indexOf(':')), transfer.value.slice(transfer.value.indexOf(':') + 1)];
-      if (kind === 'queue') on.transfer({ queue: value });
-      else if (kind === 'agent') on.transfer({ agentId: value });
+      const name = transfer.selectedOptions[0]?.textContent ?? value;
+      if (kind === 'queue') on.transfer({ queue: value }, name);
+      else if (kind === 'agent') on.transfer({ agentId: value }, name);
     },
     allowed.has('transfer'),
+  );
+
+  // Snooze: an hour from now unless the agent picks another time.
+  const snoozed = ticket.snoozedUntil !== null && new Date(ticket.snoozedUntil).getTime() > Date.now();
+  const until = el('input', {
+    type: 'datetime-local',
+    id: 'snooze-until',
+    'aria-label': i18n.t('snoozeUntil'),
+    value: localInputValue(new Date(Date.now() + 3_600_000)),
+    min: localInputValue(new Date()),
+    disabled: !allowed.has('set_priority'),
+  });
+  const snooze = button(
+    snoozed ? 'unsnooze' : 'snooze',
+    'snooze-button',
+    () => {
+      if (snoozed) on.snooze(null);
+      else if (until.value) on.snooze(new Date(until.value));
+    },
+    allowed.has('set_priority'),
   );
 
   return el(
@@ -99,5 +128,6 @@ export function renderActionBar(
     button('returnToBot', 'return-button', on.returnToBot, allowed.has('return_to_bot')),
     el('label', { className: 'inline-field' }, i18n.t('priorityLabel'), ' ', priority),
     el('span', { className: 'inline-field' }, transfer, doTransfer),
+    el('span', { className: 'inline-field' }, snoozed ? null : until, snooze),
   );
 }

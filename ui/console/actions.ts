@@ -1,7 +1,7 @@
 // What an agent can do to a ticket, as calls to the agent API. Each returns the updated ticket
 // (or nothing) and lets the caller refresh; errors propagate as ApiError for the toasts.
 import type { Api } from '../shared/api';
-import type { TicketDetail, TicketJson } from './types';
+import type { CannedResponse, QueueTicket, TicketDetail, TicketJson } from './types';
 
 const path = (id: string, action = '') => `/handoffs/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
 
@@ -17,6 +17,9 @@ export type Transfer = { readonly queue: string } | { readonly agentId: string }
 export function ticketActions(api: Api) {
   return {
     load: (id: string) => api.get<TicketDetail>(path(id)),
+    openTickets: async () => (await api.get<{ tickets: QueueTicket[] }>('/handoffs?status=waiting,assigned&limit=500')).tickets,
+    canned: async () => (await api.get<{ cannedResponses: CannedResponse[] }>('/canned-responses')).cannedResponses,
+    snooze: (id: string, until: Date | null) => api.post<TicketAnswer>(path(id, 'snooze'), { until: until ? until.toISOString() : null }),
     targets: () => api.get<TransferTargets>('/handoffs/targets'),
     claim: (id: string) => api.post<TicketAnswer>(path(id, 'claim')),
     reply: (id: string, text: string) => api.post<TicketAnswer & { readonly outboxId: string }>(path(id, 'messages'), { text }),

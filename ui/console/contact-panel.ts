@@ -56,7 +56,7 @@ export function mountContactPanel(deps: ContactPanelDeps): ContactPanel {
       'li',
       { className: 'contact-identity', 'data-contact-id': identity.id },
       el('span', { className: `channel-badge channel-${identity.channel}` }, dynamic('channel', identity.channel)),
-      name ? el('span', { className: 'contact-name' }, name) : null,
+      name ? el('span', { className: 'contact-name', 'data-content': '' }, name) : null,
       el('span', { className: 'muted' }, t('since', { date: date(identity.since) })),
       evidence ? el('span', { className: 'contact-evidence' }, evidence) : null,
       unlink,

@@ -9,17 +9,16 @@ import { mountStaffHeader } from '../shared/staff-header';
 import { createStatusLine } from '../shared/status';
 import { createToasts } from '../shared/toasts';
 import { ticketActions, type TransferTargets } from './actions';
-import { createUrgentAlert } from './alerts';
 import { mountContactPanel } from './contact-panel';
 import { loadIntentChoices, type IntentChoice } from './intent-choices';
+import { createNotifier } from './notifications';
+import { createOpenTickets } from './open-tickets';
 import { createQueueView, subject } from './queue-view';
 import { CONSOLE_TEXT } from './text';
 import { mountSurgePanel } from './surge-mount';
 import { createThreadView } from './thread-view';
 import { label } from './triage-card-view';
-import type { QueueTicket, StoredMessage, TicketChanged } from './types';
-
-const OPEN = new Set(['waiting', 'assigned']);
+import type { CannedResponse, StoredMessage, TicketChanged, ViewAnswer } from './types';
 
 async function start(): Promise<void> {
   const i18n = createI18n(CONSOLE_TEXT);
@@ -49,6 +48,14 @@ async function start(): Promise<void> {
 
   let intents: readonly IntentChoice[] = [];
   let targets: TransferTargets | undefined = undefined;
+  let canned: readonly CannedResponse[] = [];
+  const notifier = createNotifier(byId('queue-title').parentElement!, {
+    title: () => i18n.t('title'),
+    urgentTitle: () => i18n.t('urgentTitle'),
+    legend: () => i18n.t('notifications'),
+    desktop: () => i18n.t('notifyDesktop'),
+    sound: () => i18n.t('notifySound'),
+  });
   const thread = createThreadView({
     root: byId('thread'),
     i18n,
@@ -58,49 +65,38 @@ async function start(): Promise<void> {
     user,
     targets: () => targets,
     intents: () => intents,
-    changed: (id) => void reloadTicket(id),
+    canned: () => canned,
+    changed: () => void queue.reload(),
   });
   const contactPanel = mountContactPanel({ root: byId('contact-panel'), api, i18n, toasts, confirm: (text) => status.info(text) });
   const queue = createQueueView(
     { list: byId('queue-list'), views: byId('queue-views'), sort: byId<HTMLSelectElement>('queue-sort') },
-    i18n,
-    () => user.id,
-    (ticket) => {
-      void thread.show(ticket?.id);
-      void contactPanel.show(ticket?.id);
+    {
+      i18n,
+      me: () => user.id,
+      load: (view, search) => api.get<ViewAnswer>(`/handoffs/views?view=${view}&limit=200${search ? `&q=${encodeURIComponent(search)}` : ''}`),
+      onSelect: (ticket) => {
+        if (ticket) notifier.read(ticket.id);
+        void thread.show(ticket?.id);
+        void contactPanel.show(ticket?.id);
+      },
+      onError: (error) => toasts.failure(error),
     },
   );
-  const alert = createUrgentAlert(() => i18n.t('title'));
+  // Every open ticket with its owner, whatever view is shown: who to notify about what.
+  const open = createOpenTickets(actions.load, (error) => toasts.failure(error));
   const surges = mountSurgePanel({ api, user, i18n, status, announcer });
-  i18n.onChange(() => queue.render());
+  i18n.onChange(() => {
+    queue.render();
+    notifier.refresh();
+  });
 
-  /** Re-reads one ticket into the queue; announces it when it is new. */
-  async function reloadTicket(id: string): Promise<void> {
-    try {
-      const detail = await actions.load(id);
-      if (!OPEN.has(detail.ticket.status)) {
-        queue.remove(id);
-        return;
-      }
-      const isNew = queue.upsert({ ...detail.ticket, card: detail.card });
-      if (isNew) announce({ ...detail.ticket, card: detail.card });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) queue.remove(id);
-      else toasts.failure(error);
-    }
-  }
-
-  function announce(ticket: QueueTicket): void {
-    const first = ticket.card?.transcript.find((l) => l.author === 'citizen')?.text ?? '';
-    const text = i18n.t('newTicket', { priority: label(i18n, 'priority', ticket.priority), channel: ticket.channel, text: first.slice(0, 80) });
-    announcer.textContent = text;
-    if (ticket.priority === 'urgent') alert.raise(i18n.t('urgentTitle'));
-  }
-
-  const loadQueue = async () => {
-    const answer = await api.get<{ tickets: QueueTicket[] }>('/handoffs?status=waiting,assigned&limit=500');
-    queue.replaceAll(answer.tickets);
-  };
+  const excerpt = (text: string) => text.slice(0, 80);
+  open.onNew((ticket) => {
+    const text = subject(ticket);
+    announcer.textContent = i18n.t('newTicket', { priority: label(i18n, 'priority', ticket.priority), channel: ticket.channel, text: excerpt(text) });
+    if (ticket.priority === 'urgent') notifier.notify(ticket.id, i18n.t('urgentTitle'), i18n.t('notifyUrgent', { text: excerpt(text) }), true);
+  });
 
   const streamState = byId('stream-state');
   const showState = (state: StreamState) => {
@@ -111,20 +107,21 @@ async function start(): Promise<void> {
     '/api/v1/events',
     {
       ready: () => {
-        void loadQueue().catch((error) => toasts.failure(error));
+        void queue.reload();
+        void open.load(() => actions.openTickets()).catch((error) => toasts.failure(error));
         surges.reload();
       },
       'surge.changed': (data) => surges.changed(data),
       'ticket.changed': (data) => {
         const event = data as TicketChanged;
-        if (event.status && !OPEN.has(event.status)) queue.remove(event.ticketId);
-        else void reloadTicket(event.ticketId);
+        void open.changed(event);
+        void queue.reload();
         if (event.ticketId === thread.currentId()) void thread.refresh();
       },
       'sla.missed': (data) => {
         const event = data as TicketChanged;
-        void reloadTicket(event.ticketId).then(() => {
-          const ticket = queue.get(event.ticketId);
+        void queue.reload().then(() => {
+          const ticket = queue.get(event.ticketId) ?? open.get(event.ticketId);
           const line = document.createElement('li');
           line.textContent = i18n.t('slaMissed', {
             subject: ticket ? subject(ticket).slice(0, 60) : event.ticketId,
@@ -137,6 +134,11 @@ async function start(): Promise<void> {
       'message.created': (data) => {
         const message = data as StoredMessage;
         if (message.conversationId === thread.conversationId()) thread.appendMessage(message);
+        const mine = open.byConversation(message.conversationId);
+        // A citizen wrote on one of my tickets: unread until I open it (unless it is open now).
+        if (message.author === 'citizen' && mine?.assignee === user.id && mine.id !== thread.currentId()) {
+          notifier.notify(mine.id, i18n.t('title'), i18n.t('notifyReply', { text: excerpt(message.text) }), mine.priority === 'urgent');
+        }
       },
     },
     showState,
@@ -162,6 +164,7 @@ async function start(): Promise<void> {
   await thread.show(undefined);
   intents = await loadIntentChoices(api);
   targets = await actions.targets().catch(() => undefined);
+  canned = await actions.canned().catch(() => []);
 }
 
 document.addEventListener('DOMContentLoaded', () => {

@@ -2,7 +2,6 @@
 // - Priority order (default): most pressing priority first, then the nearest SLA deadline, then
 //   the oldest.
 // - Wait order: overdue first, then the longest waiting, whatever the priority.
-// - Views: all open, mine, unassigned, overdue (client-side over the open tickets).
 import { isPriority, priorityRank } from '../../handoff/priority';
 
 export interface Orderable {
@@ -29,27 +28,9 @@ export function orderQueue<T extends Orderable>(tickets: Iterable<T>, sort: Queu
   return [...tickets].sort(sort === 'wait' ? compareByWait : compareTickets);
 }
 
-export const LOCAL_VIEWS = ['open', 'mine', 'unassigned', 'overdue'] as const;
-export type LocalView = (typeof LOCAL_VIEWS)[number];
-
 export interface Viewable extends Orderable {
-  readonly assignee: string | null;
   readonly status: string;
   readonly firstResponseAt?: string | null;
-}
-
-/** Whether a ticket belongs in a view, for the signed-in agent `me` at `now`. */
-export function inView(ticket: Viewable, view: LocalView, me: string, now: Date): boolean {
-  switch (view) {
-    case 'open':
-      return true;
-    case 'mine':
-      return ticket.assignee === me;
-    case 'unassigned':
-      return ticket.assignee === null;
-    case 'overdue':
-      return isOverdueNow(ticket, now);
-  }
 }
 
 /** The server's overdue flag, or a deadline that passed since the ticket was loaded. */
@@ -57,10 +38,4 @@ export function isOverdueNow(ticket: Viewable, now: Date): boolean {
   if (ticket.overdue) return true;
   if (ticket.firstResponseAt || (ticket.status !== 'waiting' && ticket.status !== 'assigned')) return false;
   return ticket.slaDeadline !== null && new Date(ticket.slaDeadline).getTime() < now.getTime();
-}
-
-export function viewCounts(tickets: readonly Viewable[], me: string, now: Date): Record<LocalView, number> {
-  const counts = { open: 0, mine: 0, unassigned: 0, overdue: 0 };
-  for (const t of tickets) for (const v of LOCAL_VIEWS) if (inView(t, v, me, now)) counts[v] += 1;
-  return counts;
 }

@@ -1,21 +1,21 @@
-// The live queue: views (all open, mine, unassigned, overdue) with counts, two sort orders, tickets
-// with their priority and overdue badges and the time left ticking, the selection that j/k moves.
+// The queue: the server's views (mine, unassigned, all open, overdue, snoozed, resolved) with
+// their counts, a search box (redacted text, contact, intent, ticket id), two sort orders, and
+// rows with the priority and overdue badges, the time left ticking, the subject (the message that
+// escalated) and the latest message as a preview. j/k move the selection.
+import { QUEUE_VIEWS, type QueueView as ViewName } from '../../handoff/queue-views';
 import { el, replace } from '../shared/dom';
-import { formatTimeLeft } from '../shared/format';
+import { formatDateTime, formatTimeLeft } from '../shared/format';
 import type { I18n } from '../shared/i18n';
-import { inView, isOverdueNow, LOCAL_VIEWS, orderQueue, viewCounts, type LocalView, type QueueSort } from './queue-order';
+import { isOverdueNow, orderQueue, type QueueSort } from './queue-order';
 import type { ConsoleKey } from './text';
 import { label } from './triage-card-view';
-import type { QueueTicket } from './types';
+import type { QueueTicket, ViewAnswer, ViewTicket } from './types';
 
 export interface QueueView {
-  /** Adds or replaces a ticket; returns true if it was new to this view. */
-  upsert(ticket: QueueTicket): boolean;
-  remove(id: string): void;
-  has(id: string): boolean;
-  get(id: string): QueueTicket | undefined;
-  replaceAll(tickets: readonly QueueTicket[]): void;
-  selected(): QueueTicket | undefined;
+  /** Reads the current view and search again (coalesced: many live events, one request). */
+  reload(): Promise<void>;
+  get(id: string): ViewTicket | undefined;
+  selected(): ViewTicket | undefined;
   select(id: string | undefined): void;
   /** Moves the selection by `step` in queue order (j = +1, k = -1). */
   move(step: number): void;
@@ -38,27 +38,49 @@ export interface QueueElements {
   readonly sort: HTMLSelectElement;
 }
 
-export function createQueueView(
-  parts: QueueElements,
-  i18n: I18n<ConsoleKey>,
-  me: () => string,
-  onSelect: (ticket: QueueTicket | undefined) => void,
-): QueueView {
+export interface QueueDeps {
+  readonly i18n: I18n<ConsoleKey>;
+  readonly me: () => string;
+  readonly load: (view: ViewName, search: string) => Promise<ViewAnswer>;
+  readonly onSelect: (ticket: ViewTicket | undefined) => void;
+  readonly onError: (error: unknown) => void;
+}
+
+export function createQueueView(parts: QueueElements, deps: QueueDeps): QueueView {
   const { list } = parts;
-  const tickets = new Map<string, QueueTicket>();
+  const { i18n } = deps;
+  const search = el('input', { type: 'search', id: 'queue-search', maxlength: 200, autocomplete: 'off' });
+  const searchLabel = el('label', { className: 'queue-search', for: search.id }, el('span', { className: 'visually-hidden' }, ''), search);
+  parts.views.before(searchLabel);
+  const labelSearch = () => {
+    searchLabel.firstElementChild!.textContent = i18n.t('search');
+    search.placeholder = i18n.t('searchPlaceholder');
+  };
+  labelSearch();
+  let answer: ViewAnswer | undefined;
   let selectedId: string | undefined;
-  let view: LocalView = 'open';
+  let view: ViewName = 'open';
+  let pending: Promise<void> | undefined;
+  let again = false;
 
-  const visible = () =>
-    orderQueue(
-      [...tickets.values()].filter((t) => inView(t, view, me(), new Date())),
-      parts.sort.value as QueueSort,
-    );
+  const visible = () => (view === 'resolved' ? [...(answer?.tickets ?? [])] : orderQueue(answer?.tickets ?? [], parts.sort.value as QueueSort));
 
-  const owner = (t: QueueTicket) => (t.assignee === null ? i18n.t('unassigned') : t.assignee === me() ? i18n.t('assignedToMe') : i18n.t('assignedToOther'));
+  const owner = (t: QueueTicket) =>
+    t.assignee === null ? i18n.t('unassigned') : t.assignee === deps.me() ? i18n.t('assignedToMe') : i18n.t('assignedToOther');
 
-  const item = (t: QueueTicket) => {
+  const preview = (t: ViewTicket) =>
+    t.latest
+      ? el(
+          'span',
+          { className: 'preview' },
+          el('span', { className: 'preview-author' }, `${label(i18n, 'author', t.latest.author)}: `),
+          el('span', { 'data-content': '' }, t.latest.text),
+        )
+      : null;
+
+  const item = (t: ViewTicket) => {
     const overdue = isOverdueNow(t, new Date());
+    const snoozed = t.snoozedUntil && new Date(t.snoozedUntil).getTime() > Date.now();
     const button = el(
       'button',
       {
@@ -72,14 +94,16 @@ export function createQueueView(
         { className: 'badges' },
         priorityBadge(i18n, t.priority),
         overdue ? overdueBadge(i18n) : null,
+        snoozed ? el('span', { className: 'snoozed-badge' }, `💤 ${formatDateTime(t.snoozedUntil, i18n.lang())}`) : null,
         el('span', { className: 'channel' }, t.channel),
       ),
       el(
         'span',
-        { className: 'time-left', 'data-deadline': t.firstResponseAt ? '' : (t.slaDeadline ?? ''), 'aria-label': i18n.t('timeLeft') },
-        t.firstResponseAt ? '' : formatTimeLeft(t.slaDeadline, new Date()),
+        { className: 'time-left', 'data-deadline': t.firstResponseAt || !isOpen(t) ? '' : (t.slaDeadline ?? ''), 'aria-label': i18n.t('timeLeft') },
+        t.firstResponseAt || !isOpen(t) ? '' : formatTimeLeft(t.slaDeadline, new Date()),
       ),
-      el('span', { className: 'subject', title: subject(t) }, subject(t)),
+      el('span', { className: 'subject', title: subject(t), 'data-content': '' }, subject(t)),
+      preview(t),
       el('span', { className: 'owner' }, `${label(i18n, 'status', t.status)} · ${owner(t)}`),
     );
     button.addEventListener('click', () => api.select(t.id));
@@ -87,20 +111,19 @@ export function createQueueView(
   };
 
   const renderViews = () => {
-    const counts = viewCounts([...tickets.values()], me(), new Date());
     replace(
       parts.views,
-      ...LOCAL_VIEWS.map((v) => {
+      ...QUEUE_VIEWS.map((v) => {
         const tab = el(
           'button',
           { type: 'button', className: 'view-tab', 'data-view': v, 'aria-pressed': v === view ? 'true' : 'false' },
           i18n.t(`view.${v}`),
           ' ',
-          el('span', { className: 'count' }, counts[v]),
+          el('span', { className: 'count' }, answer?.counts[v] ?? '–'),
         );
         tab.addEventListener('click', () => {
           view = v;
-          api.render();
+          void api.reload();
         });
         return tab;
       }),
@@ -118,32 +141,48 @@ export function createQueueView(
   };
   window.setInterval(tick, 1000);
   parts.sort.addEventListener('change', () => api.render());
+  let typing: number | undefined;
+  search.addEventListener('input', () => {
+    window.clearTimeout(typing);
+    typing = window.setTimeout(() => void api.reload(), 250);
+  });
+
+  const fetchNow = async () => {
+    const wanted = view;
+    const next = await deps.load(wanted, search.value.trim());
+    if (wanted !== view) return;
+    answer = next;
+    if (selectedId && !answer.tickets.some((t) => t.id === selectedId)) selectedId = undefined;
+    api.render();
+  };
 
   const api: QueueView = {
-    upsert(ticket) {
-      const isNew = !tickets.has(ticket.id);
-      tickets.set(ticket.id, ticket);
-      api.render();
-      return isNew;
+    reload() {
+      if (pending) {
+        again = true;
+        return pending;
+      }
+      pending = (async () => {
+        try {
+          do {
+            again = false;
+            await fetchNow();
+          } while (again);
+        } catch (error) {
+          deps.onError(error);
+        } finally {
+          pending = undefined;
+        }
+      })();
+      return pending;
     },
-    remove(id) {
-      tickets.delete(id);
-      if (selectedId === id) selectedId = undefined;
-      api.render();
-    },
-    has: (id) => tickets.has(id),
-    get: (id) => tickets.get(id),
-    replaceAll(all) {
-      tickets.clear();
-      for (const t of all) tickets.set(t.id, t);
-      api.render();
-    },
-    selected: () => (selectedId ? tickets.get(selectedId) : undefined),
+    get: (id) => answer?.tickets.find((t) => t.id === id),
+    selected: () => (selectedId ? api.get(selectedId) : undefined),
     select(id) {
-      selectedId = id && tickets.has(id) ? id : undefined;
+      selectedId = id && api.get(id) ? id : undefined;
       api.render();
       list.querySelector<HTMLElement>('[aria-current="true"]')?.focus();
-      onSelect(api.selected());
+      deps.onSelect(api.selected());
     },
     move(step) {
       const order = visible();
@@ -153,15 +192,18 @@ export function createQueueView(
       api.select(order[next]!.id);
     },
     render() {
+      labelSearch();
       renderViews();
       const order = visible();
-      if (order.length === 0) replace(list, el('li', { className: 'muted' }, i18n.t('queueEmpty')));
+      if (order.length === 0) replace(list, el('li', { className: 'muted' }, i18n.t(search.value.trim() ? 'noMatches' : 'queueEmpty')));
       else replace(list, ...order.map(item));
       tick();
     },
   };
   return api;
 }
+
+const isOpen = (t: QueueTicket) => t.status === 'waiting' || t.status === 'assigned';
 
 /** Priority as a badge; urgent's look (filled red with a siren) is used for nothing else. */
 export function priorityBadge(i18n: I18n<ConsoleKey>, priority: string): HTMLElement {

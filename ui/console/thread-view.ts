@@ -1,8 +1,8 @@
-// The open thread: header, actions, transcript, reply box (canned and suggested answers), notes,
+// The open thread: header, actions, transcript, reply box (`/` canned responses, the suggested answer), notes,
 // the triage card and the relabel form. Re-rendered from GET /handoffs/:id after each action.
 // Confirmations go to the status line, errors to toasts.
 import { append, el, linkAsText, replace } from '../shared/dom';
-import { formatTimeLeft } from '../shared/format';
+import { formatDateTime, formatTimeLeft } from '../shared/format';
 import type { I18n } from '../shared/i18n';
 import type { SignedInUser } from '../shared/session';
 import type { Toasts } from '../shared/toasts';
@@ -11,10 +11,11 @@ import { allowedActions, confirmClose, renderActionBar } from './action-bar';
 import type { IntentChoice } from './intent-choices';
 import { isOverdueNow } from './queue-order';
 import { overdueBadge, priorityBadge } from './queue-view';
-import { CANNED_KEYS, type ConsoleKey } from './text';
+import { mountCannedPicker } from './canned-picker';
+import type { ConsoleKey } from './text';
 import { createTranscript, renderNotes, type TranscriptBox } from './transcript-view';
 import { label, renderTriageCard } from './triage-card-view';
-import type { StoredMessage, TicketDetail } from './types';
+import type { CannedResponse, StoredMessage, TicketDetail } from './types';
 
 export interface ThreadView {
   show(ticketId: string | undefined): Promise<void>;
@@ -40,6 +41,8 @@ export interface ThreadDeps {
   readonly user: SignedInUser;
   readonly targets: () => TransferTargets | undefined;
   readonly intents: () => readonly IntentChoice[];
+  /** The canned responses the `/` picker offers. */
+  readonly canned: () => readonly CannedResponse[];
   /** Called after an action changed the ticket, so the queue can update. */
   readonly changed: (ticketId: string) => void;
 }
@@ -49,12 +52,12 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
   let detail: TicketDetail | undefined;
   let transcript: TranscriptBox | undefined;
 
-  const run = async (work: () => Promise<unknown>, done: ConsoleKey) => {
+  const run = async (work: () => Promise<unknown>, done: ConsoleKey | (() => string)) => {
     const id = detail?.ticket.id;
     if (!id) return;
     try {
       await work();
-      deps.confirm(i18n.t(done));
+      deps.confirm(typeof done === 'function' ? done() : i18n.t(done));
       deps.changed(id);
       await view.refresh();
     } catch (error) {
@@ -100,6 +103,9 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
           scroll: transcript?.state(),
           reply: root.querySelector<HTMLTextAreaElement>('#reply-text')?.value ?? '',
           note: root.querySelector<HTMLTextAreaElement>('#note-text')?.value ?? '',
+          // The box the agent is typing in keeps the focus and the caret: no keystroke is lost.
+          focus: root.contains(document.activeElement) ? document.activeElement?.id : undefined,
+          caret: document.activeElement instanceof HTMLTextAreaElement ? document.activeElement.selectionStart : undefined,
         }
       : undefined;
     root.dataset.ticketId = id;
@@ -132,28 +138,34 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
       resolve: () => void view.resolve(),
       returnToBot: () => void view.returnToBot(),
       setPriority: (priority) => void run(() => actions.setPriority(id, priority), 'priorityChanged'),
-      transfer: (to) => void run(() => actions.transfer(id, to), 'transferred'),
+      transfer: (to, name) =>
+        void run(
+          () => actions.transfer(id, to),
+          () => i18n.t('transferredTo', { target: name }),
+        ),
+      snooze: (until) =>
+        void run(
+          () => actions.snooze(id, until),
+          () => (until ? i18n.t('snoozed', { time: formatDateTime(until.toISOString(), i18n.lang()) }) : i18n.t('unsnoozed')),
+        ),
     });
 
     const reply = textForm('reply', 'replyLabel', 'send', (text) => actions.reply(id, text), 'sent');
-    const canned = el(
-      'select',
-      { id: 'canned', 'aria-label': i18n.t('canned') },
-      el('option', { value: '' }, i18n.t('cannedPick')),
-      ...CANNED_KEYS.map((k) => el('option', { value: k }, i18n.t(k))),
-    );
-    canned.addEventListener('change', () => {
-      const key = CANNED_KEYS.find((k) => k === canned.value);
-      if (key) reply.area.value = i18n.t(key);
-      canned.value = '';
-      reply.area.focus();
+    const picker = mountCannedPicker({
+      area: reply.area,
+      responses: deps.canned,
+      language: () => (card?.language === 'en' ? 'en' : 'ko'),
+      values: () => ({ citizen_name: card?.citizenHandle ?? null, ticket_id: id, agent_name: deps.user.displayName ?? null, channel: ticket.channel }),
+      emptyText: () => i18n.t('cannedNone'),
     });
+    reply.area.placeholder = i18n.t('cannedHint');
+    reply.area.after(picker);
     const suggestion = card?.suggestedAnswer;
     const suggested = el('section', { className: 'suggested', 'aria-labelledby': 'suggested-title' }, el('h3', { id: 'suggested-title' }, i18n.t('suggested')));
     if (suggestion) {
-      append(suggested, el('p', { className: 'text', id: 'suggested-text' }, suggestion.text));
+      append(suggested, el('p', { className: 'text', id: 'suggested-text', 'data-content': '' }, suggestion.text));
       if (suggestion.links.length > 0)
-        suggested.append(el('ul', { className: 'links' }, ...suggestion.links.map((l) => el('li', {}, linkAsText(l, i18n.t('open'))))));
+        suggested.append(el('ul', { className: 'links', 'data-content': '' }, ...suggestion.links.map((l) => el('li', {}, linkAsText(l, i18n.t('open'))))));
       suggested.append(
         button(
           'useSuggested',
@@ -166,8 +178,7 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
         ),
       );
     } else append(suggested, el('p', { className: 'muted' }, i18n.t('noSuggestion')));
-    if (!allowed.has('reply')) [reply.form, canned].forEach((n) => n.querySelectorAll('textarea, button').forEach((c) => c.setAttribute('disabled', '')));
-    if (!allowed.has('reply')) canned.setAttribute('disabled', '');
+    if (!allowed.has('reply')) reply.form.querySelectorAll('textarea, button').forEach((c) => c.setAttribute('disabled', ''));
 
     const note = textForm('note', 'noteLabel', 'addNote', (text) => actions.note(id, text), 'noted');
     const intentSelect = el(
@@ -202,7 +213,6 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
           { className: 'conversation' },
           el('h3', {}, i18n.t('transcript')),
           transcript.element,
-          el('div', { className: 'reply-tools' }, canned),
           reply.form,
           el('h3', {}, i18n.t('notes')),
           renderNotes(d.notes, i18n),
@@ -215,6 +225,9 @@ export function createThreadView(deps: ThreadDeps): ThreadView {
       transcript.restore(kept.scroll);
       reply.area.value ||= kept.reply;
       note.area.value ||= kept.note;
+      const focused = kept.focus ? root.querySelector<HTMLElement>(`#${CSS.escape(kept.focus)}`) : null;
+      focused?.focus();
+      if (focused instanceof HTMLTextAreaElement && kept.caret !== undefined) focused.setSelectionRange(kept.caret, kept.caret);
     } else transcript.pin();
   };
 

@@ -21,11 +21,12 @@ export function renderMessage(message: StoredMessage, i18n: T): HTMLLIElement {
     { className: `message ${message.author}`, 'data-message-id': message.id },
     el('span', { className: 'who' }, i18n.t(message.author)),
     el('time', { dateTime: message.createdAt }, formatDateTime(message.createdAt, i18n.lang())),
-    el('p', { className: 'text' }, message.text),
+    // What the citizen, the bot or an agent wrote, in the citizen's language: content, not UI.
+    el('p', { className: 'text', 'data-content': '' }, message.text),
   );
   if (message.links.length > 0) {
     const line = (l: StoredMessage['links'][number]) => (message.author === 'citizen' ? el('li', {}, linkAsText(l, i18n.t('open'))) : linkLine(l));
-    item.append(el('ul', { className: 'links', 'aria-label': i18n.t('links') }, ...message.links.map(line)));
+    item.append(el('ul', { className: 'links', 'aria-label': i18n.t('links'), 'data-content': '' }, ...message.links.map(line)));
   }
   return item;
 }
@@ -90,6 +91,8 @@ export function renderNotes(notes: readonly TicketNote[], i18n: T): HTMLElement 
   return el(
     'ul',
     { className: 'notes', id: 'notes' },
-    ...notes.map((n) => el('li', {}, el('time', { dateTime: n.createdAt }, formatDateTime(n.createdAt, i18n.lang())), ' ', el('span', {}, n.text))),
+    ...notes.map((n) =>
+      el('li', {}, el('time', { dateTime: n.createdAt }, formatDateTime(n.createdAt, i18n.lang())), ' ', el('span', { 'data-content': '' }, n.text)),
+    ),
   );
 }

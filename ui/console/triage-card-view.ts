@@ -32,7 +32,7 @@ export function renderTriageCard(card: TriageCard, i18n: T): HTMLElement {
   const entities =
     card.entities.length === 0
       ? el('p', {}, i18n.t('noEntities'))
-      : el('ul', { className: 'entities' }, ...card.entities.map((e) => el('li', {}, entityText(e))));
+      : el('ul', { className: 'entities' }, ...card.entities.map((e) => el('li', { 'data-content': '' }, entityText(e))));
   const facts = el(
     'dl',
     { className: 'facts' },
@@ -44,7 +44,7 @@ export function renderTriageCard(card: TriageCard, i18n: T): HTMLElement {
     ...row(i18n.t('language'), card.language),
     ...row(i18n.t('priorityLabel'), label(i18n, 'priority', card.priority)),
     ...row(i18n.t('queueLabel'), card.queue),
-    ...(card.citizenHandle ? row(i18n.t('handle'), card.citizenHandle) : []),
+    ...(card.citizenHandle ? row(i18n.t('handle'), el('span', { 'data-content': '' }, card.citizenHandle)) : []),
     ...row(i18n.t('modelVersion'), card.modelVersion),
   );
   return el(

@@ -3,6 +3,7 @@
 import type { ticketJson } from '../../handoff/ticket';
 import type { TriageCard } from '../../handoff/triage-card';
 import type { StoredMessage } from '../../store/stored-message';
+import type { QueueView } from '../../handoff/queue-views';
 
 export type TicketJson = ReturnType<typeof ticketJson>;
 export type { TriageCard, StoredMessage };
@@ -33,4 +34,23 @@ export interface TicketChanged {
   readonly conversationId: string;
   readonly status?: string;
   readonly priority: string;
+}
+
+/** A row of GET /handoffs/views: the ticket, its card and the conversation's latest message. */
+export interface ViewTicket extends QueueTicket {
+  readonly latest: { readonly text: string; readonly author: string; readonly at: string } | null;
+}
+
+/** GET /handoffs/views */
+export interface ViewAnswer {
+  readonly view: QueueView;
+  readonly counts: Readonly<Record<QueueView, number>>;
+  readonly tickets: readonly ViewTicket[];
+}
+
+/** An entry of GET /canned-responses. */
+export interface CannedResponse {
+  readonly id: string;
+  readonly title: string;
+  readonly text: { readonly ko: string; readonly en: string };
 }

@@ -43,7 +43,10 @@ export function renderFreshness(root: HTMLElement, report: FreshnessReport, lang
     el(
       'li',
       { className: 'answer-due', 'data-intent': a.intent },
-      `${a.intent} #${a.answer + 1} — ${a.reviewBy ? t.overdue(a.reviewBy) : t.never} · ${t.owner}: ${a.owner}${a.seasonal ? ` · ${t.seasonal}` : ''}`,
+      `${a.intent} #${a.answer + 1} — ${a.reviewBy ? t.overdue(a.reviewBy) : t.never} · ${t.owner}: `,
+      // The owner is catalog content (a team's own name), not the page's words.
+      el('span', { 'data-content': '' }, a.owner),
+      a.seasonal ? ` · ${t.seasonal}` : '',
     ),
   );
   replace(

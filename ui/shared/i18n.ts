@@ -38,6 +38,8 @@ export function createI18n<K extends string>(dictionary: Dictionary<K>): I18n<K>
 
   const apply = (root: ParentNode = document) => {
     document.documentElement.lang = current;
+    const title: string = 'title';
+    if (has(title)) document.title = t(title);
     for (const node of Array.from(root.querySelectorAll<HTMLElement>('[data-i18n]'))) {
       const key = node.dataset.i18n ?? '';
       if (has(key)) node.textContent = t(key);
@@ -76,8 +78,11 @@ export function createI18n<K extends string>(dictionary: Dictionary<K>): I18n<K>
 /** Wires a page's language button: shows the other language's name and switches on click. */
 export function bindLanguageToggle<K extends string>(button: HTMLButtonElement, i18n: I18n<K>): void {
   const label = () => {
-    button.textContent = i18n.lang() === 'ko' ? 'English' : '한국어';
-    button.setAttribute('aria-label', i18n.lang() === 'ko' ? 'Switch to English' : '한국어로 보기');
+    // The switch names the other language in that language, and says so (lang) to screen readers.
+    const other = i18n.lang() === 'ko' ? 'en' : 'ko';
+    button.lang = other;
+    button.textContent = other === 'en' ? 'English' : '한국어';
+    button.setAttribute('aria-label', other === 'en' ? 'Switch to English' : '한국어로 보기');
   };
   button.addEventListener('click', () => i18n.toggle());
   i18n.onChange(label);

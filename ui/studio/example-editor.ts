@@ -53,7 +53,9 @@ export function renderExampleEditor(ctx: StudioContext, root: HTMLElement, detai
   });
 
   const item = (example: StoredExample) => {
-    const remove = el('button', { type: 'button', className: 'small', 'aria-label': `${i18n.t('deleteExample')}: ${example.text}` }, i18n.t('deleteExample'));
+    // The button says what it does; the example it deletes is its description (content, not UI).
+    const textId = `example-text-${example.id}`;
+    const remove = el('button', { type: 'button', className: 'small', 'aria-describedby': textId }, i18n.t('deleteExample'));
     remove.addEventListener('click', async () => {
       try {
         await api.del(intentsPath(id, `/examples/${encodeURIComponent(example.id)}`));
@@ -64,7 +66,7 @@ export function renderExampleEditor(ctx: StudioContext, root: HTMLElement, detai
         status.failure(error);
       }
     });
-    return el('li', {}, el('span', { className: 'lang' }, example.language), ' ', el('span', {}, example.text), ' ', remove);
+    return el('li', {}, el('span', { className: 'lang' }, example.language), ' ', el('span', { id: textId, 'data-content': '' }, example.text), ' ', remove);
   };
 
   replace(

@@ -8,6 +8,7 @@ import { renderAnswerEditor } from './answer-editor';
 import { intentsPath, modelPath, type StudioContext, type StudioData } from './context';
 import { createEvaluationView } from './evaluation-view';
 import { renderExampleEditor } from './example-editor';
+import { createCannedEditor } from './canned-editor';
 import { createInboxView } from './inbox-view';
 import { renderIntents } from './intents-view';
 import { mountTestBox } from './test-box';
@@ -28,6 +29,7 @@ async function start(): Promise<void> {
   const evaluation = createEvaluationView(ctx, byId('evaluation'));
   const versions = createVersionsView(ctx, byId('versions'), (version) => void evaluation.show(version));
   const inbox = createInboxView(ctx, byId('inbox'));
+  const canned = createCannedEditor(ctx, byId('app'));
   let selected: string | undefined;
 
   const renderList = () => renderIntents(ctx, byId('intents'), (id) => void openIntent(id));
@@ -82,6 +84,7 @@ async function start(): Promise<void> {
   i18n.onChange(() => {
     renderList();
     renderFreshnessPanel();
+    canned.render();
     if (selected) void openIntent(selected);
   });
 
@@ -92,7 +95,7 @@ async function start(): Promise<void> {
   byId('inbox-refresh').addEventListener('click', () => void inbox.load());
 
   await loadCatalog();
-  await Promise.all([inbox.load(), loadFreshness()]);
+  await Promise.all([inbox.load(), loadFreshness(), canned.load()]);
   const models = await loadModels();
   if (data.health) await evaluation.show(data.health.version);
   else if (models?.versions[0]) replace(byId('evaluation'), el('p', { className: 'muted' }, i18n.t('noEvaluation')));

@@ -2,6 +2,17 @@
 import type { Dictionary } from '../shared/i18n';
 
 const ko = {
+  canned: '자주 쓰는 답변',
+  cannedHelp: '상담원이 답장 칸에 /를 입력해 넣는 답변입니다. 쓸 수 있는 변수: {variables}',
+  cannedTitle: '제목',
+  cannedKo: '한국어 내용',
+  cannedEn: '영어 내용',
+  cannedAdd: '추가',
+  cannedSave: '저장',
+  cannedNew: '새 답변',
+  cannedDelete: '삭제',
+  cannedSaved: '자주 쓰는 답변을 저장했습니다.',
+  cannedDeleted: '자주 쓰는 답변을 삭제했습니다.',
   title: '소통 트레이너 스튜디오',
   skip: '본문으로 건너뛰기',
   loginTitle: '트레이너 로그인',
@@ -121,6 +132,17 @@ const ko = {
 export type StudioKey = keyof typeof ko;
 
 const en: Record<StudioKey, string> = {
+  canned: 'Canned responses',
+  cannedHelp: 'Agents insert these by typing / in the reply box. Variables: {variables}',
+  cannedTitle: 'Title',
+  cannedKo: 'Korean text',
+  cannedEn: 'English text',
+  cannedAdd: 'Add',
+  cannedSave: 'Save',
+  cannedNew: 'New canned response',
+  cannedDelete: 'Delete',
+  cannedSaved: 'Canned response saved.',
+  cannedDeleted: 'Canned response deleted.',
   title: 'Sotong trainer studio',
   skip: 'Skip to content',
   loginTitle: 'Trainer sign-in',
