@@ -12,7 +12,9 @@ import { buildOpenApiDocument } from '../../server/openapi/document';
 import { CORE_GROUPS } from '../../server/openapi/openapi-routes';
 import { surgePaths } from '../../server/openapi/surge-paths';
 import { trainerPaths } from '../../server/openapi/trainer-paths';
-import { createDatabase } from '../../store/database';
+import type { Database } from '../../store/database';
+import type { Schema } from '../../store/schema';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { createSurge } from '../../surge/create-surge';
 import { pinnedBody, replyBody } from '../../surge/routes';
 import { routesOf } from '../support/router-paths';
@@ -27,8 +29,17 @@ const input = (schema: z.ZodType) => {
 };
 
 test('every surge route is described with its roles', async () => {
-  // The routers are only built, never served: an in-memory database is enough to construct them.
-  const database = await createDatabase({ dataDir: 'memory://' });
+  // The routers are only built, never served: a database that is never queried is enough (kysely's
+  // DummyDriver), so the test does not wait for a PGlite to start and migrate.
+  const db = new Kysely<Schema>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (k) => new PostgresIntrospector(k),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+  const database = { db, close: () => db.destroy() } as unknown as Database;
   const events = createInProcessEvents();
   const jobs = createInProcessJobQueue();
   try {
