@@ -3,6 +3,7 @@
 import type { JobQueue, WorkerOptions } from '../jobs/types';
 import type { HandoffPort } from '../pipeline/handoff-port';
 import { createHandoffDeps, type HandoffDeps, type HandoffDepsInput } from './deps';
+import { createFeedback, type Feedback } from './feedback';
 import { createHandoffPort } from './pipeline-handoff';
 import { scheduleSla } from './open-ticket';
 import { handleSlaJob } from './sla-job';
@@ -12,6 +13,8 @@ export interface Handoff {
   readonly deps: HandoffDeps;
   readonly port: HandoffPort;
   readonly service: TicketService;
+  /** Citizen feedback: CSAT and "Was this helpful?" (the pipeline's and the web chat's port). */
+  readonly feedback: Feedback;
   /** Consumes `sla` jobs in this process (worker processes call it; see jobs/types.ts). */
   registerSlaWorker(jobs: Pick<JobQueue, 'process'>, options?: WorkerOptions): void;
   /**
@@ -30,6 +33,7 @@ export function createHandoff(input: HandoffDepsInput): Handoff {
     deps,
     port: createHandoffPort(deps),
     service: new TicketService(deps),
+    feedback: createFeedback(deps),
     registerSlaWorker(jobs, options = DEFAULT_SLA_WORKER) {
       jobs.process('sla', async (data) => void (await handleSlaJob(deps, data)), options);
     },

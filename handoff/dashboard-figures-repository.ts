@@ -7,21 +7,24 @@ import { ticketFigures, type FigureTicket, type TicketFigures } from './dashboar
 export async function loadTicketFigures(db: Kysely<Schema>, since: Date, until: Date): Promise<TicketFigures> {
   const rows = await db
     .selectFrom('tickets')
+    .leftJoin('ticket_ratings', 'ticket_ratings.ticket_id', 'tickets.id')
     .select([
-      'id',
-      'priority',
-      'status',
-      'queue',
-      'assignee',
-      'first_responder',
-      'created_at',
-      'first_response_at',
-      'resolved_at',
-      'sla_deadline',
-      'sla_missed_at',
+      'tickets.id',
+      'tickets.priority',
+      'tickets.status',
+      'tickets.queue',
+      'tickets.assignee',
+      'tickets.first_responder',
+      'tickets.created_at',
+      'tickets.first_response_at',
+      'tickets.resolved_at',
+      'tickets.sla_deadline',
+      'tickets.sla_missed_at',
+      'ticket_ratings.score',
+      'ticket_ratings.agent_id as rated_agent',
     ])
-    .where('created_at', '>=', since)
-    .where('created_at', '<=', until)
+    .where('tickets.created_at', '>=', since)
+    .where('tickets.created_at', '<=', until)
     .execute();
   const tickets: FigureTicket[] = rows.map((r) => ({
     id: r.id,
@@ -35,8 +38,9 @@ export async function loadTicketFigures(db: Kysely<Schema>, since: Date, until: 
     resolvedAt: r.resolved_at && new Date(r.resolved_at),
     slaDeadline: r.sla_deadline && new Date(r.sla_deadline),
     slaMissedAt: r.sla_missed_at && new Date(r.sla_missed_at),
+    rating: r.score === null ? null : { score: r.score, agentId: r.rated_agent },
   }));
-  const ids = [...new Set(tickets.flatMap((t) => [t.assignee, t.firstResponder]).filter((id): id is string => id !== null))];
+  const ids = [...new Set(tickets.flatMap((t) => [t.assignee, t.firstResponder, t.rating?.agentId ?? null]).filter((id): id is string => id !== null))];
   const staff = ids.length === 0 ? [] : await db.selectFrom('users').select(['id', 'display_name', 'email']).where('id', 'in', ids).execute();
   return ticketFigures(
     tickets,

@@ -18,6 +18,8 @@ export interface FigureTicket {
   readonly resolvedAt: Date | null;
   readonly slaDeadline: Date | null;
   readonly slaMissedAt: Date | null;
+  /** The citizen's CSAT for the ticket and the agent it rates (ticket_ratings), once given. */
+  readonly rating: { readonly score: number; readonly agentId: string | null } | null;
 }
 
 export interface StaffName {
@@ -67,6 +69,9 @@ export interface AgentFigures {
   readonly handled: number;
   readonly medianFirstResponseSeconds: number | null;
   readonly medianResolutionSeconds: number | null;
+  /** CSAT ratings of tickets this agent held when they were resolved, and their mean (1–5). */
+  readonly ratings: number;
+  readonly averageRating: number | null;
 }
 
 export interface TicketFigures {
@@ -154,7 +159,7 @@ function priority(level: TicketPriority, tickets: readonly FigureTicket[], now: 
 
 function agents(tickets: readonly FigureTicket[], staff: readonly StaffName[]): AgentFigures[] {
   const ids = new Set<string>();
-  for (const t of tickets) for (const id of [t.assignee, t.firstResponder]) if (id) ids.add(id);
+  for (const t of tickets) for (const id of [t.assignee, t.firstResponder, t.rating?.agentId]) if (id) ids.add(id);
   const names = new Map(staff.map((s) => [s.id, s.name]));
   return [...ids]
     .map((id) => {
@@ -162,12 +167,15 @@ function agents(tickets: readonly FigureTicket[], staff: readonly StaffName[]): 
       const handled = tickets.filter((t) => t.assignee === id || t.firstResponder === id);
       const firsts = tickets.filter((t) => t.firstResponder === id && t.firstResponseAt).map((t) => seconds(t.createdAt, t.firstResponseAt!));
       const resolutions = tickets.filter((t) => t.assignee === id && t.status === 'resolved' && t.resolvedAt).map((t) => seconds(t.createdAt, t.resolvedAt!));
+      const scores = tickets.filter((t) => t.rating?.agentId === id).map((t) => t.rating!.score);
       return {
         id,
         name: names.get(id) ?? id,
         handled: handled.length,
         medianFirstResponseSeconds: median(firsts),
         medianResolutionSeconds: median(resolutions),
+        ratings: scores.length,
+        averageRating: scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length,
       };
     })
     .sort((a, b) => b.handled - a.handled || a.name.localeCompare(b.name));

@@ -9,6 +9,8 @@ import type { Schema } from '../store/schema';
 import { BUCKETS, dashboardNumbers } from './dashboard-repository';
 import { loadTicketFigures } from './dashboard-figures-repository';
 import type { DashboardBody } from './dashboard-figures';
+import type { QualityFigures } from './dashboard-quality';
+import { loadQualityFigures } from './dashboard-quality-repository';
 
 export interface DashboardRoutesDeps {
   readonly db: Kysely<Schema>;
@@ -32,8 +34,13 @@ export function dashboardRoutes(deps: DashboardRoutesDeps): Router {
     const requested = parsed.since ? new Date(parsed.since) : new Date(now().getTime() - 7 * 86_400_000);
     // A bounded window: an hourly series over years would be a denial of service by query string.
     const since = requested < floor ? floor : requested;
-    const [numbers, tickets] = await Promise.all([dashboardNumbers(deps.db, since, parsed.bucket ?? 'day'), loadTicketFigures(deps.db, since, now())]);
-    const body: DashboardBody = { ...numbers, tickets };
+    const bucket = parsed.bucket ?? 'day';
+    const [numbers, tickets, quality] = await Promise.all([
+      dashboardNumbers(deps.db, since, bucket),
+      loadTicketFigures(deps.db, since, now()),
+      loadQualityFigures(deps.db, since, now(), bucket),
+    ]);
+    const body: DashboardBody & { readonly quality: QualityFigures } = { ...numbers, tickets, quality };
     res.json(body);
   });
   return router;

@@ -8,6 +8,8 @@ import { setConversationOwner } from '../store/conversation-repository';
 import { enqueueOutbox } from '../store/outbox-repository';
 import type { HandoffDeps } from './deps';
 import { citizenNotice, type CitizenNotice } from './citizen-notices';
+import { ratingQuickReplies } from './csat';
+import { FeedbackRepository } from './feedback-repository';
 import { publishTicket } from './live';
 import type { Priority } from './priority';
 import { departmentQueues } from './routing';
@@ -127,7 +129,14 @@ export class TicketService {
       { keepThread },
     );
     await setConversationOwner(this.deps.db, ticket.conversationId, 'bot');
-    await this.tellCitizen(resolved, 'resolved');
+    // The CSAT, for the agent who held the ticket: asked in the notice, answered by a quick reply.
+    await new FeedbackRepository(this.deps.db).requestRating({
+      ticketId: id,
+      conversationId: ticket.conversationId,
+      agentId: ticket.assignee ?? actor.id,
+      at: this.deps.now(),
+    });
+    await this.tellCitizen(resolved, 'resolved', true);
     return resolved;
   }
 
@@ -141,14 +150,16 @@ export class TicketService {
   }
 
   /** A bot message to the citizen through their channel (outbox → outbound job). */
-  private async tellCitizen(ticket: Ticket, notice: CitizenNotice): Promise<void> {
+  private async tellCitizen(ticket: Ticket, notice: CitizenNotice, askRating = false): Promise<void> {
     const context = await this.deps.tickets.replyContext(ticket.conversationId);
+    const lang = context.language === 'en' ? 'en' : 'ko';
     const outboxId = await enqueueOutbox(this.deps.db, {
       conversationId: ticket.conversationId,
       inReplyTo: null,
       kind: 'bot_reply',
       text: citizenNotice(notice, context.language),
       links: [],
+      ...(askRating ? { quickReplies: ratingQuickReplies(lang) } : {}),
       isPublic: context.isPublic,
       authoredBy: 'bot',
       replyTarget: context.replyTarget,

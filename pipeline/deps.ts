@@ -4,6 +4,7 @@ import type { ChannelId } from './channel';
 import type { LiveEvents } from '../events/types';
 import type { JobQueue, LaneOptions, WorkerOptions } from '../jobs/types';
 import type { Database } from '../store/database';
+import type { FeedbackPort } from './feedback-port';
 import type { HandoffPort } from './handoff-port';
 import type { SurgePort } from './surge-port';
 import type { TriageFn } from './types';
@@ -28,6 +29,8 @@ export interface PipelineDeps {
   readonly redact: (text: string) => { readonly text: string; readonly findings: readonly PiiFinding[] };
   /** The agent queue (handoff/pipeline-handoff.ts): tickets, routing, triage card, SLA. */
   readonly handoff: HandoffPort;
+  /** CSAT answers tapped on a platform (handoff/feedback.ts); none: every message is triaged. */
+  readonly feedback?: Pick<FeedbackPort, 'takeRatingReply'>;
   /** Pinned surge answers and the wait estimate under load, consulted after triage (none: unchanged). */
   readonly surge?: SurgePort;
   readonly now?: () => Date;

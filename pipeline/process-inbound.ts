@@ -43,6 +43,10 @@ export async function processInbound(deps: PipelineDeps & { handoff: HandoffPort
   let decision = work.decision;
   let waiting: ActiveTicket | null = null;
   if (!decision) {
+    // A tap on the CSAT quick replies after a resolve: recorded and thanked, never triaged (and
+    // never a reason to reopen the ticket it rates).
+    const rated = await deps.feedback?.takeRatingReply(conversation.id, message.text);
+    if (rated) return thankForRating(deps, work, rated.text);
     const ticket = await deps.handoff.activeTicketFor(conversation.id);
     if (ticket?.claimed) {
       await deps.handoff.attachMessage(ticket.id, messageId);
@@ -87,6 +91,25 @@ export async function processInbound(deps: PipelineDeps & { handoff: HandoffPort
   if (outboxId) await deps.checkpoint?.('outbox-written', messageId);
   await queueDelivery(deps, message.channel, outboxIds);
   return { messageId, conversationId: conversation.id, decision, outboxIds, ...(ticketId ? { ticketId } : {}) };
+}
+
+async function thankForRating(deps: PipelineDeps, { message, conversation }: InboundWork, text: string): Promise<ProcessedInbound> {
+  const outboxId = await finishInbound(deps.database.db, {
+    messageId: message.id,
+    reply: {
+      conversationId: conversation.id,
+      inReplyTo: message.id,
+      kind: 'bot_reply',
+      text,
+      links: [],
+      isPublic: conversation.isPublic,
+      authoredBy: 'bot',
+      replyTarget: message.reply_target,
+    },
+  });
+  const outboxIds = outboxId ? [outboxId] : [];
+  await queueDelivery(deps, message.channel, outboxIds);
+  return { messageId: message.id, conversationId: conversation.id, decision: null, outboxIds };
 }
 
 /** "An agent will reply soon", instead of a clarifying question or small talk while a ticket waits. */

@@ -4,6 +4,8 @@
 import path from 'node:path';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import { webChatRoutes } from '../channels/web/routes';
+import { webFeedbackRoutes } from '../channels/web/feedback-routes';
+import type { FeedbackPort } from '../pipeline/feedback-port';
 import type { EventStreams } from '../events/event-streams';
 import type { AccessTokens } from '../channels/web/verify';
 import type { ChannelId } from '../pipeline/channel';
@@ -47,6 +49,8 @@ export interface AppDeps {
    * body parser: they verify signatures over the raw bytes themselves.
    */
   readonly webhooks?: Partial<Record<Exclude<ChannelId, 'web'>, Router>>;
+  /** Citizen feedback (CSAT, "Was this helpful?"): the web chat's feedback routes, beside its messages. */
+  readonly feedback?: FeedbackPort;
   /** Further API route modules (mount hook for the handoff and trainer routes). */
   readonly routes?: readonly RouteModule[];
   /** Load shedding (server/load-shedding.ts): counts webhooks in flight, sheds the web chat's POST. None: never shed. */
@@ -84,6 +88,14 @@ export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
 
   // JSON in, JSON out for the whole API; the size limit applies before anything is parsed.
   app.use('/api', requireJson, express.json({ limit: bodyLimit, strict: true }));
+  // One limit for every citizen write (messages and ratings): a rating is a write like a message.
+  const postLimit = rateLimit({
+    name: 'web-chat',
+    max: config.webChatRateLimit ?? 30,
+    windowMs: 60_000,
+    store: deps.limits,
+    onStoreError: (error) => deps.logger.warn('rate limit store unavailable; web-chat limit not applied', { error }),
+  });
   app.use(
     '/api/v1',
     webChatRoutes({
@@ -92,15 +104,10 @@ export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
       tokens: deps.tokens,
       streams: deps.streams,
       ...(deps.shedding ? { shed: deps.shedding.shedWebChat } : {}),
-      postLimit: rateLimit({
-        name: 'web-chat',
-        max: config.webChatRateLimit ?? 30,
-        windowMs: 60_000,
-        store: deps.limits,
-        onStoreError: (error) => deps.logger.warn('rate limit store unavailable; web-chat limit not applied', { error }),
-      }),
+      postLimit,
     }),
   );
+  if (deps.feedback) app.use('/api/v1', webFeedbackRoutes({ feedback: deps.feedback, tokens: deps.tokens, postLimit }));
   for (const module of deps.routes ?? []) app.use(module.path, module.router);
 
   app.get('/', (_req, res) => res.redirect(302, '/chat.html'));

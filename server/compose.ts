@@ -253,6 +253,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         triage: () => instrumentTriage(model.triage(), metrics),
         redact: redactPii,
         handoff: handoff.port,
+        feedback: handoff.feedback,
         surge: surge.port,
         logger: logger.child({ component: 'pipeline' }),
       }),
@@ -360,6 +361,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     collectHandoffMetrics(database.db, metrics);
     collectDeadLetters(database.db, metrics);
     collectSurgeMetrics(surge.repository, metrics);
+    const tokens = createAccessTokens(secret);
     const routes: readonly RouteModule[] = [
       ...agentApi.routes,
       ...trainerRouteModules({ trainer, guard: agentApi.guard }),
@@ -373,7 +375,8 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         health: { database, jobs },
         pipeline,
         events,
-        tokens: createAccessTokens(secret),
+        tokens,
+        feedback: handoff.feedback,
         streams,
         limits,
         webhooks: channelRouters(config.channels, pipeline, logger.child({ component: 'channels' }), limits),

@@ -5,7 +5,7 @@ import { newId } from '../store/ids';
 import type { CandidateSource, Schema } from '../store/schema';
 
 /** Open candidates, newest first, with the decision of their message; one when `id` is given. */
-export async function openCandidateRows(db: Kysely<Schema>, limit: number, id?: string) {
+export async function openCandidateRows(db: Kysely<Schema>, limit: number, id?: string, source?: CandidateSource) {
   let query = db
     .selectFrom('training_candidates')
     .leftJoin('decisions', 'decisions.message_id', 'training_candidates.message_id')
@@ -27,6 +27,7 @@ export async function openCandidateRows(db: Kysely<Schema>, limit: number, id?: 
     .orderBy('training_candidates.id', 'desc')
     .limit(limit);
   if (id) query = query.where('training_candidates.id', '=', id);
+  if (source) query = query.where('training_candidates.source', '=', source);
   return query.execute();
 }
 

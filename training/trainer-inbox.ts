@@ -20,7 +20,7 @@ export const UNSURE_DECLINE = 0.8;
 
 export const acceptBodySchema = z.object({ intent: z.string().min(1).max(100).optional().describe("Default: the relabel's intent") }).strict();
 export const inboxQuerySchema = z.object({
-  source: z.enum(['relabel', 'low_confidence', 'unhandled']).optional(),
+  source: z.enum(['relabel', 'low_confidence', 'unhandled', 'negative_feedback']).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
@@ -59,8 +59,8 @@ export class TrainerInbox {
   async list(query: unknown = {}): Promise<InboxItem[]> {
     const { source, limit = 100 } = inboxQuerySchema.parse(query);
     const [candidates, messages] = await Promise.all([
-      source === undefined || source === 'relabel' ? this.candidates(limit) : [],
-      source === 'relabel' ? [] : this.messages(limit, source),
+      source === undefined || source === 'relabel' || source === 'negative_feedback' ? this.candidates(limit, source) : [],
+      source === 'relabel' || source === 'negative_feedback' ? [] : this.messages(limit, source),
     ]);
     return [...candidates, ...messages].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
   }
@@ -122,8 +122,8 @@ export class TrainerInbox {
     });
   }
 
-  private async candidates(limit: number, trx: Kysely<Schema> = this.db, id?: string): Promise<InboxItem[]> {
-    const rows = await openCandidateRows(trx, limit, id);
+  private async candidates(limit: number, source?: 'relabel' | 'negative_feedback', trx: Kysely<Schema> = this.db, id?: string): Promise<InboxItem[]> {
+    const rows = await openCandidateRows(trx, limit, id, source);
     return rows.map((r) => ({
       id: CANDIDATE + r.id,
       source: r.source,
@@ -131,7 +131,8 @@ export class TrainerInbox {
       language: r.language,
       predictedIntent: r.predicted_intent,
       confidence: r.confidence,
-      suggestedIntent: r.intent,
+      // A 👎 says the answer was wrong, not which intent is right: the trainer names it.
+      suggestedIntent: r.source === 'negative_feedback' ? null : r.intent,
       action: r.action,
       reason: r.reason,
       messageId: r.message_id,
@@ -159,7 +160,7 @@ export class TrainerInbox {
   }
 
   private async openCandidate(trx: Kysely<Schema>, id: string): Promise<InboxItem> {
-    const [item] = await this.candidates(1, trx, id);
+    const [item] = await this.candidates(1, undefined, trx, id);
     if (!item) throw new DomainError('not_found', `open inbox item ${CANDIDATE}${id}`);
     return item;
   }

@@ -123,7 +123,7 @@ export function webChatRoutes(deps: WebChatDeps): Router {
 }
 
 /** The conversation id, once the request proves it holds that conversation's token. */
-function authorize(req: Request, tokens: AccessTokens): string {
+export function authorize(req: Request, tokens: AccessTokens): string {
   const params = conversationParams.safeParse(req.params);
   if (!params.success) throw validationError(params.error);
   checkToken(req, tokens, params.data.id);

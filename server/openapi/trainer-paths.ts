@@ -88,7 +88,7 @@ const inboxItem = {
   type: 'object',
   properties: {
     id: { type: 'string', description: '"candidate:…" (relabel) or "message:…"' },
-    source: { type: 'string', enum: ['relabel', 'low_confidence', 'unhandled'] },
+    source: { type: 'string', enum: ['relabel', 'low_confidence', 'unhandled', 'negative_feedback'] },
     text: { type: 'string', description: 'PII-redacted' },
     predictedIntent: { type: ['string', 'null'] },
     confidence: { type: ['number', 'null'] },
@@ -192,7 +192,7 @@ export const trainerPaths: OpenApiGroup = {
         { 200: jsonResponse('Items', obj({ items: { type: 'array', items: ref('InboxItem') } })) },
         {
           parameters: [
-            { name: 'source', in: 'query', schema: { type: 'string', enum: ['relabel', 'low_confidence', 'unhandled'] } },
+            { name: 'source', in: 'query', schema: { type: 'string', enum: ['relabel', 'low_confidence', 'unhandled', 'negative_feedback'] } },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
           ],
         },

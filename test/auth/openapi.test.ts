@@ -1,6 +1,7 @@
 // The OpenAPI document describes every route the composed app mounts, refuses clashes, and each
 // documented request body is the JSON Schema of the very zod schema its route validates with.
 import type { z } from 'zod';
+import { linkBody } from '../../handoff/contact-routes';
 import { loginBody, passwordBody } from '../../accounts/routes';
 import { changesBody, newUserBody, resetBody } from '../../accounts/user-routes';
 import { priorityBody, relabelBody, resolveBody, snoozeBody, textBody, transferBody } from '../../handoff/routes';
@@ -32,6 +33,7 @@ const BODIES: Readonly<Record<string, z.ZodType>> = {
   'POST /api/v1/handoffs/{id}/priority': priorityBody,
   'POST /api/v1/handoffs/{id}/snooze': snoozeBody,
   'POST /api/v1/handoffs/{id}/relabel': relabelBody,
+  'POST /api/v1/contacts/{id}/links': linkBody,
   'POST /api/v1/intents': newIntentSchema,
   'PUT /api/v1/intents/{id}': intentUpdateSchema,
   'PUT /api/v1/intents/{id}/answers': answersBodySchema,

@@ -119,8 +119,9 @@ describeEachDatabase('dashboard ticket figures', (current) => {
     expect(low).toMatchObject({ tickets: 1, met: 0, missed: 0, pending: 0, compliance: null, oldestWaitSeconds: null });
 
     expect(figures.agents).toEqual([
-      { id: 'agent-a', name: 'Agent A', handled: 2, medianFirstResponseSeconds: 1015, medianResolutionSeconds: 1800 },
-      { id: 'agent-b', name: 'Agent B', handled: 1, medianFirstResponseSeconds: 400, medianResolutionSeconds: null },
+      // No ratings here (test/contacts/dashboard-quality.test.ts has them).
+      { id: 'agent-a', name: 'Agent A', handled: 2, medianFirstResponseSeconds: 1015, medianResolutionSeconds: 1800, ratings: 0, averageRating: null },
+      { id: 'agent-b', name: 'Agent B', handled: 1, medianFirstResponseSeconds: 400, medianResolutionSeconds: null, ratings: 0, averageRating: null },
     ]);
     expect(figures.until).toBe(NOW.toISOString());
   });

@@ -3,6 +3,7 @@
 // and tel: numbers become anchors through ui/shared/links, anything else stays text.
 import { byId, el } from '../shared/dom';
 import { linkLine, type ShownLink } from '../shared/links';
+import { createChatFeedback } from './feedback';
 import { browserLanguage, CHAT_TEXT, type ChatKey, type ChatLang } from './text';
 
 type Author = 'citizen' | 'bot' | 'agent';
@@ -114,9 +115,18 @@ function start(): void {
     if (message.author === 'bot') streamedBot.push(message.text);
     // A citizen's own message carries the media it sent, not links to offer: text only.
     bubble(message.author, message.text, message.author === 'citizen' ? [] : message.links);
+    // A bot message the page did not ask for may be the resolve notice: is a rating asked for?
+    if (message.author === 'bot') void feedback.checkRating().catch(() => undefined);
   }
 
   const authHeaders = (): Record<string, string> => ({ Authorization: `Bearer ${accessToken}`, 'Accept-Language': lang });
+  const feedback = createChatFeedback({
+    log,
+    t,
+    thread: () => (conversationId && accessToken ? { conversationId, headers: authHeaders() } : null),
+    send: (text) => void send(text),
+    failed: () => showError(t('failed')),
+  });
 
   function forgetConversation(): void {
     conversationId = null;
@@ -175,7 +185,8 @@ function start(): void {
         conversationId: string;
         accessToken: string;
         reply: Reply | null;
-        decision: unknown;
+        messageId: string;
+        decision: { action: string } | null;
         error?: { message?: string };
       } | null;
       if (!response.ok || !body) {
@@ -197,6 +208,7 @@ function start(): void {
           bubble('bot', body.reply.text, body.reply.links);
         }
         showQuickReplies(body.reply.quickReplies);
+        if (body.decision?.action === 'auto_answer') feedback.askHelpful(body.messageId);
       } else if (body.decision === null) {
         status.textContent = t('handedOver');
       }
@@ -232,6 +244,7 @@ function start(): void {
   if (conversationId && accessToken) {
     lastMessageId = null;
     loadTranscript()
+      .then(() => feedback.checkRating())
       .then(listen)
       .catch(() => showError(t('failed')));
   }

@@ -11,6 +11,8 @@ import { bootSignedInPage } from '../shared/page-boot';
 import { drawFirstResponse, drawReasons, drawVolumes } from './charts';
 import { DASHBOARD_TEXT } from './text';
 import { mountSurgeList } from './surge-list';
+import { renderQuality } from './quality';
+import type { QualityFigures } from '../../handoff/dashboard-quality';
 import { drawAgentResponse, firstResponseKpi, renderAgents, renderPriorities } from './ticket-figures';
 
 const RANGES = { '1': { days: 1, bucket: 'hour' }, '7': { days: 7, bucket: 'day' }, '30': { days: 30, bucket: 'day' } } as const;
@@ -28,7 +30,7 @@ async function start(): Promise<void> {
   };
   const reasonLabel = (reason: string) => consoleLabel('reason', reason);
   const range = byId<HTMLSelectElement>('range');
-  let data: { metrics: HandoffMetrics; numbers: DashboardBody; freshness: FreshnessReport } | undefined;
+  let data: { metrics: HandoffMetrics; numbers: DashboardBody & { quality: QualityFigures }; freshness: FreshnessReport } | undefined;
 
   const kpi = (id: string, value: string, detail: string) =>
     replace(byId(id), el('strong', { className: 'kpi-value' }, value), el('span', { className: 'kpi-detail' }, detail));
@@ -87,6 +89,7 @@ async function start(): Promise<void> {
     );
     renderPriorities(byId('priority-table'), numbers.tickets, i18n, (p) => consoleLabel('priority', p));
     renderAgents(byId('agent-table'), numbers.tickets, i18n);
+    renderQuality({ csat: byId('kpi-csat'), deflection: byId('kpi-deflection'), table: byId('quality') }, numbers.quality, numbers.bucket, i18n.lang());
     drawFirstResponse(byId<HTMLCanvasElement>('chart-response'), numbers, i18n);
     drawReasons(byId<HTMLCanvasElement>('chart-reasons'), metrics, i18n, reasonLabel);
     responseTable(metrics);
@@ -100,7 +103,7 @@ async function start(): Promise<void> {
     try {
       const [metrics, numbers, freshness] = await Promise.all([
         api.get<HandoffMetrics>(`/metrics/handoffs?since=${encodeURIComponent(since)}`),
-        api.get<DashboardBody>(`/metrics/dashboard?since=${encodeURIComponent(since)}&bucket=${chosen.bucket}`),
+        api.get<DashboardBody & { quality: QualityFigures }>(`/metrics/dashboard?since=${encodeURIComponent(since)}&bucket=${chosen.bucket}`),
         api.get<FreshnessReport>('/freshness'),
       ]);
       data = { metrics, numbers, freshness };

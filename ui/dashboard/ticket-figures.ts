@@ -105,7 +105,11 @@ export function renderAgents(target: HTMLElement, figures: TicketFigures, i18n: 
     replace(target, el('p', { className: 'muted' }, i18n.t('noData')));
     return;
   }
-  const head = el('tr', {}, ...(['agent', 'handled', 'medianFirstResponse', 'medianResolution'] as const).map((k) => el('th', { scope: 'col' }, i18n.t(k))));
+  const head = el(
+    'tr',
+    {},
+    ...(['agent', 'handled', 'medianFirstResponse', 'medianResolution', 'csat'] as const).map((k) => el('th', { scope: 'col' }, i18n.t(k))),
+  );
   const rows = figures.agents.map((a) =>
     el(
       'tr',
@@ -114,6 +118,7 @@ export function renderAgents(target: HTMLElement, figures: TicketFigures, i18n: 
       el('td', { className: 'num' }, a.handled),
       el('td', { className: 'num' }, formatSeconds(a.medianFirstResponseSeconds)),
       el('td', { className: 'num' }, formatSeconds(a.medianResolutionSeconds)),
+      el('td', { className: 'num', 'data-csat': a.averageRating ?? '' }, a.averageRating === null ? '—' : `${a.averageRating.toFixed(2)} (${a.ratings})`),
     ),
   );
   replace(target, el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows)));
