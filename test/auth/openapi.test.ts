@@ -2,6 +2,7 @@
 // documented request body is the JSON Schema of the very zod schema its route validates with.
 import type { z } from 'zod';
 import { linkBody } from '../../handoff/contact-routes';
+import { cannedBody } from '../../handoff/canned-routes';
 import { loginBody, passwordBody } from '../../accounts/routes';
 import { changesBody, newUserBody, resetBody } from '../../accounts/user-routes';
 import { priorityBody, relabelBody, resolveBody, snoozeBody, textBody, transferBody } from '../../handoff/routes';
@@ -34,6 +35,8 @@ const BODIES: Readonly<Record<string, z.ZodType>> = {
   'POST /api/v1/handoffs/{id}/snooze': snoozeBody,
   'POST /api/v1/handoffs/{id}/relabel': relabelBody,
   'POST /api/v1/contacts/{id}/links': linkBody,
+  'POST /api/v1/canned-responses': cannedBody,
+  'PUT /api/v1/canned-responses/{id}': cannedBody,
   'POST /api/v1/intents': newIntentSchema,
   'PUT /api/v1/intents/{id}': intentUpdateSchema,
   'PUT /api/v1/intents/{id}/answers': answersBodySchema,
