@@ -5,7 +5,9 @@
 // answered 503 with Retry-After before any work is done, and nothing is stored.
 // Overloaded means either of two things. The backlog is past the limit: what was received but not
 // yet triaged (inbound jobs waiting for a worker, plus webhook requests still being stored). Or
-// this process is saturated: its event loop was busy nearly all of the last sampling window. On
+// this process is saturated: its event loop was busy nearly all of the last two sampling windows
+// (one window is not enough: a single long task, such as loading a model, fills the window it
+// falls in, and a citizen's next message would be refused for it). On
 // the embedded default one process does everything, so the backlog waits in the operating system
 // (requests not yet read) where no count can see it; only the busy loop shows it.
 import { performance } from 'node:perf_hooks';
@@ -39,6 +41,8 @@ const MAX_RETRY_S = 60;
 /** When the backlog is not shrinking there is no drain rate to go by. */
 const DEFAULT_RETRY_S = 10;
 const DEFAULT_MAX_ELU = 0.97;
+/** Busy windows in a row that make the process saturated. */
+const SATURATED_WINDOWS = 2;
 
 export function createLoadGauge(options: LoadGaugeOptions): LoadGauge {
   const limit = options.maxInboundBacklog;
@@ -47,11 +51,14 @@ export function createLoadGauge(options: LoadGaugeOptions): LoadGauge {
   let last: { backlog: number; at: number } | undefined;
   let retryAfter = DEFAULT_RETRY_S;
   let saturated = false;
+  let busyWindows = 0;
   let loop = performance.eventLoopUtilization();
 
   const sample = async () => {
     const now = performance.eventLoopUtilization();
-    saturated = performance.eventLoopUtilization(now, loop).utilization >= (options.maxEventLoopUtilization ?? DEFAULT_MAX_ELU);
+    const busy = performance.eventLoopUtilization(now, loop).utilization >= (options.maxEventLoopUtilization ?? DEFAULT_MAX_ELU);
+    busyWindows = busy ? busyWindows + 1 : 0;
+    saturated = busyWindows >= SATURATED_WINDOWS;
     loop = now;
     try {
       queued = (await options.jobs.depth()).inbound;
