@@ -10,6 +10,9 @@ import type { JobQueue } from '../../jobs/types';
 import { createDatabase, type Database } from '../../store/database';
 import { migrateToLatest } from '../../store/migrate';
 
+/** Opening a database: PGlite's worker and initdb take tens of seconds on a loaded 2-core box. */
+export const OPEN_TIMEOUT_MS = 120_000;
+
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
 
@@ -84,7 +87,7 @@ export function describeEachDatabase(title: string, body: (current: () => Databa
       let database: Database | undefined;
       beforeAll(async () => {
         database = await backend.open();
-      });
+      }, OPEN_TIMEOUT_MS);
       afterAll(async () => {
         if (database) await backend.dispose(database);
       });
