@@ -292,8 +292,10 @@ function post(apiUrl: string, psid: string, text: string, offered: Offered): Pro
       (res) => {
         res.resume();
         res.on('end', () => {
-          if (res.statusCode === 200) offered.acks.push(performance.now() - started);
-          else offered.refused.set(res.statusCode ?? 0, (offered.refused.get(res.statusCode ?? 0) ?? 0) + 1);
+          if (res.statusCode === 200) {
+            offered.acks.push(performance.now() - started);
+            offered.accepted.add(psid);
+          } else offered.refused.set(res.statusCode ?? 0, (offered.refused.get(res.statusCode ?? 0) ?? 0) + 1);
           resolve();
         });
       },
