@@ -92,12 +92,12 @@ describeWithChromium('agent console workspace (Chromium)', () => {
     expect(await transcript.locator('li.message.citizen').count()).toBe(30);
     // The newest message is the last one (the bot acknowledges each while the ticket waits).
     await transcript.locator('li.message', { has: page.locator('.text', { hasText: '30번째 메시지' }) }).waitFor();
-    await expectInView(page, transcript.locator('li.message').last());
+    await expectNewestInView(page);
 
     // A new message while at the bottom: still pinned.
     await say(userId, '31번째 메시지: 아직 기다리고 있어요');
     await transcript.locator('li.message', { has: page.locator('.text', { hasText: '31번째 메시지' }) }).waitFor();
-    await expectInView(page, transcript.locator('li.message').last());
+    await expectNewestInView(page);
 
     // Scrolled up to read: the view stays put and offers the jump instead.
     await transcript.evaluate((n) => (n.scrollTop = 0));
@@ -106,7 +106,7 @@ describeWithChromium('agent console workspace (Chromium)', () => {
     expect(await transcript.evaluate((n) => n.scrollTop)).toBeLessThan(50);
     await page.click('#new-messages');
     await transcript.locator('li.message', { has: page.locator('.text', { hasText: '32번째 메시지' }) }).waitFor();
-    await expectInView(page, transcript.locator('li.message').last());
+    await expectNewestInView(page);
     await page.locator('#new-messages').waitFor({ state: 'hidden' });
     await page.close();
   });
@@ -209,15 +209,22 @@ describeWithChromium('agent console workspace (Chromium)', () => {
   });
 });
 
-async function expectInView(page: Page, item: import('playwright-core').Locator): Promise<void> {
-  await item.waitFor();
+/**
+ * The newest message of the transcript on screen now is inside the transcript's visible box. Read
+ * afresh on each poll: a live event re-renders the thread, so an element found earlier is detached.
+ */
+async function expectNewestInView(page: Page): Promise<void> {
   await page.waitForFunction(
-    (el) => {
-      const list = el!.closest('[data-testid="transcript"]')!.getBoundingClientRect();
-      const box = el!.getBoundingClientRect();
-      return box.top >= list.top - 1 && box.bottom <= list.bottom + 1 && box.height > 0;
+    () => {
+      const list = document.querySelector('[data-testid="transcript"]');
+      const items = list?.querySelectorAll('li.message');
+      const newest = items?.[items.length - 1];
+      if (!list || !newest) return false;
+      const box = newest.getBoundingClientRect();
+      const view = list.getBoundingClientRect();
+      return box.top >= view.top - 1 && box.bottom <= view.bottom + 1 && box.height > 0;
     },
-    await item.elementHandle(),
+    undefined,
     { timeout: 10_000 },
   );
 }
