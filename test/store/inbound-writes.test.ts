@@ -76,7 +76,7 @@ describeEachDatabase('the inbound hot path', (current) => {
     expect(next?.conversation.language).toBe('ko');
   });
 
-  test("a decision stored first by another attempt wins: nothing is written, and the caller hears of it", async () => {
+  test('a decision stored first by another attempt wins: nothing is written, and the caller hears of it', async () => {
     const { db } = current();
     const message = await store('여권 재발급');
     await startInboundWork(db, message.id);
@@ -101,7 +101,11 @@ describeEachDatabase('the inbound hot path', (current) => {
     const message = await store('운전면허 갱신');
     await startInboundWork(db, message.id);
     const first = await finishInbound(db, { messageId: message.id, outcome: { outOfScope: false }, reply: reply(message.id, message.conversationId, 'first') });
-    const again = await finishInbound(db, { messageId: message.id, outcome: { outOfScope: false }, reply: reply(message.id, message.conversationId, 'second') });
+    const again = await finishInbound(db, {
+      messageId: message.id,
+      outcome: { outOfScope: false },
+      reply: reply(message.id, message.conversationId, 'second'),
+    });
     expect(again).toBe(first);
     const outbox = await db.selectFrom('outbox').select('text').where('in_reply_to', '=', message.id).execute();
     expect(outbox).toEqual([{ text: 'first' }]);
@@ -133,7 +137,12 @@ describeEachDatabase('the inbound hot path', (current) => {
         })
         .execute();
     }
-    const latest = await db.selectFrom('tickets').select('id').where('conversation_id', '=', message.conversationId).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const latest = await db
+      .selectFrom('tickets')
+      .select('id')
+      .where('conversation_id', '=', message.conversationId)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
     const work = await startInboundWork(db, message.id);
     expect(work?.conversation.latestTicket).toEqual({ id: latest.id, status: 'resolved', resolvedAt, keepThread: true });
   });
