@@ -15,10 +15,8 @@ import { parseBodySchema } from '../../training/nlu-routes';
 import { answersBodySchema, exampleBodySchema, intentUpdateSchema, newIntentSchema } from '../../training/trainer-catalog';
 import { acceptBodySchema } from '../../training/trainer-inbox';
 import { publishBodySchema, rollbackBodySchema } from '../../training/trainer-models';
-import { tableTriage } from '../support/pipeline-fixtures';
 import { routesOf } from '../support/router-paths';
-import { seedCatalog } from '../support/seed-catalog';
-import { signIn, startAgentApp, STARTUP_TIMEOUT_MS, type AgentApp, type Session } from './agent-app';
+import { signIn, startAgentApp, tableModel, STARTUP_TIMEOUT_MS, type AgentApp, type Session } from './agent-app';
 
 /** Every operation with a request body, and the zod schema its route parses the body with. */
 const BODIES: Readonly<Record<string, z.ZodType>> = {
@@ -89,8 +87,7 @@ describe('the composed app', () => {
   let app: AgentApp;
   let admin: Session;
   beforeAll(async () => {
-    const catalog = seedCatalog();
-    app = await startAgentApp('pglite', { triage: () => tableTriage(), catalog: () => catalog });
+    app = await startAgentApp('pglite', tableModel());
     admin = await signIn(app.url, (await app.user(['admin'])).email);
   }, STARTUP_TIMEOUT_MS);
   afterAll(() => app?.close());
