@@ -73,6 +73,12 @@ export function responseSchema(schema: z.ZodType): JsonSchema {
   return json as JsonSchema;
 }
 
+/** A route's zod query schema as OpenAPI query parameters, one per property. */
+export function queryParameters(schema: z.ZodObject): Operation[] {
+  const properties = (requestSchema(schema).properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(properties).map(([name, property]) => ({ name, in: 'query', schema: property }));
+}
+
 export const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } } as const;
 
 const ERROR_SCHEMA: JsonSchema = {

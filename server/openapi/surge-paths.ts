@@ -10,6 +10,7 @@ import {
   jsonResponse,
   listResponse,
   objectOf,
+  queryParameters,
   ref,
   requestSchema,
   secured,
@@ -72,11 +73,7 @@ export const surgePaths: OpenApiGroup = {
     '/api/v1/surges': {
       get: secured(READERS, {
         summary: 'List surges, newest first',
-        parameters: Object.entries((requestSchema(listQuery).properties ?? {}) as Record<string, unknown>).map(([name, schema]) => ({
-          name,
-          in: 'query',
-          schema,
-        })),
+        parameters: queryParameters(listQuery),
         responses: {
           '200': listResponse('Surges', 'surges', ref('Surge')),
           ...errorResponses('SOTONG_ERR_VALIDATION'),
