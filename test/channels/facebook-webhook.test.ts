@@ -1,5 +1,4 @@
 import { parsePageEvents, PAYLOAD_PREFIX } from '../../channels/facebook/parse';
-import { facebookWebhookRouter } from '../../channels/facebook/routes';
 import { checkMetaSignature } from '../../channels/facebook/verify';
 import { metaDelivery, metaSignature, metaStringify } from '../fakes/platform-signers';
 import { FakeGraphApi } from '../fakes/fake-graph-api';

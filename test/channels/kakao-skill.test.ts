@@ -35,8 +35,19 @@ const CHOICES = Array.from({ length: 12 }, (_, i) => ({ label: `가족관계증�
 /** The FAQ answer for any text, a clarifying question and a handoff for these two. */
 const TRIAGE = exactTriage(
   {
-    [CLARIFY_ASK]: { intent: 'cert.family_relation', confidence: 0.5, action: 'clarify', reply: { text: '어떤 내용을 찾으시나요?', links: [], quickReplies: CHOICES } },
-    [HANDOFF_ASK]: { intent: 'chat.human', confidence: 0.9, action: 'handoff', reason: 'requested_human', reply: { text: '담당 상담사에게 연결했어요.', links: [] } },
+    [CLARIFY_ASK]: {
+      intent: 'cert.family_relation',
+      confidence: 0.5,
+      action: 'clarify',
+      reply: { text: '어떤 내용을 찾으시나요?', links: [], quickReplies: CHOICES },
+    },
+    [HANDOFF_ASK]: {
+      intent: 'chat.human',
+      confidence: 0.9,
+      action: 'handoff',
+      reason: 'requested_human',
+      reply: { text: '담당 상담사에게 연결했어요.', links: [] },
+    },
   },
   FAQ_ANSWER,
 );

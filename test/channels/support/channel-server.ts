@@ -105,8 +105,15 @@ export const processedInbound = (db: Database['db'], channel: ChannelId, externa
 /** Everything a webhook request can store: inbound messages and refused events. */
 export async function storedEvents(db: Database['db']): Promise<number> {
   const [messages, rejected] = await Promise.all([
-    db.selectFrom('messages').select((eb) => eb.fn.countAll<string>().as('n')).where('direction', '=', 'in').executeTakeFirstOrThrow(),
-    db.selectFrom('rejected_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('direction', '=', 'in')
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('rejected_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return Number(messages.n) + Number(rejected.n);
 }
