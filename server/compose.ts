@@ -14,6 +14,7 @@ import { createSurge } from '../surge/create-surge';
 import { createJobQueue } from '../jobs/create-job-queue';
 import type { JobQueue } from '../jobs/types';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
+import type { PipelineDeps } from '../pipeline/deps';
 import { createDatabase, type Database } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
 import { createModelRegistry, type ModelRegistry } from '../training/model-registry';
@@ -81,6 +82,8 @@ export interface Overrides {
    * trainer but has them train on a smaller seed catalog with a cheaper recipe.
    */
   readonly model?: ModelSource | ModelRecipe;
+  /** The pipeline's hook between its durable steps (pipeline/deps.ts); tests pause or fail there. */
+  readonly checkpoint?: PipelineDeps['checkpoint'];
 }
 
 /** A smaller model trained the production way: the seed catalog, the classifier recipe and the policy. */
@@ -256,6 +259,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         feedback: handoff.feedback,
         surge: surge.port,
         logger: logger.child({ component: 'pipeline' }),
+        ...(overrides.checkpoint && { checkpoint: overrides.checkpoint }),
       }),
       metrics,
     );
