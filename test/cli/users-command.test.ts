@@ -1,7 +1,6 @@
 // `sotong users`: on PostgreSQL while the server runs (a locked-out admin recovers with
 // reset-password: the new password signs in, the old one fails), and on the embedded database
 // while no server holds it.
-import { Writable } from 'node:stream';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,21 +9,14 @@ import type { Database } from '../../store/database';
 import { call, PASSWORD, signIn, startAgentApp, tableModel, type AgentApp } from '../auth/agent-app';
 import { createFreshDatabase, type FreshDatabase } from '../handoff/server-support';
 import { TEST_DATABASE_URL } from '../support/backends';
+import { capturedIo } from '../support/cli-io';
 
 jest.setTimeout(120_000);
 
 async function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(chunk.toString());
-        done();
-      },
-    });
-  const code = await runCli(['users', ...args], { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), env: { PATH: process.env.PATH, ...env } });
-  return { code, out, err };
+  const t = capturedIo({ PATH: process.env.PATH, ...env });
+  const code = await runCli(['users', ...args], t.io);
+  return { code, out: t.out(), err: t.err() };
 }
 
 const printedPassword = (out: string) => /password: (\S+)/.exec(out)?.[1];
