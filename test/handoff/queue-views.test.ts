@@ -4,13 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { QueueViewRepository, type QueueView } from '../../handoff/queue-view-repository';
 import { listConversationMessages } from '../../store/message-repository';
 import { DomainError } from '../../core/errors';
-import { describeEachDatabase } from '../support/backends';
+import { describeEachDatabaseKind } from '../support/backends';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { inbound } from '../support/pipeline-fixtures';
-import { buildHandoffHarness } from './handoff-harness';
+import { composeHarness } from '../support/pipeline-harness';
 
-describeEachDatabase('queue views, search and snooze', (current) => {
+describeEachDatabaseKind('queue views, search and snooze', (kind) => {
   test('each view holds the right tickets with counts; search finds id, contact, intent and text; snooze hides until its time', async () => {
-    const h = buildHandoffHarness(current());
+    const h = await composeHarness({ kind, driver: 'in-process', workers: 'running' });
     try {
       /** A citizen asks for a person, then writes `more` on the waiting ticket. */
       const open = async (more?: string) => {
@@ -39,7 +40,7 @@ describeEachDatabase('queue views, search and snooze', (current) => {
       expect(snoozed.snoozedUntil?.getTime()).toBe(now.getTime() + 3_600_000);
       expect((await h.deps.audit.forTarget(c.ticket.id)).map((r) => r.action)).toContain('ticket.snooze');
 
-      const views = new QueueViewRepository(current().db);
+      const views = new QueueViewRepository(h.database.db);
       const ids = async (view: QueueView, search?: string, actorId = me.id, at = new Date()) =>
         (await views.list({ view, actorId, now: at, search })).map((r) => r.ticket.id).sort();
       const sorted = (...tickets: { ticket: { id: string } }[]) => tickets.map((t) => t.ticket.id).sort();
@@ -73,11 +74,11 @@ describeEachDatabase('queue views, search and snooze', (current) => {
 
       // The preview is the conversation's newest message.
       const [row] = await views.list({ view: 'mine', actorId: me.id, now: new Date() });
-      const transcript = await listConversationMessages(current().db, a.ticket.conversationId);
+      const transcript = await listConversationMessages(h.database.db, a.ticket.conversationId);
       const newest = transcript[transcript.length - 1]!;
       expect(row!.latest).toEqual({ text: newest.text, author: newest.author, at: new Date(newest.created_at) });
     } finally {
       await h.close();
     }
-  });
+  }, STARTUP_TIMEOUT_MS);
 });

@@ -8,16 +8,22 @@ import { TEXTS } from '../../bot/texts';
 import { SLA_MISSED_STATUS } from '../../handoff/live';
 import { DEFAULT_HANDOFF_CONFIG } from '../../handoff/config';
 import { SessionRepository } from '../../accounts/session-repository';
-import { describeEachDatabase, eventually } from '../support/backends';
+import { describeEachDatabaseKind, eventually } from '../support/backends';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { inbound } from '../support/pipeline-fixtures';
-import { buildHandoffHarness, type HandoffHarness } from './handoff-harness';
+import { composeHarness, type Harness } from '../support/pipeline-harness';
 import { DomainError } from '../../core/errors';
 
-describeEachDatabase('auto-assignment', (current) => {
+describeEachDatabaseKind('auto-assignment', (kind) => {
   test('a new ticket goes to the least-loaded online agent, within capacity', async () => {
-    const h = buildHandoffHarness(current(), { ...DEFAULT_HANDOFF_CONFIG, autoAssign: { enabled: true, capacity: 1, onlineWindowMs: 60_000 } });
+    const h = await composeHarness({
+      kind,
+      driver: 'in-process',
+      workers: 'running',
+      handoff: { ...DEFAULT_HANDOFF_CONFIG, autoAssign: { enabled: true, capacity: 1, onlineWindowMs: 60_000 } },
+    });
     try {
-      const sessions = new SessionRepository(current().db);
+      const sessions = new SessionRepository(h.database.db);
       const [busy, idle, offline] = [await h.agent(), await h.agent(), await h.agent()];
       // Other agents from earlier tests are not online (never seen), so only these two compete.
       await sessions.touchUser(busy.id);
@@ -39,14 +45,14 @@ describeEachDatabase('auto-assignment', (current) => {
     } finally {
       await h.close();
     }
-  });
+  }, STARTUP_TIMEOUT_MS);
 });
 
-describeEachDatabase('handoff service', (current) => {
-  let h: HandoffHarness;
-  beforeEach(() => {
-    h = buildHandoffHarness(current());
-  });
+describeEachDatabaseKind('handoff service', (kind) => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await composeHarness({ kind, driver: 'in-process', workers: 'running' });
+  }, STARTUP_TIMEOUT_MS);
   afterEach(() => h.close());
 
   /** A citizen asks for a person: the ticket and its conversation. */

@@ -153,6 +153,14 @@ export const BULLMQ: JobBackend = {
   },
 };
 
+/** Configuration of a fresh job queue on this driver: in-process, or BullMQ under a prefix of its own. */
+export function jobQueueEnv(driver: JobQueue['driver']): Record<string, string> {
+  if (driver === 'in-process') return {};
+  const prefix = uniqueName('sotong-test');
+  usedPrefixes.add(prefix);
+  return { REDIS_URL: TEST_REDIS_URL!, REDIS_PREFIX: prefix };
+}
+
 /** Deletes every Redis key under the prefixes this test file used. */
 export async function removeTestQueues(): Promise<void> {
   if (!TEST_REDIS_URL || usedPrefixes.size === 0) return;

@@ -26,9 +26,9 @@ export interface ComposedServerOptions extends Partial<Omit<ComposeOptions, 'pri
   readonly env?: Record<string, string>;
 }
 
-export async function startComposedServer(kind: Database['kind'], options: ComposedServerOptions = {}): Promise<ComposedServer> {
-  const { env, overrides, ...rest } = options;
-  const config = loadConfig({
+/** The test configuration on this engine: a fresh database, quiet logs, no link checks, no shedding. */
+export function testConfig(kind: Database['kind'], env: Record<string, string> = {}): Config {
+  return loadConfig({
     PORT: '0',
     LOG_LEVEL: 'silent',
     SOTONG_SECRET: 'composed-test-secret-composed-test-secret',
@@ -40,6 +40,11 @@ export async function startComposedServer(kind: Database['kind'], options: Compo
     ...databaseEnv(kind),
     ...env,
   });
+}
+
+export async function startComposedServer(kind: Database['kind'], options: ComposedServerOptions = {}): Promise<ComposedServer> {
+  const { env, overrides, ...rest } = options;
+  const config = testConfig(kind, env);
   const server = await startServer(config, {
     role: 'all',
     logger: silentLogger,
