@@ -204,7 +204,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     // Every job failure and driver error goes through the redacting logger: an error message can
     // quote the citizen text a job was working on.
     const jobLog = logger.child({ component: 'jobs' });
-    const { lockDurationMs, stalledIntervalMs, ...workerTimings } = config.jobTimings ?? {};
+    const { lockDurationMs, stalledIntervalMs, inlineDelivery, ...workerTimings } = config.jobTimings ?? {};
     const queue = createJobQueue({
       redisUrl: config.redisUrl,
       prefix: config.redisPrefix,
@@ -273,6 +273,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         logger: logger.child({ component: 'pipeline' }),
         ...(overrides.clock && { now: overrides.clock }),
         ...(overrides.checkpoint && { checkpoint: overrides.checkpoint }),
+        ...(inlineDelivery && { inlineDelivery }),
       }),
       metrics,
     );

@@ -7,7 +7,7 @@ import { LOG_LEVELS, type LogLevel } from '../core/logger';
 import { DEFAULT_LOGIN_LIMIT, type LoginLimitPolicy } from '../accounts/login-limiter';
 import { HANDOFF_VARIABLES, HandoffConfigError, parseHandoffEnv, type HandoffConfig } from '../handoff/config';
 import { parseSurgeEnv, SURGE_VARIABLES, SurgeConfigError, type SurgeConfig } from '../surge/config';
-import type { WorkerSettings } from '../pipeline/deps';
+import type { PipelineDeps, WorkerSettings } from '../pipeline/deps';
 
 export interface ConfigVariable {
   readonly name: string;
@@ -240,8 +240,8 @@ export interface Config {
   readonly jobTimings?: JobTimings;
 }
 
-/** Worker retries and the send lease (pipeline/deps.ts), and BullMQ's job locks (jobs/bullmq-driver.ts). */
-export interface JobTimings extends Pick<WorkerSettings, 'inbound' | 'outbound' | 'sendLeaseMs'> {
+/** Worker retries, the send lease and the inline hold (pipeline/deps.ts), and BullMQ's job locks (jobs/bullmq-driver.ts). */
+export interface JobTimings extends Pick<WorkerSettings, 'inbound' | 'outbound' | 'sendLeaseMs'>, Pick<PipelineDeps, 'inlineDelivery'> {
   readonly lockDurationMs?: number;
   readonly stalledIntervalMs?: number;
 }

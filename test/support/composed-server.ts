@@ -24,6 +24,8 @@ export interface ComposedServer {
 export interface ComposedServerOptions extends Partial<Omit<ComposeOptions, 'print'>> {
   /** Configuration variables beyond the test defaults (TRUST_PROXY, WEB_CHAT_RATE_LIMIT…). */
   readonly env?: Record<string, string>;
+  /** Config fields no variable sets (jobTimings). */
+  readonly config?: Partial<Config>;
 }
 
 /** The test configuration on this engine: a fresh database, quiet logs, no link checks, no shedding. */
@@ -43,8 +45,8 @@ export function testConfig(kind: Database['kind'], env: Record<string, string> =
 }
 
 export async function startComposedServer(kind: Database['kind'], options: ComposedServerOptions = {}): Promise<ComposedServer> {
-  const { env, overrides, ...rest } = options;
-  const config = testConfig(kind, env);
+  const { env, config: fields, overrides, ...rest } = options;
+  const config = { ...testConfig(kind, env), ...fields };
   const server = await startServer(config, {
     role: 'all',
     logger: silentLogger,
