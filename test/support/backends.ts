@@ -118,9 +118,9 @@ export function databaseEnv(kind: Database['kind']): Record<string, string> {
 }
 
 /** Drops the PostgreSQL schema a closed database lived in (nothing to do on PGlite). */
-export async function dropSchemaOf(database: Database): Promise<void> {
+export async function dropSchemaOf(database: Pick<Database, 'kind' | 'schema'>, url = TEST_DATABASE_URL!): Promise<void> {
   if (database.kind !== 'postgres' || !database.schema) return;
-  const admin = await createDatabase({ url: TEST_DATABASE_URL!, dataDir: '', poolSize: 1 });
+  const admin = await createDatabase({ url, dataDir: '', poolSize: 1 });
   try {
     await sql`drop schema if exists ${sql.id(database.schema)} cascade`.execute(admin.db);
   } finally {
