@@ -4,7 +4,7 @@
 import { Redis } from 'ioredis';
 import { TEST_REDIS_URL, describeWithServers, eventually, removeTestQueues } from '../support/backends';
 import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
-import { composeHarness, type Harness } from '../support/pipeline-harness';
+import { composeHarness, type SystemHarness } from '../support/pipeline-harness';
 import { inbound } from '../support/pipeline-fixtures';
 
 const SWEEP_EVERY_MS = 1000;
@@ -12,7 +12,7 @@ const STUCK_AFTER_MS = 500;
 
 describeWithServers({ postgres: true, redis: true }, 'the sweeper after the job queue is wiped [postgres + bullmq]', () => {
   jest.setTimeout(60_000);
-  let harness: Harness;
+  let harness: SystemHarness;
 
   beforeAll(async () => {
     // Workers held back until the queue is wiped; then the sweeper runs every second.

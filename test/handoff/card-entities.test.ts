@@ -6,7 +6,7 @@ import { openTicket } from '../../handoff/open-ticket';
 import { describeEachDatabaseKind } from '../support/backends';
 import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { inbound } from '../support/pipeline-fixtures';
-import { composeHarness, type Harness } from '../support/pipeline-harness';
+import { composeHarness, type SystemHarness } from '../support/pipeline-harness';
 
 const englishHandoff = (entities: Decision['entities'] = []): Decision => ({
   intent: 'chat.human',
@@ -21,7 +21,7 @@ const englishHandoff = (entities: Decision['entities'] = []): Decision => ({
 });
 
 describeEachDatabaseKind('triage card entities', (kind) => {
-  let h: Harness;
+  let h: SystemHarness;
   beforeEach(async () => {
     h = await composeHarness({ kind, driver: 'in-process', workers: 'running' });
   }, STARTUP_TIMEOUT_MS);

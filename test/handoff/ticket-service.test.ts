@@ -11,7 +11,7 @@ import { SessionRepository } from '../../accounts/session-repository';
 import { describeEachDatabaseKind, eventually } from '../support/backends';
 import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { inbound } from '../support/pipeline-fixtures';
-import { composeHarness, type Harness } from '../support/pipeline-harness';
+import { composeHarness, type SystemHarness } from '../support/pipeline-harness';
 import { DomainError } from '../../core/errors';
 
 describeEachDatabaseKind('auto-assignment', (kind) => {
@@ -49,7 +49,7 @@ describeEachDatabaseKind('auto-assignment', (kind) => {
 });
 
 describeEachDatabaseKind('handoff service', (kind) => {
-  let h: Harness;
+  let h: SystemHarness;
   beforeEach(async () => {
     h = await composeHarness({ kind, driver: 'in-process', workers: 'running' });
   }, STARTUP_TIMEOUT_MS);

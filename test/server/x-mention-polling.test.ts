@@ -7,7 +7,7 @@ import { databaseCursorStore, startMentionPolling } from '../../channels/x/polli
 import { FakeXApi } from '../fakes/fake-x-api';
 import { describeEachDatabaseKind } from '../support/backends';
 import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
-import { composeHarness, type Harness } from '../support/pipeline-harness';
+import { composeHarness, type SystemHarness } from '../support/pipeline-harness';
 
 const ACCOUNT = '1500000000000000001';
 const mention = (n: number) => ({
@@ -27,7 +27,7 @@ async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<v
 
 describeEachDatabaseKind('X mention polling loop', (kind) => {
   let fake: FakeXApi;
-  let harness: Harness;
+  let harness: SystemHarness;
   const database = () => harness.database;
   beforeEach(async () => {
     fake = await new FakeXApi().start();
