@@ -15,9 +15,8 @@ export function createHandoffPort(deps: HandoffDeps): HandoffPort {
      * The open ticket, or one the reopen rule revives: a citizen writing again soon after a
      * resolve whose agent kept the thread goes back to that person.
      */
-    async activeTicketFor(conversationId) {
+    async activeTicketFor(conversationId, latest) {
       const now = deps.now();
-      const latest = await deps.tickets.latestForConversation(conversationId);
       const route = routeInbound(latest, now, deps.config.reopen);
       if (route.kind === 'bot') return null;
       if (route.kind === 'join') return { id: route.ticketId, claimed: latest?.status === 'assigned' };

@@ -9,20 +9,16 @@
 //                                                        (followsWithin), with a fresh SLA.
 // A ticket returned to the bot is never reopened by a message: the agent chose to hand back.
 
+import type { LatestTicket } from '../store/inbound-writes';
+
+export type { LatestTicket };
+
 export interface ReopenPolicy {
   /** A message this soon after a resolve reopens the ticket. Default 24 h; 0 turns reopening off. */
   readonly windowMs: number;
 }
 
 export const DEFAULT_REOPEN_POLICY: ReopenPolicy = { windowMs: 24 * 60 * 60 * 1000 };
-
-export interface LatestTicket {
-  readonly id: string;
-  readonly status: string;
-  readonly resolvedAt: Date | null;
-  /** The resolving agent asked to keep the thread. */
-  readonly keepThread?: boolean;
-}
 
 export type InboundRoute =
   { readonly kind: 'join'; readonly ticketId: string } | { readonly kind: 'reopen'; readonly ticketId: string } | { readonly kind: 'bot' };

@@ -60,17 +60,20 @@ export interface WorkerSettings {
   readonly sweep?: { readonly everyMs?: number; readonly stuckAfterMs?: number };
 }
 
-export const DEFAULT_INBOUND_WORKER: WorkerOptions = { concurrency: 4, attempts: 5, backoffMs: 1000 };
+// Eight at a time: a message spends most of its time waiting on two round trips, so a worker with
+// fewer in flight leaves its core idle while the queue grows (measured in BENCHMARKS.md, issue 16).
+export const DEFAULT_INBOUND_WORKER: WorkerOptions = { concurrency: 8, attempts: 5, backoffMs: 1000 };
 export const DEFAULT_OUTBOUND_WORKER: WorkerOptions = { concurrency: 4, attempts: 6, backoffMs: 2000 };
 export const DEFAULT_SEND_LEASE_MS = 120_000;
 /**
  * One send lane per channel, each with its own limiter, so a platform that is slow or throttles
  * us (429 + Retry-After pauses its lane) never holds up another platform's replies. The limits
- * are ceilings under the platforms' published per-app rates; web chat only publishes a live event.
+ * are at or under the platforms' published rates (Messenger: 300 text sends/s per Page, see
+ * ../shared/channels.md); web chat only publishes a live event.
  */
 export const DEFAULT_SEND_LANES: Readonly<Record<ChannelId, LaneOptions>> = {
   web: { concurrency: 8, limiter: { max: 2000, durationMs: 1000 } },
-  facebook: { concurrency: 8, limiter: { max: 250, durationMs: 1000 } },
+  facebook: { concurrency: 8, limiter: { max: 300, durationMs: 1000 } },
   kakao: { concurrency: 8, limiter: { max: 250, durationMs: 1000 } },
   x: { concurrency: 4, limiter: { max: 50, durationMs: 1000 } },
 };

@@ -1,6 +1,7 @@
 // What the pipeline needs from the agent queue; handoff/pipeline-handoff.ts implements it
 // (triage card, priority, routing, SLA jobs). createPipeline requires one.
 import type { Decision } from '../bot/types';
+import type { LatestTicket } from '../store/inbound-writes';
 
 export interface TicketRef {
   readonly id: string;
@@ -15,8 +16,11 @@ export interface ActiveTicket extends TicketRef {
 }
 
 export interface HandoffPort {
-  /** The open (waiting/assigned) ticket of the conversation, if any. */
-  activeTicketFor(conversationId: string): Promise<ActiveTicket | null>;
+  /**
+   * The open (waiting/assigned) ticket of the conversation, if any, given its latest ticket as
+   * read with the message (one read per message, not one per step).
+   */
+  activeTicketFor(conversationId: string, latest: LatestTicket | undefined): Promise<ActiveTicket | null>;
   /**
    * Opens a ticket for the message that needs a person. Idempotent: if the conversation already
    * has an open ticket, returns it (the message joins it).

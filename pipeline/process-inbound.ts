@@ -3,15 +3,16 @@
 // twice: the decision is stored once (UNIQUE message_id) and reused, the reply is queued once
 // (UNIQUE in_reply_to, kind), a conversation has one open ticket, and one conditional statement
 // at the end marks the message processed, queues its reply and moves the conversation's counters.
-// About four round trips per message: read (message, thread, earlier decision), the handoff
-// port's check, the decision, and that last statement.
+// Two round trips for a message the bot answers: one read (message, thread, its latest ticket,
+// earlier decisions) and one write (decision, status, counters and reply together). A decision
+// that opens or joins a ticket is stored on its own first, since the ticket's card is built from it.
 import type { ConversationContext, Decision } from '../bot/types';
 import { ATTACHMENT_ONLY_TEXT, MEDIA_KIND_NAMES, mediaOnlyDecision, type MediaKindName } from '../bot/media-decision';
 import { OUT_OF_SCOPE } from '../bot/model-types';
 import { TEXTS } from '../bot/texts';
 import { UnrecoverableJobError } from '../jobs/types';
-import { pendingChoices, saveDecision } from '../store/decision-repository';
-import { finishInbound, startInboundWork, type InboundWork, type Outcome } from '../store/inbound-writes';
+import { saveDecision } from '../store/decision-repository';
+import { finishInbound, startInboundWork, type InboundWork, type NewDecision, type Outcome } from '../store/inbound-writes';
 import { outboxIdsFor } from '../store/outbox-repository';
 import type { PipelineDeps } from './deps';
 import type { ActiveTicket, HandoffPort } from './handoff-port';
@@ -42,21 +43,31 @@ export async function processInbound(deps: PipelineDeps & { handoff: HandoffPort
   // answers a confident FAQ and acknowledges anything else, and the message joins the ticket.
   let decision = work.decision;
   let waiting: ActiveTicket | null = null;
+  /** Triaged now and not stored yet: stored by the last statement, with the reply. */
+  let unsaved: NewDecision | undefined;
   if (!decision) {
     // A tap on the CSAT quick replies after a resolve: recorded and thanked, never triaged (and
     // never a reason to reopen the ticket it rates).
     const rated = await deps.feedback?.takeRatingReply(conversation.id, message.text);
     if (rated) return thankForRating(deps, work, rated.text);
-    const ticket = await deps.handoff.activeTicketFor(conversation.id);
+    const ticket = await deps.handoff.activeTicketFor(conversation.id, conversation.latestTicket);
     if (ticket?.claimed) {
       await deps.handoff.attachMessage(ticket.id, messageId);
       await finishInbound(db, { messageId });
       return { messageId, conversationId: conversation.id, decision: null, outboxIds: [], ticketId: ticket.id };
     }
     waiting = ticket;
-    decision = await triageAndStore(deps, work);
+    const triaged = await triage(deps, work);
+    if (waiting || TICKET_ACTIONS.has(triaged.decision.action)) {
+      decision = await saveDecision(db, messageId, triaged.decision, triaged.latencyUs);
+      await deps.checkpoint?.('decision-stored', messageId);
+    } else {
+      decision = triaged.decision;
+      unsaved = triaged;
+    }
+  } else {
+    await deps.checkpoint?.('decision-stored', messageId);
   }
-  await deps.checkpoint?.('decision-stored', messageId);
 
   let ticketId: string | undefined;
   if (waiting) {
@@ -86,7 +97,8 @@ export async function processInbound(deps: PipelineDeps & { handoff: HandoffPort
           replyTarget: message.reply_target,
         }
       : undefined;
-  const outboxId = await finishInbound(db, { messageId, outcome, ...(reply ? { reply } : {}) });
+  const outboxId = await finishInbound(db, { messageId, outcome, ...(reply ? { reply } : {}), ...(unsaved ? { decision: unsaved } : {}) });
+  if (unsaved) await deps.checkpoint?.('decision-stored', messageId);
   const outboxIds = outboxId ? [outboxId] : [];
   if (outboxId) await deps.checkpoint?.('outbox-written', messageId);
   await queueDelivery(deps, message.channel, outboxIds);
@@ -118,16 +130,16 @@ function waitingAck(decision: Decision): Decision['reply'] {
   return { text: TEXTS.waitingAck[lang], links: [] };
 }
 
-async function triageAndStore(deps: PipelineDeps, { message, conversation }: InboundWork): Promise<Decision> {
+/** The bot's decision on the message (not stored yet) and how long triage took. */
+async function triage(deps: PipelineDeps, { message, conversation }: InboundWork): Promise<NewDecision> {
   // Our last reply asked which topic: this message may be the answer (or a second unclear one).
-  const pending = await pendingChoices(deps.database.db, conversation.id, message.id);
   const context: ConversationContext = {
     channel: conversation.channel,
     isPublic: conversation.isPublic,
     ...(conversation.language === 'ko' || conversation.language === 'en' ? { language: conversation.language } : {}),
     recentOutOfScope: conversation.outOfScopeStreak,
     now: (deps.now ?? (() => new Date()))(),
-    ...(pending ? { pendingChoices: pending } : {}),
+    ...(conversation.pendingChoices ? { pendingChoices: conversation.pendingChoices } : {}),
   };
   const started = process.hrtime.bigint();
   const triaged = mediaOnly(message, conversation) ?? deps.triage()(message.text, context);
@@ -135,7 +147,7 @@ async function triageAndStore(deps: PipelineDeps, { message, conversation }: Inb
     ? await deps.surge.afterTriage({ text: message.text, decision: triaged, isPublic: context.isPublic, language: context.language, now: context.now })
     : triaged;
   const latencyUs = Number(process.hrtime.bigint() - started) / 1000;
-  return saveDecision(deps.database.db, message.id, redactEntities(deps, decision), latencyUs);
+  return { decision: redactEntities(deps, decision), latencyUs };
 }
 
 /** The media rule's decision for a message that is only media; undefined when it has words. */

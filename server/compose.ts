@@ -14,6 +14,7 @@ import { createSurge } from '../surge/create-surge';
 import { createJobQueue } from '../jobs/create-job-queue';
 import type { JobQueue } from '../jobs/types';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
+import type { PipelineDeps } from '../pipeline/deps';
 import { createDatabase, type Database } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
 import { createModelRegistry, type ModelRegistry } from '../training/model-registry';
@@ -41,7 +42,6 @@ import type { Logger } from '../core/logger';
 import type { Catalog } from '../bot/intent-schema';
 import { CHANNEL_IDS, type ChannelId, type ChannelSender } from '../pipeline/channel';
 import type { TriageFn } from '../pipeline/types';
-import type { PipelineDeps } from '../pipeline/deps';
 import type { PolicyConfig } from '../bot/policy';
 import type { RecipeOptions } from '../training/evaluation';
 import { hashPassword, type ScryptParams } from '../accounts/password';
@@ -82,7 +82,7 @@ export interface Overrides {
    * trainer but has them train on a smaller seed catalog with a cheaper recipe.
    */
   readonly model?: ModelSource | ModelRecipe;
-  /** Test-only fault: called at each of the pipeline's named checkpoints (pipeline/deps.ts); a crash test dies there. */
+  /** The pipeline's hook between its durable steps (pipeline/deps.ts); tests pause, fail or crash there. */
   readonly checkpoint?: PipelineDeps['checkpoint'];
   /**
    * Test and bench probes on the two stores every part shares: each gets the one compose opened

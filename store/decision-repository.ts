@@ -1,6 +1,6 @@
 // The bot's decision for one inbound message. At most one per message: a retried job that
 // triages again keeps the first stored decision, so every step after it agrees.
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Decision, DecisionFlag, Entity, Language, Action, DecisionReason, PiiType } from '../bot/types';
 import { newId } from './ids';
 import { toJson } from './json';
@@ -11,26 +11,31 @@ export type DecisionRow = Selectable<DecisionsTable>;
 /** The row as `to_jsonb(decisions)` gives it, for reads that fold it into another query. */
 export type DecisionJson = Omit<DecisionRow, 'created_at'> & { readonly created_at: string };
 
+/** The row a decision becomes (shared with the one-statement write in store/inbound-writes.ts). */
+export function decisionValues(messageId: string, decision: Decision, latencyUs: number): Insertable<DecisionsTable> {
+  return {
+    id: newId(),
+    message_id: messageId,
+    intent: decision.intent,
+    confidence: decision.confidence,
+    top_k: toJson(decision.topK),
+    entities: toJson(decision.entities),
+    language: decision.language,
+    action: decision.action,
+    reason: decision.reason ?? null,
+    pii: toJson(decision.pii),
+    reply: decision.reply ? toJson(decision.reply) : null,
+    model_version: decision.modelVersion,
+    latency_us: Math.round(latencyUs),
+    dialog: dialogOf(decision),
+  };
+}
+
 /** Stores `decision` unless one exists; returns the one that is stored. */
 export async function saveDecision(db: Kysely<Schema>, messageId: string, decision: Decision, latencyUs: number): Promise<Decision> {
   const inserted = await db
     .insertInto('decisions')
-    .values({
-      id: newId(),
-      message_id: messageId,
-      intent: decision.intent,
-      confidence: decision.confidence,
-      top_k: toJson(decision.topK),
-      entities: toJson(decision.entities),
-      language: decision.language,
-      action: decision.action,
-      reason: decision.reason ?? null,
-      pii: toJson(decision.pii),
-      reply: decision.reply ? toJson(decision.reply) : null,
-      model_version: decision.modelVersion,
-      latency_us: Math.round(latencyUs),
-      dialog: dialogOf(decision),
-    })
+    .values(decisionValues(messageId, decision, latencyUs))
     .onConflict((oc) => oc.column('message_id').doNothing())
     .returningAll()
     .executeTakeFirst();
@@ -54,24 +59,6 @@ function dialogOf(d: Decision): string | null {
     ...(d.situation ? { situation: d.situation } : {}),
   };
   return Object.keys(dialog).length > 0 ? toJson(dialog) : null;
-}
-
-/**
- * The clarify choices our reply to the conversation's previous citizen message offered, if it
- * asked one: the next message may pick one, and a second unclear answer goes to a person.
- */
-export async function pendingChoices(db: Kysely<Schema>, conversationId: string, beforeMessageId: string): Promise<string[] | undefined> {
-  const row = await db
-    .selectFrom('decisions')
-    .innerJoin('messages', 'messages.id', 'decisions.message_id')
-    .select(['decisions.action', 'decisions.dialog'])
-    .where('messages.conversation_id', '=', conversationId)
-    .where('messages.id', '!=', beforeMessageId)
-    .orderBy('decisions.created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const choices = row?.action === 'clarify' ? row.dialog?.choices : undefined;
-  return choices && choices.length > 0 ? choices : undefined;
 }
 
 export function toDecision(row: DecisionRow | DecisionJson): Decision {

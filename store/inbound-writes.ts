@@ -4,7 +4,7 @@
 // here folds a step into one statement with data-modifying CTEs, which PostgreSQL (and PGlite)
 // runs atomically, so no transaction and no read-after-write select is needed.
 import { sql, type Kysely } from 'kysely';
-import { toDecision, type DecisionJson } from './decision-repository';
+import { decisionValues, toDecision, type DecisionJson } from './decision-repository';
 import type { Decision } from '../bot/types';
 import { newId } from './ids';
 import { toJson } from './json';
@@ -138,6 +138,15 @@ async function findInboundByExternalId(db: Kysely<Schema>, channel: ChannelColum
   return row;
 }
 
+/** A conversation's latest ticket: what the reopen rule and bot silence go by. */
+export interface LatestTicket {
+  readonly id: string;
+  readonly status: string;
+  readonly resolvedAt: Date | null;
+  /** The resolving agent asked to keep the thread. */
+  readonly keepThread?: boolean;
+}
+
 export interface InboundWork {
   readonly message: MessageRow;
   /** What triage needs from the thread. */
@@ -147,14 +156,19 @@ export interface InboundWork {
     readonly isPublic: boolean;
     readonly language: string | null;
     readonly outOfScopeStreak: number;
+    /** The thread's latest ticket, if it ever had one. */
+    readonly latestTicket: LatestTicket | undefined;
+    /** The topics our last reply on this thread offered (it asked which one), if it did. */
+    readonly pendingChoices: string[] | undefined;
   };
   /** Stored by an earlier, interrupted attempt. */
   readonly decision: Decision | undefined;
 }
 
 /**
- * Everything processInbound needs in one read, moving the message from received to processing
- * on the way (the returned row still shows the status it had before).
+ * Everything processInbound needs in one read (the message, its thread, the thread's latest ticket
+ * and our previous decision on it), moving the message from received to processing on the way
+ * (the returned row still shows the status it had before).
  */
 export async function startInboundWork(db: Kysely<Schema>, messageId: string): Promise<InboundWork | undefined> {
   const row = await db
@@ -170,6 +184,31 @@ export async function startInboundWork(db: Kysely<Schema>, messageId: string): P
     .selectFrom('messages as m')
     .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
     .leftJoin('decisions as d', 'd.message_id', 'm.id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('tickets')
+          .select(['tickets.id', 'tickets.status', 'tickets.resolved_at', 'tickets.keep_thread'])
+          .whereRef('tickets.conversation_id', '=', 'm.conversation_id')
+          .orderBy('tickets.created_at', 'desc')
+          .orderBy('tickets.id', 'desc')
+          .limit(1)
+          .as('t'),
+      (join) => join.onTrue(),
+    )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('decisions as pd')
+          .innerJoin('messages as pm', 'pm.id', 'pd.message_id')
+          .select(['pd.action', 'pd.dialog'])
+          .whereRef('pm.conversation_id', '=', 'm.conversation_id')
+          .whereRef('pm.id', '!=', 'm.id')
+          .orderBy('pd.created_at', 'desc')
+          .limit(1)
+          .as('p'),
+      (join) => join.onTrue(),
+    )
     .selectAll('m')
     .select([
       'c.is_public as conversation_is_public',
@@ -177,11 +216,30 @@ export async function startInboundWork(db: Kysely<Schema>, messageId: string): P
       'c.out_of_scope_streak as conversation_out_of_scope_streak',
       // The decision row as JSON: its timestamps are not read, every other column survives as is.
       sql<DecisionJson | null>`to_jsonb(d)`.as('decision'),
+      't.id as ticket_id_latest',
+      't.status as ticket_status_latest',
+      't.resolved_at as ticket_resolved_at_latest',
+      't.keep_thread as ticket_keep_thread_latest',
+      'p.action as previous_action',
+      'p.dialog as previous_dialog',
     ])
     .where('m.id', '=', messageId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { conversation_is_public, conversation_language, conversation_out_of_scope_streak, decision, ...message } = row;
+  const {
+    conversation_is_public,
+    conversation_language,
+    conversation_out_of_scope_streak,
+    decision,
+    ticket_id_latest,
+    ticket_status_latest,
+    ticket_resolved_at_latest,
+    ticket_keep_thread_latest,
+    previous_action,
+    previous_dialog,
+    ...message
+  } = row;
+  const choices = previous_action === 'clarify' ? previous_dialog?.choices : undefined;
   return {
     message,
     conversation: {
@@ -190,6 +248,10 @@ export async function startInboundWork(db: Kysely<Schema>, messageId: string): P
       isPublic: conversation_is_public,
       language: conversation_language,
       outOfScopeStreak: conversation_out_of_scope_streak,
+      latestTicket: ticket_id_latest
+        ? { id: ticket_id_latest, status: ticket_status_latest!, resolvedAt: ticket_resolved_at_latest ?? null, keepThread: ticket_keep_thread_latest ?? false }
+        : undefined,
+      pendingChoices: choices && choices.length > 0 ? choices : undefined,
     },
     decision: decision ? toDecision(decision) : undefined,
   };
@@ -200,18 +262,36 @@ export interface Outcome {
   readonly language?: string;
 }
 
+/** A decision not stored yet: finishInbound stores it in the same statement. */
+export interface NewDecision {
+  readonly decision: Decision;
+  readonly latencyUs: number;
+}
+
 /**
- * Marks the message processed and queues its reply in one statement. The conversation's counters
- * move only if this statement moved the status, so a retry cannot count a decision twice.
- * Returns the outbox id (the existing one if the reply was queued before), or undefined without a reply.
+ * Marks the message processed and queues its reply in one statement, storing its decision too
+ * when given one. The conversation's counters move only if this statement moved the status, so a
+ * retry cannot count a decision twice. Returns the outbox id (the existing one if the reply was
+ * queued before), or undefined without a reply. If another attempt stored a decision for the
+ * message first, nothing is written and it throws: the retry goes on with the stored decision.
  */
 export async function finishInbound(
   db: Kysely<Schema>,
-  input: { readonly messageId: string; readonly outcome?: Outcome; readonly reply?: OutboxInput },
+  input: { readonly messageId: string; readonly outcome?: Outcome; readonly reply?: OutboxInput; readonly decision?: NewDecision },
 ): Promise<string | undefined> {
   const now = new Date();
-  const { messageId, outcome, reply } = input;
-  const statement = db
+  const { messageId, outcome, reply, decision } = input;
+  const result = await db
+    .with('decided', (q) =>
+      decision
+        ? q
+            .insertInto('decisions')
+            .values(decisionValues(messageId, decision.decision, decision.latencyUs))
+            .onConflict((oc) => oc.column('message_id').doNothing())
+            .returning('message_id')
+        : // Nothing to store (stored earlier, or the message only joins a ticket): the step goes on.
+          q.selectNoFrom(sql<string>`${messageId}::text`.as('message_id')),
+    )
     .with('moved', (q) =>
       q
         .updateTable('messages')
@@ -219,6 +299,7 @@ export async function finishInbound(
         .where('id', '=', messageId)
         .where('direction', '=', 'in')
         .where('status', 'in', ['received', 'processing'])
+        .where('id', 'in', (eb) => eb.selectFrom('decided').select('decided.message_id'))
         .returning('conversation_id'),
     )
     .with('counted', (q) =>
@@ -232,21 +313,26 @@ export async function finishInbound(
         // No outcome (the message joined a ticket): nothing to count.
         .where((eb) => (outcome ? eb('id', 'in', eb.selectFrom('moved').select('moved.conversation_id')) : eb.lit(false)))
         .returning('id'),
-    );
-  if (!reply) {
-    await statement.selectFrom('counted').select('counted.id').execute();
-    return undefined;
-  }
-  const queued = await statement
-    .with('queued', (q) =>
-      q
-        .insertInto('outbox')
-        .values(outboxValues(reply))
-        .onConflict((oc) => oc.columns(['in_reply_to', 'kind']).doNothing())
-        .returning('id'),
     )
-    .selectFrom('queued')
-    .select('queued.id')
-    .executeTakeFirst();
-  return queued ? queued.id : existingOutboxId(db, reply);
+    .with('queued', (q) => {
+      if (!reply) return q.selectNoFrom(sql<string | null>`null::text`.as('id')).where(sql<boolean>`false`);
+      // Only with the status moved: a message another attempt finished keeps that attempt's reply.
+      const values = outboxValues(reply);
+      const columns = Object.keys(values) as (keyof typeof values)[];
+      return q
+        .insertInto('outbox')
+        .columns(columns)
+        .expression((eb) => eb.selectFrom('moved').select(columns.map((column) => eb.val(values[column]).as(column))))
+        .onConflict((oc) => oc.columns(['in_reply_to', 'kind']).doNothing())
+        .returning('id');
+    })
+    .selectNoFrom((eb) => [
+      eb.selectFrom('decided').select('decided.message_id').as('decided'),
+      eb.selectFrom('queued').select('queued.id').as('queued'),
+      eb.selectFrom('counted').select('counted.id').as('counted'),
+    ])
+    .executeTakeFirstOrThrow();
+  if (!result.decided) throw new Error(`message ${messageId}: another attempt stored its decision first; retrying with that one`);
+  if (!reply) return undefined;
+  return result.queued ?? existingOutboxId(db, reply);
 }

@@ -161,6 +161,14 @@ export function jobQueueEnv(driver: JobQueue['driver']): Record<string, string> 
   return { REDIS_URL: TEST_REDIS_URL!, REDIS_PREFIX: prefix };
 }
 
+/**
+ * Configuration of the job driver to pair with this engine, as production pairs them: BullMQ under
+ * a prefix of its own on PostgreSQL (when Redis is configured), in-process on PGlite.
+ */
+export function jobsEnv(kind: Database['kind']): Record<string, string> {
+  return kind === 'postgres' && TEST_REDIS_URL ? jobQueueEnv('bullmq') : {};
+}
+
 /** Deletes every Redis key under the prefixes this test file used. */
 export async function removeTestQueues(): Promise<void> {
   if (!TEST_REDIS_URL || usedPrefixes.size === 0) return;

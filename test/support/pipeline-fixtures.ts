@@ -67,8 +67,8 @@ export function tableTriage(calls: TriageCall[] = []): TriageFn {
   };
 }
 
-/** A TriageFn over exact texts: a known text gets its decision, anything else is out of scope. */
-export function exactTriage(table: Readonly<Record<string, Partial<Decision>>>): TriageFn {
+/** A TriageFn over exact texts: a known text gets its decision, anything else `otherwise` (default: out of scope). */
+export function exactTriage(table: Readonly<Record<string, Partial<Decision>>>, otherwise: Partial<Decision> = {}): TriageFn {
   return (text) => ({
     intent: 'out_of_scope',
     confidence: 0.2,
@@ -78,7 +78,7 @@ export function exactTriage(table: Readonly<Record<string, Partial<Decision>>>):
     language: 'ko',
     action: 'decline',
     modelVersion: 'm-test',
-    ...table[text],
+    ...(table[text] ?? otherwise),
   });
 }
 

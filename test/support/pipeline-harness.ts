@@ -168,6 +168,3 @@ export function describeEachEngine(title: string, body: (current: () => SystemHa
     });
   });
 }
-
-// Only for test/faults/poison-delivery.test.ts until it moves onto compose (see legacy-harness.ts).
-export { buildHarness, type Harness } from './legacy-harness';
