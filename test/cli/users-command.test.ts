@@ -7,11 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../cli/main';
 import type { Database } from '../../store/database';
-import { call, PASSWORD, signIn, startAgentApp, type AgentApp } from '../auth/agent-app';
+import { call, PASSWORD, signIn, startAgentApp, tableModel, type AgentApp } from '../auth/agent-app';
 import { createFreshDatabase, type FreshDatabase } from '../handoff/server-support';
 import { TEST_DATABASE_URL } from '../support/backends';
-import { tableTriage } from '../support/pipeline-fixtures';
-import { seedCatalog } from '../support/seed-catalog';
 
 jest.setTimeout(120_000);
 
@@ -43,9 +41,8 @@ const login = (app: AgentApp, email: string, password: string) =>
   beforeAll(async () => {
     fresh = await createFreshDatabase(TEST_DATABASE_URL!);
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'sotong-users-cli-'));
-    const catalog = seedCatalog();
     // The server in the fresh database's default schema, where the CLI looks too.
-    app = await startAgentApp('postgres', { triage: () => tableTriage(), catalog: () => catalog, env: { DATABASE_URL: fresh.url, DATABASE_SCHEMA: '' } });
+    app = await startAgentApp('postgres', { ...tableModel(), env: { DATABASE_URL: fresh.url, DATABASE_SCHEMA: '' } });
     database = app.database;
     env = { DATABASE_URL: fresh.url, SOTONG_DATA_DIR: dataDir };
   });
