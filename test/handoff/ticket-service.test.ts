@@ -15,37 +15,41 @@ import { composeHarness, type SystemHarness } from '../support/pipeline-harness'
 import { DomainError } from '../../core/errors';
 
 describeEachDatabaseKind('auto-assignment', (kind) => {
-  test('a new ticket goes to the least-loaded online agent, within capacity', async () => {
-    const h = await composeHarness({
-      kind,
-      driver: 'in-process',
-      workers: 'running',
-      handoff: { ...DEFAULT_HANDOFF_CONFIG, autoAssign: { enabled: true, capacity: 1, onlineWindowMs: 60_000 } },
-    });
-    try {
-      const sessions = new SessionRepository(h.database.db);
-      const [busy, idle, offline] = [await h.agent(), await h.agent(), await h.agent()];
-      // Other agents from earlier tests are not online (never seen), so only these two compete.
-      await sessions.touchUser(busy.id);
-      await sessions.touchUser(idle.id);
-      await sessions.touchUser(offline.id, new Date(Date.now() - 10 * 60_000));
-      const open = async () => {
-        const user = `u-${randomUUID()}`;
-        const { messageId } = await h.pipeline.ingest(inbound('상담원 연결해 주세요', { userId: user, threadKey: `web:${user}` }), { enqueue: false });
-        return h.service.get((await h.pipeline.processInbound(messageId)).ticketId!);
-      };
-      const first = await open();
-      const second = await open();
-      const third = await open();
-      expect(new Set([first.assignee, second.assignee])).toEqual(new Set([busy.id, idle.id]));
-      expect([first.status, second.status]).toEqual(['assigned', 'assigned']);
-      // Both online agents are at capacity: the third waits in the queue.
-      expect(third).toMatchObject({ status: 'waiting', assignee: null });
-      expect((await h.deps.audit.forTarget(first.id)).map((r) => r.action)).toEqual(['ticket.open', 'ticket.auto_assign']);
-    } finally {
-      await h.close();
-    }
-  }, STARTUP_TIMEOUT_MS);
+  test(
+    'a new ticket goes to the least-loaded online agent, within capacity',
+    async () => {
+      const h = await composeHarness({
+        kind,
+        driver: 'in-process',
+        workers: 'running',
+        handoff: { ...DEFAULT_HANDOFF_CONFIG, autoAssign: { enabled: true, capacity: 1, onlineWindowMs: 60_000 } },
+      });
+      try {
+        const sessions = new SessionRepository(h.database.db);
+        const [busy, idle, offline] = [await h.agent(), await h.agent(), await h.agent()];
+        // Other agents from earlier tests are not online (never seen), so only these two compete.
+        await sessions.touchUser(busy.id);
+        await sessions.touchUser(idle.id);
+        await sessions.touchUser(offline.id, new Date(Date.now() - 10 * 60_000));
+        const open = async () => {
+          const user = `u-${randomUUID()}`;
+          const { messageId } = await h.pipeline.ingest(inbound('상담원 연결해 주세요', { userId: user, threadKey: `web:${user}` }), { enqueue: false });
+          return h.service.get((await h.pipeline.processInbound(messageId)).ticketId!);
+        };
+        const first = await open();
+        const second = await open();
+        const third = await open();
+        expect(new Set([first.assignee, second.assignee])).toEqual(new Set([busy.id, idle.id]));
+        expect([first.status, second.status]).toEqual(['assigned', 'assigned']);
+        // Both online agents are at capacity: the third waits in the queue.
+        expect(third).toMatchObject({ status: 'waiting', assignee: null });
+        expect((await h.deps.audit.forTarget(first.id)).map((r) => r.action)).toEqual(['ticket.open', 'ticket.auto_assign']);
+      } finally {
+        await h.close();
+      }
+    },
+    STARTUP_TIMEOUT_MS,
+  );
 });
 
 describeEachDatabaseKind('handoff service', (kind) => {

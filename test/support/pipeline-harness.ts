@@ -96,24 +96,24 @@ export async function composeHarness(options: HarnessOptions): Promise<SystemHar
   let now: Date | undefined;
   let release = () => undefined as void;
   const composed = await compose(config, {
-      role: 'all',
-      logger: silentLogger,
-      print: () => undefined,
-      overrides: {
-        passwordCost: CHEAP_PASSWORD_COST,
-        model: { triage: () => tableTriage(triageCalls), catalog: () => catalog },
-        senders: new Map([['web', sender]]),
-        clock: () => now ?? new Date(),
-        ...(options.checkpoint && { checkpoint: options.checkpoint }),
-        wrap: {
-          jobs: (queue) => {
-            if (options.workers === 'running') return recordAdds(queue, added);
-            const held = holdWorkers(recordAdds(queue, added));
-            release = held.release;
-            return held.jobs;
-          },
+    role: 'all',
+    logger: silentLogger,
+    print: () => undefined,
+    overrides: {
+      passwordCost: CHEAP_PASSWORD_COST,
+      model: { triage: () => tableTriage(triageCalls), catalog: () => catalog },
+      senders: new Map([['web', sender]]),
+      clock: () => now ?? new Date(),
+      ...(options.checkpoint && { checkpoint: options.checkpoint }),
+      wrap: {
+        jobs: (queue) => {
+          if (options.workers === 'running') return recordAdds(queue, added);
+          const held = holdWorkers(recordAdds(queue, added));
+          release = held.release;
+          return held.jobs;
         },
       },
+    },
   });
   const events: LiveEvent[] = [];
   composed.events.subscribe((event) => events.push(event));
