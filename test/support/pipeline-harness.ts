@@ -66,6 +66,11 @@ export interface HarnessOptions {
 let userCounter = 0;
 
 let template: Promise<string> | undefined;
+// One template per test file (jest gives each file its own modules), removed once the file is done.
+afterAll(async () => {
+  if (template) rmSync(await template, { recursive: true, force: true });
+  template = undefined;
+});
 
 /**
  * A fresh PGlite folder: a copy of one migrated once per test file. Opening a copy takes a
@@ -74,7 +79,6 @@ let template: Promise<string> | undefined;
 async function freshPgliteFolder(): Promise<string> {
   template ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sotong-template-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     const database = await createDatabase({ dataDir: dir });
     await migrateToLatest(database);
     await database.close();
