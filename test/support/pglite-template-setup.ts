@@ -16,12 +16,19 @@ async function templateKey(): Promise<string> {
   // The package's exports hide its package.json; it sits above the entry point (dist/index.cjs).
   hash.update(await readFile(path.join(path.dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json')));
   const migrations = path.join(ROOT, 'store', 'migrations');
-  const files = [...(await readdir(migrations)).sort().map((name) => path.join(migrations, name)), ...['migrate.ts', 'pglite-dump.ts'].map((name) => path.join(ROOT, 'store', name))];
+  const files = [
+    ...(await readdir(migrations)).sort().map((name) => path.join(migrations, name)),
+    ...['migrate.ts', 'pglite-dump.ts'].map((name) => path.join(ROOT, 'store', name)),
+  ];
   for (const file of files) hash.update(`\0${path.basename(file)}\0`).update(await readFile(file));
   return hash.digest('hex').slice(0, 24);
 }
 
-const exists = (file: string) => stat(file).then(() => true, () => false);
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
 
 export default async function makePGliteTemplate(_globalConfig: unknown, projectConfig: { cacheDirectory: string }): Promise<void> {
   const folder = path.join(projectConfig.cacheDirectory, 'sotong-pglite-template');
