@@ -2,7 +2,7 @@ import { parsePageEvents, PAYLOAD_PREFIX } from '../../channels/facebook/parse';
 import { checkMetaSignature } from '../../channels/facebook/verify';
 import { metaDelivery, metaSignature, metaStringify } from '../fakes/platform-signers';
 import { FakeGraphApi } from '../fakes/fake-graph-api';
-import { eventually } from '../support/backends';
+import { describeEachDatabaseKind, eventually } from '../support/backends';
 import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import {
   answerEverything,
@@ -118,7 +118,7 @@ describe('parsePageEvents', () => {
   });
 });
 
-describe('Facebook webhook route', () => {
+describeEachDatabaseKind('Facebook webhook route', (kind) => {
   const graph = new FakeGraphApi(PAGE_TOKEN);
   let server: ChannelServer;
   const url = () => `${server.url}/webhooks/facebook`;
@@ -129,7 +129,7 @@ describe('Facebook webhook route', () => {
 
   beforeAll(async () => {
     await graph.start();
-    server = await startChannelServer('pglite', { triage: answerEverything, graphUrl: graph.url });
+    server = await startChannelServer(kind, { triage: answerEverything, graphUrl: graph.url });
   }, STARTUP_TIMEOUT_MS);
   afterAll(async () => {
     await server?.close();

@@ -4,7 +4,7 @@ import { checkXSignature, crcResponse } from '../../channels/x/verify';
 import { xDelivery, xSignature } from '../fakes/platform-signers';
 import express from 'express';
 import { FakeXApi } from '../fakes/fake-x-api';
-import { eventually } from '../support/backends';
+import { describeEachDatabaseKind, eventually } from '../support/backends';
 import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { startApp } from './support/app';
 import { answerEverything, drained, processedInbound, startChannelServer, storedEvents, type ChannelServer } from './support/channel-server';
@@ -91,7 +91,7 @@ describe('parseXActivity', () => {
   });
 });
 
-describe('X webhook route', () => {
+describeEachDatabaseKind('X webhook route', (kind) => {
   const x = new FakeXApi();
   let server: ChannelServer;
   const url = () => `${server.url}/webhooks/x`;
@@ -102,7 +102,7 @@ describe('X webhook route', () => {
 
   beforeAll(async () => {
     await x.start();
-    server = await startChannelServer('pglite', { triage: answerEverything, xApiUrl: x.url });
+    server = await startChannelServer(kind, { triage: answerEverything, xApiUrl: x.url });
   }, STARTUP_TIMEOUT_MS);
   afterAll(async () => {
     await server?.close();

@@ -10,7 +10,7 @@ import type { ChannelId } from '../../pipeline/channel';
 import { metaDelivery, xDelivery, type Delivery } from '../fakes/platform-signers';
 import { processedInbound, startChannelServer, storedInbound, type ChannelServer } from '../channels/support/channel-server';
 import { fbComment, fbMessage, fbPage, META_SECRET, post, X_SECRET, xActivity, xDm, xMention } from '../channels/support/payloads';
-import { describeEachDatabaseKind, removeTestQueues } from '../support/backends';
+import { describeEachDatabaseKind } from '../support/backends';
 import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { exactTriage } from '../support/pipeline-fixtures';
 
@@ -23,10 +23,7 @@ describeEachDatabaseKind('a poison event in a delivery', (kind) => {
     // Declines without a reply: these tests are about what is stored and queued.
     server = await startChannelServer(kind, { triage: exactTriage({}) });
   }, STARTUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await server?.close();
-    await removeTestQueues();
-  });
+  afterAll(() => server?.close());
   beforeEach(() => {
     addJob = jest.spyOn(server.composed.jobs, 'add');
   });

@@ -8,7 +8,7 @@ import type { ChannelId } from '../../../pipeline/channel';
 import type { TriageFn } from '../../../pipeline/types';
 import type { Overrides } from '../../../server/compose';
 import type { Database } from '../../../store/database';
-import { eventually, jobsEnv } from '../../support/backends';
+import { eventually, jobsEnv, removeTestQueues } from '../../support/backends';
 import { startComposedServer, type ComposedServer } from '../../support/composed-server';
 import { exactTriage } from '../../support/pipeline-fixtures';
 import { seedCatalog } from '../../support/seed-catalog';
@@ -58,7 +58,7 @@ export const FAQ_ANSWER: Partial<Decision> = {
 /** Answers every message with the FAQ answer. */
 export const answerEverything: TriageFn = exactTriage({}, FAQ_ANSWER);
 
-/** PGlite with in-process jobs, or PostgreSQL with BullMQ (when Redis is configured). */
+/** PGlite with in-process jobs, or PostgreSQL with BullMQ (when Redis is configured; its keys go on close). */
 export async function startChannelServer(kind: Database['kind'], options: ChannelServerOptions): Promise<ChannelServer> {
   const logLines: string[] = [];
   const catalog = seedCatalog();
@@ -75,7 +75,15 @@ export async function startChannelServer(kind: Database['kind'], options: Channe
       ...(options.checkpoint && { checkpoint: options.checkpoint }),
     },
   });
-  return { ...server, db: server.composed.database.db, logLines };
+  return {
+    ...server,
+    db: server.composed.database.db,
+    logLines,
+    async close() {
+      await server.close();
+      await removeTestQueues();
+    },
+  };
 }
 
 /** The inbound message a platform event was stored as, or undefined. */
