@@ -3,13 +3,13 @@
 import { Kysely } from 'kysely';
 import { migrateToLatest } from './migrate';
 import { PGliteDialect } from './pglite-driver';
-import { memoryDatabaseTemplate } from './pglite-template';
+import { newDatabaseTemplate } from './pglite-template';
 import { PGliteWorkerClient } from './pglite-worker-client';
 import type { Schema } from './schema';
 
 /** A new in-memory database with every migration applied, dumped as a tar (PGlite's dumpDataDir). */
 export async function migratedDatabaseDump(): Promise<Uint8Array> {
-  const client = await PGliteWorkerClient.start('memory://', { startFrom: memoryDatabaseTemplate() });
+  const client = await PGliteWorkerClient.start('memory://', { startFrom: newDatabaseTemplate() });
   try {
     await migrateToLatest(new Kysely<Schema>({ dialect: new PGliteDialect(client) }));
     return await client.dump();

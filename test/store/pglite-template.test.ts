@@ -1,7 +1,7 @@
-// Throwaway (memory://) databases can start as a template instead of running initdb
+// New embedded databases can start as a template instead of running initdb
 // (store/pglite-template.ts). A template is a starting point only: each copy is a database of its
 // own, migrations still bring a template made from older migrations up to date, and a data folder
-// never starts from it.
+// that already holds a database is never overwritten by it.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { createDatabase, type Database } from '../../store/database';
 import { MIGRATIONS, migrateDown, migrateToLatest } from '../../store/migrate';
 import { migratedDatabaseDump } from '../../store/pglite-dump';
 import { PGliteDialect } from '../../store/pglite-driver';
-import { memoryDatabaseTemplate, startMemoryDatabasesFrom } from '../../store/pglite-template';
+import { newDatabaseTemplate, startNewDatabasesFrom } from '../../store/pglite-template';
 import { PGliteWorkerClient } from '../../store/pglite-worker-client';
 import type { Schema } from '../../store/schema';
 import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
@@ -36,7 +36,7 @@ async function dumpOneMigrationBehind(template: Uint8Array): Promise<Uint8Array>
   }
 }
 
-const previous = memoryDatabaseTemplate();
+const previous = newDatabaseTemplate();
 let template: Uint8Array;
 const opened: Database[] = [];
 const open = async (dataDir = 'memory://') => {
@@ -46,27 +46,27 @@ const open = async (dataDir = 'memory://') => {
 };
 
 beforeAll(async () => {
-  startMemoryDatabasesFrom(undefined);
+  startNewDatabasesFrom(undefined);
   template = await migratedDatabaseDump();
 });
 afterEach(async () => {
-  startMemoryDatabasesFrom(undefined);
+  startNewDatabasesFrom(undefined);
   await Promise.all(opened.splice(0).map((database) => database.close()));
 });
-afterAll(() => startMemoryDatabasesFrom(previous));
+afterAll(() => startNewDatabasesFrom(previous));
 
 test('without a template a memory:// database is new and empty; with one it starts migrated', async () => {
   const empty = await open();
   expect(await tableNames(empty)).toEqual([]);
 
-  startMemoryDatabasesFrom(template);
+  startNewDatabasesFrom(template);
   const copy = await open();
   expect(await tableNames(copy)).toEqual(expect.arrayContaining(['kysely_migration', 'messages', 'tickets', 'users']));
   expect(await migrateToLatest(copy)).toEqual([]);
 });
 
 test('each copy is a database of its own: what one writes, the template and the other copies never see', async () => {
-  startMemoryDatabasesFrom(template);
+  startNewDatabasesFrom(template);
   const [first, second] = [await open(), await open()];
   await first.db.insertInto('contacts').values({ id: 'c1', channel: 'web', platform_user_id: 'u1', handle: null, display_name: null }).execute();
   await sql`create table only_in_first (id int)`.execute(first.db);
@@ -78,19 +78,27 @@ test('each copy is a database of its own: what one writes, the template and the 
 });
 
 test('a template made before the latest migration is brought up to date by migrating, as any database', async () => {
-  startMemoryDatabasesFrom(await dumpOneMigrationBehind(template));
+  startNewDatabasesFrom(await dumpOneMigrationBehind(template));
   const database = await open();
   expect(await migrateToLatest(database)).toEqual([NAMES.at(-1)]);
   expect(await migrateToLatest(database)).toEqual([]);
 });
 
-test('a data folder never starts from the template: a new folder is a new, empty database', async () => {
-  startMemoryDatabasesFrom(template);
+test('a new data folder starts as the template; a folder that holds a database is opened as it is', async () => {
   const parent = await mkdtemp(path.join(os.tmpdir(), 'sotong-template-'));
   try {
-    const database = await open(path.join(parent, 'data'));
-    expect(await tableNames(database)).toEqual([]);
-    await database.close();
+    const existing = await open(path.join(parent, 'existing'));
+    await sql`create table kept (id int)`.execute(existing.db);
+    await existing.close();
+
+    startNewDatabasesFrom(template);
+    const reopened = await open(path.join(parent, 'existing'));
+    expect(await tableNames(reopened)).toEqual(['kept']);
+    await reopened.close();
+    const created = await open(path.join(parent, 'new'));
+    expect(await migrateToLatest(created)).toEqual([]);
+    expect(await tableNames(created)).toEqual(expect.arrayContaining(['kysely_migration', 'messages', 'tickets', 'users']));
+    await created.close();
   } finally {
     await rm(parent, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-// jest globalSetup: the migrated database every memory:// PGlite of the run starts as
+// jest globalSetup: the migrated database every new PGlite database of the run starts as
 // (store/pglite-template.ts), made once and cached on disk under jest's cache folder. Its name is
 // a hash of PGlite's version and every file the schema comes from, so a template made from other
 // migrations is never found, and migrations still run on top of it at every open.
