@@ -1,10 +1,10 @@
 // A template for new embedded databases, as PostgreSQL's CREATE DATABASE … TEMPLATE: once set,
 // a database that does not exist yet (memory://, or a data folder with no database in it) starts
 // as a copy of it instead of running initdb (seconds each, tens of seconds on a loaded 2-core box).
-// A folder that already holds a database is opened as it is. The test run dumps one migrated
-// database (store/pglite-dump.ts) and sets it here in every test file, so a suite's opens cost a
-// copy. Production sets none. Callers migrate after opening as always, so a template behind the
-// migrations is brought up to date like any other database. No imports: setting it is cheap.
+// A folder that already holds a database is opened as it is. The test run dumps what initdb makes
+// once (store/pglite-dump.ts) and sets it here in every test file, so a suite's opens cost a copy;
+// callers migrate the copy as they would a new database. Production sets none. No imports:
+// setting it is cheap.
 
 let template: Uint8Array | undefined;
 

@@ -1,7 +1,7 @@
 // jest setupFiles: sets the run's template (pglite-template-setup.ts) in each test file, so every
 // new PGlite database the file opens (memory:// or a new folder), directly or through compose,
-// starts as a copy of a migrated database instead of running initdb and the migrations. Child
-// processes (\`sotong serve\` in the CLI suites) still make theirs from scratch.
+// starts as a copy of initdb's output instead of running initdb. Child processes (`sotong serve`
+// in the CLI suites) still run initdb.
 import { readFileSync } from 'node:fs';
 import { startNewDatabasesFrom } from '../../store/pglite-template';
 
