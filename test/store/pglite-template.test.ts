@@ -58,7 +58,12 @@ afterAll(async () => {
 test('with a template a new memory:// database starts as a copy of it; without one, from initdb', async () => {
   startNewDatabasesFrom(marked);
   const copy = await open();
-  expect(await copy.db.selectFrom('marker' as never).selectAll().execute()).toEqual([{ note: 'from the template' }]);
+  expect(
+    await copy.db
+      .selectFrom('marker' as never)
+      .selectAll()
+      .execute(),
+  ).toEqual([{ note: 'from the template' }]);
 
   startNewDatabasesFrom(undefined);
   expect(await tableNames(await open())).toEqual([]);
