@@ -4,16 +4,16 @@
 // A folder that already holds a database is opened as it is. The test run dumps what initdb makes
 // once (store/pglite-dump.ts) and sets it here in every test file, so a suite's opens cost a copy;
 // callers migrate the copy as they would a new database. Production sets none. No imports:
-// setting it is cheap.
+// setting it is cheap, and the file is read only by the thread that opens a database from it.
 
-let template: Uint8Array | undefined;
+let template: string | undefined;
 
-/** New databases start as `dump` (a tar of a data folder); undefined goes back to initdb. */
-export function startNewDatabasesFrom(dump: Uint8Array | undefined): void {
-  template = dump;
+/** New databases start as the dump (a tar of a data folder) in `file`; undefined goes back to initdb. */
+export function startNewDatabasesFrom(file: string | undefined): void {
+  template = file;
 }
 
-/** The dump new databases start as, if one was set. */
-export function newDatabaseTemplate(): Uint8Array | undefined {
+/** The file of the dump new databases start as, if one was set. */
+export function newDatabaseTemplate(): string | undefined {
   return template;
 }

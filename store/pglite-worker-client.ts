@@ -67,8 +67,8 @@ export interface WorkerQueryResult {
 export interface PGliteWorkerOptions {
   /** Called once if the worker thread dies while open (not after close()). */
   readonly onLost?: (error: Error) => void;
-  /** A new database starts as this dump (see dump()) instead of running initdb; it must not already exist. */
-  readonly startFrom?: Uint8Array;
+  /** A new database starts as the dump (see dump()) in this file instead of running initdb; it must not already exist. */
+  readonly startFrom?: string;
 }
 
 type Answer = Extract<FromWorker, { type: 'result' | 'dumped' }>;

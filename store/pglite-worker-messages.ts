@@ -29,8 +29,8 @@ export interface PGliteWorkerData {
   readonly dataDir: string;
   /** PGlite's WebAssembly, compiled once per process and shared by every worker it starts. */
   readonly artifacts: PGliteArtifacts;
-  /** A data folder dumped as a tar (PGlite's dumpDataDir) that a new database starts as, instead of running initdb. */
-  readonly startFrom?: Uint8Array;
+  /** A file holding a data folder dumped as a tar (PGlite's dumpDataDir) that a new database starts as, instead of running initdb. */
+  readonly startFrom?: string;
 }
 
 export interface PGliteArtifacts {

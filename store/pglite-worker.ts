@@ -5,6 +5,7 @@
 // transaction's statements with nothing in between); this side only keeps arrival order.
 // Built, this is dist/store/pglite-worker.js; from the sources it is loaded through
 // pglite-worker.dev.js.
+import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { serializeError, type FromWorker, type PGliteWorkerData, type ToWorker } from './pglite-worker-messages';
@@ -18,7 +19,7 @@ async function serve(): Promise<void> {
     client = new PGlite(dataDir, {
       ...artifacts,
       fsBundle: new Blob([artifacts.fsBundle as Uint8Array<ArrayBuffer>]),
-      ...(startFrom && { loadDataDir: new Blob([startFrom as Uint8Array<ArrayBuffer>], { type: 'application/x-tar' }) }),
+      ...(startFrom && { loadDataDir: new Blob([await readFile(startFrom)], { type: 'application/x-tar' }) }),
     });
     await client.waitReady;
   } catch (error) {

@@ -2,7 +2,7 @@
 // (store/pglite-template.ts). A template is a starting point only: each copy is a database of its
 // own, a data folder that already holds a database is never overwritten by it, and the template
 // the test run uses (initdb's output) holds no schema, so every migration still runs on a copy.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -21,6 +21,13 @@ async function tableNames(database: Database): Promise<string[]> {
   return rows.map((row) => row.table_name);
 }
 
+/** Writes a dump where a template is read from. */
+async function saved(dump: Uint8Array, name: string): Promise<string> {
+  const file = path.join(parent, `${name}.tar`);
+  await writeFile(file, dump);
+  return file;
+}
+
 /** A template that can be told apart from initdb's output: it has a table with one row. */
 async function markedDump(): Promise<Uint8Array> {
   const client = await PGliteWorkerClient.start('memory://', { startFrom: newDatabaseTemplate() });
@@ -34,7 +41,7 @@ async function markedDump(): Promise<Uint8Array> {
 }
 
 const previous = newDatabaseTemplate();
-let marked: Uint8Array;
+let marked: string;
 let parent: string;
 const opened: Database[] = [];
 const open = async (dataDir = 'memory://') => {
@@ -44,8 +51,8 @@ const open = async (dataDir = 'memory://') => {
 };
 
 beforeAll(async () => {
-  marked = await markedDump();
   parent = await mkdtemp(path.join(os.tmpdir(), 'sotong-template-'));
+  marked = await saved(await markedDump(), 'marked');
 });
 afterEach(async () => {
   startNewDatabasesFrom(previous);
@@ -91,7 +98,7 @@ test('a new data folder starts as the template; a folder that holds a database i
 });
 
 test("the run's template is initdb's output: no tables, and a copy is migrated like any new database", async () => {
-  startNewDatabasesFrom(await newDatabaseDump());
+  startNewDatabasesFrom(await saved(await newDatabaseDump(), 'initdb'));
   const database = await open();
   expect(await tableNames(database)).toEqual([]);
   expect(await migrateToLatest(database)).toEqual(Object.keys(MIGRATIONS));

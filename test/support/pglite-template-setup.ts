@@ -1,9 +1,10 @@
 // jest globalSetup: the template every new PGlite database of the run starts as
 // (store/pglite-template.ts): what initdb makes, dumped once and cached on disk under jest's cache
 // folder. It holds no schema (each test's database is migrated as a new one), so its name is a
-// hash of PGlite's version and of the code that makes it.
+// hash of PGlite's version and of the code that makes it. Old ones are left for `jest --clearCache`:
+// a run in another worktree may still be reading one.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { newDatabaseDump } from '../../store/pglite-dump';
 import { PGLITE_TEMPLATE_ENV } from './pglite-template-install';
@@ -34,8 +35,6 @@ export default async function makePGliteTemplate(_globalConfig: unknown, project
     const partial = `${file}.${process.pid}.partial`;
     await writeFile(partial, await newDatabaseDump());
     await rename(partial, file);
-    // Templates of other PGlite versions are never used again.
-    for (const old of await readdir(folder)) if (old.endsWith('.tar') && old !== path.basename(file)) await rm(path.join(folder, old), { force: true });
   }
   process.env[PGLITE_TEMPLATE_ENV] = file;
 }
