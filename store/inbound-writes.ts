@@ -105,7 +105,9 @@ export async function storeInbound(db: Kysely<Schema>, input: InboundInput): Pro
           ticket_id: null,
           sent_at: input.sentAt,
         }))
-        .onConflict((oc) => oc.columns(['channel', 'external_id']).where('direction', '=', 'in').doNothing())
+        // A literal, not a parameter: the partial unique index is inferred from this predicate, and a
+        // prepared statement's generic plan cannot see that a parameter is 'in'.
+        .onConflict((oc) => oc.columns(['channel', 'external_id']).where('direction', '=', sql.lit('in')).doNothing())
         .returning(['id', 'conversation_id', 'status']),
     )
     .selectFrom('inserted')

@@ -111,6 +111,29 @@ describeEachDatabase('the inbound hot path', (current) => {
     expect(outbox).toEqual([{ text: 'first' }]);
   });
 
+  test('storing keeps working once PostgreSQL plans the prepared statement generically', async () => {
+    // From the sixth execution of a prepared statement PostgreSQL may use a generic plan, which
+    // must still find the partial unique index behind ON CONFLICT (store/prepared-statements.ts).
+    for (let i = 0; i < 12; i++) expect((await store(`반복 ${i}`)).duplicate).toBe(false);
+    const { db } = current();
+    const input = {
+      channel: 'web' as const,
+      platformUserId: 'u-repeat',
+      threadKey: `repeat-${thread}`,
+      isPublic: false,
+      externalId: `repeat-${thread}`,
+      text: 'x',
+      piiTypes: [],
+      replyTarget: {},
+      sentAt: new Date(),
+    };
+    const again = await storeInbound(db, input);
+    for (let i = 0; i < 8; i++) {
+      const copy = await storeInbound(db, input);
+      expect(copy).toMatchObject({ id: again.id, duplicate: true });
+    }
+  });
+
   test("the thread's latest ticket is read with the message", async () => {
     const { db } = current();
     const message = await store('상담원 연결해 주세요');
