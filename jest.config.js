@@ -6,6 +6,9 @@ module.exports = {
   // Transpile only: `npm run typecheck` does the type checking once, not per test file.
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
   maxWorkers: 2,
+  // Every memory:// PGlite starts as a copy of one migrated database made for the run, not from initdb.
+  globalSetup: '<rootDir>/test/support/pglite-template-setup.ts',
+  setupFiles: ['<rootDir>/test/support/pglite-template-install.ts'],
   testTimeout: 30000,
   // Coverage of the service's modules (not the tests, benches, browser UI or build scripts), measured
   // by `npm test` (scripts/test.js adds --coverage to a full run). The threshold is the level of

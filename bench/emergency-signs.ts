@@ -14,7 +14,8 @@ import type { IntentModel } from '../bot/model-types';
 import { DEFAULT_CATALOG_DIR, loadCatalog } from '../intents/loader';
 import { catalogExamples } from '../training/catalog-examples';
 import { DEFAULT_EVALUATION_SEED, DEFAULT_FOLDS, stratifiedFolds } from '../training/evaluation';
-import { burstVariant, dangerMessage, seededRng } from './surge-day';
+import { seededRandom } from '../core/random';
+import { burstVariant, dangerMessage } from './surge-day';
 
 const { values } = parseArgs({
   options: { seed: { type: 'string', default: '7' }, burst: { type: 'string', default: '300' }, list: { type: 'boolean', default: false } },
@@ -51,7 +52,7 @@ folds.forEach((heldOut, k) => {
 });
 
 const model = trainModel(catalogExamples(catalog));
-const rng = seededRng(Number(values.seed));
+const rng = seededRandom(Number(values.seed));
 const burst = Array.from({ length: Number(values.burst) }, () => burstVariant(rng));
 const danger = Array.from({ length: 30 }, () => dangerMessage(rng));
 const burstUrgent = burst.filter((m) => isUrgent(m.text, model));

@@ -9,7 +9,8 @@
 // and of hidden-intent messages rejected: a val-only picture of the in-scope/out-of-scope curve.
 import { parseArgs } from 'node:util';
 import { trainModel, type TrainOptions } from '../bot/classifier';
-import { seededRandom, shuffleInPlace } from '../bot/classifier-softmax';
+import { shuffleInPlace } from '../bot/classifier-softmax';
+import { seededRandom } from '../core/random';
 import { readLabelledJsonl } from '../bot/jsonl';
 import { OUT_OF_SCOPE, type LabelledExample } from '../bot/model-types';
 import { sharedData } from './shared-data';

@@ -4,6 +4,7 @@
 // regions, typos, spacing, Korean and English, every channel — and danger messages riding inside
 // the burst. Pure: the same seed gives the same day.
 import type { Catalog } from '../bot/intent-schema';
+import { seededRandom, type Random } from '../core/random';
 
 export type DayChannel = 'web' | 'x' | 'facebook' | 'kakao';
 export const DAY_CHANNELS: readonly DayChannel[] = ['web', 'x', 'facebook', 'kakao'];
@@ -18,19 +19,7 @@ export interface DayMessage {
   readonly language?: 'ko' | 'en';
 }
 
-export type Rng = () => number;
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+type Rng = Random;
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 
@@ -111,7 +100,7 @@ export interface TimedMessage extends DayMessage {
 
 /** The whole day, ordered by time. */
 export function syntheticDay(seed: number, catalog: Catalog, plan: DayPlan): TimedMessage[] {
-  const rng = seededRng(seed);
+  const rng = seededRandom(seed);
   const out: TimedMessage[] = [];
   for (let m = 0; m < plan.totalMinutes; m++) {
     for (let i = 0; i < plan.baseRatePerMin; i++) out.push({ ...backgroundMessage(rng, catalog), atSec: m * 60 + rng() * 60 });

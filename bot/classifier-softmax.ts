@@ -2,6 +2,7 @@
 // Weights are feature-major (all classes of one column side by side), so scoring a sparse row
 // reads short contiguous runs. L2 decay uses the scale trick (W = scale · V), which keeps each
 // step proportional to the row's non-zeros instead of the whole matrix.
+import { seededRandom } from '../core/random';
 import type { SparseMatrix } from './features';
 
 /** Weights as training produces them: columns × classes, row-major by column. */
@@ -60,18 +61,6 @@ export const DEFAULT_SOFTMAX: Omit<SoftmaxOptions, 'seed'> = { epochs: 45, learn
 // Classes whose gradient is this small are skipped: after the first epochs most of the
 // probability mass sits on a few classes, and the rest of the update would be noise.
 const GRADIENT_FLOOR = 1e-3;
-
-/** A small, seedable PRNG (mulberry32): the same seed gives the same model. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function shuffleInPlace(order: Int32Array, random: () => number): void {
   for (let i = order.length - 1; i > 0; i--) {

@@ -5,7 +5,8 @@
 // with the temperature and thresholds found on the held-out share.
 import { fitTemperature } from './calibration';
 import { LinearIntentModel, type ModelParts } from './classifier-model';
-import { DEFAULT_SOFTMAX, quantizeWeights, seededRandom, shuffleInPlace, trainSoftmax, type SoftmaxOptions } from './classifier-softmax';
+import { seededRandom } from '../core/random';
+import { DEFAULT_SOFTMAX, quantizeWeights, shuffleInPlace, trainSoftmax, type SoftmaxOptions } from './classifier-softmax';
 import { DEFAULT_FEATURES, fitVocabulary, transformAll, Vectorizer, type FeatureConfig } from './features';
 import { OUT_OF_SCOPE, type LabelledExample } from './model-types';
 import { modelVersion } from './model-file';

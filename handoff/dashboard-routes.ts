@@ -20,7 +20,8 @@ export interface DashboardRoutesDeps {
 
 const MAX_RANGE_DAYS = 92;
 
-const query = z.object({
+/** The query string: the window's start (at most 92 days back; default 7) and the bucket (default day). */
+export const dashboardQuery = z.object({
   since: z.iso.datetime({ offset: true }).optional(),
   bucket: z.enum(BUCKETS).optional(),
 });
@@ -29,7 +30,7 @@ export function dashboardRoutes(deps: DashboardRoutesDeps): Router {
   const router = Router();
   const now = deps.now ?? (() => new Date());
   router.get('/metrics/dashboard', ...deps.guard.role('trainer'), async (req, res) => {
-    const parsed = query.parse(req.query);
+    const parsed = dashboardQuery.parse(req.query);
     const floor = new Date(now().getTime() - MAX_RANGE_DAYS * 86_400_000);
     const requested = parsed.since ? new Date(parsed.since) : new Date(now().getTime() - 7 * 86_400_000);
     // A bounded window: an hourly series over years would be a denial of service by query string.

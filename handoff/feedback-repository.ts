@@ -1,11 +1,18 @@
 // Citizen feedback rows: the CSAT request made on resolve and its answer (ticket_ratings), 👍/👎 on
 // bot answers (answer_feedback), and the trainer-inbox candidate a 👎 leaves (training_candidates).
 import type { Kysely } from 'kysely';
+import type { ReplyLanguage } from '../bot/texts';
 import { newId } from '../store/ids';
 import type { Schema } from '../store/schema';
 
 export class FeedbackRepository {
   constructor(private readonly db: Kysely<Schema>) {}
+
+  /** The conversation's reply language: English only when it was detected as such. */
+  async conversationLanguage(conversationId: string): Promise<ReplyLanguage> {
+    const row = await this.db.selectFrom('conversations').select('language').where('id', '=', conversationId).executeTakeFirst();
+    return row?.language === 'en' ? 'en' : 'ko';
+  }
 
   /** Asks once per ticket; a second resolve of the same ticket (reopened) asks again. */
   async requestRating(input: { ticketId: string; conversationId: string; agentId: string | null; at: Date }): Promise<void> {

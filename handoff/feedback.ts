@@ -2,7 +2,6 @@
 // by a platform quick reply or the web chat's form, and 👍/👎 on bot answers in the web chat. A
 // rating is kept per ticket with the agent who held it; comments are PII-redacted first.
 import type { Redaction } from '../bot/types';
-import type { ReplyLanguage } from '../bot/texts';
 import { DomainError } from '../core/errors';
 import type { FeedbackPort } from '../pipeline/feedback-port';
 import type { Kysely } from 'kysely';
@@ -26,11 +25,6 @@ export function createFeedback(deps: FeedbackDeps): Feedback {
   const repository = new FeedbackRepository(deps.db);
   const since = () => new Date(deps.now().getTime() - RATING_WINDOW_MS);
 
-  async function languageOf(conversationId: string): Promise<ReplyLanguage> {
-    const row = await deps.db.selectFrom('conversations').select('language').where('id', '=', conversationId).executeTakeFirst();
-    return row?.language === 'en' ? 'en' : 'ko';
-  }
-
   return {
     async takeRatingReply(conversationId, text) {
       const score = parseRating(text);
@@ -38,7 +32,7 @@ export function createFeedback(deps: FeedbackDeps): Feedback {
       const pending = await repository.pendingRating(conversationId, since());
       if (!pending) return null;
       await repository.rate({ ticketId: pending.ticket_id, conversationId, score, comment: null, at: deps.now(), since: since() });
-      return { text: ratingThanks(await languageOf(conversationId)) };
+      return { text: ratingThanks(await repository.conversationLanguage(conversationId)) };
     },
 
     async pendingRating(conversationId) {

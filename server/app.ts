@@ -20,6 +20,7 @@ import { rateLimit } from './middleware/rate-limit';
 import type { LimitStore } from '../limits/types';
 import { requestLog } from './middleware/request-log';
 import { securityHeaders } from './middleware/security-headers';
+import { staffPageRoutes } from './staff-pages';
 
 export const PUBLIC_DIR = path.join(__dirname, 'public');
 /**
@@ -112,7 +113,8 @@ export function buildApp(deps: AppDeps, config: AppConfig = {}): Express {
 
   app.get('/', (_req, res) => res.redirect(302, '/chat.html'));
   app.use('/assets', express.static(UI_ASSETS_DIR, { index: false, fallthrough: true }));
-  // The staff pages answer without `.html` too (/staff, /console, /studio, /dashboard, /admin).
+  // The staff pages (/staff, /console, /studio, /dashboard, /admin, with or without `.html`) share one shell.
+  app.use(staffPageRoutes());
   app.use(express.static(PUBLIC_DIR, { index: false, fallthrough: true, extensions: ['html'] }));
 
   app.use(notFound);

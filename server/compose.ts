@@ -14,6 +14,7 @@ import { createSurge } from '../surge/create-surge';
 import { createJobQueue } from '../jobs/create-job-queue';
 import type { JobQueue } from '../jobs/types';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
+import type { PipelineDeps } from '../pipeline/deps';
 import { createDatabase, type Database } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
 import { createModelRegistry, type ModelRegistry } from '../training/model-registry';
@@ -70,7 +71,7 @@ export interface ComposeOptions {
 export interface Overrides {
   /** Senders by channel, each in place of the one the config builds (fakes speaking the platforms' wire format). */
   readonly senders?: ReadonlyMap<ChannelId, ChannelSender>;
-  /** The clock of the parts that read one (surge windows, pinned-answer expiry); tests move it by hand. */
+  /** The clock of the parts that read one (surge windows, SLA deadlines, reopen windows); tests move it by hand. */
   readonly clock?: () => Date;
   /** scrypt cost of new password hashes; tests use a cheap one. */
   readonly passwordCost?: ScryptParams;
@@ -81,6 +82,14 @@ export interface Overrides {
    * trainer but has them train on a smaller seed catalog with a cheaper recipe.
    */
   readonly model?: ModelSource | ModelRecipe;
+  /** The pipeline's hook between its durable steps (pipeline/deps.ts); tests pause, fail or crash there. */
+  readonly checkpoint?: PipelineDeps['checkpoint'];
+  /**
+   * Test and bench probes on the two stores every part shares: each gets the one compose opened
+   * and returns what the parts use instead (a queue that records what is added, or holds its
+   * workers back as if their process were down; a database that counts statements).
+   */
+  readonly wrap?: { readonly database?: (database: Database) => Database; readonly jobs?: (jobs: JobQueue) => JobQueue };
 }
 
 /** A smaller model trained the production way: the seed catalog, the classifier recipe and the policy. */
@@ -176,7 +185,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
   };
 
   try {
-    const database = await createDatabase({
+    const opened = await createDatabase({
       url: config.databaseUrl,
       dataDir: config.dataDir,
       schema: config.databaseSchema,
@@ -186,7 +195,8 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         options.onDatabaseLost?.(error);
       },
     });
-    closers.push(() => database.close());
+    closers.push(() => opened.close());
+    const database = overrides.wrap?.database?.(opened) ?? opened;
     logger.info('database open', { kind: database.kind });
     const applied = await migrateToLatest(database);
     if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
@@ -194,15 +204,19 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     // Every job failure and driver error goes through the redacting logger: an error message can
     // quote the citizen text a job was working on.
     const jobLog = logger.child({ component: 'jobs' });
-    const jobs = createJobQueue({
+    const { lockDurationMs, stalledIntervalMs, inlineDelivery, ...workerTimings } = config.jobTimings ?? {};
+    const queue = createJobQueue({
       redisUrl: config.redisUrl,
       prefix: config.redisPrefix,
+      ...(lockDurationMs !== undefined && { lockDurationMs }),
+      ...(stalledIntervalMs !== undefined && { stalledIntervalMs }),
       // The send lanes, so the queue depth counts them in api processes too.
       lanes: { outbound: CHANNEL_IDS },
       onFailed: (job, error) => jobLog.error('job failed for good', { job, error }),
       onError: (message, error) => jobLog.error(message, { error }),
     });
-    closers.push(() => jobs.close());
+    closers.push(() => queue.close());
+    const jobs = overrides.wrap?.jobs?.(queue) ?? queue;
     const events = await openLiveEvents(config, logger);
     closers.push(() => events.close());
 
@@ -232,6 +246,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       redact: redactPii,
       config: config.handoff,
       logger: logger.child({ component: 'handoff' }),
+      ...(overrides.clock && { now: overrides.clock }),
     });
 
     // Surges: pinned answers after triage (a pipeline port), the detection job, the supervisor API.
@@ -241,7 +256,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
       events,
       catalog: () => model.catalog(),
       config: config.surge,
-      ...(overrides.clock ? { now: overrides.clock } : {}),
+      ...(overrides.clock && { now: overrides.clock }),
     });
 
     const metrics = createMetrics();
@@ -256,6 +271,9 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
         feedback: handoff.feedback,
         surge: surge.port,
         logger: logger.child({ component: 'pipeline' }),
+        ...(overrides.clock && { now: overrides.clock }),
+        ...(overrides.checkpoint && { checkpoint: overrides.checkpoint }),
+        ...(inlineDelivery && { inlineDelivery }),
       }),
       metrics,
     );
@@ -263,7 +281,7 @@ export async function compose(config: Config, options: ComposeOptions): Promise<
     if (runWorkers) {
       // Override senders replace the configured ones channel by channel; web chat stays real unless replaced.
       const senders = new Map([...channelSenders(config.channels), ...(overrides.senders ?? [])]);
-      const stopSweeping = pipeline.registerWorkers(senders, { sweep: config.sweep });
+      const stopSweeping = pipeline.registerWorkers(senders, { ...workerTimings, sweep: config.sweep });
       closers.push(async () => stopSweeping());
       handoff.registerSlaWorker(jobs);
       const stopSurgeSchedule = surge.startDetection();

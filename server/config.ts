@@ -7,6 +7,7 @@ import { LOG_LEVELS, type LogLevel } from '../core/logger';
 import { DEFAULT_LOGIN_LIMIT, type LoginLimitPolicy } from '../accounts/login-limiter';
 import { HANDOFF_VARIABLES, HandoffConfigError, parseHandoffEnv, type HandoffConfig } from '../handoff/config';
 import { parseSurgeEnv, SURGE_VARIABLES, SurgeConfigError, type SurgeConfig } from '../surge/config';
+import type { PipelineDeps, WorkerSettings } from '../pipeline/deps';
 
 export interface ConfigVariable {
   readonly name: string;
@@ -232,6 +233,17 @@ export interface Config {
   readonly handoff: HandoffConfig;
   /** Surge detection thresholds, tick and load depth (validated by surge/config.ts). */
   readonly surge: SurgeConfig;
+  /**
+   * Not an environment variable: production keeps the defaults. Tests and benches shorten them so
+   * a retry, or the takeover of a dead worker's job, takes milliseconds rather than minutes.
+   */
+  readonly jobTimings?: JobTimings;
+}
+
+/** Worker retries, the send lease and the inline hold (pipeline/deps.ts), and BullMQ's job locks (jobs/bullmq-driver.ts). */
+export interface JobTimings extends Pick<WorkerSettings, 'inbound' | 'outbound' | 'sendLeaseMs'>, Pick<PipelineDeps, 'inlineDelivery'> {
+  readonly lockDurationMs?: number;
+  readonly stalledIntervalMs?: number;
 }
 
 export type TrustProxy = false | number | readonly string[];

@@ -6,6 +6,7 @@ import { Pool, type PoolClient } from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-driver';
 import { PGliteWorkerClient } from './pglite-worker-client';
+import { memoryDatabaseTemplate } from './pglite-template';
 import { retryReadsOnFreshConnection } from './read-retry';
 import { makePrivateFolder } from './private-folder';
 import { createStatementNames } from './prepared-statements';
@@ -82,7 +83,9 @@ async function openPGlite(config: DatabaseConfig): Promise<Opened> {
   // Every opener (serve, migrate, the other CLI commands) takes the folder's lock first.
   const lock = inMemory ? undefined : lockDataDir(dataDir);
   try {
-    const client = await PGliteWorkerClient.start(dataDir, { onLost: config.onLost });
+    // A throwaway database starts as the template when one is set (store/pglite-template.ts).
+    const startFrom = inMemory ? memoryDatabaseTemplate() : undefined;
+    const client = await PGliteWorkerClient.start(dataDir, { onLost: config.onLost, startFrom });
     // Kysely's destroy() closes the driver only if a query ran; the thread must end either way.
     const release = () => client.close().finally(() => lock?.release());
     return { db: new Kysely<Schema>({ dialect: new PGliteDialect(client) }), kind: 'pglite', release };

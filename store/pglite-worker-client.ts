@@ -67,10 +67,14 @@ export interface WorkerQueryResult {
 export interface PGliteWorkerOptions {
   /** Called once if the worker thread dies while open (not after close()). */
   readonly onLost?: (error: Error) => void;
+  /** A new database starts as this dump (see dump()) instead of running initdb; it must not already exist. */
+  readonly startFrom?: Uint8Array;
 }
 
+type Answer = Extract<FromWorker, { type: 'result' | 'dumped' }>;
+
 interface Pending {
-  resolve(result: WorkerQueryResult): void;
+  resolve(answer: Answer): void;
   reject(error: Error): void;
 }
 
@@ -101,7 +105,7 @@ export class PGliteWorkerClient {
 
   /** Starts the worker and resolves once PGlite is open in it; rejects with PGlite's own error if it cannot open. */
   static async start(dataDir: string, options: PGliteWorkerOptions = {}): Promise<PGliteWorkerClient> {
-    const workerData: PGliteWorkerData = { dataDir, artifacts: await loadArtifacts() };
+    const workerData: PGliteWorkerData = { dataDir, artifacts: await loadArtifacts(), startFrom: options.startFrom };
     const worker = new Worker(WORKER_ENTRY, { workerData });
     return new Promise((resolve, reject) => {
       const onExit = (code: number) => reject(new Error(`the embedded database's worker exited with code ${code} while opening ${dataDir}`));
@@ -122,13 +126,22 @@ export class PGliteWorkerClient {
     return this.closing || this.lost !== undefined;
   }
 
-  query(sql: string, params: readonly unknown[]): Promise<WorkerQueryResult> {
+  async query(sql: string, params: readonly unknown[]): Promise<WorkerQueryResult> {
+    return (await this.ask((id) => ({ type: 'query', id, sql, params }))) as WorkerQueryResult;
+  }
+
+  /** The whole data folder as a tar, after what was sent before: a database that start() can begin from. */
+  async dump(): Promise<Uint8Array> {
+    return ((await this.ask((id) => ({ type: 'dump', id }))) as Extract<Answer, { type: 'dumped' }>).tar;
+  }
+
+  private ask(message: (id: number) => ToWorker): Promise<Answer> {
     if (this.lost) return Promise.reject(this.lost);
     if (this.closing) return Promise.reject(new Error('the embedded database is closed'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       // Throws synchronously when a parameter cannot be cloned; the promise then rejects with it.
-      this.send({ type: 'query', id, sql, params });
+      this.send(message(id));
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
     });
@@ -155,13 +168,13 @@ export class PGliteWorkerClient {
   }
 
   private settle(message: FromWorker): void {
-    if (message.type !== 'result' && message.type !== 'error') return;
+    if (message.type !== 'result' && message.type !== 'dumped' && message.type !== 'error') return;
     const pending = this.pending.get(message.id);
     if (!pending) return;
     this.pending.delete(message.id);
     if (this.pending.size === 0 && !this.closing) this.worker.unref();
-    if (message.type === 'result') pending.resolve(message);
-    else pending.reject(new EmbeddedDatabaseError(message.error));
+    if (message.type === 'error') pending.reject(new EmbeddedDatabaseError(message.error));
+    else pending.resolve(message);
   }
 
   private onExit(code: number, failure: Error | undefined): void {

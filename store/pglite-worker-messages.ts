@@ -11,12 +11,16 @@ export interface SerializedError extends PostgresErrorFields {
   readonly message: string;
 }
 
-export type ToWorker = { readonly type: 'query'; readonly id: number; readonly sql: string; readonly params: readonly unknown[] } | { readonly type: 'close' };
+export type ToWorker =
+  | { readonly type: 'query'; readonly id: number; readonly sql: string; readonly params: readonly unknown[] }
+  | { readonly type: 'dump'; readonly id: number }
+  | { readonly type: 'close' };
 
 export type FromWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'open-failed'; readonly error: SerializedError }
   | { readonly type: 'result'; readonly id: number; readonly rows: unknown[]; readonly affectedRows?: number; readonly command?: string }
+  | { readonly type: 'dumped'; readonly id: number; readonly tar: Uint8Array }
   | { readonly type: 'error'; readonly id: number; readonly error: SerializedError };
 
 /** What the worker thread is started with. */
@@ -25,6 +29,8 @@ export interface PGliteWorkerData {
   readonly dataDir: string;
   /** PGlite's WebAssembly, compiled once per process and shared by every worker it starts. */
   readonly artifacts: PGliteArtifacts;
+  /** A data folder dumped as a tar (PGlite's dumpDataDir) that a new database starts as, instead of running initdb. */
+  readonly startFrom?: Uint8Array;
 }
 
 export interface PGliteArtifacts {

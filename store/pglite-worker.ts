@@ -12,10 +12,14 @@ import { serializeError, type FromWorker, type PGliteWorkerData, type ToWorker }
 async function serve(): Promise<void> {
   const port = parentPort!;
   const post = (message: FromWorker) => port.postMessage(message);
-  const { dataDir, artifacts } = workerData as PGliteWorkerData;
+  const { dataDir, artifacts, startFrom } = workerData as PGliteWorkerData;
   let client: PGlite;
   try {
-    client = new PGlite(dataDir, { ...artifacts, fsBundle: new Blob([artifacts.fsBundle as Uint8Array<ArrayBuffer>]) });
+    client = new PGlite(dataDir, {
+      ...artifacts,
+      fsBundle: new Blob([artifacts.fsBundle as Uint8Array<ArrayBuffer>]),
+      ...(startFrom && { loadDataDir: new Blob([startFrom as Uint8Array<ArrayBuffer>], { type: 'application/x-tar' }) }),
+    });
     await client.waitReady;
   } catch (error) {
     post({ type: 'open-failed', error: serializeError(error) });
@@ -33,6 +37,11 @@ async function serve(): Promise<void> {
         return;
       }
       try {
+        if (message.type === 'dump') {
+          const tar = new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer());
+          port.postMessage({ type: 'dumped', id: message.id, tar } satisfies FromWorker, [tar.buffer]);
+          return;
+        }
         const result = await client.query(message.sql, message.params as unknown[]);
         post({ type: 'result', id: message.id, rows: result.rows, affectedRows: result.affectedRows, command: result.command });
       } catch (error) {

@@ -8,7 +8,8 @@
 import { expectedCalibrationError } from '../bot/calibration';
 import { trainModel, type TrainOptions, type TrainProgress } from '../bot/classifier';
 import { evaluate, type CurvePoint } from '../bot/classifier-eval';
-import { seededRandom, shuffleInPlace } from '../bot/classifier-softmax';
+import { shuffleInPlace } from '../bot/classifier-softmax';
+import { seededRandom } from '../core/random';
 import { macroF1 } from '../bot/label-metrics';
 import type { LabelledExample } from '../bot/model-types';
 import type { Catalog } from '../bot/intent-schema';

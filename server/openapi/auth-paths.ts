@@ -2,7 +2,7 @@
 import { ROLES } from '../../accounts/roles';
 import { loginBody, passwordBody } from '../../accounts/routes';
 import { changesBody, newUserBody, resetBody } from '../../accounts/user-routes';
-import { errorResponses, idParameter, jsonBody, jsonResponse, ref, requestSchema, secured, type OpenApiGroup } from './document';
+import { errorResponses, idParameter, jsonBody, jsonResponse, listResponse, ref, requestSchema, secured, type OpenApiGroup } from './document';
 
 const user = {
   type: 'object',
@@ -75,7 +75,7 @@ export const authPaths: OpenApiGroup = {
       }),
       get: secured(['admin'], {
         summary: 'List users',
-        responses: { '200': jsonResponse('Users', { type: 'object', properties: { users: { type: 'array', items: ref('User') } } }) },
+        responses: { '200': listResponse('Users', 'users', ref('User')) },
       }),
     },
     '/api/v1/users/{id}': {

@@ -1,7 +1,7 @@
 // OpenAPI for /canned-responses: the answers agents insert with `/`, kept by trainers and admins.
 import { cannedBody } from '../../handoff/canned-routes';
 import { CANNED_VARIABLES } from '../../handoff/canned-variables';
-import { errorResponses, idParameter, jsonBody, jsonResponse, ref, requestSchema, secured, type OpenApiGroup } from './document';
+import { arrayOf, errorResponses, idParameter, jsonBody, jsonResponse, listResponse, ref, requestSchema, secured, type OpenApiGroup } from './document';
 
 const SUPERVISORS = ['trainer'];
 const canned = {
@@ -26,10 +26,7 @@ export const cannedPaths: OpenApiGroup = {
       get: secured(['agent', 'trainer', 'supervisor'], {
         summary: 'Every canned response, by title, with the variables a text may use',
         responses: {
-          '200': jsonResponse('Canned responses', {
-            type: 'object',
-            properties: { cannedResponses: { type: 'array', items: ref('CannedResponse') }, variables: { type: 'array', items: { type: 'string' } } },
-          }),
+          '200': listResponse('Canned responses', 'cannedResponses', ref('CannedResponse'), { variables: arrayOf({ type: 'string' }) }),
         },
       }),
       post: secured(SUPERVISORS, {

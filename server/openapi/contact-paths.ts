@@ -1,7 +1,7 @@
 // OpenAPI: the contact panel's history across channels and the evidence-only identity links.
 import { linkBody } from '../../handoff/contact-routes';
 import { TICKET_STATUSES } from '../../handoff/ticket-rules';
-import { errorResponses, idParameter, jsonBody, jsonResponse, ref, requestSchema, secured, type OpenApiGroup } from './document';
+import { arrayOf, errorResponses, idParameter, jsonBody, jsonResponse, objectOf, ref, requestSchema, secured, type OpenApiGroup } from './document';
 
 const AGENT = ['agent'];
 
@@ -45,24 +45,20 @@ const history = {
           messageCount: { type: 'integer' },
           intents: { type: 'array', items: { type: 'string' } },
           outcome: { type: 'string', enum: [...TICKET_STATUSES, 'bot_answered', 'bot_only'] },
-          tickets: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                id: { type: 'string' },
-                status: { type: 'string', enum: TICKET_STATUSES },
-                priority: { type: 'string' },
-                queue: { type: 'string' },
-                reason: { type: ['string', 'null'] },
-                intent: { type: ['string', 'null'] },
-                createdAt: { type: 'string', format: 'date-time' },
-                resolvedAt: { type: ['string', 'null'], format: 'date-time' },
-                rating: { type: ['integer', 'null'], minimum: 1, maximum: 5 },
-                followsTicketId: { type: ['string', 'null'] },
-              },
-            },
-          },
+          tickets: arrayOf(
+            objectOf({
+              id: { type: 'string' },
+              status: { type: 'string', enum: TICKET_STATUSES },
+              priority: { type: 'string' },
+              queue: { type: 'string' },
+              reason: { type: ['string', 'null'] },
+              intent: { type: ['string', 'null'] },
+              createdAt: { type: 'string', format: 'date-time' },
+              resolvedAt: { type: ['string', 'null'], format: 'date-time' },
+              rating: { type: ['integer', 'null'], minimum: 1, maximum: 5 },
+              followsTicketId: { type: ['string', 'null'] },
+            }),
+          ),
         },
       },
     },

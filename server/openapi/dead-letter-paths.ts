@@ -1,5 +1,5 @@
 // OpenAPI: the dead-letter list (server/dead-letter-routes.ts).
-import { errorResponses, jsonResponse, secured, type OpenApiGroup } from './document';
+import { arrayOf, errorResponses, jsonResponse, objectOf, secured, type OpenApiGroup } from './document';
 
 const when = { type: 'string', format: 'date-time' };
 
@@ -22,32 +22,24 @@ export const deadLetterPaths: OpenApiGroup = {
                 type: 'object',
                 properties: { messages: { type: 'integer' }, outbox: { type: 'integer' }, rejectedEvents: { type: 'integer' } },
               },
-              items: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    kind: { type: 'string', enum: ['message', 'outbox'] },
-                    id: { type: 'string' },
-                    conversationId: { type: 'string' },
-                    error: { type: ['string', 'null'], description: 'The last error, PII-redacted.' },
-                    createdAt: when,
-                  },
-                },
-              },
-              rejected: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    id: { type: 'string' },
-                    channel: { type: 'string' },
-                    externalId: { type: ['string', 'null'], description: "The event's platform id, when it had a readable one." },
-                    reason: { type: 'string' },
-                    createdAt: when,
-                  },
-                },
-              },
+              items: arrayOf(
+                objectOf({
+                  kind: { type: 'string', enum: ['message', 'outbox'] },
+                  id: { type: 'string' },
+                  conversationId: { type: 'string' },
+                  error: { type: ['string', 'null'], description: 'The last error, PII-redacted.' },
+                  createdAt: when,
+                }),
+              ),
+              rejected: arrayOf(
+                objectOf({
+                  id: { type: 'string' },
+                  channel: { type: 'string' },
+                  externalId: { type: ['string', 'null'], description: "The event's platform id, when it had a readable one." },
+                  reason: { type: 'string' },
+                  createdAt: when,
+                }),
+              ),
             },
           }),
           ...errorResponses('SOTONG_ERR_VALIDATION'),

@@ -26,6 +26,19 @@ export const optionalJsonBody = (schema: JsonSchema) => ({ required: false, cont
 /** A JSON response. */
 export const jsonResponse = (description: string, schema: JsonSchema) => ({ description, content: { 'application/json': { schema } } });
 
+/** An object with these properties. */
+export const objectOf = (properties: Readonly<Record<string, unknown>>): JsonSchema => ({ type: 'object', properties });
+
+/** An array of `items`. */
+export const arrayOf = (items: JsonSchema): JsonSchema => ({ type: 'array', items });
+
+/**
+ * A list answer: an object whose `key` holds the list, beside any other properties
+ * (`{ users: [User…] }`, `{ cannedResponses: […], variables: […] }`).
+ */
+export const listResponse = (description: string, key: string, items: JsonSchema, others: Readonly<Record<string, unknown>> = {}) =>
+  jsonResponse(description, objectOf({ [key]: arrayOf(items), ...others }));
+
 /** Error responses from the catalogue, by code. */
 export function errorResponses(...codes: ErrorCode[]): Record<string, unknown> {
   return Object.fromEntries(
@@ -58,6 +71,12 @@ export function requestSchema(schema: z.ZodType): JsonSchema {
 export function responseSchema(schema: z.ZodType): JsonSchema {
   const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
   return json as JsonSchema;
+}
+
+/** A route's zod query schema as OpenAPI query parameters, one per property. */
+export function queryParameters(schema: z.ZodObject): Operation[] {
+  const properties = (requestSchema(schema).properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(properties).map(([name, property]) => ({ name, in: 'query', schema: property }));
 }
 
 export const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } } as const;

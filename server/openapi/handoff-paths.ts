@@ -3,7 +3,19 @@ import { PRIORITIES } from '../../handoff/priority';
 import { QUEUE_VIEWS } from '../../handoff/queue-view-repository';
 import { TICKET_STATUSES } from '../../handoff/ticket-rules';
 import { priorityBody, relabelBody, resolveBody, snoozeBody, textBody, transferBody } from '../../handoff/routes';
-import { errorResponses, idParameter, jsonBody, jsonResponse, ref, requestSchema, secured, type OpenApiGroup } from './document';
+import {
+  arrayOf,
+  errorResponses,
+  idParameter,
+  jsonBody,
+  jsonResponse,
+  listResponse,
+  objectOf,
+  ref,
+  requestSchema,
+  secured,
+  type OpenApiGroup,
+} from './document';
 
 const AGENT = ['agent'];
 const ticketAnswer = jsonResponse('The ticket after the action', { type: 'object', properties: { ticket: ref('Ticket') } });
@@ -100,10 +112,7 @@ export const handoffPaths: OpenApiGroup = {
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
         ],
         responses: {
-          '200': jsonResponse('Tickets', {
-            type: 'object',
-            properties: { tickets: { type: 'array', items: { allOf: [ref('Ticket'), { type: 'object', properties: { card: ref('TriageCard') } }] } } },
-          }),
+          '200': listResponse('Tickets', 'tickets', { allOf: [ref('Ticket'), objectOf({ card: ref('TriageCard') })] }),
           ...errorResponses('SOTONG_ERR_VALIDATION'),
         },
       }),
@@ -116,18 +125,14 @@ export const handoffPaths: OpenApiGroup = {
             type: 'object',
             properties: {
               queues: { type: 'array', items: { type: 'string' } },
-              agents: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    id: { type: 'string' },
-                    email: { type: 'string' },
-                    displayName: { type: ['string', 'null'] },
-                    queues: { type: 'array', items: { type: 'string' } },
-                  },
-                },
-              },
+              agents: arrayOf(
+                objectOf({
+                  id: { type: 'string' },
+                  email: { type: 'string' },
+                  displayName: { type: ['string', 'null'] },
+                  queues: { type: 'array', items: { type: 'string' } },
+                }),
+              ),
             },
           }),
         },

@@ -4,11 +4,12 @@ import { cannedPaths } from './canned-paths';
 import { Router } from 'express';
 import { authPaths } from './auth-paths';
 import { contactPaths } from './contact-paths';
+import { dashboardPaths } from './dashboard-paths';
 import { deadLetterPaths } from './dead-letter-paths';
 import { buildOpenApiDocument, type OpenApiGroup } from './document';
 import { handoffPaths } from './handoff-paths';
 
-export const CORE_GROUPS: readonly OpenApiGroup[] = [authPaths, handoffPaths, cannedPaths, contactPaths, deadLetterPaths];
+export const CORE_GROUPS: readonly OpenApiGroup[] = [authPaths, handoffPaths, cannedPaths, contactPaths, deadLetterPaths, dashboardPaths];
 
 export function openApiRoutes(groups: readonly OpenApiGroup[] = CORE_GROUPS): Router {
   // Built once at start: a duplicate or clash fails the start, not a request.

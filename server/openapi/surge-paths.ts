@@ -2,7 +2,20 @@
 // baseline, the supervisor's pinned answer, its broadcast, and the group of waiting tickets.
 // Request bodies and the list query are the routes' own zod schemas (surge/routes.ts).
 import { listQuery, pinnedBody, replyBody } from '../../surge/routes';
-import { errorResponses, idParameter, jsonBody, jsonResponse, ref, requestSchema, secured, type OpenApiGroup } from './document';
+import {
+  arrayOf,
+  errorResponses,
+  idParameter,
+  jsonBody,
+  jsonResponse,
+  listResponse,
+  objectOf,
+  queryParameters,
+  ref,
+  requestSchema,
+  secured,
+  type OpenApiGroup,
+} from './document';
 
 const READERS = ['agent', 'supervisor', 'trainer'];
 const STAFF = ['agent', 'supervisor'];
@@ -60,13 +73,9 @@ export const surgePaths: OpenApiGroup = {
     '/api/v1/surges': {
       get: secured(READERS, {
         summary: 'List surges, newest first',
-        parameters: Object.entries((requestSchema(listQuery).properties ?? {}) as Record<string, unknown>).map(([name, schema]) => ({
-          name,
-          in: 'query',
-          schema,
-        })),
+        parameters: queryParameters(listQuery),
         responses: {
-          '200': jsonResponse('Surges', { type: 'object', properties: { surges: { type: 'array', items: ref('Surge') } } }),
+          '200': listResponse('Surges', 'surges', ref('Surge')),
           ...errorResponses('SOTONG_ERR_VALIDATION'),
         },
       }),
@@ -107,18 +116,14 @@ export const surgePaths: OpenApiGroup = {
         parameters: [idParameter],
         responses: {
           '200': countAnswer('The group', {
-            tickets: {
-              type: 'array',
-              items: {
-                type: 'object',
-                properties: {
-                  id: { type: 'string' },
-                  conversationId: { type: 'string' },
-                  priority: { type: 'string' },
-                  text: { type: 'string', description: 'The opening message, PII-redacted' },
-                },
-              },
-            },
+            tickets: arrayOf(
+              objectOf({
+                id: { type: 'string' },
+                conversationId: { type: 'string' },
+                priority: { type: 'string' },
+                text: { type: 'string', description: 'The opening message, PII-redacted' },
+              }),
+            ),
           }),
           ...notFound,
         },

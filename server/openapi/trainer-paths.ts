@@ -4,7 +4,20 @@ import { parseBodySchema } from '../../training/nlu-routes';
 import { answersBodySchema, exampleBodySchema, intentBodySchema, intentUpdateSchema, newIntentSchema } from '../../training/trainer-catalog';
 import { acceptBodySchema } from '../../training/trainer-inbox';
 import { publishBodySchema, rollbackBodySchema } from '../../training/trainer-models';
-import { errorResponses, jsonBody, optionalJsonBody, jsonResponse, ref, requestSchema, responseSchema, secured, type OpenApiGroup } from './document';
+import {
+  arrayOf,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  listResponse,
+  objectOf,
+  optionalJsonBody,
+  ref,
+  requestSchema,
+  responseSchema,
+  secured,
+  type OpenApiGroup,
+} from './document';
 
 const TRAINER = ['trainer'];
 const path = (name: string, description: string) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
@@ -35,19 +48,15 @@ const evaluation = {
     examples: { type: 'integer' },
     accuracy: { type: 'number' },
     macroF1: { type: 'number' },
-    perIntent: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          label: { type: 'string' },
-          precision: { type: 'number' },
-          recall: { type: 'number' },
-          f1: { type: 'number' },
-          support: { type: 'integer' },
-        },
-      },
-    },
+    perIntent: arrayOf(
+      objectOf({
+        label: { type: 'string' },
+        precision: { type: 'number' },
+        recall: { type: 'number' },
+        f1: { type: 'number' },
+        support: { type: 'integer' },
+      }),
+    ),
     confusion: {
       type: 'array',
       items: { type: 'object', properties: { gold: { type: 'string' }, predicted: { type: 'string' }, count: { type: 'integer' } } },
@@ -98,8 +107,10 @@ const inboxItem = {
   },
 };
 
+/** An intent with its examples. */
+const intentAnswer = jsonResponse('The intent', objectOf({ intent: ref('TrainerIntent'), examples: arrayOf(ref('TrainerExample')) }));
+
 const op = (summary: string, responses: Record<string, unknown>, extra: Record<string, unknown> = {}) => secured(TRAINER, { summary, ...extra, responses });
-const obj = (properties: Record<string, unknown>) => ({ type: 'object', properties });
 
 export const trainerPaths: OpenApiGroup = {
   tag: { name: 'trainer', description: 'Catalog editing, the training inbox, model training, evaluation and publishing.' },
@@ -116,11 +127,11 @@ export const trainerPaths: OpenApiGroup = {
   },
   paths: {
     '/api/v1/intents': {
-      get: op('List intents with example counts', { 200: jsonResponse('Intents', obj({ intents: { type: 'array', items: { type: 'object' } } })) }),
+      get: op('List intents with example counts', { 200: listResponse('Intents', 'intents', { type: 'object' }) }),
       post: op(
         'Create an intent (a taxonomy id), optionally with examples',
         {
-          201: jsonResponse('The intent', obj({ intent: ref('TrainerIntent'), examples: { type: 'array', items: ref('TrainerExample') } })),
+          201: intentAnswer,
           ...invalid,
           ...conflict,
         },
@@ -131,7 +142,7 @@ export const trainerPaths: OpenApiGroup = {
       get: op('Answers past their review date (or with none) and official links whose last check failed', {
         200: jsonResponse(
           'The freshness report',
-          obj({
+          objectOf({
             today: { type: 'string' },
             answersDue: { type: 'array', items: { type: 'object' } },
             brokenLinks: { type: 'array', items: { type: 'object' } },
@@ -142,18 +153,14 @@ export const trainerPaths: OpenApiGroup = {
     },
     '/api/v1/intents/export': {
       get: op('The database catalog as catalog files', {
-        200: jsonResponse('{filename: yamlText}', obj({ files: { type: 'object', additionalProperties: { type: 'string' } } })),
+        200: jsonResponse('{filename: yamlText}', objectOf({ files: { type: 'object', additionalProperties: { type: 'string' } } })),
       }),
     },
     '/api/v1/intents/{id}': {
-      get: op(
-        'An intent with its examples',
-        { 200: jsonResponse('The intent', obj({ intent: ref('TrainerIntent'), examples: { type: 'array', items: ref('TrainerExample') } })), ...notFound },
-        { parameters: [intentId] },
-      ),
+      get: op('An intent with its examples', { 200: intentAnswer, ...notFound }, { parameters: [intentId] }),
       put: op(
         "Replace an intent's definition (examples are edited separately)",
-        { 200: jsonResponse('The intent', obj({ intent: ref('TrainerIntent') })), ...invalid, ...notFound },
+        { 200: jsonResponse('The intent', objectOf({ intent: ref('TrainerIntent') })), ...invalid, ...notFound },
         { parameters: [intentId], requestBody: jsonBody(requestSchema(intentUpdateSchema)) },
       ),
       delete: op('Delete an intent and its examples', { 204: { description: 'Deleted' }, ...notFound }, { parameters: [intentId] }),
@@ -161,7 +168,7 @@ export const trainerPaths: OpenApiGroup = {
     '/api/v1/intents/{id}/answers': {
       put: op(
         'Replace the answers (and optionally the links)',
-        { 200: jsonResponse('The intent', obj({ intent: ref('TrainerIntent') })), ...invalid, ...notFound },
+        { 200: jsonResponse('The intent', objectOf({ intent: ref('TrainerIntent') })), ...invalid, ...notFound },
         {
           parameters: [intentId],
           requestBody: jsonBody(requestSchema(answersBodySchema)),
@@ -169,14 +176,10 @@ export const trainerPaths: OpenApiGroup = {
       ),
     },
     '/api/v1/intents/{id}/examples': {
-      get: op(
-        "The intent's examples",
-        { 200: jsonResponse('Examples', obj({ examples: { type: 'array', items: ref('TrainerExample') } })), ...notFound },
-        { parameters: [intentId] },
-      ),
+      get: op("The intent's examples", { 200: listResponse('Examples', 'examples', ref('TrainerExample')), ...notFound }, { parameters: [intentId] }),
       post: op(
         'Add an example; 409 names the other intent if it (nearly) duplicates one there',
-        { 201: jsonResponse('The example', obj({ example: ref('TrainerExample') })), ...invalid, ...notFound, ...conflict },
+        { 201: jsonResponse('The example', objectOf({ example: ref('TrainerExample') })), ...invalid, ...notFound, ...conflict },
         {
           parameters: [intentId],
           requestBody: jsonBody(requestSchema(exampleBodySchema)),
@@ -189,7 +192,7 @@ export const trainerPaths: OpenApiGroup = {
     '/api/v1/inbox': {
       get: op(
         'Relabelled, low-confidence and unhandled messages',
-        { 200: jsonResponse('Items', obj({ items: { type: 'array', items: ref('InboxItem') } })) },
+        { 200: listResponse('Items', 'items', ref('InboxItem')) },
         {
           parameters: [
             { name: 'source', in: 'query', schema: { type: 'string', enum: ['relabel', 'low_confidence', 'unhandled', 'negative_feedback'] } },
@@ -201,7 +204,7 @@ export const trainerPaths: OpenApiGroup = {
     '/api/v1/inbox/{id}/accept': {
       post: op(
         'Turn an inbox item into an example',
-        { 201: jsonResponse('The example', obj({ item: { type: 'string' }, example: ref('TrainerExample') })), ...invalid, ...notFound, ...conflict },
+        { 201: jsonResponse('The example', objectOf({ item: { type: 'string' }, example: ref('TrainerExample') })), ...invalid, ...notFound, ...conflict },
         {
           parameters: [path('id', 'Inbox item id')],
           requestBody: jsonBody(requestSchema(acceptBodySchema)),
@@ -213,16 +216,16 @@ export const trainerPaths: OpenApiGroup = {
     },
     '/api/v1/models': {
       get: op('Model versions, newest first, and the live one', {
-        200: jsonResponse('Versions', obj({ live: { type: 'string' }, versions: { type: 'array', items: { type: 'object' } } })),
+        200: listResponse('Versions', 'versions', { type: 'object' }, { live: { type: 'string' } }),
       }),
     },
     '/api/v1/models/train': {
-      post: op('Train a draft model in the background', { 202: jsonResponse('Job started', obj({ jobId: { type: 'string' }, job: ref('TrainingJob') })) }),
+      post: op('Train a draft model in the background', { 202: jsonResponse('Job started', objectOf({ jobId: { type: 'string' }, job: ref('TrainingJob') })) }),
     },
     '/api/v1/models/training/{jobId}': {
       get: op(
         'Training progress',
-        { 200: jsonResponse('The job', obj({ job: ref('TrainingJob') })), ...notFound },
+        { 200: jsonResponse('The job', objectOf({ job: ref('TrainingJob') })), ...notFound },
         { parameters: [path('jobId', 'Training job id')] },
       ),
     },
@@ -230,7 +233,7 @@ export const trainerPaths: OpenApiGroup = {
       get: op(
         "A version's cross-validated evaluation",
         {
-          200: jsonResponse('Evaluation', obj({ version: { type: 'string' }, status: { type: 'string' }, evaluation: ref('TrainerEvaluation') })),
+          200: jsonResponse('Evaluation', objectOf({ version: { type: 'string' }, status: { type: 'string' }, evaluation: ref('TrainerEvaluation') })),
           ...notFound,
         },
         { parameters: [version] },
@@ -262,12 +265,12 @@ export const trainerPaths: OpenApiGroup = {
         {
           200: jsonResponse(
             'The decision',
-            obj({
+            objectOf({
               text: { type: 'string', description: 'The text as triaged (PII-redacted)' },
               modelVersion: { type: 'string' },
               intent: { type: 'string' },
               confidence: { type: 'number' },
-              intents: { type: 'array', items: obj({ intent: { type: 'string' }, confidence: { type: 'number' } }) },
+              intents: { type: 'array', items: objectOf({ intent: { type: 'string' }, confidence: { type: 'number' } }) },
               entities: { type: 'array', items: { type: 'object' } },
               piiTypes: { type: 'array', items: { type: 'string' } },
               action: { type: 'string' },

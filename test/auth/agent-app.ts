@@ -11,6 +11,8 @@ import type { TriageFn } from '../../pipeline/types';
 import type { RouteModule } from '../../server/app';
 import type { Database } from '../../store/database';
 import { CHEAP_PASSWORD_COST, startComposedServer } from '../support/composed-server';
+import { tableTriage } from '../support/pipeline-fixtures';
+import { seedCatalog } from '../support/seed-catalog';
 
 export { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 
@@ -34,6 +36,12 @@ export interface AgentApp {
   /** An enabled user with these roles and PASSWORD. */
   user(roles: string[], email?: string): Promise<{ id: string; email: string }>;
   close(): Promise<void>;
+}
+
+/** The model most HTTP tests run: the word-table triage over the seed catalog. */
+export function tableModel(): Pick<AgentAppOptions, 'triage' | 'catalog'> {
+  const catalog = seedCatalog();
+  return { triage: () => tableTriage(), catalog: () => catalog };
 }
 
 let counter = 0;

@@ -1,16 +1,13 @@
 // Sign-in, sessions, CSRF, roles and the login rate limit over HTTP against the real app, on
 // PGlite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
-import { tableTriage } from '../support/pipeline-fixtures';
-import { seedCatalog } from '../support/seed-catalog';
 import { describeEachDatabaseKind } from '../support/backends';
-import { call, PASSWORD, signIn, startAgentApp, STARTUP_TIMEOUT_MS, type AgentApp } from './agent-app';
+import { call, PASSWORD, signIn, startAgentApp, tableModel, STARTUP_TIMEOUT_MS, type AgentApp } from './agent-app';
 
 describeEachDatabaseKind('console auth over HTTP', (kind) => {
   let app: AgentApp;
   beforeAll(async () => {
-    const catalog = seedCatalog();
-    app = await startAgentApp(kind, { triage: () => tableTriage(), catalog: () => catalog, env: { LOGIN_MAX_FAILURES: '5', LOGIN_WINDOW_MINUTES: '1' } });
+    app = await startAgentApp(kind, { ...tableModel(), env: { LOGIN_MAX_FAILURES: '5', LOGIN_WINDOW_MINUTES: '1' } });
   }, STARTUP_TIMEOUT_MS);
   afterAll(() => app?.close());
 

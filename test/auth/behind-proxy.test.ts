@@ -3,18 +3,14 @@
 // address, one address cannot spray a password over many accounts, and a burst of concurrent
 // guesses is counted before the password hash runs.
 import { loadConfig } from '../../server/config';
-import { seedCatalog } from '../support/seed-catalog';
-import { tableTriage } from '../support/pipeline-fixtures';
 import { describeEachDatabaseKind } from '../support/backends';
-import { call, PASSWORD, startAgentApp, STARTUP_TIMEOUT_MS, type AgentApp } from './agent-app';
+import { call, PASSWORD, startAgentApp, tableModel, STARTUP_TIMEOUT_MS, type AgentApp } from './agent-app';
 
 describeEachDatabaseKind('limits behind a proxy (TRUST_PROXY=1)', (kind) => {
   let app: AgentApp;
   beforeAll(async () => {
-    const catalog = seedCatalog();
     app = await startAgentApp(kind, {
-      triage: () => tableTriage(),
-      catalog: () => catalog,
+      ...tableModel(),
       env: {
         TRUST_PROXY: '1',
         WEB_CHAT_RATE_LIMIT: '2',

@@ -1,12 +1,14 @@
 // The OpenAPI document describes every route the composed app mounts, refuses clashes, and each
 // documented request body is the JSON Schema of the very zod schema its route validates with.
+import { Router } from 'express';
 import type { z } from 'zod';
 import { linkBody } from '../../handoff/contact-routes';
 import { cannedBody } from '../../handoff/canned-routes';
 import { loginBody, passwordBody } from '../../accounts/routes';
 import { changesBody, newUserBody, resetBody } from '../../accounts/user-routes';
 import { priorityBody, relabelBody, resolveBody, snoozeBody, textBody, transferBody } from '../../handoff/routes';
-import { buildOpenApiDocument, requestSchema, type OpenApiGroup } from '../../server/openapi/document';
+import { dashboardAnswer } from '../../server/openapi/dashboard-paths';
+import { buildOpenApiDocument, requestSchema, responseSchema, type OpenApiGroup } from '../../server/openapi/document';
 import { CORE_GROUPS } from '../../server/openapi/openapi-routes';
 import { surgePaths } from '../../server/openapi/surge-paths';
 import { trainerPaths } from '../../server/openapi/trainer-paths';
@@ -15,10 +17,9 @@ import { parseBodySchema } from '../../training/nlu-routes';
 import { answersBodySchema, exampleBodySchema, intentUpdateSchema, newIntentSchema } from '../../training/trainer-catalog';
 import { acceptBodySchema } from '../../training/trainer-inbox';
 import { publishBodySchema, rollbackBodySchema } from '../../training/trainer-models';
-import { tableTriage } from '../support/pipeline-fixtures';
+import { inbound } from '../support/pipeline-fixtures';
 import { routesOf } from '../support/router-paths';
-import { seedCatalog } from '../support/seed-catalog';
-import { signIn, startAgentApp, STARTUP_TIMEOUT_MS, type AgentApp, type Session } from './agent-app';
+import { signIn, startAgentApp, tableModel, STARTUP_TIMEOUT_MS, type AgentApp, type Session } from './agent-app';
 
 /** Every operation with a request body, and the zod schema its route parses the body with. */
 const BODIES: Readonly<Record<string, z.ZodType>> = {
@@ -56,6 +57,17 @@ const operation = (route: string): Operation | undefined => {
   return (DOCUMENT.paths[path] as Record<string, Operation> | undefined)?.[method.toLowerCase()];
 };
 const described = Object.entries(DOCUMENT.paths).flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`));
+const undocumented = (routes: readonly string[]) => routes.filter((route) => !described.includes(route));
+
+test('a mounted route the document lacks is caught', () => {
+  const planted = Router();
+  planted.get('/handoffs/:id', (_req, res) => res.end());
+  planted.post('/handoffs/:id/teleport', (_req, res) => res.end());
+  expect(undocumented(routesOf('/api/v1', planted))).toEqual(['POST /api/v1/handoffs/{id}/teleport']);
+  // A router inside a router would hide its routes from the check, so it is refused.
+  const outer = Router().use(planted);
+  expect(() => routesOf('/api/v1', outer)).toThrow(/nested router/);
+});
 
 test('two groups describing the same operation or schema are refused', () => {
   const group = (name: string, schemas = {}): OpenApiGroup => ({
@@ -89,24 +101,45 @@ describe('the composed app', () => {
   let app: AgentApp;
   let admin: Session;
   beforeAll(async () => {
-    const catalog = seedCatalog();
-    app = await startAgentApp('pglite', { triage: () => tableTriage(), catalog: () => catalog });
+    app = await startAgentApp('pglite', tableModel());
     admin = await signIn(app.url, (await app.user(['admin'])).email);
   }, STARTUP_TIMEOUT_MS);
   afterAll(() => app?.close());
 
   test('every API route it mounts is in /api/openapi.json with its roles', () => {
     const all = app.routes.filter((m) => m.path === '/api/v1').flatMap((m) => routesOf(m.path, m.router));
-    // Not described yet: the dashboard's metrics (named, so a new undescribed route anywhere else fails here).
-    const mounted = all.filter((route) => route !== 'GET /api/v1/metrics/dashboard');
-    expect(all.length - mounted.length).toBe(1);
-    expect(mounted.length).toBeGreaterThanOrEqual(38);
-    expect(mounted.filter((route) => !described.includes(route))).toEqual([]);
-    for (const route of mounted) {
+    expect(all.length).toBeGreaterThanOrEqual(39);
+    expect(all).toContain('GET /api/v1/metrics/dashboard');
+    expect(undocumented(all)).toEqual([]);
+    for (const route of all) {
       if (route === 'POST /api/v1/auth/login') continue;
       expect([route, operation(route)!['x-roles']?.length]).toEqual([route, expect.any(Number)]);
       expect(Object.keys(operation(route)!.responses)).toEqual(expect.arrayContaining(['401', '403']));
     }
+  });
+
+  test("the dashboard's real answer is the shape the document shows", async () => {
+    // Traffic, so every list in the answer has an item: a message, a ticket an agent answered and resolved.
+    const { messageId } = await app.pipeline.ingest(inbound('여권 재발급 상담원 연결해 주세요'), { enqueue: false });
+    const ticketId = (await app.pipeline.processInbound(messageId)).ticketId!;
+    const agent = { id: admin.userId, roles: ['admin'] };
+    await app.handoff.service.claim(ticketId, agent);
+    await app.handoff.service.reply(ticketId, agent, '확인해 보겠습니다.');
+    await app.handoff.service.resolve(ticketId, agent);
+
+    const answer = await admin.bearer('GET', '/api/v1/metrics/dashboard?bucket=hour');
+    expect(answer.status).toBe(200);
+    const parsed = dashboardAnswer.safeParse(answer.body);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    for (const list of [answer.body.byChannel, answer.body.byIntent, answer.body.tickets.priorities, answer.body.tickets.agents, answer.body.quality.series]) {
+      expect(list.length).toBeGreaterThan(0);
+    }
+    expect(operation('GET /api/v1/metrics/dashboard')!.responses['200']).toEqual({
+      description: 'The figures',
+      content: { 'application/json': { schema: responseSchema(dashboardAnswer) } },
+    });
+    // Strict: a field the route adds and the document lacks fails.
+    expect(dashboardAnswer.safeParse({ ...answer.body, extra: 1 }).success).toBe(false);
   });
 
   test.each(Object.entries(BODIES))('%s parses its body with the schema the document shows', async (route, schema) => {

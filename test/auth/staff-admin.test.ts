@@ -2,16 +2,13 @@
 // edits roles and department queues, deactivates and reactivates, and resets a password to a
 // temporary one that must be changed before anything else works. Every change is audited; the
 // last active admin cannot be removed.
-import { tableTriage } from '../support/pipeline-fixtures';
-import { seedCatalog } from '../support/seed-catalog';
 import { describeEachDatabaseKind } from '../support/backends';
-import { call, PASSWORD, signIn, startAgentApp, STARTUP_TIMEOUT_MS, type AgentApp } from './agent-app';
+import { call, PASSWORD, signIn, startAgentApp, tableModel, STARTUP_TIMEOUT_MS, type AgentApp } from './agent-app';
 
 describeEachDatabaseKind('staff administration over HTTP', (kind) => {
   let app: AgentApp;
   beforeAll(async () => {
-    const catalog = seedCatalog();
-    app = await startAgentApp(kind, { triage: () => tableTriage(), catalog: () => catalog });
+    app = await startAgentApp(kind, tableModel());
   }, STARTUP_TIMEOUT_MS);
   afterAll(() => app?.close());
 

@@ -2,24 +2,23 @@
 // dist/, the package files and node_modules, `npm prune --omit=dev` (no esbuild, TypeScript or
 // tsx left) and `node dist/cli/main.js serve`. It must become ready, answer a web-chat message
 // and serve the built UI, with nothing transpiled at run time and no source file in reach.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { eventually } from '../support/backends';
 import { expectStaffUiServed } from '../support/built-ui';
-import { freePort } from '../support/free-port';
+import { startServeProcess, type ServedProcess } from '../support/served-process';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEV_ONLY = ['esbuild', 'typescript', 'tsx', 'jest', 'ts-jest', 'chart.js'];
 
 let work: string;
-let child: ChildProcess | undefined;
-let log = '';
+let served: ServedProcess | undefined;
 
 afterAll(async () => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
+  served?.kill();
   if (work) await rm(work, { recursive: true, force: true });
 });
 
@@ -45,35 +44,19 @@ test('npm run build, npm prune --omit=dev, node dist/cli/main.js serve: ready, a
   expect(existsSync(path.join(app, 'node_modules', 'express'))).toBe(true);
   expect(JSON.parse(readFileSync(path.join(app, 'dist', 'build-info.json'), 'utf8')).sourceHash).toMatch(/^[0-9a-f]{64}$/);
 
-  const port = await freePort();
-  const dataDir = path.join(work, 'data');
-  child = spawn(process.execPath, ['dist/cli/main.js', 'serve'], {
+  served = await startServeProcess({
+    args: ['dist/cli/main.js', 'serve'],
     cwd: app,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      PORT: String(port),
-      SOTONG_DATA_DIR: dataDir,
+      SOTONG_DATA_DIR: path.join(work, 'data'),
       LOG_LEVEL: 'warn',
       SOTONG_ADMIN_PASSWORD: 'pruned install password',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    readyWithinMs: 150_000,
   });
-  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
-  const base = `http://127.0.0.1:${port}`;
-  await eventually(
-    async () => {
-      if (child!.exitCode !== null) throw new Error(`serve exited early (${child!.exitCode}):\n${log}`);
-      return fetch(`${base}/readyz`).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-    },
-    150_000,
-    '/readyz',
-  );
+  const { base } = served;
 
   const posted = await fetch(`${base}/api/v1/messages`, {
     method: 'POST',
@@ -97,6 +80,5 @@ test('npm run build, npm prune --omit=dev, node dist/cli/main.js serve: ready, a
   );
   await expectStaffUiServed(base);
 
-  child.kill('SIGTERM');
-  expect(await exited).toBe(0);
+  expect(await served.stop()).toBe(0);
 }, 420_000);

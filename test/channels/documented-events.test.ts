@@ -11,8 +11,9 @@ import { RecordingSender } from '../support/pipeline-fixtures';
 import { FakeKakaoCallback } from '../fakes/fake-kakao-callback';
 import { kakaoDelivery, metaDelivery, xDelivery } from '../fakes/platform-signers';
 import { startApp, type RunningApp } from './support/app';
+import { PLATFORM_ENV } from './support/channel-server';
 import { MESSENGER, pageDelivery, X } from './support/documented-samples';
-import { KAKAO_BOT, KAKAO_SECRET, kakaoSkill, META_SECRET, PAGE_ID, post, X_ACCOUNT, X_SECRET } from './support/payloads';
+import { KAKAO_BOT, KAKAO_SECRET, kakaoSkill, META_SECRET, post, X_SECRET } from './support/payloads';
 
 jest.setTimeout(120_000);
 
@@ -30,19 +31,7 @@ beforeAll(async () => {
   // The production start with every platform enabled: the first model trained from the catalog,
   // the platforms' senders replaced by recording ones.
   app = await startComposedServer('pglite', {
-    env: {
-      FB_APP_SECRET: META_SECRET,
-      FB_VERIFY_TOKEN: 'verify-me',
-      FB_PAGE_TOKEN: 'page-token',
-      FB_PAGE_ID: PAGE_ID,
-      X_CONSUMER_SECRET: X_SECRET,
-      X_API_KEY: 'k',
-      X_ACCESS_TOKEN: 't',
-      X_ACCESS_SECRET: 's',
-      X_ACCOUNT_ID: X_ACCOUNT,
-      KAKAO_SKILL_SECRET: KAKAO_SECRET,
-      KAKAO_BOT_ID: KAKAO_BOT,
-    },
+    env: PLATFORM_ENV,
     overrides: { senders },
   });
   database = app.composed.database;

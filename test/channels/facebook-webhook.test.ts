@@ -1,9 +1,19 @@
 import { parsePageEvents, PAYLOAD_PREFIX } from '../../channels/facebook/parse';
-import { facebookWebhookRouter } from '../../channels/facebook/routes';
 import { checkMetaSignature } from '../../channels/facebook/verify';
 import { metaDelivery, metaSignature, metaStringify } from '../fakes/platform-signers';
-import { startApp, type RunningApp } from './support/app';
-import { MemoryPipeline } from './support/memory-pipeline';
+import { FakeGraphApi } from '../fakes/fake-graph-api';
+import { describeEachDatabaseKind, eventually } from '../support/backends';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
+import {
+  answerEverything,
+  drained,
+  PAGE_TOKEN,
+  processedInbound,
+  startChannelServer,
+  storedEvents,
+  VERIFY_TOKEN,
+  type ChannelServer,
+} from './support/channel-server';
 import { fbComment, fbMessage, fbPage, META_SECRET, PAGE_ID, post } from './support/payloads';
 
 describe('Meta signature (channels.md vector)', () => {
@@ -108,38 +118,47 @@ describe('parsePageEvents', () => {
   });
 });
 
-describe('Facebook webhook route', () => {
-  let app: RunningApp;
-  let pipeline: MemoryPipeline;
-  const url = () => `${app.url}/webhooks/facebook`;
+describeEachDatabaseKind('Facebook webhook route', (kind) => {
+  const graph = new FakeGraphApi(PAGE_TOKEN);
+  let server: ChannelServer;
+  const url = () => `${server.url}/webhooks/facebook`;
+  // Ids of this test's own events and Messenger user, so what the shared system stored and sent
+  // for one test is told apart from the others'.
+  let serial = 0;
+  const unique = () => `${Date.now()}${++serial}`;
 
-  beforeEach(async () => {
-    pipeline = new MemoryPipeline();
-    app = await startApp(facebookWebhookRouter({ appSecret: META_SECRET, verifyToken: 'verify-me', pageId: PAGE_ID }, pipeline));
+  beforeAll(async () => {
+    await graph.start();
+    server = await startChannelServer(kind, { triage: answerEverything, graphUrl: graph.url });
+  }, STARTUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await server?.close();
+    await graph.close();
   });
-  afterEach(() => app.close());
 
   it('echoes hub.challenge as the raw body for our verify token, 403 otherwise', async () => {
-    const ok = await fetch(`${url()}?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444`);
+    const ok = await fetch(`${url()}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('1158201444');
     expect((await fetch(`${url()}?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1`)).status).toBe(403);
-    expect((await fetch(`${url()}?hub.mode=unsubscribe&hub.verify_token=verify-me&hub.challenge=1`)).status).toBe(403);
+    expect((await fetch(`${url()}?hub.mode=unsubscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1`)).status).toBe(403);
   });
 
   it('ingests every message and comment of a Korean delivery signed over the escaped bytes', async () => {
-    const delivery = metaDelivery(META_SECRET, fbPage({ messaging: [fbMessage()], changes: [fbComment()] }));
+    const [mid, commentId] = [`m_${unique()}`, `200000000000001_${unique()}`];
+    const delivery = metaDelivery(META_SECRET, fbPage({ messaging: [fbMessage(mid)], changes: [fbComment(commentId)] }));
     expect(delivery.body).toContain('\\uc6b4\\uc804'); // 운전, escaped as Meta sends it
     const res = await post(url(), delivery);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ received: 2, duplicates: 0, rejected: 0 });
-    const texts = [...pipeline.messages.values()].map((m) => m.message.text);
-    expect(texts).toContain('운전면허 갱신 기간이 궁금합니다');
-    expect(pipeline.enqueued).toHaveLength(2);
+    // Both stored and queued: the inbound job triages each.
+    const rows = await Promise.all([processedInbound(server.db, 'facebook', mid), processedInbound(server.db, 'facebook', `comment:${commentId}`)]);
+    expect(rows.map((row) => row.text)).toContain('운전면허 갱신 기간이 궁금합니다');
   });
 
   it('refuses missing (401), forged (403) and UTF-8-resigned-as-escaped (403) deliveries', async () => {
-    const delivery = metaDelivery(META_SECRET, fbPage({ messaging: [fbMessage()] }));
+    const before = await storedEvents(server.db);
+    const delivery = metaDelivery(META_SECRET, fbPage({ messaging: [fbMessage(`m_${unique()}`)] }));
     const { 'x-hub-signature-256': sig, ...unsigned } = delivery.headers;
     expect((await post(url(), { body: delivery.body, headers: unsigned })).status).toBe(401);
     expect((await post(url(), { body: delivery.body, headers: { ...unsigned, 'x-hub-signature-256': metaSignature('nope', delivery.body) } })).status).toBe(
@@ -147,14 +166,20 @@ describe('Facebook webhook route', () => {
     );
     const utf8 = JSON.stringify(JSON.parse(delivery.body));
     expect((await post(url(), { body: utf8, headers: { ...unsigned, 'x-hub-signature-256': sig! } })).status).toBe(403);
-    expect(pipeline.ingestCalls).toBe(0);
+    expect(await storedEvents(server.db)).toBe(before);
   });
 
   it('stores a message delivered three times once', async () => {
-    const delivery = metaDelivery(META_SECRET, fbPage({ messaging: [fbMessage()] }));
+    const [mid, psid] = [`m_${unique()}`, unique()];
+    const before = await storedEvents(server.db);
+    const delivery = metaDelivery(META_SECRET, fbPage({ messaging: [{ ...fbMessage(mid), sender: { id: psid }, timestamp: Date.now() }] }));
     for (let i = 0; i < 3; i++) expect((await post(url(), delivery)).status).toBe(200);
-    expect(pipeline.messages.size).toBe(1);
-    expect(pipeline.enqueued).toHaveLength(1);
+    expect(await storedEvents(server.db)).toBe(before + 1);
+    // Queued once: triaged, and answered on Messenger (inside its 24-hour window) once.
+    await processedInbound(server.db, 'facebook', mid);
+    await eventually(async () => graph.sent.some((s) => s.recipient.id === psid), 20_000, 'the reply on Messenger');
+    await drained(server);
+    expect(graph.sent.filter((s) => s.recipient.id === psid)).toHaveLength(1);
   });
 
   it('answers 400 with a reason for a wrong shape', async () => {

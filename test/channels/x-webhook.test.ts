@@ -2,8 +2,12 @@ import { parseXActivity, stripLeadingMentions } from '../../channels/x/parse';
 import { xWebhookRouter } from '../../channels/x/routes';
 import { checkXSignature, crcResponse } from '../../channels/x/verify';
 import { xDelivery, xSignature } from '../fakes/platform-signers';
-import { startApp, type RunningApp } from './support/app';
-import { MemoryPipeline } from './support/memory-pipeline';
+import express from 'express';
+import { FakeXApi } from '../fakes/fake-x-api';
+import { describeEachDatabaseKind, eventually } from '../support/backends';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
+import { startApp } from './support/app';
+import { answerEverything, drained, processedInbound, startChannelServer, storedEvents, type ChannelServer } from './support/channel-server';
 import { post, X_ACCOUNT, X_SECRET, xActivity, xDm, xMention } from './support/payloads';
 
 describe('X verification (channels.md vectors)', () => {
@@ -87,16 +91,23 @@ describe('parseXActivity', () => {
   });
 });
 
-describe('X webhook route', () => {
-  let app: RunningApp;
-  let pipeline: MemoryPipeline;
-  const url = () => `${app.url}/webhooks/x`;
+describeEachDatabaseKind('X webhook route', (kind) => {
+  const x = new FakeXApi();
+  let server: ChannelServer;
+  const url = () => `${server.url}/webhooks/x`;
+  // Ids of this test's own events and citizen, so what the shared system stored and sent for one
+  // test is told apart from the others'.
+  let serial = 0n;
+  const unique = () => String(1_898_000_000_000_000_000n + BigInt(Date.now()) * 1000n + ++serial);
 
-  beforeEach(async () => {
-    pipeline = new MemoryPipeline();
-    app = await startApp(xWebhookRouter({ consumerSecret: X_SECRET, accountId: X_ACCOUNT }, pipeline));
+  beforeAll(async () => {
+    await x.start();
+    server = await startChannelServer(kind, { triage: answerEverything, xApiUrl: x.url });
+  }, STARTUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await server?.close();
+    await x.close();
   });
-  afterEach(() => app.close());
 
   it('answers the CRC GET with the vector token, and 400 without a token', async () => {
     const res = await fetch(`${url()}?crc_token=crc-token-123`);
@@ -106,15 +117,15 @@ describe('X webhook route', () => {
   });
 
   it('refuses the CRC signing-oracle forgery: a JSON body as crc_token gets no signature, and no POST signed by a CRC answer is accepted', async () => {
-    const refused: string[] = [];
-    await app.close();
-    app = await startApp(xWebhookRouter({ consumerSecret: X_SECRET, accountId: X_ACCOUNT, onRefusedCrc: (reason) => refused.push(reason) }, pipeline));
+    const before = await storedEvents(server.db);
+    const refusals = () => server.logLines.filter((line) => line.includes('x: refused a CRC request')).length;
+    const refusedBefore = refusals();
     // The attack: ask the CRC endpoint to "sign" a forged delivery, then POST it with that answer.
-    const forgedBody = JSON.stringify(xActivity({ dms: [xDm('1897000000000000999', '777', '내 번호로 답장 주세요')] }));
+    const forgedBody = JSON.stringify(xActivity({ dms: [xDm(unique(), '777', '내 번호로 답장 주세요')] }));
     const crc = await fetch(`${url()}?crc_token=${encodeURIComponent(forgedBody)}`);
     expect(crc.status).toBe(400);
     expect(await crc.json()).toMatchObject({ error: { code: 'SOTONG_ERR_VALIDATION', details: { reason: 'crc_token_invalid' } } });
-    expect(refused).toHaveLength(1);
+    expect(refusals() - refusedBefore).toBe(1);
     for (const token of ['{"a":1}', '[1]', '"x"', 'a b', 'x'.repeat(129)]) {
       expect((await fetch(`${url()}?crc_token=${encodeURIComponent(token)}`)).status).toBe(400);
     }
@@ -125,53 +136,65 @@ describe('X webhook route', () => {
     const answer = (await (await fetch(`${url()}?crc_token=${token}`)).json()) as { response_token: string };
     const replay = await post(url(), { body: token, headers: { 'content-type': 'application/json', 'x-twitter-webhooks-signature': answer.response_token } });
     expect(replay.status).toBe(400);
-    expect(pipeline.ingestCalls).toBe(0);
+    expect(await storedEvents(server.db)).toBe(before);
   });
 
   it('rate-limits CRC requests through the limiter it is given', async () => {
-    await app.close();
     let calls = 0;
-    app = await startApp(
+    const app = await startApp(
       xWebhookRouter(
         {
           consumerSecret: X_SECRET,
           accountId: X_ACCOUNT,
           crcLimit: (_req, res, next) => (++calls > 2 ? void res.status(429).end() : next()),
         },
-        pipeline,
+        server.composed.pipeline,
       ),
     );
-    const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${url()}?crc_token=crc-token-123`)).status);
-    expect(statuses).toEqual([200, 200, 429]);
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await fetch(`${app.url}/webhooks/x?crc_token=crc-token-123`)).status);
+      expect(statuses).toEqual([200, 200, 429]);
+    } finally {
+      await app.close();
+    }
   });
 
   it('ingests every event of a signed delivery, queued', async () => {
-    const res = await post(url(), xDelivery(X_SECRET, xActivity({ tweets: [xMention()], dms: [xDm()] })));
+    const [tweet, dm] = [unique(), unique()];
+    const res = await post(url(), xDelivery(X_SECRET, xActivity({ tweets: [xMention(tweet)], dms: [xDm(dm)] })));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ received: 2, duplicates: 0, rejected: 0 });
-    expect(pipeline.messages.size).toBe(2);
-    expect(pipeline.enqueued).toHaveLength(2);
+    // Both stored and queued: the inbound job triages each.
+    await processedInbound(server.db, 'x', `tw:${tweet}`);
+    await processedInbound(server.db, 'x', `dm:${dm}`);
   });
 
   it('refuses a missing signature with 401 and a forged one with 403, storing nothing', async () => {
-    const delivery = xDelivery(X_SECRET, xActivity({ dms: [xDm()] }));
+    const before = await storedEvents(server.db);
+    const delivery = xDelivery(X_SECRET, xActivity({ dms: [xDm(unique())] }));
     const { 'x-twitter-webhooks-signature': _, ...unsigned } = delivery.headers;
     expect((await post(url(), { body: delivery.body, headers: unsigned })).status).toBe(401);
     const forged = { ...delivery.headers, 'x-twitter-webhooks-signature': xSignature('wrong_secret', delivery.body) };
     expect((await post(url(), { body: delivery.body, headers: forged })).status).toBe(403);
     const tampered = { body: delivery.body.replace('주민등록등본', '가족관계증명서'), headers: delivery.headers };
     expect((await post(url(), tampered)).status).toBe(403);
-    expect(pipeline.ingestCalls).toBe(0);
+    expect(await storedEvents(server.db)).toBe(before);
   });
 
   it('stores the same event delivered three times once', async () => {
-    const delivery = xDelivery(X_SECRET, xActivity({ dms: [xDm()] }));
+    const [dm, citizen] = [unique(), unique()];
+    const before = await storedEvents(server.db);
+    const delivery = xDelivery(X_SECRET, xActivity({ dms: [xDm(dm, citizen)] }));
     const answers = [];
     for (let i = 0; i < 3; i++) answers.push(await (await post(url(), delivery)).json());
     expect(answers.map((a) => a.duplicates)).toEqual([0, 1, 1]);
-    expect(pipeline.messages.size).toBe(1);
-    expect(pipeline.enqueued).toHaveLength(1);
+    expect(await storedEvents(server.db)).toBe(before + 1);
+    // Queued once: triaged, and answered by DM once.
+    await processedInbound(server.db, 'x', `dm:${dm}`);
+    await eventually(async () => x.dms.some((sent) => sent.participantId === citizen), 20_000, 'the reply by DM');
+    await drained(server);
+    expect(x.dms.filter((sent) => sent.participantId === citizen)).toHaveLength(1);
   });
 
   it('answers 400 with a reason for bad JSON and a wrong shape', async () => {
@@ -182,5 +205,23 @@ describe('X webhook route', () => {
     const shape = await post(url(), xDelivery(X_SECRET, { direct_message_events: [] }));
     expect(shape.status).toBe(400);
     expect((await shape.json()).error.message).toMatch(/for_user_id/);
+  });
+
+  it('says clearly when a JSON body parser was mounted before a channel router', async () => {
+    const before = await storedEvents(server.db);
+    const app = express();
+    app.use(express.json());
+    app.use(xWebhookRouter({ consumerSecret: X_SECRET, accountId: X_ACCOUNT }, server.composed.pipeline));
+    app.use((err: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      res.status(500).json({ detail: err.message });
+    });
+    const listening = app.listen(0, '127.0.0.1');
+    await new Promise((r) => listening.once('listening', r));
+    const { port } = listening.address() as import('node:net').AddressInfo;
+    const res = await post(`http://127.0.0.1:${port}/webhooks/x`, xDelivery(X_SECRET, xActivity({ dms: [xDm(unique())] })));
+    expect(res.status).toBe(500);
+    expect((await res.json()).detail).toMatch(/mount channel routers first/);
+    listening.close();
+    expect(await storedEvents(server.db)).toBe(before);
   });
 });

@@ -1,32 +1,22 @@
 // `sotong users`: on PostgreSQL while the server runs (a locked-out admin recovers with
 // reset-password: the new password signs in, the old one fails), and on the embedded database
 // while no server holds it.
-import { Writable } from 'node:stream';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../cli/main';
 import type { Database } from '../../store/database';
-import { call, PASSWORD, signIn, startAgentApp, type AgentApp } from '../auth/agent-app';
+import { call, PASSWORD, signIn, startAgentApp, tableModel, type AgentApp } from '../auth/agent-app';
 import { createFreshDatabase, type FreshDatabase } from '../handoff/server-support';
 import { TEST_DATABASE_URL } from '../support/backends';
-import { tableTriage } from '../support/pipeline-fixtures';
-import { seedCatalog } from '../support/seed-catalog';
+import { capturedIo } from '../support/cli-io';
 
 jest.setTimeout(120_000);
 
 async function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(chunk.toString());
-        done();
-      },
-    });
-  const code = await runCli(['users', ...args], { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), env: { PATH: process.env.PATH, ...env } });
-  return { code, out, err };
+  const t = capturedIo({ PATH: process.env.PATH, ...env });
+  const code = await runCli(['users', ...args], t.io);
+  return { code, out: t.out(), err: t.err() };
 }
 
 const printedPassword = (out: string) => /password: (\S+)/.exec(out)?.[1];
@@ -43,9 +33,8 @@ const login = (app: AgentApp, email: string, password: string) =>
   beforeAll(async () => {
     fresh = await createFreshDatabase(TEST_DATABASE_URL!);
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'sotong-users-cli-'));
-    const catalog = seedCatalog();
     // The server in the fresh database's default schema, where the CLI looks too.
-    app = await startAgentApp('postgres', { triage: () => tableTriage(), catalog: () => catalog, env: { DATABASE_URL: fresh.url, DATABASE_SCHEMA: '' } });
+    app = await startAgentApp('postgres', { ...tableModel(), env: { DATABASE_URL: fresh.url, DATABASE_SCHEMA: '' } });
     database = app.database;
     env = { DATABASE_URL: fresh.url, SOTONG_DATA_DIR: dataDir };
   });

@@ -10,10 +10,8 @@
 import { FakeGraphApi } from '../fakes/fake-graph-api';
 import { FakeKakaoCallback } from '../fakes/fake-kakao-callback';
 import { kakaoDelivery, metaDelivery } from '../fakes/platform-signers';
-import { tableTriage } from '../support/pipeline-fixtures';
-import { seedCatalog } from '../support/seed-catalog';
 import { describeEachDatabaseKind } from '../support/backends';
-import { call, signIn, startAgentApp, STARTUP_TIMEOUT_MS, type AgentApp } from '../auth/agent-app';
+import { call, signIn, startAgentApp, tableModel, STARTUP_TIMEOUT_MS, type AgentApp } from '../auth/agent-app';
 
 const KAKAO_SECRET = 'kakao-skill-secret-for-tests';
 const META_SECRET = 'meta-app-secret-for-tests';
@@ -36,10 +34,8 @@ describeEachDatabaseKind('citizen feedback: CSAT and "was this helpful?"', (kind
   beforeAll(async () => {
     await graph.start();
     await kakaoCallback.start();
-    const catalog = seedCatalog();
     app = await startAgentApp(kind, {
-      triage: () => tableTriage(),
-      catalog: () => catalog,
+      ...tableModel(),
       env: {
         // A saturated event loop on a loaded test machine must not shed these web-chat POSTs.
         SHED_INBOUND_BACKLOG: '0',

@@ -3,17 +3,15 @@
 // ticket's history shows only the web identity until an agent links the two (audited); then it
 // shows both channels' conversations with their intents, outcomes, CSAT and dates, newest first.
 // Unlinking takes the Kakao history out again. Nothing is linked by guessing.
-import { inbound, tableTriage } from '../support/pipeline-fixtures';
-import { seedCatalog } from '../support/seed-catalog';
+import { kakaoCitizen } from '../support/pipeline-fixtures';
 import { describeEachDatabaseKind } from '../support/backends';
-import { call, signIn, startAgentApp, STARTUP_TIMEOUT_MS, type AgentApp } from '../auth/agent-app';
+import { call, signIn, startAgentApp, tableModel, STARTUP_TIMEOUT_MS, type AgentApp } from '../auth/agent-app';
 
 describeEachDatabaseKind('contact history across channels', (kind) => {
   let app: AgentApp;
   beforeAll(async () => {
-    const catalog = seedCatalog();
     // A saturated event loop on a loaded test machine must not shed the web-chat POST.
-    app = await startAgentApp(kind, { triage: () => tableTriage(), catalog: () => catalog, env: { SHED_INBOUND_BACKLOG: '0' } });
+    app = await startAgentApp(kind, { ...tableModel(), env: { SHED_INBOUND_BACKLOG: '0' } });
   }, STARTUP_TIMEOUT_MS);
   afterAll(() => app?.close());
 
@@ -24,16 +22,7 @@ describeEachDatabaseKind('contact history across channels', (kind) => {
 
     // Kakao: a question the bot answers, then a request for a person that an agent resolves.
     const kakaoUser = `kakao-${Date.now()}`;
-    const kakao = async (text: string) => {
-      const message = inbound(text, {
-        channel: 'kakao',
-        userId: kakaoUser,
-        threadKey: `kakao:${kakaoUser}`,
-        replyTarget: { kind: 'skill', botId: 'b1', lang: 'ko' },
-      });
-      const { messageId } = await app.pipeline.ingest(message, { enqueue: false });
-      return app.pipeline.processInbound(messageId);
-    };
+    const kakao = kakaoCitizen(app.pipeline, kakaoUser);
     await kakao('가족관계증명서 어디서 떼요');
     const kakaoTicketId = (await kakao('상담원 연결해 주세요')).ticketId!;
     await app.handoff.service.claim(kakaoTicketId, actor);

@@ -1,37 +1,40 @@
 // One delivery with good, bad and good events: both good ones are stored and queued, the bad one
 // is recorded as rejected with its reason, and the platform gets a 2xx (a 5xx would make it
 // resend the good ones forever). Text the database would refuse (NUL) or that is too long is
-// cleaned or cut at the edge instead of failing the request.
-import { facebookWebhookRouter } from '../../channels/facebook/routes';
-import { xWebhookRouter } from '../../channels/x/routes';
+// cleaned or cut at the edge instead of failing the request. The system is the one compose builds:
+// PGlite with in-process jobs, and PostgreSQL with BullMQ.
+import { parsePageEvents } from '../../channels/facebook/parse';
 import { TRUNCATION_MARKER } from '../../bot/sanitize-text';
 import { MAX_TEXT_LENGTH } from '../../pipeline/ingest';
+import type { ChannelId } from '../../pipeline/channel';
 import { metaDelivery, xDelivery, type Delivery } from '../fakes/platform-signers';
-import { startApp, type RunningApp } from '../channels/support/app';
-import { fbComment, fbMessage, fbPage, META_SECRET, PAGE_ID, post, X_ACCOUNT, X_SECRET, xActivity, xDm, xMention } from '../channels/support/payloads';
-import { IN_PROCESS, describeEachDatabase } from '../support/backends';
-import { buildHarness, type Harness } from '../support/pipeline-harness';
+import { processedInbound, startChannelServer, storedInbound, type ChannelServer } from '../channels/support/channel-server';
+import { fbComment, fbMessage, fbPage, META_SECRET, post, X_SECRET, xActivity, xDm, xMention } from '../channels/support/payloads';
+import { describeEachDatabaseKind } from '../support/backends';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
+import { exactTriage } from '../support/pipeline-fixtures';
 
-describeEachDatabase('a poison event in a delivery', (current) => {
-  let harness: Harness;
-  let app: RunningApp;
-  const url = () => `${app.url}/webhooks/facebook`;
+describeEachDatabaseKind('a poison event in a delivery', (kind) => {
+  let server: ChannelServer;
+  let addJob: jest.SpiedFunction<ChannelServer['composed']['jobs']['add']>;
+  const url = () => `${server.url}/webhooks/facebook`;
 
-  beforeEach(async () => {
-    harness = buildHarness(current(), IN_PROCESS);
-    app = await startApp(
-      facebookWebhookRouter({ appSecret: META_SECRET, verifyToken: 'v', pageId: PAGE_ID }, harness.pipeline),
-      xWebhookRouter({ consumerSecret: X_SECRET, accountId: X_ACCOUNT }, harness.pipeline),
-    );
+  beforeAll(async () => {
+    // Declines without a reply: these tests are about what is stored and queued.
+    server = await startChannelServer(kind, { triage: exactTriage({}) });
+  }, STARTUP_TIMEOUT_MS);
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    addJob = jest.spyOn(server.composed.jobs, 'add');
   });
-  afterEach(async () => {
-    await app.close();
-    await harness.jobs.close();
-  });
+  afterEach(() => addJob.mockRestore());
 
-  const stored = (externalId: string) =>
-    current().db.selectFrom('messages').selectAll().where('channel', '=', 'facebook').where('external_id', '=', externalId).executeTakeFirst();
-  const rejected = (externalId: string) => current().db.selectFrom('rejected_events').selectAll().where('external_id', '=', externalId).execute();
+  const stored = (externalId: string) => storedInbound(server.db, 'facebook', externalId);
+  const rejected = (externalId: string) => server.db.selectFrom('rejected_events').selectAll().where('external_id', '=', externalId).execute();
+  /** Inbound jobs this test queued. */
+  const inboundJobs = () => addJob.mock.calls.filter(([name]) => name === 'inbound').length;
+  /** Stored and queued: the inbound job triages it (the webhooks never triage inline). */
+  const queued = (channel: ChannelId, externalId: string) => processedInbound(server.db, channel, externalId);
 
   test.each([
     ['an impossible timestamp', (mid: string) => ({ ...fbMessage(mid, '나쁜 시각'), timestamp: 8.64e15 + 1 }), /sentAt must be a valid Date/],
@@ -45,13 +48,13 @@ describeEachDatabase('a poison event in a delivery', (current) => {
     const res = await post(url(), metaDelivery(META_SECRET, fbPage({ messaging: [good1, bad, good2] })));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ received: 2, duplicates: 0, rejected: 1 });
-    expect((await stored(`m_good1_${tag}`))?.status).toBe('received');
-    expect((await stored(`m_good2_${tag}`))?.status).toBe('received');
+    await queued('facebook', `m_good1_${tag}`);
+    await queued('facebook', `m_good2_${tag}`);
     expect(await stored(badId)).toBeUndefined();
     const rows = await rejected(badId);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.reason).toMatch(reason);
-    expect((await harness.jobs.depth()).inbound).toBe(2);
+    expect(inboundJobs()).toBe(2);
   });
 
   // A wrongly-shaped event, refused at parsing, between two good events of its delivery.
@@ -114,17 +117,15 @@ describeEachDatabase('a poison event in a delivery', (current) => {
   test.each(wrongShapes)('good, wrongly shaped (%s), good: both good events stored, the bad one recorded, 200', async (_what, reason, make) => {
     const serial = () => String(1_900_000_000_000_000_000n + BigInt(Math.floor(Math.random() * 1e15)));
     const { path, channel, delivery, ids } = make([serial(), serial(), serial()]);
-    const res = await post(`${app.url}${path}`, delivery);
+    const res = await post(`${server.url}${path}`, delivery);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ received: 2, duplicates: 0, rejected: 1 });
-    const storedIn = (externalId: string) =>
-      current().db.selectFrom('messages').select('status').where('channel', '=', channel).where('external_id', '=', externalId).executeTakeFirst();
-    expect((await storedIn(ids[0]))?.status).toBe('received');
-    expect((await storedIn(ids[1]))?.status).toBe('received');
-    expect(await storedIn(ids[2])).toBeUndefined();
+    await queued(channel, ids[0]);
+    await queued(channel, ids[1]);
+    expect(await storedInbound(server.db, channel, ids[2])).toBeUndefined();
     const rows = await rejected(ids[2]);
     expect(rows.map((r) => [r.channel, r.reason])).toEqual([[channel, expect.stringMatching(reason)]]);
-    expect((await harness.jobs.depth()).inbound).toBe(2);
+    expect(inboundJobs()).toBe(2);
   });
 
   test('NUL and other control characters and lone surrogates are stripped, the text NFC-normalised', async () => {
@@ -148,14 +149,15 @@ describeEachDatabase('a poison event in a delivery', (current) => {
   test('a redelivered message that was never processed is queued again', async () => {
     const tag = Math.random().toString(36).slice(2, 8);
     const delivery = metaDelivery(META_SECRET, fbPage({ messaging: [fbMessage(`m_again_${tag}`, '전입신고')] }));
-    expect((await post(url(), delivery)).status).toBe(200);
-    // The job is lost (Redis wiped, process killed): a fresh queue knows nothing of it.
-    await harness.jobs.close();
-    harness = buildHarness(current(), IN_PROCESS);
-    await app.close();
-    app = await startApp(facebookWebhookRouter({ appSecret: META_SECRET, verifyToken: 'v', pageId: PAGE_ID }, harness.pipeline));
+    // Its first delivery was stored but its job is lost (Redis wiped, process killed, or down when
+    // it came): the state ingest leaves when it queues nothing.
+    const [first] = parsePageEvents(JSON.parse(delivery.body)).messages;
+    await server.composed.pipeline.ingest(first!, { enqueue: false });
+    expect((await stored(`m_again_${tag}`))?.status).toBe('received');
+    expect(inboundJobs()).toBe(0);
     const res = await post(url(), delivery);
     expect(await res.json()).toEqual({ received: 1, duplicates: 1, rejected: 0 });
-    expect((await harness.jobs.depth()).inbound).toBe(1);
+    expect(inboundJobs()).toBe(1);
+    await queued('facebook', `m_again_${tag}`);
   });
 });

@@ -2,10 +2,9 @@
 // their `inbound` job and replies waiting for their `outbound` job. With no restart, the sweeper
 // finds both from the database within its period and every message is answered exactly once.
 import { Redis } from 'ioredis';
-import type { JobBackend } from '../support/backends';
-import { BULLMQ, POSTGRES, TEST_REDIS_URL, describeWithServers, eventually, removeTestQueues, uniqueName } from '../support/backends';
-import type { Database } from '../../store/database';
-import { buildHarness, FAST_WORKERS, type Harness } from '../support/pipeline-harness';
+import { TEST_REDIS_URL, describeWithServers, eventually, removeTestQueues } from '../support/backends';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
+import { composeHarness, type SystemHarness } from '../support/pipeline-harness';
 import { inbound } from '../support/pipeline-fixtures';
 
 const SWEEP_EVERY_MS = 1000;
@@ -13,25 +12,25 @@ const STUCK_AFTER_MS = 500;
 
 describeWithServers({ postgres: true, redis: true }, 'the sweeper after the job queue is wiped [postgres + bullmq]', () => {
   jest.setTimeout(60_000);
-  let database: Database;
-  let harness: Harness;
-  const prefix = uniqueName('sotong-sweep');
-  const backend: JobBackend = { driver: 'bullmq', open: () => BULLMQ.open({ prefix }) };
+  let harness: SystemHarness;
 
   beforeAll(async () => {
-    database = await POSTGRES.open();
-    harness = buildHarness(database, backend);
-  });
+    // Workers held back until the queue is wiped; then the sweeper runs every second.
+    harness = await composeHarness({
+      kind: 'postgres',
+      driver: 'bullmq',
+      env: { SWEEP_INTERVAL_SECONDS: String(SWEEP_EVERY_MS / 1000), SWEEP_STUCK_AFTER_SECONDS: String(STUCK_AFTER_MS / 1000) },
+    });
+  }, STARTUP_TIMEOUT_MS);
   afterAll(async () => {
-    await harness.jobs.close();
+    await harness?.close();
     await removeTestQueues();
-    await POSTGRES.dispose(database);
   });
 
   async function wipeThisTestsQueue(): Promise<number> {
     const redis = new Redis(TEST_REDIS_URL!);
     try {
-      const keys = await redis.keys(`${prefix}:*`);
+      const keys = await redis.keys(`${harness.config.redisPrefix}:*`);
       if (keys.length > 0) await redis.del(...keys);
       return keys.length;
     } finally {
@@ -40,7 +39,7 @@ describeWithServers({ postgres: true, redis: true }, 'the sweeper after the job 
   }
 
   test('every pending message and reply is answered once within the sweeper period, without a restart', async () => {
-    const { pipeline, sender } = harness;
+    const { pipeline, sender, database } = harness;
     // Half stop before triage (their inbound job is pending), half after (their reply's outbound job is).
     const waitingForTriage = [];
     for (let i = 0; i < 10; i++) waitingForTriage.push((await pipeline.ingest(inbound(`가족관계증명서 ${i}`))).messageId);
@@ -55,7 +54,7 @@ describeWithServers({ postgres: true, redis: true }, 'the sweeper after the job 
     expect(await harness.jobs.depth()).toMatchObject({ inbound: 0, outbound: 0 });
 
     const started = Date.now();
-    harness.startWorkers({ ...FAST_WORKERS, sweep: { everyMs: SWEEP_EVERY_MS, stuckAfterMs: STUCK_AFTER_MS } });
+    harness.startWorkers();
     const all = [...waitingForTriage, ...waitingForSend];
     await eventually(
       async () => {

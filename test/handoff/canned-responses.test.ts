@@ -3,16 +3,13 @@
 // them; a text naming an unknown variable or missing a language is refused with a clear error.
 // The variables fill in as the console does it.
 import { fillVariables, unknownVariables } from '../../handoff/canned-variables';
-import { call, signIn, startAgentApp, STARTUP_TIMEOUT_MS, type AgentApp } from '../auth/agent-app';
+import { call, signIn, startAgentApp, tableModel, STARTUP_TIMEOUT_MS, type AgentApp } from '../auth/agent-app';
 import { describeEachDatabaseKind } from '../support/backends';
-import { tableTriage } from '../support/pipeline-fixtures';
-import { seedCatalog } from '../support/seed-catalog';
 
 describeEachDatabaseKind('canned responses over HTTP', (kind) => {
   let app: AgentApp;
   beforeAll(async () => {
-    const catalog = seedCatalog();
-    app = await startAgentApp(kind, { triage: () => tableTriage(), catalog: () => catalog });
+    app = await startAgentApp(kind, tableModel());
   }, STARTUP_TIMEOUT_MS);
   afterAll(() => app?.close());
 

@@ -3,9 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Decision } from '../../bot/types';
 import { openTicket } from '../../handoff/open-ticket';
-import { describeEachDatabase } from '../support/backends';
+import { describeEachDatabaseKind } from '../support/backends';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { inbound } from '../support/pipeline-fixtures';
-import { buildHandoffHarness, type HandoffHarness } from './handoff-harness';
+import { composeHarness, type SystemHarness } from '../support/pipeline-harness';
 
 const englishHandoff = (entities: Decision['entities'] = []): Decision => ({
   intent: 'chat.human',
@@ -19,11 +20,11 @@ const englishHandoff = (entities: Decision['entities'] = []): Decision => ({
   modelVersion: 'test-model-1',
 });
 
-describeEachDatabase('triage card entities', (current) => {
-  let h: HandoffHarness;
-  beforeEach(() => {
-    h = buildHandoffHarness(current());
-  });
+describeEachDatabaseKind('triage card entities', (kind) => {
+  let h: SystemHarness;
+  beforeEach(async () => {
+    h = await composeHarness({ kind, driver: 'in-process', workers: 'running' });
+  }, STARTUP_TIMEOUT_MS);
   afterEach(() => h.close());
 
   test('an English handoff message gets its date on the card; its personal phone number is redacted first and never reaches it', async () => {

@@ -8,45 +8,55 @@ import { TEXTS } from '../../bot/texts';
 import { SLA_MISSED_STATUS } from '../../handoff/live';
 import { DEFAULT_HANDOFF_CONFIG } from '../../handoff/config';
 import { SessionRepository } from '../../accounts/session-repository';
-import { describeEachDatabase, eventually } from '../support/backends';
+import { describeEachDatabaseKind, eventually } from '../support/backends';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { inbound } from '../support/pipeline-fixtures';
-import { buildHandoffHarness, type HandoffHarness } from './handoff-harness';
+import { composeHarness, type SystemHarness } from '../support/pipeline-harness';
 import { DomainError } from '../../core/errors';
 
-describeEachDatabase('auto-assignment', (current) => {
-  test('a new ticket goes to the least-loaded online agent, within capacity', async () => {
-    const h = buildHandoffHarness(current(), { ...DEFAULT_HANDOFF_CONFIG, autoAssign: { enabled: true, capacity: 1, onlineWindowMs: 60_000 } });
-    try {
-      const sessions = new SessionRepository(current().db);
-      const [busy, idle, offline] = [await h.agent(), await h.agent(), await h.agent()];
-      // Other agents from earlier tests are not online (never seen), so only these two compete.
-      await sessions.touchUser(busy.id);
-      await sessions.touchUser(idle.id);
-      await sessions.touchUser(offline.id, new Date(Date.now() - 10 * 60_000));
-      const open = async () => {
-        const user = `u-${randomUUID()}`;
-        const { messageId } = await h.pipeline.ingest(inbound('상담원 연결해 주세요', { userId: user, threadKey: `web:${user}` }), { enqueue: false });
-        return h.service.get((await h.pipeline.processInbound(messageId)).ticketId!);
-      };
-      const first = await open();
-      const second = await open();
-      const third = await open();
-      expect(new Set([first.assignee, second.assignee])).toEqual(new Set([busy.id, idle.id]));
-      expect([first.status, second.status]).toEqual(['assigned', 'assigned']);
-      // Both online agents are at capacity: the third waits in the queue.
-      expect(third).toMatchObject({ status: 'waiting', assignee: null });
-      expect((await h.deps.audit.forTarget(first.id)).map((r) => r.action)).toEqual(['ticket.open', 'ticket.auto_assign']);
-    } finally {
-      await h.close();
-    }
-  });
+describeEachDatabaseKind('auto-assignment', (kind) => {
+  test(
+    'a new ticket goes to the least-loaded online agent, within capacity',
+    async () => {
+      const h = await composeHarness({
+        kind,
+        driver: 'in-process',
+        workers: 'running',
+        handoff: { ...DEFAULT_HANDOFF_CONFIG, autoAssign: { enabled: true, capacity: 1, onlineWindowMs: 60_000 } },
+      });
+      try {
+        const sessions = new SessionRepository(h.database.db);
+        const [busy, idle, offline] = [await h.agent(), await h.agent(), await h.agent()];
+        // Other agents from earlier tests are not online (never seen), so only these two compete.
+        await sessions.touchUser(busy.id);
+        await sessions.touchUser(idle.id);
+        await sessions.touchUser(offline.id, new Date(Date.now() - 10 * 60_000));
+        const open = async () => {
+          const user = `u-${randomUUID()}`;
+          const { messageId } = await h.pipeline.ingest(inbound('상담원 연결해 주세요', { userId: user, threadKey: `web:${user}` }), { enqueue: false });
+          return h.service.get((await h.pipeline.processInbound(messageId)).ticketId!);
+        };
+        const first = await open();
+        const second = await open();
+        const third = await open();
+        expect(new Set([first.assignee, second.assignee])).toEqual(new Set([busy.id, idle.id]));
+        expect([first.status, second.status]).toEqual(['assigned', 'assigned']);
+        // Both online agents are at capacity: the third waits in the queue.
+        expect(third).toMatchObject({ status: 'waiting', assignee: null });
+        expect((await h.deps.audit.forTarget(first.id)).map((r) => r.action)).toEqual(['ticket.open', 'ticket.auto_assign']);
+      } finally {
+        await h.close();
+      }
+    },
+    STARTUP_TIMEOUT_MS,
+  );
 });
 
-describeEachDatabase('handoff service', (current) => {
-  let h: HandoffHarness;
-  beforeEach(() => {
-    h = buildHandoffHarness(current());
-  });
+describeEachDatabaseKind('handoff service', (kind) => {
+  let h: SystemHarness;
+  beforeEach(async () => {
+    h = await composeHarness({ kind, driver: 'in-process', workers: 'running' });
+  }, STARTUP_TIMEOUT_MS);
   afterEach(() => h.close());
 
   /** A citizen asks for a person: the ticket and its conversation. */

@@ -2,11 +2,11 @@ import { sql } from 'kysely';
 import { InvalidInboundError } from '../../pipeline/ingest';
 import { eventually } from '../support/backends';
 import { blocked, inbound, temporary } from '../support/pipeline-fixtures';
-import { describeEachEngine, type Harness } from '../support/pipeline-harness';
+import { describeEachEngine, type SystemHarness } from '../support/pipeline-harness';
 
 describeEachEngine('message pipeline', (current) => {
-  const outboxOf = (h: Harness, messageId: string) => h.database.db.selectFrom('outbox').selectAll().where('in_reply_to', '=', messageId).execute();
-  const sentReplyTo = (h: Harness, messageId: string) =>
+  const outboxOf = (h: SystemHarness, messageId: string) => h.database.db.selectFrom('outbox').selectAll().where('in_reply_to', '=', messageId).execute();
+  const sentReplyTo = (h: SystemHarness, messageId: string) =>
     eventually(
       async () => {
         const rows = await outboxOf(h, messageId);

@@ -4,38 +4,34 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { redactPii } from '../../bot/pii';
-import { createInProcessEvents } from '../../events/in-process-events';
-import type { JobQueue } from '../../jobs/types';
-import { createPipeline, type Pipeline } from '../../pipeline/create-pipeline';
 import type { Checkpoint } from '../../pipeline/deps';
 import type { Database } from '../../store/database';
-import { BULLMQ, POSTGRES, TEST_DATABASE_URL, TEST_REDIS_URL, describeWithServers, eventually, removeTestQueues, uniqueName } from '../support/backends';
+import { TEST_DATABASE_URL, TEST_REDIS_URL, describeWithServers, eventually, jobQueueEnv, removeTestQueues } from '../support/backends';
+import { startComposedServer, STARTUP_TIMEOUT_MS, type ComposedServer } from '../support/composed-server';
 import { inbound, tableTriage } from '../support/pipeline-fixtures';
-import { productionHandoff } from '../support/production-handoff';
+import { seedCatalog } from '../support/seed-catalog';
 
 describeWithServers({ postgres: true, redis: true }, 'a worker killed mid-job [postgres + bullmq]', () => {
   jest.setTimeout(60_000);
+  let api: ComposedServer;
   let database: Database;
-  let jobs: JobQueue;
-  let pipeline: Pipeline;
-  let prefix: string;
   const sentLog = join(mkdtempSync(join(tmpdir(), 'sotong-crash-')), 'sent.log');
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
-    database = await POSTGRES.open();
-    prefix = uniqueName('sotong-crash');
-    jobs = BULLMQ.open({ prefix });
-    // This process only ingests; the workers are the child processes.
-    const events = createInProcessEvents();
-    pipeline = createPipeline({ database, jobs, events, triage: () => tableTriage(), redact: redactPii, handoff: productionHandoff(database, jobs, events) });
-  });
+    // This process only ingests (the api role); the workers are the child processes.
+    const catalog = seedCatalog();
+    api = await startComposedServer('postgres', {
+      role: 'api',
+      env: jobQueueEnv('bullmq'),
+      overrides: { model: { triage: () => tableTriage(), catalog: () => catalog } },
+    });
+    database = api.composed.database;
+  }, STARTUP_TIMEOUT_MS);
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await jobs.close();
+    await api?.close();
     await removeTestQueues();
-    await POSTGRES.dispose(database);
   });
 
   function startWorker(crashAt?: Checkpoint): { child: ChildProcess; exited: Promise<NodeJS.Signals | number | null> } {
@@ -47,7 +43,7 @@ describeWithServers({ postgres: true, redis: true }, 'a worker killed mid-job [p
         DATABASE_URL: TEST_DATABASE_URL,
         DATABASE_SCHEMA: database.schema,
         REDIS_URL: TEST_REDIS_URL,
-        QUEUE_PREFIX: prefix,
+        REDIS_PREFIX: api.config.redisPrefix,
         SENT_LOG: sentLog,
         ...(crashAt ? { CRASH_AT: crashAt } : {}),
       },
@@ -90,7 +86,7 @@ describeWithServers({ postgres: true, redis: true }, 'a worker killed mid-job [p
 
   test.each<Checkpoint>(['decision-stored', 'before-send'])('dies at %s; the next worker answers exactly once', async (point) => {
     const doomed = startWorker(point);
-    const { messageId } = await pipeline.ingest(inbound('가족관계증명서 어디서 떼요'));
+    const { messageId } = await api.composed.pipeline.ingest(inbound('가족관계증명서 어디서 떼요'));
     expect(await doomed.exited).toBe('SIGKILL');
 
     const { db } = database;

@@ -3,7 +3,6 @@
 // goes in through every channel's display name and text. Then the server stops, and we read every
 // text column of every table and the process's whole output (stdout and stderr): none of the
 // spellings, nor the digits of any of them, appear.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,8 +11,7 @@ import { createDatabase } from '../../store/database';
 import { FakeGraphApi } from '../fakes/fake-graph-api';
 import { FakeXApi } from '../fakes/fake-x-api';
 import { kakaoDelivery, metaDelivery, xDelivery } from '../fakes/platform-signers';
-import { eventually } from '../support/backends';
-import { freePort } from '../support/free-port';
+import { startServeProcess, type ServedProcess } from '../support/served-process';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const X_ACCOUNT = '1500000000000000001';
@@ -44,14 +42,13 @@ const PII: readonly string[] = [
 const NEEDLES = [...new Set(PII.flatMap((p) => [p, ...(p.replace(/[^0-9０-９]/g, '').length >= 7 ? [p.replace(/\D/g, '')] : [])]))].filter(Boolean);
 const HANGUL_NEEDLE = '구구팔팔';
 
-let child: ChildProcess | undefined;
+let served: ServedProcess | undefined;
 let dataDir: string;
-let output = '';
 const fakeX = new FakeXApi();
 const fakeGraph = new FakeGraphApi('page-token');
 
 afterAll(async () => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
+  served?.kill();
   await fakeX.close().catch(() => undefined);
   await fakeGraph.close().catch(() => undefined);
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -65,11 +62,9 @@ test('PII sent through every channel name and text is in no table column and no 
   await fakeX.start();
   await fakeGraph.start();
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'sotong-pii-at-rest-'));
-  const port = await freePort();
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    PORT: String(port),
     SOTONG_DATA_DIR: dataDir,
     LOG_LEVEL: 'debug',
     X_CONSUMER_SECRET: SECRETS.x,
@@ -85,22 +80,8 @@ test('PII sent through every channel name and text is in no table column and no 
     FB_GRAPH_BASE_URL: fakeGraph.url,
     KAKAO_SKILL_SECRET: SECRETS.kakao,
   };
-  child = spawn(process.execPath, ['bin/sotong.js', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
-  const base = `http://127.0.0.1:${port}`;
-  await eventually(
-    async () => {
-      if (child!.exitCode !== null) throw new Error(`serve exited early (${child!.exitCode}):\n${output}`);
-      return fetch(`${base}/readyz`).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-    },
-    120_000,
-    '/readyz',
-  );
+  served = await startServeProcess({ args: ['bin/sotong.js', 'serve'], cwd: ROOT, env, readyWithinMs: 120_000 });
+  const { base } = served;
 
   let n = 0;
   for (const pii of PII) {
@@ -185,8 +166,7 @@ test('PII sent through every channel name and text is in no table column and no 
   // Every platform message is processed (the X and Facebook ones by the inbound job).
   const expected = PII.length * 6;
   const database = () => createDatabase({ dataDir });
-  child.kill('SIGTERM');
-  expect(await exited).toBe(0);
+  expect(await served.stop()).toBe(0);
   const db = await database();
   try {
     const messages = await sql<{ count: string }>`select count(*)::text as count from messages where direction = 'in'`.execute(db.db);
@@ -214,6 +194,7 @@ test('PII sent through every channel name and text is in no table column and no 
     await db.close();
   }
 
+  const output = served.output();
   expect(output.length).toBeGreaterThan(1000);
   const leaked = [...NEEDLES, HANGUL_NEEDLE].filter((needle) => output.includes(needle));
   expect(leaked).toEqual([]);

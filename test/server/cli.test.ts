@@ -1,30 +1,13 @@
 // The CLI dispatcher and the serve/migrate commands' argument and config handling.
-import { Writable } from 'node:stream';
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { commandNames, helpText, runCli } from '../../cli/main';
 import { parseServeArgs } from '../../cli/commands/serve';
-
-function io(env: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(chunk.toString());
-        done();
-      },
-    });
-  return {
-    io: { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), env },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { capturedIo } from '../support/cli-io';
 
 test('--help lists the commands with their summaries and the environment table', async () => {
-  const t = io();
+  const t = capturedIo();
   expect(await runCli(['--help'], t.io)).toBe(0);
   expect(t.out()).toMatch(/serve\s+Run the server/);
   expect(t.out()).toMatch(/migrate\s+Apply pending database migrations/);
@@ -34,10 +17,10 @@ test('--help lists the commands with their summaries and the environment table',
 });
 
 test('an unknown command exits 2 and names the known ones', async () => {
-  const t = io();
+  const t = capturedIo();
   expect(await runCli(['frobnicate'], t.io)).toBe(2);
   expect(t.err()).toMatch(/unknown command "frobnicate".*serve/);
-  expect(await runCli(['../server/main'], io().io)).toBe(2);
+  expect(await runCli(['../server/main'], capturedIo().io)).toBe(2);
 });
 
 test.each([
@@ -51,19 +34,19 @@ test.each([
 });
 
 test('serve with a bad role or bad config exits 2 with the reason', async () => {
-  const bad = io();
+  const bad = capturedIo();
   expect(await runCli(['serve', '--role', 'boss'], bad.io)).toBe(2);
   expect(bad.err()).toMatch(/--role must be all, api or worker/);
-  const config = io({ PORT: 'eighty' });
+  const config = capturedIo({ PORT: 'eighty' });
   expect(await runCli(['serve'], config.io)).toBe(2);
   expect(config.err()).toMatch(/PORT: /);
 });
 
 test.each(['worker', 'api'])('serve --role %s without PostgreSQL and Redis refuses to start, naming both', async (role) => {
-  const t = io({ SOTONG_DATA_DIR: path.join(os.tmpdir(), 'sotong-never-created') });
+  const t = capturedIo({ SOTONG_DATA_DIR: path.join(os.tmpdir(), 'sotong-never-created') });
   expect(await runCli(['serve', '--role', role], t.io)).toBe(2);
   expect(t.err()).toMatch(/set DATABASE_URL and REDIS_URL/);
-  const onlyDb = io({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
+  const onlyDb = capturedIo({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
   expect(await runCli(['serve', '--role', role], onlyDb.io)).toBe(2);
   expect(onlyDb.err()).toMatch(/set REDIS_URL \(/);
 });
@@ -72,7 +55,7 @@ test.each([['migrate'], ['export-catalog', '--out', 'never-written']])(
   '%s with a bad config exits 2 with the reason and opens no database',
   async (...args) => {
     const dataDir = path.join(os.tmpdir(), `sotong-bad-config-${process.pid}`);
-    const t = io({ PORT: 'eighty', SOTONG_DATA_DIR: dataDir });
+    const t = capturedIo({ PORT: 'eighty', SOTONG_DATA_DIR: dataDir });
     expect(await runCli(args, t.io)).toBe(2);
     expect(t.err()).toMatch(new RegExp(`^sotong ${args[0]}: Invalid configuration:\n\\s+PORT: `));
     await expect(access(dataDir)).rejects.toThrow();
@@ -82,10 +65,10 @@ test.each([['migrate'], ['export-catalog', '--out', 'never-written']])(
 test('migrate applies the migrations once, then says it is up to date', async () => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sotong-migrate-'));
   try {
-    const first = io({ SOTONG_DATA_DIR: dataDir });
+    const first = capturedIo({ SOTONG_DATA_DIR: dataDir });
     expect(await runCli(['migrate'], first.io)).toBe(0);
     expect(first.out()).toMatch(/Applied \d+ migration\(s\) on pglite:\n {2}0001_conversations/);
-    const second = io({ SOTONG_DATA_DIR: dataDir });
+    const second = capturedIo({ SOTONG_DATA_DIR: dataDir });
     expect(await runCli(['migrate'], second.io)).toBe(0);
     expect(second.out()).toBe('Database (pglite) is up to date.\n');
   } finally {

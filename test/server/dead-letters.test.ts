@@ -3,15 +3,13 @@
 // refused as given. Error texts are redacted again on the way out; agents may not look.
 import { markInboundDead } from '../../store/message-repository';
 import { describeEachDatabaseKind } from '../support/backends';
-import { inbound, tableTriage } from '../support/pipeline-fixtures';
-import { seedCatalog } from '../support/seed-catalog';
-import { call, signIn, startAgentApp, STARTUP_TIMEOUT_MS, type AgentApp } from '../auth/agent-app';
+import { inbound } from '../support/pipeline-fixtures';
+import { call, signIn, startAgentApp, tableModel, STARTUP_TIMEOUT_MS, type AgentApp } from '../auth/agent-app';
 
 describeEachDatabaseKind('dead letters in the console API and on /metrics', (kind) => {
   let app: AgentApp;
   beforeAll(async () => {
-    const catalog = seedCatalog();
-    app = await startAgentApp(kind, { triage: () => tableTriage(), catalog: () => catalog });
+    app = await startAgentApp(kind, tableModel());
   }, STARTUP_TIMEOUT_MS);
   afterAll(() => app?.close());
 

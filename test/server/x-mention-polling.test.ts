@@ -5,8 +5,9 @@ import { cursorKey } from '../../channels/x/mention-poller';
 import { silentLogger } from '../../core/logger';
 import { databaseCursorStore, startMentionPolling } from '../../channels/x/polling';
 import { FakeXApi } from '../fakes/fake-x-api';
-import { describeEachDatabase, IN_PROCESS } from '../support/backends';
-import { buildHarness } from '../support/pipeline-harness';
+import { describeEachDatabaseKind } from '../support/backends';
+import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
+import { composeHarness, type SystemHarness } from '../support/pipeline-harness';
 
 const ACCOUNT = '1500000000000000001';
 const mention = (n: number) => ({
@@ -24,16 +25,21 @@ async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<v
   }
 }
 
-describeEachDatabase('X mention polling loop', (database) => {
+describeEachDatabaseKind('X mention polling loop', (kind) => {
   let fake: FakeXApi;
+  let harness: SystemHarness;
+  const database = () => harness.database;
   beforeEach(async () => {
     fake = await new FakeXApi().start();
     fake.users.push({ id: '42424242', username: 'citizen_kim', name: '김민수' });
+    harness = await composeHarness({ kind, driver: 'in-process' });
+  }, STARTUP_TIMEOUT_MS);
+  afterEach(async () => {
+    await harness.close();
+    await fake.close();
   });
-  afterEach(() => fake.close());
 
   test('polls on an interval, stores mentions once and resumes from the saved cursor', async () => {
-    const harness = buildHarness(database(), IN_PROCESS);
     const client = createXClient({ appKey: 'k', appSecret: 's', accessToken: 't', accessSecret: 'ts', apiBaseUrl: fake.url });
     const cursors = databaseCursorStore(database());
     const count = async () =>
@@ -64,11 +70,9 @@ describeEachDatabase('X mention polling loop', (database) => {
     const last = fake.server.requestsTo('GET', /mentions$/).at(-1)!;
     expect(last.query.get('since_id')).toBe(mention(3).id);
     expect(await count()).toBe(start + 3);
-    await harness.jobs.close();
   });
 
   test('a 429 pauses polling until the reset X announced', async () => {
-    const harness = buildHarness(database(), IN_PROCESS);
     const client = createXClient({ appKey: 'k', appSecret: 's', accessToken: 't', accessSecret: 'ts', apiBaseUrl: fake.url });
     fake.resetEpochSeconds = Math.floor(Date.now() / 1000) + 600;
     fake.server.script('GET /2/users/:id/mentions', fake.tooManyRequests());
@@ -85,6 +89,5 @@ describeEachDatabase('X mention polling loop', (database) => {
     await stop();
     // Fifteen intervals passed, but the reset is ten minutes away: no second request.
     expect(fake.server.requestsTo('GET', /mentions$/)).toHaveLength(1);
-    await harness.jobs.close();
   });
 });

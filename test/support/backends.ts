@@ -118,9 +118,9 @@ export function databaseEnv(kind: Database['kind']): Record<string, string> {
 }
 
 /** Drops the PostgreSQL schema a closed database lived in (nothing to do on PGlite). */
-export async function dropSchemaOf(database: Database): Promise<void> {
+export async function dropSchemaOf(database: Pick<Database, 'kind' | 'schema'>, url = TEST_DATABASE_URL!): Promise<void> {
   if (database.kind !== 'postgres' || !database.schema) return;
-  const admin = await createDatabase({ url: TEST_DATABASE_URL!, dataDir: '', poolSize: 1 });
+  const admin = await createDatabase({ url, dataDir: '', poolSize: 1 });
   try {
     await sql`drop schema if exists ${sql.id(database.schema)} cascade`.execute(admin.db);
   } finally {
@@ -152,6 +152,22 @@ export const BULLMQ: JobBackend = {
     return createBullmqJobQueue({ redisUrl: TEST_REDIS_URL!, onFailed: () => undefined, ...FAST_STALL, ...options, prefix });
   },
 };
+
+/** Configuration of a fresh job queue on this driver: in-process, or BullMQ under a prefix of its own. */
+export function jobQueueEnv(driver: JobQueue['driver']): Record<string, string> {
+  if (driver === 'in-process') return {};
+  const prefix = uniqueName('sotong-test');
+  usedPrefixes.add(prefix);
+  return { REDIS_URL: TEST_REDIS_URL!, REDIS_PREFIX: prefix };
+}
+
+/**
+ * Configuration of the job driver to pair with this engine, as production pairs them: BullMQ under
+ * a prefix of its own on PostgreSQL (when Redis is configured), in-process on PGlite.
+ */
+export function jobsEnv(kind: Database['kind']): Record<string, string> {
+  return kind === 'postgres' && TEST_REDIS_URL ? jobQueueEnv('bullmq') : {};
+}
 
 /** Deletes every Redis key under the prefixes this test file used. */
 export async function removeTestQueues(): Promise<void> {

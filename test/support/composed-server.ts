@@ -24,11 +24,13 @@ export interface ComposedServer {
 export interface ComposedServerOptions extends Partial<Omit<ComposeOptions, 'print'>> {
   /** Configuration variables beyond the test defaults (TRUST_PROXY, WEB_CHAT_RATE_LIMIT…). */
   readonly env?: Record<string, string>;
+  /** Config fields no variable sets (jobTimings). */
+  readonly config?: Partial<Config>;
 }
 
-export async function startComposedServer(kind: Database['kind'], options: ComposedServerOptions = {}): Promise<ComposedServer> {
-  const { env, overrides, ...rest } = options;
-  const config = loadConfig({
+/** The test configuration on this engine: a fresh database, quiet logs, no link checks, no shedding. */
+export function testConfig(kind: Database['kind'], env: Record<string, string> = {}): Config {
+  return loadConfig({
     PORT: '0',
     LOG_LEVEL: 'silent',
     SOTONG_SECRET: 'composed-test-secret-composed-test-secret',
@@ -40,6 +42,11 @@ export async function startComposedServer(kind: Database['kind'], options: Compo
     ...databaseEnv(kind),
     ...env,
   });
+}
+
+export async function startComposedServer(kind: Database['kind'], options: ComposedServerOptions = {}): Promise<ComposedServer> {
+  const { env, config: fields, overrides, ...rest } = options;
+  const config = { ...testConfig(kind, env), ...fields };
   const server = await startServer(config, {
     role: 'all',
     logger: silentLogger,

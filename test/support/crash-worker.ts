@@ -1,18 +1,18 @@
-// A pipeline worker process for the crash tests (run with `npx tsx`). It consumes the BullMQ
-// queues of the test and, when CRASH_AT names a checkpoint, kills itself there with SIGKILL:
-// no cleanup, no lock release, like a machine losing power mid-job.
-// Env: DATABASE_URL, DATABASE_SCHEMA, REDIS_URL, QUEUE_PREFIX, SENT_LOG (file the fake channel
+// A worker process for the crash tests (run with `node --import tsx`): the system compose builds
+// for the `worker` role over the test's PostgreSQL schema and BullMQ prefix. When CRASH_AT names
+// a checkpoint, it kills itself there with SIGKILL: no cleanup, no lock release, like a machine
+// losing power mid-job.
+// Env: DATABASE_URL, DATABASE_SCHEMA, REDIS_URL, REDIS_PREFIX, SENT_LOG (file the fake channel
 // appends one line per delivered reply to), CRASH_AT (optional checkpoint), SEND_LEASE_MS.
 import { appendFileSync } from 'node:fs';
 import { redactPii } from '../../bot/pii';
+import { createLogger } from '../../core/logger';
 import type { ChannelSender } from '../../pipeline/channel';
-import { createInProcessEvents } from '../../events/in-process-events';
-import { createBullmqJobQueue } from '../../jobs/bullmq-driver';
-import { createPipeline } from '../../pipeline/create-pipeline';
 import type { Checkpoint } from '../../pipeline/deps';
-import { createDatabase } from '../../store/database';
+import { compose } from '../../server/compose';
 import { tableTriage } from './pipeline-fixtures';
-import { productionHandoff } from './production-handoff';
+import { CHEAP_PASSWORD_COST, testConfig } from './composed-server';
+import { seedCatalog } from './seed-catalog';
 
 const need = (name: string): string => {
   const value = process.env[name];
@@ -23,13 +23,11 @@ const need = (name: string): string => {
 async function main(): Promise<void> {
   const crashAt = process.env.CRASH_AT as Checkpoint | undefined;
   const sentLog = need('SENT_LOG');
-  const database = await createDatabase({ url: need('DATABASE_URL'), dataDir: '', schema: need('DATABASE_SCHEMA'), poolSize: 2 });
-  const jobs = createBullmqJobQueue({
-    redisUrl: need('REDIS_URL'),
-    prefix: need('QUEUE_PREFIX'),
-    stalledIntervalMs: 300,
-    lockDurationMs: 1000,
-    onFailed: (name, error) => console.error(`[crash-worker] ${name} failed`, error),
+  const config = testConfig('postgres', {
+    DATABASE_URL: need('DATABASE_URL'),
+    DATABASE_SCHEMA: need('DATABASE_SCHEMA'),
+    REDIS_URL: need('REDIS_URL'),
+    REDIS_PREFIX: need('REDIS_PREFIX'),
   });
   const sender: ChannelSender = {
     channel: 'web',
@@ -38,32 +36,37 @@ async function main(): Promise<void> {
       return { externalId: `web-${reply.outboxId}` };
     },
   };
-  const events = createInProcessEvents();
-  const pipeline = createPipeline({
-    database,
-    jobs,
-    events,
-    triage: () => tableTriage(),
-    redact: redactPii,
-    handoff: productionHandoff(database, jobs, events),
-    checkpoint: (point, id) => {
-      if (point !== crashAt) return;
-      console.log(`[crash-worker] dying at ${point} (${id})`);
-      process.kill(process.pid, 'SIGKILL');
+  const catalog = seedCatalog();
+  const composed = await compose(
+    {
+      ...config,
+      // A dead worker's job is retaken within about a second.
+      jobTimings: {
+        inbound: { attempts: 3, backoffMs: 50 },
+        outbound: { attempts: 3, backoffMs: 50 },
+        sendLeaseMs: Number(process.env.SEND_LEASE_MS ?? 1500),
+        stalledIntervalMs: 300,
+        lockDurationMs: 1000,
+      },
     },
-  });
-  pipeline.registerWorkers(new Map([['web', sender]]), {
-    inbound: { attempts: 3, backoffMs: 50 },
-    outbound: { attempts: 3, backoffMs: 50 },
-    sendLeaseMs: Number(process.env.SEND_LEASE_MS ?? 1500),
-  });
+    {
+      role: 'worker',
+      logger: createLogger({ level: 'error', redact: (text) => redactPii(text).text, write: (line) => process.stderr.write(`[crash-worker] ${line}`) }),
+      print: () => undefined,
+      overrides: {
+        passwordCost: CHEAP_PASSWORD_COST,
+        model: { triage: () => tableTriage(), catalog: () => catalog },
+        senders: new Map([['web', sender]]),
+        checkpoint: (point, id) => {
+          if (point !== crashAt) return;
+          console.log(`[crash-worker] dying at ${point} (${id})`);
+          process.kill(process.pid, 'SIGKILL');
+        },
+      },
+    },
+  );
   console.log('[crash-worker] ready');
-  const stop = async () => {
-    await jobs.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop());
+  process.on('SIGTERM', () => void composed.close().then(() => process.exit(0)));
 }
 
 main().catch((error) => {

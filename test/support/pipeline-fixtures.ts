@@ -4,6 +4,7 @@
 import type { ConversationContext, Decision } from '../../bot/types';
 import { PermanentSendError, RetryableSendError } from '../../pipeline/send-errors';
 import type { ChannelId, ChannelSender, InboundMessage, OutboundReply, SendResult } from '../../pipeline/channel';
+import type { Pipeline } from '../../pipeline/create-pipeline';
 import type { TriageFn } from '../../pipeline/types';
 
 const decision = (fields: Partial<Decision> & Pick<Decision, 'intent' | 'action'>): Decision => ({
@@ -67,8 +68,8 @@ export function tableTriage(calls: TriageCall[] = []): TriageFn {
   };
 }
 
-/** A TriageFn over exact texts: a known text gets its decision, anything else is out of scope. */
-export function exactTriage(table: Readonly<Record<string, Partial<Decision>>>): TriageFn {
+/** A TriageFn over exact texts: a known text gets its decision, anything else `otherwise` (default: out of scope). */
+export function exactTriage(table: Readonly<Record<string, Partial<Decision>>>, otherwise: Partial<Decision> = {}): TriageFn {
   return (text) => ({
     intent: 'out_of_scope',
     confidence: 0.2,
@@ -78,7 +79,7 @@ export function exactTriage(table: Readonly<Record<string, Partial<Decision>>>):
     language: 'ko',
     action: 'decline',
     modelVersion: 'm-test',
-    ...table[text],
+    ...(table[text] ?? otherwise),
   });
 }
 
@@ -125,3 +126,12 @@ export class RecordingSender implements ChannelSender {
 
 export const temporary = (retryAfterMs?: number) => new RetryableSendError('HTTP 503 from platform', retryAfterMs);
 export const blocked = () => new PermanentSendError('HTTP 403: user blocked the account', 'blocked');
+
+/** A Kakao citizen writing to the skill: each message is ingested and processed at once (no queue). */
+export function kakaoCitizen(pipeline: Pipeline, userId: string) {
+  return async (text: string) => {
+    const message = inbound(text, { channel: 'kakao', userId, threadKey: `kakao:${userId}`, replyTarget: { kind: 'skill', botId: 'b1', lang: 'ko' } });
+    const { messageId } = await pipeline.ingest(message, { enqueue: false });
+    return pipeline.processInbound(messageId);
+  };
+}

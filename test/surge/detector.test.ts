@@ -1,7 +1,8 @@
 // The surge detector's pure parts: MinHash similarity, incremental clustering, the sliding window
 // with its EWMA baseline, and the open rule (rate ratio AND minimum count).
 import { loadCatalog } from '../../intents/loader';
-import { backgroundMessage, burstVariant, seededRng } from '../../bench/surge-day';
+import { backgroundMessage, burstVariant } from '../../bench/surge-day';
+import { seededRandom } from '../../core/random';
 import { DEFAULT_SURGE_CONFIG, parseSurgeEnv, SurgeConfigError } from '../../surge/config';
 import { stopShinglesOf } from '../../surge/stop-shingles';
 import { isPoorlyAnswered, SurgeDetector, type Observation } from '../../surge/detector';
@@ -36,7 +37,7 @@ describe('minhash', () => {
 
 describe('topic clusters', () => {
   test('150 variants of one topic form one cluster; catalog questions do not join it', () => {
-    const rng = seededRng(11);
+    const rng = seededRandom(11);
     const clusters = new TopicClusters(DEFAULT_SURGE_CONFIG.clusterThreshold);
     const background = Array.from({ length: 200 }, () => backgroundMessage(rng, catalog));
     for (const m of background) clusters.add(signature(m.text, stop), 0);
@@ -149,7 +150,7 @@ describe('surge detector', () => {
   // answer the supervisor sets on it. Each surge's representatives answer its own language only.
   test('English variants of a topic open a surge of their own, whose pin reaches them and not the Korean ones', () => {
     const detector = new SurgeDetector({ ...config, minCount: 30 }, stop);
-    const rng = seededRng(15);
+    const rng = seededRandom(15);
     const burst = Array.from({ length: 400 }, () => burstVariant(rng, 0.25));
     burst.forEach((m, i) => detector.observe(obs(m.text, T0 + i * 300, { action: 'handoff', reason: 'low_confidence' })));
     const open = detector.evaluate(new Date(T0 + 2 * MINUTE)).filter((c) => c.open && c.kind === 'topic');

@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { backgroundMessage, burstVariant, dangerMessage, seededRng, type DayMessage } from '../../bench/surge-day';
+import { backgroundMessage, burstVariant, dangerMessage, type DayMessage } from '../../bench/surge-day';
+import { seededRandom } from '../../core/random';
 import { loadCatalog } from '../../intents/loader';
 import { loadConfig } from '../../server/config';
 import { silentLogger } from '../../core/logger';
@@ -117,7 +118,7 @@ describe.each(engines)('surge detection and pinned answers on a running server [
   };
 
   test('a new topic opens a surge, its pinned answer answers the next variants, danger stays urgent', async () => {
-    const rng = seededRng(2026);
+    const rng = seededRandom(2026);
     const background = await sayAll(Array.from({ length: 200 }, () => backgroundMessage(rng, catalog)));
     expect(background.filter((a) => a.decision?.action === 'auto_answer').length).toBeGreaterThan(100);
 
@@ -226,7 +227,7 @@ describe.each(engines)('surge detection and pinned answers on a running server [
     }
 
     // Danger that reads like the topic still gets 119/112 and a person, never the pinned answer.
-    const stillDanger = await say(dangerMessage(seededRng(5)));
+    const stillDanger = await say(dangerMessage(seededRandom(5)));
     expect(stillDanger.decision).toMatchObject({ action: 'urgent', reason: 'urgent' });
     expect(stillDanger.reply?.text).toMatch(/119/);
 

@@ -5,7 +5,7 @@
 // - a citizen in the web chat is asked for a rating when the agent resolves, rates in one tap and
 //   adds a comment; a trainer sees the rating on the dashboard, in the agent's row and the KPI.
 import type { Page } from 'playwright-core';
-import { inbound } from '../support/pipeline-fixtures';
+import { inbound, kakaoCitizen } from '../support/pipeline-fixtures';
 import { describeWithChromium, screenshot, watchPage } from './support/browser';
 import { horizontalOverflow, signInThroughForm } from './support/pages';
 import { useServerAndBrowser } from './support/ui-server';
@@ -30,16 +30,7 @@ describeWithChromium('contact panel and CSAT (Chromium)', () => {
 
   it("shows the citizen's linked Kakao history beside the web ticket, in both languages and at every width", async () => {
     const kakaoUser = `kakao-panel-${process.pid}`;
-    const kakao = async (text: string) => {
-      const message = inbound(text, {
-        channel: 'kakao',
-        userId: kakaoUser,
-        threadKey: `kakao:${kakaoUser}`,
-        replyTarget: { kind: 'skill', botId: 'b1', lang: 'ko' },
-      });
-      const { messageId } = await ui.server.pipeline.ingest(message, { enqueue: false });
-      return ui.server.pipeline.processInbound(messageId);
-    };
+    const kakao = kakaoCitizen(ui.server.pipeline, kakaoUser);
     const kakaoTicket = (await kakao('상담원 연결해 주세요 여권 재발급 문의요')).ticketId!;
     const earlier = await ui.server.user(['agent'], 'panel-earlier');
     await ui.server.handoff.service.claim(kakaoTicket, { id: earlier.id, roles: ['agent'] });

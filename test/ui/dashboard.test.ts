@@ -85,6 +85,12 @@ describeWithChromium('dashboard (Chromium)', () => {
       return painted;
     });
     expect(drawn).toBeGreaterThan(1000);
+    // The first-response charts read out each band's count (waits so far move with the clock, so not those).
+    const perBand = (counts: number[]) => numbers.firstResponse.bands.map((b: string, i: number) => `${b} ${counts[i]}`).join(', ');
+    const responseLabel = await page.locator('#chart-response').getAttribute('aria-label');
+    expect(responseLabel).toContain(perBand(numbers.firstResponse.bot));
+    expect(responseLabel).toContain(perBand(numbers.firstResponse.human));
+    expect(await page.locator('#chart-agent-response').getAttribute('aria-label')).toContain(perBand(numbers.tickets.firstResponse.bands.answered));
     // The honest first-response KPI, per priority and per agent tables.
     expect(await page.locator('#kpi-first-response .kpi-detail').textContent()).toContain(`아직 대기 ${handedOff - 1}건`);
     expect(await page.locator('#priority-table tbody tr').count()).toBe(4);

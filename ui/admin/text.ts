@@ -1,15 +1,11 @@
 // The admin page's words, Korean first.
 import type { Dictionary } from '../shared/i18n';
+import { SIGN_IN_TEXT } from '../shared/sign-in-text';
 
 const ko = {
+  ...SIGN_IN_TEXT.ko,
   title: '소통 직원 관리',
-  skip: '본문으로 건너뛰기',
   loginTitle: '관리자 로그인',
-  email: '이메일',
-  password: '비밀번호',
-  signIn: '로그인',
-  signOut: '로그아웃',
-  loginFailed: '로그인하지 못했습니다: {reason}',
   forbidden: '관리자만 이 페이지를 볼 수 있습니다.',
   close: '닫기',
   offline: '서버에 연결할 수 없습니다. 잠시 후 다시 시도하세요.',
@@ -64,14 +60,9 @@ const ko = {
 export type AdminKey = keyof typeof ko;
 
 const en: Record<AdminKey, string> = {
+  ...SIGN_IN_TEXT.en,
   title: 'Sotong staff admin',
-  skip: 'Skip to content',
   loginTitle: 'Admin sign-in',
-  email: 'Email',
-  password: 'Password',
-  signIn: 'Sign in',
-  signOut: 'Sign out',
-  loginFailed: 'Could not sign in: {reason}',
   forbidden: 'Only admins may open this page.',
   close: 'Close',
   offline: 'Cannot reach the server. Try again in a moment.',

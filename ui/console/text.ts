@@ -1,15 +1,11 @@
 // The console's words, Korean first. Keys used by the HTML (data-i18n) and by the scripts.
 import type { Dictionary } from '../shared/i18n';
+import { SIGN_IN_TEXT } from '../shared/sign-in-text';
 
 const ko = {
+  ...SIGN_IN_TEXT.ko,
   title: '소통 상담원 콘솔',
-  skip: '본문으로 건너뛰기',
   loginTitle: '상담원 로그인',
-  email: '이메일',
-  password: '비밀번호',
-  signIn: '로그인',
-  signOut: '로그아웃',
-  loginFailed: '로그인하지 못했습니다: {reason}',
   queue: '대기열',
   queueEmpty: '대기 중인 문의가 없습니다.',
   thread: '상담 내용',
@@ -150,14 +146,9 @@ const ko = {
 export type ConsoleKey = keyof typeof ko;
 
 const en: Record<ConsoleKey, string> = {
+  ...SIGN_IN_TEXT.en,
   title: 'Sotong agent console',
-  skip: 'Skip to content',
   loginTitle: 'Agent sign-in',
-  email: 'Email',
-  password: 'Password',
-  signIn: 'Sign in',
-  signOut: 'Sign out',
-  loginFailed: 'Could not sign in: {reason}',
   queue: 'Queue',
   queueEmpty: 'No tickets waiting.',
   thread: 'Thread',

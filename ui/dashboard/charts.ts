@@ -10,6 +10,14 @@ type T = I18n<DashboardKey>;
 
 const MAX_SERIES = 8;
 
+/** The response bands as a chart's labels, the call centre's band marked. */
+export const bandLabels = (bands: readonly string[], callCentreBand: string, i18n: T): string[] =>
+  bands.map((b) => (b === callCentreBand ? `${b} (${i18n.t('band')})` : b));
+
+/** "label: band count, band count…" for a chart's text summary. */
+export const perBand = (label: string, bands: readonly string[], counts: readonly number[]): string =>
+  `${label}: ${bands.map((b, i) => `${b} ${counts[i]}`).join(', ')}`;
+
 export function drawVolumes(canvas: HTMLCanvasElement, numbers: DashboardNumbers, by: 'byChannel' | 'byIntent', i18n: T): void {
   const { labels, series } = pivotSeries(numbers[by], MAX_SERIES, i18n.t('others'));
   const title = i18n.t(by);
@@ -41,7 +49,7 @@ export function drawFirstResponse(canvas: HTMLCanvasElement, numbers: DashboardN
     {
       type: 'bar',
       data: {
-        labels: bands.map((b, i) => (i === band ? `${b} (${i18n.t('band')})` : b)),
+        labels: bandLabels(bands, callCentreBand, i18n),
         datasets: [
           { label: i18n.t('bot'), data: [...bot], backgroundColor: shade('#56B4E9', '#0072B2') },
           { label: i18n.t('human'), data: [...human], backgroundColor: shade('#F0C36B', '#E69F00') },
@@ -51,7 +59,7 @@ export function drawFirstResponse(canvas: HTMLCanvasElement, numbers: DashboardN
     },
     i18n.t('chartSummary', {
       title: i18n.t('firstResponse'),
-      detail: `${i18n.t('bot')}: ${bands.map((b, i) => `${b} ${bot[i]}`).join(', ')}; ${i18n.t('human')}: ${bands.map((b, i) => `${b} ${human[i]}`).join(', ')}`,
+      detail: `${perBand(i18n.t('bot'), bands, bot)}; ${perBand(i18n.t('human'), bands, human)}`,
     }),
   );
 }

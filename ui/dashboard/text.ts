@@ -1,15 +1,11 @@
 // The dashboard's words, Korean first.
 import type { Dictionary } from '../shared/i18n';
+import { SIGN_IN_TEXT } from '../shared/sign-in-text';
 
 const ko = {
+  ...SIGN_IN_TEXT.ko,
   title: '소통 운영 대시보드',
-  skip: '본문으로 건너뛰기',
   loginTitle: '관리자 로그인',
-  email: '이메일',
-  password: '비밀번호',
-  signIn: '로그인',
-  signOut: '로그아웃',
-  loginFailed: '로그인하지 못했습니다: {reason}',
   range: '기간',
   range1: '최근 24시간 (시간별)',
   range7: '최근 7일 (일별)',
@@ -63,14 +59,9 @@ const ko = {
 export type DashboardKey = keyof typeof ko;
 
 const en: Record<DashboardKey, string> = {
+  ...SIGN_IN_TEXT.en,
   title: 'Sotong operations dashboard',
-  skip: 'Skip to content',
   loginTitle: 'Supervisor sign-in',
-  email: 'Email',
-  password: 'Password',
-  signIn: 'Sign in',
-  signOut: 'Sign out',
-  loginFailed: 'Could not sign in: {reason}',
   range: 'Period',
   range1: 'Last 24 hours (hourly)',
   range7: 'Last 7 days (daily)',

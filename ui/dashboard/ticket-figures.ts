@@ -7,6 +7,7 @@ import { drawChart, type Plugin } from '../shared/charts';
 import { el, replace } from '../shared/dom';
 import { formatSeconds, percent } from '../shared/format';
 import type { I18n } from '../shared/i18n';
+import { bandLabels, perBand } from './charts';
 import type { DashboardKey } from './text';
 
 type T = I18n<DashboardKey>;
@@ -43,7 +44,7 @@ export function drawAgentResponse(canvas: HTMLCanvasElement, figures: TicketFigu
     {
       type: 'bar',
       data: {
-        labels: bands.map((b, i) => (i === band ? `${b} (${i18n.t('band')})` : b)),
+        labels: bandLabels(bands, callCentreBand, i18n),
         datasets: [
           { label: i18n.t('answered'), data: [...answered], backgroundColor: '#E69F00', stack: 'tickets' },
           // Waits so far: hatched-looking outline, so nobody reads them as answers.
@@ -65,7 +66,7 @@ export function drawAgentResponse(canvas: HTMLCanvasElement, figures: TicketFigu
     },
     i18n.t('chartSummary', {
       title: i18n.t('agentResponse'),
-      detail: `${i18n.t('answered')}: ${bands.map((b, i) => `${b} ${answered[i]}`).join(', ')}; ${i18n.t('waitingSoFar')}: ${bands.map((b, i) => `${b} ${waiting[i]}`).join(', ')}`,
+      detail: `${perBand(i18n.t('answered'), bands, answered)}; ${perBand(i18n.t('waitingSoFar'), bands, waiting)}`,
     }),
   );
 }

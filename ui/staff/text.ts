@@ -1,15 +1,11 @@
 // The staff home's words (the page titles and descriptions are the shared header's).
 import type { Dictionary } from '../shared/i18n';
+import { SIGN_IN_TEXT } from '../shared/sign-in-text';
 
 const ko = {
+  ...SIGN_IN_TEXT.ko,
   title: '소통 직원 홈',
-  skip: '본문으로 건너뛰기',
   loginTitle: '직원 로그인',
-  email: '이메일',
-  password: '비밀번호',
-  signIn: '로그인',
-  signOut: '로그아웃',
-  loginFailed: '로그인하지 못했습니다: {reason}',
   forbidden: '이 페이지를 볼 권한이 없습니다.',
   welcome: '{name}님, 어서 오세요.',
   open: '열기',
@@ -18,14 +14,9 @@ const ko = {
 export type StaffKey = keyof typeof ko;
 
 const en: Record<StaffKey, string> = {
+  ...SIGN_IN_TEXT.en,
   title: 'Sotong staff home',
-  skip: 'Skip to content',
   loginTitle: 'Staff sign-in',
-  email: 'Email',
-  password: 'Password',
-  signIn: 'Sign in',
-  signOut: 'Sign out',
-  loginFailed: 'Could not sign in: {reason}',
   forbidden: 'You may not open this page.',
   welcome: 'Welcome, {name}.',
   open: 'Open',

@@ -1,7 +1,9 @@
 // The trainer studio's words, Korean first.
 import type { Dictionary } from '../shared/i18n';
+import { SIGN_IN_TEXT } from '../shared/sign-in-text';
 
 const ko = {
+  ...SIGN_IN_TEXT.ko,
   canned: '자주 쓰는 답변',
   cannedHelp: '상담원이 답장 칸에 /를 입력해 넣는 답변입니다. 쓸 수 있는 변수: {variables}',
   cannedTitle: '제목',
@@ -14,13 +16,7 @@ const ko = {
   cannedSaved: '자주 쓰는 답변을 저장했습니다.',
   cannedDeleted: '자주 쓰는 답변을 삭제했습니다.',
   title: '소통 트레이너 스튜디오',
-  skip: '본문으로 건너뛰기',
   loginTitle: '트레이너 로그인',
-  email: '이메일',
-  password: '비밀번호',
-  signIn: '로그인',
-  signOut: '로그아웃',
-  loginFailed: '로그인하지 못했습니다: {reason}',
   forbidden: '스튜디오는 트레이너·관리자만 쓸 수 있습니다.',
   navIntents: '의도',
   navTest: '테스트',
@@ -132,6 +128,7 @@ const ko = {
 export type StudioKey = keyof typeof ko;
 
 const en: Record<StudioKey, string> = {
+  ...SIGN_IN_TEXT.en,
   canned: 'Canned responses',
   cannedHelp: 'Agents insert these by typing / in the reply box. Variables: {variables}',
   cannedTitle: 'Title',
@@ -144,13 +141,7 @@ const en: Record<StudioKey, string> = {
   cannedSaved: 'Canned response saved.',
   cannedDeleted: 'Canned response deleted.',
   title: 'Sotong trainer studio',
-  skip: 'Skip to content',
   loginTitle: 'Trainer sign-in',
-  email: 'Email',
-  password: 'Password',
-  signIn: 'Sign in',
-  signOut: 'Sign out',
-  loginFailed: 'Could not sign in: {reason}',
   forbidden: 'The studio is for trainers and admins.',
   navIntents: 'Intents',
   navTest: 'Test',

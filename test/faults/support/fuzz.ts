@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../server/config';
 import { silentLogger } from '../../../core/logger';
+import { seededRandom } from '../../../core/random';
 import { startServer, type RunningServer } from '../../../server/main';
 import { kakaoDelivery, metaDelivery, xDelivery, type Delivery } from '../../fakes/platform-signers';
 import {
@@ -24,18 +25,6 @@ import {
   xDm,
   xMention,
 } from '../../channels/support/payloads';
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NASTY_STRINGS = [
   '',
@@ -176,7 +165,7 @@ export async function startFuzzServer(): Promise<{ server: RunningServer; stop()
 
 /** Posts `bodies` mutated, validly signed bodies to the target; a 5xx or a dropped connection is a failure. */
 export async function fuzzTarget(baseUrl: string, target: FuzzTarget, bodies: number, seed: number): Promise<FuzzResult> {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const byStatus: Record<string, number> = {};
   const failures: string[] = [];
   for (let i = 0; i < bodies; i++) {
