@@ -6,7 +6,7 @@ module.exports = {
   // Transpile only: `npm run typecheck` does the type checking once, not per test file.
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
   maxWorkers: 2,
-  // Every memory:// PGlite starts as a copy of one migrated database made for the run, not from initdb.
+  // Every new PGlite database starts as a copy of one migrated database made for the run, not from initdb.
   globalSetup: '<rootDir>/test/support/pglite-template-setup.ts',
   setupFiles: ['<rootDir>/test/support/pglite-template-install.ts'],
   testTimeout: 30000,

@@ -1,6 +1,7 @@
 // Calibration: make a confidence of 0.9 right about 90% of the time. Temperature scaling
 // (Guo et al. 2017) divides all logits by one T fitted on held-out data: it keeps the ranking,
 // so accuracy is unchanged, and a single parameter cannot overfit a small validation set.
+import { Math } from '../core/local-math';
 
 /** Held-out logits: `rows` rows of `classes` values, and the gold class of each row. */
 export interface HeldOutLogits {

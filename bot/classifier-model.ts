@@ -7,6 +7,7 @@ import { scoreRow } from './classifier-softmax';
 import { Vectorizer, type Vocabulary } from './features';
 import type { IntentModel, Thresholds } from './model-types';
 import type { IntentScore } from './types';
+import { Math } from '../core/local-math';
 
 /** Everything a model is made of; the model file stores exactly this. */
 export interface ModelParts {

@@ -4,6 +4,7 @@
 // step proportional to the row's non-zeros instead of the whole matrix.
 import { seededRandom } from '../core/random';
 import type { SparseMatrix } from './features';
+import { Math } from '../core/local-math';
 
 /** Weights as training produces them: columns × classes, row-major by column. */
 export interface FloatWeights {

@@ -6,6 +6,7 @@
 // Hashing works on UTF-16 code units straight from the string: no substrings, no per-n-gram
 // allocation, and no script is ever dropped (Hangul, jamo and emoji hash like any other unit).
 import { normalize } from './normalize';
+import { Math } from '../core/local-math';
 
 // Deep import (natural's root module is slow to load); this path ships without type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,5 +1,7 @@
 // A small, seedable PRNG (mulberry32): the same seed gives the same sequence on every machine, so
 // training, the evaluation's folds, the benchmarks' synthetic days and the fuzzer repeat exactly.
+import { Math } from './local-math';
+
 export type Random = () => number;
 
 export function seededRandom(seed: number): Random {

@@ -1,12 +1,14 @@
 // The one place that opens a database. No url: PGlite, in a worker thread of this process, with its files in `dataDir`
 // (the single-machine default). A url: PostgreSQL through a pg Pool. Both speak the same SQL and
 // run the same migrations, so nothing above this file knows which one it got.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool, type PoolClient } from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-driver';
 import { PGliteWorkerClient } from './pglite-worker-client';
-import { memoryDatabaseTemplate } from './pglite-template';
+import { newDatabaseTemplate } from './pglite-template';
 import { retryReadsOnFreshConnection } from './read-retry';
 import { makePrivateFolder } from './private-folder';
 import { createStatementNames } from './prepared-statements';
@@ -83,8 +85,9 @@ async function openPGlite(config: DatabaseConfig): Promise<Opened> {
   // Every opener (serve, migrate, the other CLI commands) takes the folder's lock first.
   const lock = inMemory ? undefined : lockDataDir(dataDir);
   try {
-    // A throwaway database starts as the template when one is set (store/pglite-template.ts).
-    const startFrom = inMemory ? memoryDatabaseTemplate() : undefined;
+    // A database not made yet starts as the template when one is set (store/pglite-template.ts).
+    const isNew = inMemory || !existsSync(path.join(dataDir, 'PG_VERSION'));
+    const startFrom = isNew ? newDatabaseTemplate() : undefined;
     const client = await PGliteWorkerClient.start(dataDir, { onLost: config.onLost, startFrom });
     // Kysely's destroy() closes the driver only if a query ran; the thread must end either way.
     const release = () => client.close().finally(() => lock?.release());

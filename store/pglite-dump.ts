@@ -1,17 +1,11 @@
-// A migrated embedded database as a tar, for store/pglite-template.ts: made once (the test run
-// makes it in jest's globalSetup) and copied into every throwaway database after that.
-import { Kysely } from 'kysely';
-import { migrateToLatest } from './migrate';
-import { PGliteDialect } from './pglite-driver';
-import { memoryDatabaseTemplate } from './pglite-template';
+// What initdb makes, as a tar: the template for store/pglite-template.ts. It holds no schema, so
+// it depends on PGlite's version only, and every database made from it is migrated like a new one.
 import { PGliteWorkerClient } from './pglite-worker-client';
-import type { Schema } from './schema';
 
-/** A new in-memory database with every migration applied, dumped as a tar (PGlite's dumpDataDir). */
-export async function migratedDatabaseDump(): Promise<Uint8Array> {
-  const client = await PGliteWorkerClient.start('memory://', { startFrom: memoryDatabaseTemplate() });
+/** A new, empty embedded database (initdb's output), dumped as a tar (PGlite's dumpDataDir). */
+export async function newDatabaseDump(): Promise<Uint8Array> {
+  const client = await PGliteWorkerClient.start('memory://');
   try {
-    await migrateToLatest(new Kysely<Schema>({ dialect: new PGliteDialect(client) }));
     return await client.dump();
   } finally {
     await client.close();

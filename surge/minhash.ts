@@ -6,6 +6,7 @@
 // on social media is unreliable): character 2- and 3-grams, so "지하차도침수" and "지하 차도 침수"
 // give the same set, and a typo breaks only the few n-grams around it.
 import { normalize } from '../bot/normalize';
+import { Math } from '../core/local-math';
 
 export const SIGNATURE_SIZE = 64;
 /** Bands × rows = SIGNATURE_SIZE. Two texts share a band key with probability 1 − (1 − J²)³²: ≈ 0.95 at J = 0.3. */

@@ -1,23 +1,19 @@
-// Throwaway (memory://) databases can start as a template instead of running initdb
+// New embedded databases can start as a template instead of running initdb
 // (store/pglite-template.ts). A template is a starting point only: each copy is a database of its
-// own, migrations still bring a template made from older migrations up to date, and a data folder
-// never starts from it.
+// own, a data folder that already holds a database is never overwritten by it, and the template
+// the test run uses (initdb's output) holds no schema, so every migration still runs on a copy.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { createDatabase, type Database } from '../../store/database';
-import { MIGRATIONS, migrateDown, migrateToLatest } from '../../store/migrate';
-import { migratedDatabaseDump } from '../../store/pglite-dump';
-import { PGliteDialect } from '../../store/pglite-driver';
-import { memoryDatabaseTemplate, startMemoryDatabasesFrom } from '../../store/pglite-template';
+import { MIGRATIONS, migrateToLatest } from '../../store/migrate';
+import { newDatabaseDump } from '../../store/pglite-dump';
+import { newDatabaseTemplate, startNewDatabasesFrom } from '../../store/pglite-template';
 import { PGliteWorkerClient } from '../../store/pglite-worker-client';
-import type { Schema } from '../../store/schema';
 import { STARTUP_TIMEOUT_MS } from '../support/composed-server';
 
 jest.setTimeout(STARTUP_TIMEOUT_MS);
-
-const NAMES = Object.keys(MIGRATIONS);
 
 async function tableNames(database: Database): Promise<string[]> {
   const { rows } = await sql<{ table_name: string }>`
@@ -25,19 +21,21 @@ async function tableNames(database: Database): Promise<string[]> {
   return rows.map((row) => row.table_name);
 }
 
-/** A database that went through every migration but the last, dumped: a template made before that migration existed. */
-async function dumpOneMigrationBehind(template: Uint8Array): Promise<Uint8Array> {
-  const client = await PGliteWorkerClient.start('memory://', { startFrom: template });
+/** A template that can be told apart from initdb's output: it has a table with one row. */
+async function markedDump(): Promise<Uint8Array> {
+  const client = await PGliteWorkerClient.start('memory://', { startFrom: newDatabaseTemplate() });
   try {
-    expect(await migrateDown(new Kysely<Schema>({ dialect: new PGliteDialect(client) }))).toEqual([NAMES.at(-1)]);
+    await client.query('create table marker (note text)', []);
+    await client.query(`insert into marker values ('from the template')`, []);
     return await client.dump();
   } finally {
     await client.close();
   }
 }
 
-const previous = memoryDatabaseTemplate();
-let template: Uint8Array;
+const previous = newDatabaseTemplate();
+let marked: Uint8Array;
+let parent: string;
 const opened: Database[] = [];
 const open = async (dataDir = 'memory://') => {
   const database = await createDatabase({ dataDir });
@@ -46,52 +44,55 @@ const open = async (dataDir = 'memory://') => {
 };
 
 beforeAll(async () => {
-  startMemoryDatabasesFrom(undefined);
-  template = await migratedDatabaseDump();
+  marked = await markedDump();
+  parent = await mkdtemp(path.join(os.tmpdir(), 'sotong-template-'));
 });
 afterEach(async () => {
-  startMemoryDatabasesFrom(undefined);
+  startNewDatabasesFrom(previous);
   await Promise.all(opened.splice(0).map((database) => database.close()));
 });
-afterAll(() => startMemoryDatabasesFrom(previous));
+afterAll(async () => {
+  if (parent) await rm(parent, { recursive: true, force: true });
+});
 
-test('without a template a memory:// database is new and empty; with one it starts migrated', async () => {
-  const empty = await open();
-  expect(await tableNames(empty)).toEqual([]);
-
-  startMemoryDatabasesFrom(template);
+test('with a template a new memory:// database starts as a copy of it; without one, from initdb', async () => {
+  startNewDatabasesFrom(marked);
   const copy = await open();
-  expect(await tableNames(copy)).toEqual(expect.arrayContaining(['kysely_migration', 'messages', 'tickets', 'users']));
-  expect(await migrateToLatest(copy)).toEqual([]);
+  expect(
+    await copy.db
+      .selectFrom('marker' as never)
+      .selectAll()
+      .execute(),
+  ).toEqual([{ note: 'from the template' }]);
+
+  startNewDatabasesFrom(undefined);
+  expect(await tableNames(await open())).toEqual([]);
 });
 
 test('each copy is a database of its own: what one writes, the template and the other copies never see', async () => {
-  startMemoryDatabasesFrom(template);
+  startNewDatabasesFrom(marked);
   const [first, second] = [await open(), await open()];
-  await first.db.insertInto('contacts').values({ id: 'c1', channel: 'web', platform_user_id: 'u1', handle: null, display_name: null }).execute();
+  await sql`insert into marker values ('only in the first')`.execute(first.db);
   await sql`create table only_in_first (id int)`.execute(first.db);
 
-  expect(await second.db.selectFrom('contacts').select('id').execute()).toEqual([]);
-  expect(await tableNames(second)).not.toContain('only_in_first');
-  const third = await open();
-  expect(await third.db.selectFrom('contacts').select('id').execute()).toEqual([]);
+  expect(await tableNames(second)).toEqual(['marker']);
+  expect((await sql`select note from marker`.execute(second.db)).rows).toEqual([{ note: 'from the template' }]);
+  expect((await sql`select note from marker`.execute((await open()).db)).rows).toEqual([{ note: 'from the template' }]);
 });
 
-test('a template made before the latest migration is brought up to date by migrating, as any database', async () => {
-  startMemoryDatabasesFrom(await dumpOneMigrationBehind(template));
+test('a new data folder starts as the template; a folder that holds a database is opened as it is', async () => {
+  const existing = await open(path.join(parent, 'existing'));
+  await sql`create table kept (id int)`.execute(existing.db);
+  await existing.close();
+
+  startNewDatabasesFrom(marked);
+  expect(await tableNames(await open(path.join(parent, 'existing')))).toEqual(['kept']);
+  expect(await tableNames(await open(path.join(parent, 'new')))).toEqual(['marker']);
+});
+
+test("the run's template is initdb's output: no tables, and a copy is migrated like any new database", async () => {
+  startNewDatabasesFrom(await newDatabaseDump());
   const database = await open();
-  expect(await migrateToLatest(database)).toEqual([NAMES.at(-1)]);
-  expect(await migrateToLatest(database)).toEqual([]);
-});
-
-test('a data folder never starts from the template: a new folder is a new, empty database', async () => {
-  startMemoryDatabasesFrom(template);
-  const parent = await mkdtemp(path.join(os.tmpdir(), 'sotong-template-'));
-  try {
-    const database = await open(path.join(parent, 'data'));
-    expect(await tableNames(database)).toEqual([]);
-    await database.close();
-  } finally {
-    await rm(parent, { recursive: true, force: true });
-  }
+  expect(await tableNames(database)).toEqual([]);
+  expect(await migrateToLatest(database)).toEqual(Object.keys(MIGRATIONS));
 });
