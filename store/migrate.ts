@@ -75,7 +75,7 @@ export async function startingAgainOnVanishedSchema(run: () => Promise<Migration
 
 /** Undoes the latest migration (for `sotong migrate down` and the migration tests). */
 export async function migrateDown(target: Database | Kysely<Schema>): Promise<string[]> {
-  return applied(await migratorFor(target).migrateDown());
+  return applied(await startingAgainOnVanishedSchema(() => migratorFor(target).migrateDown()));
 }
 
 function applied({ error, results }: MigrationResultSet): string[] {
