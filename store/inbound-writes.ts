@@ -355,7 +355,13 @@ interface FinishShape {
 const finishInboundStatement = cachedStatement(
   (
     db,
-    p: { messageId: string; now: Date; language: string | undefined; decision: Insertable<DecisionsTable> | undefined; outbox: Insertable<OutboxTable> | undefined },
+    p: {
+      messageId: string;
+      now: Date;
+      language: string | undefined;
+      decision: Insertable<DecisionsTable> | undefined;
+      outbox: Insertable<OutboxTable> | undefined;
+    },
     key: string,
   ) => {
     const shape = JSON.parse(key) as FinishShape;

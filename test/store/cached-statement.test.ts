@@ -11,12 +11,7 @@ describeEachDatabase('cachedStatement', (current) => {
     let builds = 0;
     const find = cachedStatement((db, p: { key: string; limit: number }, order: 'asc' | 'desc') => {
       builds++;
-      return db
-        .selectFrom('audit_log')
-        .select(['target', 'action'])
-        .where('target', 'like', p.key)
-        .orderBy('target', order)
-        .limit(p.limit);
+      return db.selectFrom('audit_log').select(['target', 'action']).where('target', 'like', p.key).orderBy('target', order).limit(p.limit);
     });
     const { db } = current();
     const stem = newId();

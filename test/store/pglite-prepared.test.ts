@@ -42,9 +42,7 @@ describe('PGlite prepared statements', () => {
       expect(result.numAffectedRows).toBe(1n);
     }
     const stored = await run("select id, at, tags, doc from items where id in ('c', 'd', 'e') order by id");
-    expect(stored.rows).toEqual(
-      ['c', 'd', 'e'].map((id) => ({ id, at: new Date('2026-01-02T03:04:05Z'), tags: ['p', 'q'], doc: { id } })),
-    );
+    expect(stored.rows).toEqual(['c', 'd', 'e'].map((id) => ({ id, at: new Date('2026-01-02T03:04:05Z'), tags: ['p', 'q'], doc: { id } })));
   });
 
   test('an error keeps its SQLSTATE, and the next statement still runs', async () => {
@@ -63,9 +61,7 @@ describe('PGlite prepared statements', () => {
     await run(text, ['a']);
     await run('alter table items add column note text');
     expect((await run(text, ['b'])).rows).toEqual([{ id: 'b', n: 2, at: null, tags: null, doc: null, note: null }]);
-    expect((await run(text, ['a'])).rows).toEqual([
-      { id: 'a', n: 1, at: new Date('2026-12-06T08:00:00Z'), tags: ['x', 'y'], doc: { k: [1, 2] }, note: null },
-    ]);
+    expect((await run(text, ['a'])).rows).toEqual([{ id: 'a', n: 1, at: new Date('2026-12-06T08:00:00Z'), tags: ['x', 'y'], doc: { k: [1, 2] }, note: null }]);
   });
 
   test('inside a transaction a prepared statement sees its writes, and a rollback undoes them', async () => {
