@@ -11,6 +11,7 @@ import { PGliteWorkerClient } from './pglite-worker-client';
 import { newDatabaseTemplate } from './pglite-template';
 import { retryReadsOnFreshConnection } from './read-retry';
 import { makePrivateFolder } from './private-folder';
+import { createStatementNames } from './prepared-statements';
 import type { Schema } from './schema';
 
 export interface DatabaseConfig {
@@ -136,8 +137,10 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Opened
     throw new Error(`createDatabase: cannot reach PostgreSQL at ${redactUrl(url)}`, { cause: error });
   }
   // Kysely needs only connect() and end(); a connect that fails (server restarting) is retried,
-  // and so is a read whose connection dropped under it (store/read-retry.ts).
-  const retrying = { connect: () => connectWithRetry(pool), end: () => pool.end() } as unknown as Pool;
+  // and so is a read whose connection dropped under it (store/read-retry.ts). Repeated statements
+  // are prepared on each connection (store/prepared-statements.ts).
+  const statements = createStatementNames();
+  const retrying = { connect: async () => statements.prepareOn(await connectWithRetry(pool)), end: () => pool.end() } as unknown as Pool;
   return { db: new Kysely<Schema>({ dialect: retryReadsOnFreshConnection(new PostgresDialect({ pool: retrying })) }), kind: 'postgres' };
 }
 

@@ -3,14 +3,15 @@
 // it); under 50 concurrent Kakao requests those round trips were the whole latency. Each function
 // here folds a step into one statement with data-modifying CTEs, which PostgreSQL (and PGlite)
 // runs atomically, so no transaction and no read-after-write select is needed.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import { cachedStatement } from './cached-statement';
 import { decisionValues, toDecision, type DecisionJson } from './decision-repository';
 import type { Decision } from '../bot/types';
 import { newId } from './ids';
 import { toJson } from './json';
 import type { MessageRow } from './message-repository';
 import { existingOutboxId, outboxValues, type OutboxInput } from './outbox-repository';
-import type { ChannelColumn, MessageStatus, Schema } from './schema';
+import type { ChannelColumn, ContactsTable, DecisionsTable, MessageStatus, OutboxTable, Schema } from './schema';
 
 export interface InboundInput {
   readonly channel: ChannelColumn;
@@ -38,87 +39,158 @@ export interface StoredInbound {
   readonly status: MessageStatus;
 }
 
+const storeInboundStatement = cachedStatement(
+  (
+    db,
+    p: {
+      contact: Insertable<ContactsTable>;
+      conversationId: string;
+      messageId: string;
+      channel: ChannelColumn;
+      threadKey: string;
+      isPublic: boolean;
+      sentAt: Date;
+      now: Date;
+      text: string;
+      piiTypes: string[];
+      externalId: string;
+      links: string;
+      replyTarget: string;
+    },
+  ) =>
+    db
+      .with('contact', (q) =>
+        q
+          .insertInto('contacts')
+          .values(p.contact)
+          .onConflict((oc) =>
+            oc.columns(['channel', 'platform_user_id']).doUpdateSet((eb) => ({
+              // Keep what we knew when the platform omits it this time.
+              handle: eb.fn.coalesce('excluded.handle', 'contacts.handle'),
+              display_name: eb.fn.coalesce('excluded.display_name', 'contacts.display_name'),
+              updated_at: p.now,
+            })),
+          )
+          .returning('id'),
+      )
+      .with('conversation', (q) =>
+        q
+          .insertInto('conversations')
+          .values((eb) => ({
+            id: p.conversationId,
+            channel: p.channel,
+            thread_key: p.threadKey,
+            contact_id: eb.selectFrom('contact').select('contact.id'),
+            is_public: p.isPublic,
+            language: null,
+            last_inbound_at: p.sentAt,
+          }))
+          .onConflict((oc) =>
+            oc.columns(['channel', 'thread_key']).doUpdateSet({
+              last_inbound_at: sql`greatest(conversations.last_inbound_at, excluded.last_inbound_at)`,
+              updated_at: p.now,
+            }),
+          )
+          .returning('id'),
+      )
+      .with('inserted', (q) =>
+        q
+          .insertInto('messages')
+          .columns([
+            'id',
+            'conversation_id',
+            'channel',
+            'direction',
+            'author',
+            'text',
+            'pii_types',
+            'external_id',
+            'status',
+            'links',
+            'reply_target',
+            'outbox_id',
+            'ticket_id',
+            'sent_at',
+          ])
+          .expression((eb) =>
+            eb
+              .selectFrom('conversation')
+              .select([
+                eb.val(p.messageId).as('id'),
+                'conversation.id as conversation_id',
+                eb.val(p.channel).as('channel'),
+                sql.lit('in').as('direction'),
+                sql.lit('citizen').as('author'),
+                eb.val(p.text).as('text'),
+                eb.val(p.piiTypes).as('pii_types'),
+                eb.val(p.externalId).as('external_id'),
+                sql.lit('received').as('status'),
+                eb.val(p.links).as('links'),
+                eb.val(p.replyTarget).as('reply_target'),
+                sql.lit(null).as('outbox_id'),
+                sql.lit(null).as('ticket_id'),
+                eb.val(p.sentAt).as('sent_at'),
+              ])
+              // A copy already stored is not inserted again, so this statement never waits on the
+              // unique index for a worker that is updating that row, while holding the
+              // conversation's row lock the worker needs next (a deadlock PostgreSQL broke by
+              // failing the webhook).
+              .where(({ not, exists, selectFrom }) =>
+                not(
+                  exists(
+                    selectFrom('messages as stored')
+                      .select('stored.id')
+                      .where('stored.channel', '=', p.channel)
+                      .where('stored.external_id', '=', p.externalId)
+                      .where('stored.direction', '=', sql.lit('in')),
+                  ),
+                ),
+              ),
+          )
+          // A literal, not a parameter: the partial unique index is inferred from this predicate, and a
+          // prepared statement's generic plan cannot see that a parameter is 'in'.
+          .onConflict((oc) => oc.columns(['channel', 'external_id']).where('direction', '=', sql.lit('in')).doNothing())
+          .returning(['id', 'conversation_id', 'status']),
+      )
+      .selectFrom('inserted')
+      .select(['inserted.id', 'inserted.conversation_id', sql<boolean>`false`.as('duplicate'), 'inserted.status'])
+      .unionAll((eb) =>
+        eb
+          .selectFrom('messages')
+          .select(['messages.id', 'messages.conversation_id', sql<boolean>`true`.as('duplicate'), 'messages.status'])
+          .where('messages.channel', '=', p.channel)
+          .where('messages.external_id', '=', p.externalId)
+          .where('messages.direction', '=', 'in'),
+      ),
+);
+
 /**
  * Upserts the contact and the conversation (last_inbound_at only moves forward) and stores the
  * message unless (channel, external_id) exists, in one statement. The final SELECT runs on the
  * statement's snapshot, so it sees an earlier copy of the message but not the one inserted here.
  */
 export async function storeInbound(db: Kysely<Schema>, input: InboundInput): Promise<StoredInbound> {
-  const now = new Date();
-  const rows = await db
-    .with('contact', (q) =>
-      q
-        .insertInto('contacts')
-        .values({
-          id: newId(),
-          channel: input.channel,
-          platform_user_id: input.platformUserId,
-          handle: input.handle ?? null,
-          display_name: input.displayName ?? null,
-        })
-        .onConflict((oc) =>
-          oc.columns(['channel', 'platform_user_id']).doUpdateSet((eb) => ({
-            // Keep what we knew when the platform omits it this time.
-            handle: eb.fn.coalesce('excluded.handle', 'contacts.handle'),
-            display_name: eb.fn.coalesce('excluded.display_name', 'contacts.display_name'),
-            updated_at: now,
-          })),
-        )
-        .returning('id'),
-    )
-    .with('conversation', (q) =>
-      q
-        .insertInto('conversations')
-        .values((eb) => ({
-          id: newId(),
-          channel: input.channel,
-          thread_key: input.threadKey,
-          contact_id: eb.selectFrom('contact').select('contact.id'),
-          is_public: input.isPublic,
-          language: null,
-          last_inbound_at: input.sentAt,
-        }))
-        .onConflict((oc) =>
-          oc.columns(['channel', 'thread_key']).doUpdateSet({
-            last_inbound_at: sql`greatest(conversations.last_inbound_at, excluded.last_inbound_at)`,
-            updated_at: now,
-          }),
-        )
-        .returning('id'),
-    )
-    .with('inserted', (q) =>
-      q
-        .insertInto('messages')
-        .values((eb) => ({
-          id: newId(),
-          conversation_id: eb.selectFrom('conversation').select('conversation.id'),
-          channel: input.channel,
-          direction: 'in',
-          author: 'citizen',
-          text: input.text,
-          pii_types: [...input.piiTypes],
-          external_id: input.externalId,
-          status: 'received',
-          links: toJson((input.media ?? []).map((m) => ({ label: m.kind, url: m.url }))),
-          reply_target: toJson(input.replyTarget),
-          outbox_id: null,
-          ticket_id: null,
-          sent_at: input.sentAt,
-        }))
-        .onConflict((oc) => oc.columns(['channel', 'external_id']).where('direction', '=', 'in').doNothing())
-        .returning(['id', 'conversation_id', 'status']),
-    )
-    .selectFrom('inserted')
-    .select(['inserted.id', 'inserted.conversation_id', sql<boolean>`false`.as('duplicate'), 'inserted.status'])
-    .unionAll((eb) =>
-      eb
-        .selectFrom('messages')
-        .select(['messages.id', 'messages.conversation_id', sql<boolean>`true`.as('duplicate'), 'messages.status'])
-        .where('messages.channel', '=', input.channel)
-        .where('messages.external_id', '=', input.externalId)
-        .where('messages.direction', '=', 'in'),
-    )
-    .execute();
+  const rows = await storeInboundStatement(db, {
+    contact: {
+      id: newId(),
+      channel: input.channel,
+      platform_user_id: input.platformUserId,
+      handle: input.handle ?? null,
+      display_name: input.displayName ?? null,
+    },
+    conversationId: newId(),
+    messageId: newId(),
+    channel: input.channel,
+    threadKey: input.threadKey,
+    isPublic: input.isPublic,
+    sentAt: input.sentAt,
+    now: new Date(),
+    text: input.text,
+    piiTypes: [...input.piiTypes],
+    externalId: input.externalId,
+    links: toJson((input.media ?? []).map((m) => ({ label: m.kind, url: m.url }))),
+    replyTarget: toJson(input.replyTarget),
+  });
   const row = rows[0] ?? (await findInboundByExternalId(db, input.channel, input.externalId));
   return { id: row.id, conversationId: row.conversation_id, duplicate: row.duplicate, status: row.status ?? 'received' };
 }
@@ -165,18 +237,13 @@ export interface InboundWork {
   readonly decision: Decision | undefined;
 }
 
-/**
- * Everything processInbound needs in one read (the message, its thread, the thread's latest ticket
- * and our previous decision on it), moving the message from received to processing on the way
- * (the returned row still shows the status it had before).
- */
-export async function startInboundWork(db: Kysely<Schema>, messageId: string): Promise<InboundWork | undefined> {
-  const row = await db
+const startInboundWorkStatement = cachedStatement((db, p: { messageId: string }) =>
+  db
     .with('moved', (q) =>
       q
         .updateTable('messages')
         .set({ status: 'processing' })
-        .where('id', '=', messageId)
+        .where('id', '=', p.messageId)
         .where('direction', '=', 'in')
         .where('status', '=', 'received')
         .returning('id'),
@@ -223,8 +290,16 @@ export async function startInboundWork(db: Kysely<Schema>, messageId: string): P
       'p.action as previous_action',
       'p.dialog as previous_dialog',
     ])
-    .where('m.id', '=', messageId)
-    .executeTakeFirst();
+    .where('m.id', '=', p.messageId),
+);
+
+/**
+ * Everything processInbound needs in one read (the message, its thread, the thread's latest ticket
+ * and our previous decision on it), moving the message from received to processing on the way
+ * (the returned row still shows the status it had before).
+ */
+export async function startInboundWork(db: Kysely<Schema>, messageId: string): Promise<InboundWork | undefined> {
+  const [row] = await startInboundWorkStatement(db, { messageId });
   if (!row) return undefined;
   const {
     conversation_is_public,
@@ -268,6 +343,80 @@ export interface NewDecision {
   readonly latencyUs: number;
 }
 
+/** What finishInbound's statement does, besides moving the status: one cached statement each. */
+interface FinishShape {
+  readonly decision: boolean;
+  readonly reply: boolean;
+  /** No outcome: the message joined a ticket, nothing to count. */
+  readonly outcome: 'none' | 'in_scope' | 'out_of_scope';
+  readonly language: boolean;
+}
+
+const finishInboundStatement = cachedStatement(
+  (
+    db,
+    p: {
+      messageId: string;
+      now: Date;
+      language: string | undefined;
+      decision: Insertable<DecisionsTable> | undefined;
+      outbox: Insertable<OutboxTable> | undefined;
+    },
+    key: string,
+  ) => {
+    const shape = JSON.parse(key) as FinishShape;
+    return db
+      .with('decided', (q) =>
+        shape.decision
+          ? q
+              .insertInto('decisions')
+              .values(p.decision!)
+              .onConflict((oc) => oc.column('message_id').doNothing())
+              .returning('message_id')
+          : // Nothing to store (stored earlier, or the message only joins a ticket): the step goes on.
+            q.selectNoFrom(sql<string>`${p.messageId}::text`.as('message_id')),
+      )
+      .with('moved', (q) =>
+        q
+          .updateTable('messages')
+          .set({ status: 'processed' })
+          .where('id', '=', p.messageId)
+          .where('direction', '=', 'in')
+          .where('status', 'in', ['received', 'processing'])
+          .where('id', 'in', (eb) => eb.selectFrom('decided').select('decided.message_id'))
+          .returning('conversation_id'),
+      )
+      .with('counted', (q) =>
+        q
+          .updateTable('conversations')
+          .set((eb) => ({
+            out_of_scope_streak: shape.outcome === 'out_of_scope' ? eb('out_of_scope_streak', '+', 1) : 0,
+            ...(shape.language ? { language: p.language! } : {}),
+            updated_at: p.now,
+          }))
+          .where((eb) => (shape.outcome !== 'none' ? eb('id', 'in', eb.selectFrom('moved').select('moved.conversation_id')) : eb.lit(false)))
+          .returning('id'),
+      )
+      .with('queued', (q) => {
+        if (!shape.reply) return q.selectNoFrom(sql<string | null>`null::text`.as('id')).where(sql<boolean>`false`);
+        // Only with the status moved: a message another attempt finished keeps that attempt's reply.
+        const values = p.outbox!;
+        const columns = Object.keys(values) as (keyof typeof values)[];
+        return q
+          .insertInto('outbox')
+          .columns(columns)
+          .expression((eb) => eb.selectFrom('moved').select(columns.map((column) => eb.val(values[column]).as(column))))
+          .onConflict((oc) => oc.columns(['in_reply_to', 'kind']).doNothing())
+          .returning('id');
+      })
+      .selectNoFrom((eb) => [
+        eb.selectFrom('decided').select('decided.message_id').as('decided'),
+        eb.selectFrom('queued').select('queued.id').as('queued'),
+        eb.selectFrom('counted').select('counted.id').as('counted'),
+      ]);
+  },
+);
+
 /**
  * Marks the message processed and queues its reply in one statement, storing its decision too
  * when given one. The conversation's counters move only if this statement moved the status, so a
@@ -279,59 +428,25 @@ export async function finishInbound(
   db: Kysely<Schema>,
   input: { readonly messageId: string; readonly outcome?: Outcome; readonly reply?: OutboxInput; readonly decision?: NewDecision },
 ): Promise<string | undefined> {
-  const now = new Date();
   const { messageId, outcome, reply, decision } = input;
-  const result = await db
-    .with('decided', (q) =>
-      decision
-        ? q
-            .insertInto('decisions')
-            .values(decisionValues(messageId, decision.decision, decision.latencyUs))
-            .onConflict((oc) => oc.column('message_id').doNothing())
-            .returning('message_id')
-        : // Nothing to store (stored earlier, or the message only joins a ticket): the step goes on.
-          q.selectNoFrom(sql<string>`${messageId}::text`.as('message_id')),
-    )
-    .with('moved', (q) =>
-      q
-        .updateTable('messages')
-        .set({ status: 'processed' })
-        .where('id', '=', messageId)
-        .where('direction', '=', 'in')
-        .where('status', 'in', ['received', 'processing'])
-        .where('id', 'in', (eb) => eb.selectFrom('decided').select('decided.message_id'))
-        .returning('conversation_id'),
-    )
-    .with('counted', (q) =>
-      q
-        .updateTable('conversations')
-        .set((eb) => ({
-          out_of_scope_streak: outcome?.outOfScope ? eb('out_of_scope_streak', '+', 1) : 0,
-          ...(outcome?.language ? { language: outcome.language } : {}),
-          updated_at: now,
-        }))
-        // No outcome (the message joined a ticket): nothing to count.
-        .where((eb) => (outcome ? eb('id', 'in', eb.selectFrom('moved').select('moved.conversation_id')) : eb.lit(false)))
-        .returning('id'),
-    )
-    .with('queued', (q) => {
-      if (!reply) return q.selectNoFrom(sql<string | null>`null::text`.as('id')).where(sql<boolean>`false`);
-      // Only with the status moved: a message another attempt finished keeps that attempt's reply.
-      const values = outboxValues(reply);
-      const columns = Object.keys(values) as (keyof typeof values)[];
-      return q
-        .insertInto('outbox')
-        .columns(columns)
-        .expression((eb) => eb.selectFrom('moved').select(columns.map((column) => eb.val(values[column]).as(column))))
-        .onConflict((oc) => oc.columns(['in_reply_to', 'kind']).doNothing())
-        .returning('id');
-    })
-    .selectNoFrom((eb) => [
-      eb.selectFrom('decided').select('decided.message_id').as('decided'),
-      eb.selectFrom('queued').select('queued.id').as('queued'),
-      eb.selectFrom('counted').select('counted.id').as('counted'),
-    ])
-    .executeTakeFirstOrThrow();
+  const shape: FinishShape = {
+    decision: decision !== undefined,
+    reply: reply !== undefined,
+    outcome: !outcome ? 'none' : outcome.outOfScope ? 'out_of_scope' : 'in_scope',
+    language: Boolean(outcome?.language),
+  };
+  const [result] = await finishInboundStatement(
+    db,
+    {
+      messageId,
+      now: new Date(),
+      language: outcome?.language,
+      decision: decision ? decisionValues(messageId, decision.decision, decision.latencyUs) : undefined,
+      outbox: reply ? outboxValues(reply) : undefined,
+    },
+    JSON.stringify(shape),
+  );
+  if (!result) throw new Error(`message ${messageId}: finishing it returned no row`);
   if (!result.decided) throw new Error(`message ${messageId}: another attempt stored its decision first; retrying with that one`);
   if (!reply) return undefined;
   return result.queued ?? existingOutboxId(db, reply);

@@ -51,14 +51,31 @@ function migratorFor(target: Database | Kysely<Schema>): Migrator {
   });
 }
 
+/** SQLSTATE 3F000: a schema named in the statement does not exist (any more). */
+const SCHEMA_GONE = '3F000';
+const CATALOGUE_TRIES = 3;
+
 /** Brings the schema up to date. Throws, naming the failed migration, if one fails. */
 export async function migrateToLatest(target: Database | Kysely<Schema>): Promise<string[]> {
-  return applied(await migratorFor(target).migrateToLatest());
+  return applied(await startingAgainOnVanishedSchema(() => migratorFor(target).migrateToLatest()));
+}
+
+/**
+ * Kysely's Migrator reads the whole catalogue (every schema's tables) to find its own table; a
+ * schema another process drops meanwhile (test files share one database) fails that read with
+ * 3F000. Nothing was migrated then, so the run starts again (at most three times).
+ */
+export async function startingAgainOnVanishedSchema(run: () => Promise<MigrationResultSet>): Promise<MigrationResultSet> {
+  for (let tries = 1; ; tries++) {
+    const result = await run();
+    const code = (result.error as { code?: string } | undefined)?.code;
+    if (code !== SCHEMA_GONE || (result.results?.length ?? 0) > 0 || tries >= CATALOGUE_TRIES) return result;
+  }
 }
 
 /** Undoes the latest migration (for `sotong migrate down` and the migration tests). */
 export async function migrateDown(target: Database | Kysely<Schema>): Promise<string[]> {
-  return applied(await migratorFor(target).migrateDown());
+  return applied(await startingAgainOnVanishedSchema(() => migratorFor(target).migrateDown()));
 }
 
 function applied({ error, results }: MigrationResultSet): string[] {

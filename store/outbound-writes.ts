@@ -3,6 +3,7 @@
 // transaction of three or four round trips. Status changes stay conditional on the status they
 // expect, so two workers (or a worker and an inline Kakao answer) can never both send a row.
 import { sql, type Kysely } from 'kysely';
+import { cachedStatement } from './cached-statement';
 import { newId } from './ids';
 import type { OutboxRow } from './outbox-repository';
 import type { ChannelColumn, Schema } from './schema';
@@ -31,18 +32,18 @@ const THREAD_COLUMNS = [
  * that died is taken again once its lease has run out. Counts the attempt. Undefined when the row
  * is not takeable. Only the holder of the returned row's send_token may finish it.
  */
-export async function takeForSending(db: Kysely<Schema>, id: string, leaseMs: number): Promise<OutboxWithThread | undefined> {
-  return db
+const takeForSendingStatement = cachedStatement((db, p: { id: string; token: string; lease: string }) =>
+  db
     .with('taken', (q) =>
       q
         .updateTable('outbox')
         .set((eb) => ({
           status: 'sending',
-          send_token: newId(),
+          send_token: p.token,
           attempts: eb('attempts', '+', 1),
-          next_attempt_at: sql<Date>`now() + ${`${Math.ceil(leaseMs)} milliseconds`}::interval`,
+          next_attempt_at: sql<Date>`now() + ${p.lease}::interval`,
         }))
-        .where('id', '=', id)
+        .where('id', '=', p.id)
         .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('next_attempt_at', '<', sql<Date>`now()`)])]))
         .returningAll(),
     )
@@ -50,9 +51,71 @@ export async function takeForSending(db: Kysely<Schema>, id: string, leaseMs: nu
     .innerJoin('conversations as c', 'c.id', 'taken.conversation_id')
     .innerJoin('contacts as ct', 'ct.id', 'c.contact_id')
     .selectAll('taken')
-    .select(THREAD_COLUMNS)
-    .executeTakeFirst();
+    .select(THREAD_COLUMNS),
+);
+
+export async function takeForSending(db: Kysely<Schema>, id: string, leaseMs: number): Promise<OutboxWithThread | undefined> {
+  const [row] = await takeForSendingStatement(db, { id, token: newId(), lease: `${Math.ceil(leaseMs)} milliseconds` });
+  return row;
 }
+
+const markSentStatement = cachedStatement(
+  (
+    db,
+    p: { id: string; from: 'pending' | 'sending'; sendToken: string; externalId: string | null; sentAt: Date; recordId: string },
+    from: 'pending' | 'sending',
+  ) =>
+    db
+      .with('sent', (q) =>
+        q
+          .updateTable('outbox')
+          .set((eb) => ({
+            status: 'sent',
+            external_id: p.externalId,
+            sent_at: p.sentAt,
+            last_error: null,
+            next_attempt_at: null,
+            send_token: null,
+            ...(from === 'pending' ? { attempts: eb('attempts', '+', 1) } : {}),
+          }))
+          .where('id', '=', p.id)
+          .where('status', '=', p.from)
+          .$if(from === 'sending', (q) => q.where('send_token', '=', p.sendToken))
+          .returningAll(),
+      )
+      .with('recorded', (q) =>
+        q
+          .insertInto('messages')
+          .columns(['id', 'conversation_id', 'channel', 'direction', 'author', 'text', 'external_id', 'links', 'outbox_id', 'sent_at'])
+          .expression((eb) =>
+            eb
+              .selectFrom('sent')
+              .innerJoin('conversations', 'conversations.id', 'sent.conversation_id')
+              .select([
+                sql<string>`${p.recordId}::text`.as('id'),
+                'sent.conversation_id',
+                'conversations.channel',
+                sql<'out'>`'out'`.as('direction'),
+                'sent.authored_by',
+                'sent.text',
+                'sent.external_id',
+                'sent.links',
+                'sent.id as outbox_id',
+                'sent.sent_at',
+              ]),
+          )
+          // A second record of the same outbox row is a no-op.
+          .onConflict((oc) => oc.column('outbox_id').doNothing())
+          .returning(['id', 'created_at']),
+      )
+      .selectFrom('sent')
+      .innerJoin('conversations as c', 'c.id', 'sent.conversation_id')
+      .innerJoin('contacts as ct', 'ct.id', 'c.contact_id')
+      .leftJoin('recorded', (join) => join.onTrue())
+      .selectAll('sent')
+      .select(THREAD_COLUMNS)
+      .select(['recorded.id as recorded_id', 'recorded.created_at as recorded_created_at']),
+);
 
 /**
  * Marks the row sent and adds it to the transcript, in one statement. `from: 'pending'` is the
@@ -66,57 +129,18 @@ export async function markSentAndRecord(
     | { readonly id: string; readonly from: 'pending'; readonly externalId: string | null; readonly sentAt: Date }
     | { readonly id: string; readonly from: 'sending'; readonly sendToken: string; readonly externalId: string | null; readonly sentAt: Date },
 ): Promise<{ readonly row: OutboxWithThread; readonly recorded: RecordedOutbound | undefined } | undefined> {
-  const result = await db
-    .with('sent', (q) =>
-      q
-        .updateTable('outbox')
-        .set((eb) => ({
-          status: 'sent',
-          external_id: input.externalId,
-          sent_at: input.sentAt,
-          last_error: null,
-          next_attempt_at: null,
-          send_token: null,
-          ...(input.from === 'pending' ? { attempts: eb('attempts', '+', 1) } : {}),
-        }))
-        .where('id', '=', input.id)
-        .where('status', '=', input.from)
-        .$if(input.from === 'sending', (q) => q.where('send_token', '=', input.from === 'sending' ? input.sendToken : ''))
-        .returningAll(),
-    )
-    .with('recorded', (q) =>
-      q
-        .insertInto('messages')
-        .columns(['id', 'conversation_id', 'channel', 'direction', 'author', 'text', 'external_id', 'links', 'outbox_id', 'sent_at'])
-        .expression((eb) =>
-          eb
-            .selectFrom('sent')
-            .innerJoin('conversations', 'conversations.id', 'sent.conversation_id')
-            .select([
-              sql<string>`${newId()}::text`.as('id'),
-              'sent.conversation_id',
-              'conversations.channel',
-              sql<'out'>`'out'`.as('direction'),
-              'sent.authored_by',
-              'sent.text',
-              'sent.external_id',
-              'sent.links',
-              'sent.id as outbox_id',
-              'sent.sent_at',
-            ]),
-        )
-        // A second record of the same outbox row is a no-op.
-        .onConflict((oc) => oc.column('outbox_id').doNothing())
-        .returning(['id', 'created_at']),
-    )
-    .selectFrom('sent')
-    .innerJoin('conversations as c', 'c.id', 'sent.conversation_id')
-    .innerJoin('contacts as ct', 'ct.id', 'c.contact_id')
-    .leftJoin('recorded', (join) => join.onTrue())
-    .selectAll('sent')
-    .select(THREAD_COLUMNS)
-    .select(['recorded.id as recorded_id', 'recorded.created_at as recorded_created_at'])
-    .executeTakeFirst();
+  const [result] = await markSentStatement(
+    db,
+    {
+      id: input.id,
+      from: input.from,
+      sendToken: input.from === 'sending' ? input.sendToken : '',
+      externalId: input.externalId,
+      sentAt: input.sentAt,
+      recordId: newId(),
+    },
+    input.from,
+  );
   if (!result) return undefined;
   const { recorded_id, recorded_created_at, ...row } = result;
   return { row, recorded: recorded_id && recorded_created_at ? { id: recorded_id, created_at: recorded_created_at } : undefined };

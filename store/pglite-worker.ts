@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { createPreparedRunner } from './pglite-prepared';
 import { serializeError, type FromWorker, type PGliteWorkerData, type ToWorker } from './pglite-worker-messages';
 
 async function serve(): Promise<void> {
@@ -28,6 +29,8 @@ async function serve(): Promise<void> {
     return;
   }
 
+  // Repeated statements run prepared: parsed and planned once (store/pglite-prepared.ts).
+  const statements = createPreparedRunner(client);
   let queue = Promise.resolve();
   port.on('message', (message: ToWorker) => {
     queue = queue.then(async () => {
@@ -43,7 +46,7 @@ async function serve(): Promise<void> {
           port.postMessage({ type: 'dumped', id: message.id, tar } satisfies FromWorker, [tar.buffer]);
           return;
         }
-        const result = await client.query(message.sql, message.params as unknown[]);
+        const result = await statements.query(message.sql, message.params as unknown[]);
         post({ type: 'result', id: message.id, rows: result.rows, affectedRows: result.affectedRows, command: result.command });
       } catch (error) {
         post({ type: 'error', id: message.id, error: serializeError(error) });

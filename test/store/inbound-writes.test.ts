@@ -2,11 +2,12 @@
 // latest ticket and our previous decision; finishInbound stores the decision, marks the message
 // processed and queues the reply together, and writes nothing when another attempt decided first.
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import type { Decision } from '../../bot/types';
 import { saveDecision } from '../../store/decision-repository';
 import { finishInbound, startInboundWork, storeInbound } from '../../store/inbound-writes';
 import { newId } from '../../store/ids';
-import { describeEachDatabase } from '../support/backends';
+import { describeEachDatabase, TEST_DATABASE_URL } from '../support/backends';
 
 const decision = (over: Partial<Decision> = {}): Decision => ({
   intent: 'cert.family_relation',
@@ -21,7 +22,7 @@ const decision = (over: Partial<Decision> = {}): Decision => ({
   ...over,
 });
 
-describeEachDatabase('the inbound hot path', (current) => {
+describeEachDatabase('the inbound hot path', (current, kind) => {
   const thread = randomUUID();
   const store = (text: string) =>
     storeInbound(current().db, {
@@ -109,6 +110,58 @@ describeEachDatabase('the inbound hot path', (current) => {
     expect(again).toBe(first);
     const outbox = await db.selectFrom('outbox').select('text').where('in_reply_to', '=', message.id).execute();
     expect(outbox).toEqual([{ text: 'first' }]);
+  });
+
+  test('storing keeps working once PostgreSQL plans the prepared statement generically', async () => {
+    // From the sixth execution of a prepared statement PostgreSQL may use a generic plan, which
+    // must still find the partial unique index behind ON CONFLICT (store/prepared-statements.ts).
+    for (let i = 0; i < 12; i++) expect((await store(`반복 ${i}`)).duplicate).toBe(false);
+    const { db } = current();
+    const input = {
+      channel: 'web' as const,
+      platformUserId: 'u-repeat',
+      threadKey: `repeat-${thread}`,
+      isPublic: false,
+      externalId: `repeat-${thread}`,
+      text: 'x',
+      piiTypes: [],
+      replyTarget: {},
+      sentAt: new Date(),
+    };
+    const again = await storeInbound(db, input);
+    for (let i = 0; i < 8; i++) {
+      const copy = await storeInbound(db, input);
+      expect(copy).toMatchObject({ id: again.id, duplicate: true });
+    }
+  });
+
+  (kind === 'postgres' ? test : test.skip)('a copy delivered while a worker updates the message does not wait for that worker', async () => {
+    const message = await store('가족관계증명서 급하게');
+    const database = current();
+    // The worker's transaction: it has moved the message's status and not committed yet.
+    const worker = new Client({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${database.schema}` });
+    await worker.connect();
+    try {
+      await worker.query('begin');
+      await worker.query("update messages set status = 'processing' where id = $1", [message.id]);
+      const copy = storeInbound(database.db, {
+        channel: 'web',
+        platformUserId: `u-${thread}`,
+        threadKey: thread,
+        isPublic: false,
+        externalId: (await database.db.selectFrom('messages').select('external_id').where('id', '=', message.id).executeTakeFirstOrThrow()).external_id!,
+        text: '가족관계증명서 급하게',
+        piiTypes: [],
+        replyTarget: {},
+        sentAt: new Date(),
+      });
+      const waited = await Promise.race([copy.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 3000))]);
+      expect(waited).toBe(false);
+      await expect(copy).resolves.toMatchObject({ id: message.id, duplicate: true });
+    } finally {
+      await worker.query('rollback');
+      await worker.end();
+    }
   });
 
   test("the thread's latest ticket is read with the message", async () => {
