@@ -150,10 +150,16 @@ export class TicketRepository {
         created_at: input.createdAt,
         updated_at: input.createdAt,
       })
+      // Literals, not parameters: the partial unique index is inferred from this predicate, and a
+      // prepared statement's generic plan cannot see what a parameter holds.
       .onConflict((oc) =>
         oc
           .column('conversation_id')
-          .where('status', 'in', [...OPEN_STATUSES])
+          .where(
+            'status',
+            'in',
+            OPEN_STATUSES.map((status) => sql.lit(status)),
+          )
           .doNothing(),
       )
       .returning('id')
