@@ -100,7 +100,13 @@ describeWithChromium('agent console workspace (Chromium)', () => {
     await expectNewestInView(page);
 
     // Scrolled up to read: the view stays put and offers the jump instead.
-    await transcript.evaluate((n) => (n.scrollTop = 0));
+    // Message 31's live events may still re-render the thread (pinned, since it was at the bottom
+    // then): scroll up until the view stays up for a moment, as an agent reading back would.
+    for (let tries = 0; tries < 20; tries++) {
+      await transcript.evaluate((n) => (n.scrollTop = 0));
+      await page.waitForTimeout(250);
+      if ((await transcript.evaluate((n) => n.scrollTop)) === 0) break;
+    }
     await say(userId, '32번째 메시지: 답변 언제 되나요');
     await page.locator('#new-messages').waitFor({ state: 'visible' });
     expect(await transcript.evaluate((n) => n.scrollTop)).toBeLessThan(50);
