@@ -42,7 +42,11 @@ describeEachEngine('message pipeline', (current) => {
       ['out', 'bot', '전자가족관계등록시스템에서 발급하세요.'],
     ]);
     // Announced after the row is marked sent; with Redis the event arrives a moment later.
-    await eventually(async () => h.events.some((e) => e.type === 'message.created' && e.message.id === transcript[1]!.id), 5_000, 'the live event of the reply');
+    await eventually(
+      async () => h.events.some((e) => e.type === 'message.created' && e.message.id === transcript[1]!.id),
+      5_000,
+      'the live event of the reply',
+    );
     expect(h.events).toContainEqual({ type: 'message.created', conversationId, message: transcript[1] });
     const decision = await h.database.db.selectFrom('decisions').selectAll().where('message_id', '=', messageId).executeTakeFirstOrThrow();
     expect(decision).toMatchObject({ intent: 'cert.family_relation', action: 'auto_answer', model_version: 'test-model-1' });
