@@ -11,10 +11,10 @@ module.exports = {
   setupFiles: ['<rootDir>/test/support/pglite-template-install.ts'],
   testTimeout: 30000,
   // Coverage of the service's modules (not the tests, benches, browser UI or build scripts), measured
-  // by `npm test` (scripts/test.js adds --coverage to a full run). The threshold is the level of
-  // the first full run with the threshold on (2026-12-06, clean clone: statements 93.07, branches
-  // 83.25, functions 92.77, lines 95.05 %), rounded down: raise it as coverage rises, never lower it.
+  // by `npm test` (scripts/test.js adds --coverage to a full run). The threshold is the level of a
+  // clean-clone run, rounded down (2026-12-06 session 5: statements 93.99, branches 84.45,
+  // functions 93.5, lines 95.85 %): raise it as coverage rises, never lower it.
   collectCoverageFrom: ['<rootDir>/*/**/*.ts', '!<rootDir>/{node_modules,dist,coverage,test,bench,ui,scripts}/**', '!**/*.d.ts'],
   coverageReporters: ['text-summary', 'json-summary'],
-  coverageThreshold: { global: { statements: 93, branches: 83, functions: 92, lines: 95 } },
+  coverageThreshold: { global: { statements: 93.5, branches: 84, functions: 93, lines: 95.5 } },
 };
