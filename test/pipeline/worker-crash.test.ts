@@ -84,7 +84,23 @@ describeWithServers({ postgres: true, redis: true }, 'a worker killed mid-job [p
     expect(message.status).toBe('processed');
   }
 
-  test.each<Checkpoint>(['decision-stored', 'before-send'])('dies at %s; the next worker answers exactly once', async (point) => {
+  test('dies after storing a handoff decision, before its ticket opens; the next worker opens one ticket and answers once', async () => {
+    const doomed = startWorker('decision-stored');
+    const { messageId, conversationId } = await api.composed.pipeline.ingest(inbound('상담원 연결해 주세요'));
+    expect(await doomed.exited).toBe('SIGKILL');
+    const { db } = database;
+    // A decision that opens a ticket is stored on its own first: that is where this worker died.
+    expect(await db.selectFrom('decisions').select('action').where('message_id', '=', messageId).execute()).toEqual([{ action: 'handoff' }]);
+    expect(await db.selectFrom('tickets').select('id').where('conversation_id', '=', conversationId).execute()).toEqual([]);
+
+    const survivor = startWorker();
+    await expectAnsweredOnce(messageId);
+    expect(await db.selectFrom('tickets').select('status').where('conversation_id', '=', conversationId).execute()).toEqual([{ status: 'waiting' }]);
+    survivor.child.kill('SIGTERM');
+    await survivor.exited;
+  });
+
+  test.each<Checkpoint>(['decision-stored', 'outbox-written', 'before-send'])('dies at %s; the next worker answers exactly once', async (point) => {
     const doomed = startWorker(point);
     const { messageId } = await api.composed.pipeline.ingest(inbound('가족관계증명서 어디서 떼요'));
     expect(await doomed.exited).toBe('SIGKILL');
