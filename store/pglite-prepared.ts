@@ -5,6 +5,7 @@
 // public protocol API. Runs in the database's own thread (store/pglite-worker.ts), one statement
 // at a time, so no other statement can come between the protocol messages of one.
 import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite';
+import { createUseCounter, isStalePlan } from './statement-uses';
 
 const { serialize } = protocol;
 
@@ -20,22 +21,20 @@ interface Prepared {
   readonly paramTypes: readonly number[];
 }
 
-/** SQLSTATE 0A000, "cached plan must not change result type": a table changed under the statement. */
-const STALE_PLAN = '0A000';
-
 export function createPreparedRunner(client: PGlite, options: PreparedRunnerOptions = {}) {
   const maxPrepared = options.maxPrepared ?? 200;
-  const maxTracked = options.maxTracked ?? 5_000;
-  const uses = new Map<string, number>();
+  const uses = createUseCounter(options.maxTracked);
   const prepared = new Map<string, Prepared>();
   const refused = new Set<string>();
+  /** Names are never reused: a statement dropped after a table change is closed, not renamed. */
+  let named = 0;
 
   const exec = async (message: Uint8Array) => (await client.execProtocol(message, { syncToFs: false })).messages;
   /** Ends the extended-protocol exchange, after success or an error (which PGlite has thrown). */
   const sync = () => client.execProtocol(serialize.sync(), { syncToFs: false, throwOnError: false });
 
   async function prepare(text: string): Promise<Prepared> {
-    const name = `s_${prepared.size + 1}_${uses.size}`;
+    const name = `s_${++named}`;
     try {
       await exec(serialize.parse({ name, text }));
       const described = await exec(serialize.describe({ type: 'S', name }));
@@ -66,10 +65,16 @@ export function createPreparedRunner(client: PGlite, options: PreparedRunnerOpti
   function wanted(text: string): boolean {
     if (refused.has(text)) return false;
     if (prepared.has(text)) return true;
-    const count = (uses.get(text) ?? 0) + 1;
-    if (count === 1 && uses.size >= maxTracked) return false;
-    uses.set(text, count);
-    return count >= 2 && prepared.size < maxPrepared;
+    return uses.repeated(text) && prepared.size < maxPrepared;
+  }
+
+  /** Frees a prepared statement that no longer fits its table. */
+  async function release(statement: Prepared): Promise<void> {
+    try {
+      await exec(serialize.close({ type: 'S', name: statement.name }));
+    } finally {
+      await sync();
+    }
   }
 
   return {
@@ -86,10 +91,11 @@ export function createPreparedRunner(client: PGlite, options: PreparedRunnerOpti
         if (!client.isInTransaction()) await client.syncToFs();
         return result;
       } catch (error) {
-        if ((error as { code?: string }).code !== STALE_PLAN) throw error;
+        if (!isStalePlan(error)) throw error;
         // The table changed since it was prepared (a migration): unprepared from now on.
         refused.add(text);
         prepared.delete(text);
+        await release(statement);
         return client.query(text, params as unknown[]);
       }
     },

@@ -6,6 +6,7 @@
 // queries (an agent's search with ten ids) never pile up prepared statements on the server.
 import { createHash } from 'node:crypto';
 import type { PoolClient, QueryConfig } from 'pg';
+import { createUseCounter, isStalePlan } from './statement-uses';
 
 export interface PreparedStatementOptions {
   /** Named statements one connection may hold (default 200); later texts go unnamed. */
@@ -14,31 +15,20 @@ export interface PreparedStatementOptions {
   readonly maxTracked?: number;
 }
 
-/** SQLSTATE 0A000, "cached plan must not change result type": a table changed under the statement. */
-const STALE_PLAN = '0A000';
 const PATCHED = Symbol('sotong.preparedStatements');
-
-interface Tracked {
-  uses: number;
-  readonly name: string;
-}
 
 /** Counts per text across the process's connections, and names each text once. */
 export function createStatementNames(options: PreparedStatementOptions = {}) {
   const maxPerConnection = options.maxPerConnection ?? 200;
-  const maxTracked = options.maxTracked ?? 5_000;
-  const texts = new Map<string, Tracked>();
+  const uses = createUseCounter(options.maxTracked);
+  const names = new Map<string, string>();
 
   /** The statement's name if it should be prepared, counting this use. */
   function nameFor(text: string): string | undefined {
-    let tracked = texts.get(text);
-    if (!tracked) {
-      if (texts.size >= maxTracked) return undefined;
-      tracked = { uses: 0, name: `s_${createHash('sha1').update(text).digest('hex').slice(0, 24)}` };
-      texts.set(text, tracked);
-    }
-    tracked.uses++;
-    return tracked.uses >= 2 ? tracked.name : undefined;
+    if (!uses.repeated(text)) return undefined;
+    let name = names.get(text);
+    if (!name) names.set(text, (name = `s_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`));
+    return name;
   }
 
   /** Makes `client.query(text, values)` use a named statement where it pays. Idempotent. */
@@ -56,7 +46,7 @@ export function createStatementNames(options: PreparedStatementOptions = {}) {
       if (!name || (!prepared.has(name) && prepared.size >= maxPerConnection)) return query(config, values);
       prepared.add(name);
       return query({ name, text: config, values }).catch((error: unknown) => {
-        if ((error as { code?: string }).code !== STALE_PLAN) throw error;
+        if (!isStalePlan(error)) throw error;
         // The table changed since it was prepared (a migration by a newer process): unnamed from now on.
         refused.add(config);
         return query(config, values);
@@ -66,5 +56,5 @@ export function createStatementNames(options: PreparedStatementOptions = {}) {
     return client;
   }
 
-  return { prepareOn, tracked: () => texts.size };
+  return { prepareOn };
 }

@@ -59,8 +59,16 @@ describe('PGlite prepared statements', () => {
     const text = 'select * from items where id = $1';
     await run(text, ['a']);
     await run(text, ['a']);
+    const before = await prepared();
     await run('alter table items add column note text');
     expect((await run(text, ['b'])).rows).toEqual([{ id: 'b', n: 2, at: null, tags: null, doc: null, note: null }]);
+    // The stale statement is freed in the session, not left behind.
+    expect(await prepared()).toBe(before - 1);
+    // A statement prepared afterwards gets a name of its own.
+    const after = 'select n from items where id = $1 and n > $2';
+    await run(after, ['b', 0]);
+    expect((await run(after, ['b', 0])).rows).toEqual([{ n: 2 }]);
+    expect(await prepared()).toBe(before);
     expect((await run(text, ['a'])).rows).toEqual([{ id: 'a', n: 1, at: new Date('2026-12-06T08:00:00Z'), tags: ['x', 'y'], doc: { k: [1, 2] }, note: null }]);
   });
 
