@@ -6,13 +6,12 @@
 // the load is ~130 messages/s from a load generator process of its own, so the overload does not
 // depend on how busy the machine is.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { GraphProcess } from '../support/graph-process';
 import { META_SECRET, PAGE_ID } from '../channels/support/payloads';
-import { describeEachDatabaseKind, eventually, TEST_REDIS_URL } from '../support/backends';
+import { describeEachDatabaseKind, eventually, jobsEnv, removeTestQueues } from '../support/backends';
 import { startComposedServer, STARTUP_TIMEOUT_MS, type ComposedServer } from '../support/composed-server';
 import { seedCatalog } from '../support/seed-catalog';
 import { exactTriage } from '../support/pipeline-fixtures';
@@ -55,13 +54,15 @@ describeEachDatabaseKind('overload: webhooks queued, web chat shed, nothing lost
         FB_GRAPH_BASE_URL: graph.url,
         SHED_INBOUND_BACKLOG: String(BACKLOG_LIMIT),
         WEB_CHAT_RATE_LIMIT: '100000',
-        ...(kind === 'postgres' && TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: `overload-${randomBytes(4).toString('hex')}` } : {}),
+        ...jobsEnv(kind),
       },
       overrides: { model: { triage: () => slowTriage, catalog: () => catalog } },
     });
   }, STARTUP_TIMEOUT_MS);
   afterAll(async () => {
     await running?.close();
+    // BullMQ's keys under this suite's prefix (jobsEnv) go with it.
+    await removeTestQueues();
     await graph.close();
   });
 

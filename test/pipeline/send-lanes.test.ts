@@ -2,12 +2,11 @@
 // DEFAULT_SEND_LANES): when Meta answers 429 with Retry-After, the Facebook lane waits that long,
 // and X replies go out meanwhile. The system is the one compose builds (in-process jobs on PGlite;
 // BullMQ on PostgreSQL + Redis), against fake Graph and X APIs in their wire formats.
-import { randomBytes } from 'node:crypto';
 import { FakeGraphApi, graphError } from '../fakes/fake-graph-api';
 import { FakeXApi } from '../fakes/fake-x-api';
 import { metaDelivery, xDelivery } from '../fakes/platform-signers';
 import { META_SECRET, PAGE_ID, X_ACCOUNT, X_SECRET, fbMessage, fbPage, xActivity, xDm } from '../channels/support/payloads';
-import { describeEachDatabaseKind, eventually, TEST_REDIS_URL } from '../support/backends';
+import { describeEachDatabaseKind, eventually, jobsEnv, removeTestQueues } from '../support/backends';
 import { startComposedServer, STARTUP_TIMEOUT_MS, type ComposedServer } from '../support/composed-server';
 import { seedCatalog } from '../support/seed-catalog';
 import { exactTriage } from '../support/pipeline-fixtures';
@@ -43,13 +42,15 @@ describeEachDatabaseKind('send lanes: a throttled platform does not delay anothe
         X_ACCOUNT_ID: X_ACCOUNT,
         X_API_BASE_URL: x.url,
         // On PostgreSQL the jobs run on BullMQ, whose limiter holds across worker processes.
-        ...(kind === 'postgres' && TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: `lanes-${randomBytes(4).toString('hex')}` } : {}),
+        ...jobsEnv(kind),
       },
       overrides: { model: { triage: () => TRIAGE, catalog: () => catalog } },
     });
   }, STARTUP_TIMEOUT_MS);
   afterAll(async () => {
     await running?.close();
+    // BullMQ's keys under this suite's prefix (jobsEnv) go with it.
+    await removeTestQueues();
     await graph.close();
     await x.close();
   });
