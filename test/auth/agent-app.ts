@@ -10,7 +10,7 @@ import type { Pipeline } from '../../pipeline/create-pipeline';
 import type { TriageFn } from '../../pipeline/types';
 import type { RouteModule } from '../../server/app';
 import type { Database } from '../../store/database';
-import { CHEAP_PASSWORD_COST, startComposedServer } from '../support/composed-server';
+import { CHEAP_PASSWORD_COST, startComposedServer, STARTUP_TIMEOUT_MS } from '../support/composed-server';
 import { tableTriage } from '../support/pipeline-fixtures';
 import { seedCatalog } from '../support/seed-catalog';
 
@@ -42,6 +42,22 @@ export interface AgentApp {
 export function tableModel(): Pick<AgentAppOptions, 'triage' | 'catalog'> {
   const catalog = seedCatalog();
   return { triage: () => tableTriage(), catalog: () => catalog };
+}
+
+/**
+ * One agent app on the table model for the whole describe block: started before its tests and
+ * closed after them. Returns the running app (call it inside a test or hook).
+ */
+export function agentAppForSuite(kind: Database['kind']): () => AgentApp {
+  let app: AgentApp | undefined;
+  beforeAll(async () => {
+    app = await startAgentApp(kind, tableModel());
+  }, STARTUP_TIMEOUT_MS);
+  afterAll(() => app?.close());
+  return () => {
+    if (!app) throw new Error('agent app not started yet: call it inside a test or hook');
+    return app;
+  };
 }
 
 let counter = 0;

@@ -3,25 +3,21 @@
 // them; a text naming an unknown variable or missing a language is refused with a clear error.
 // The variables fill in as the console does it.
 import { fillVariables, unknownVariables } from '../../handoff/canned-variables';
-import { call, signIn, startAgentApp, tableModel, STARTUP_TIMEOUT_MS, type AgentApp } from '../auth/agent-app';
+import { agentAppForSuite, call, signIn } from '../auth/agent-app';
 import { describeEachDatabaseKind } from '../support/backends';
 
 describeEachDatabaseKind('canned responses over HTTP', (kind) => {
-  let app: AgentApp;
-  beforeAll(async () => {
-    app = await startAgentApp(kind, tableModel());
-  }, STARTUP_TIMEOUT_MS);
-  afterAll(() => app?.close());
+  const app = agentAppForSuite(kind);
 
   test('agents read them; trainers create, edit and delete them, audited; bad texts are refused', async () => {
-    const agent = await signIn(app.url, (await app.user(['agent'])).email);
-    const trainer = await signIn(app.url, (await app.user(['trainer'])).email);
+    const agent = await signIn(app().url, (await app().user(['agent'])).email);
+    const trainer = await signIn(app().url, (await app().user(['trainer'])).email);
 
     const seeded = await agent.bearer('GET', '/api/v1/canned-responses');
     expect(seeded.status).toBe(200);
     expect(seeded.body.cannedResponses.map((c: { id: string }) => c.id).sort()).toEqual(['canned-110', 'canned-checking', 'canned-dm', 'canned-thanks']);
     expect(seeded.body.variables).toEqual(expect.arrayContaining(['citizen_name', 'ticket_id']));
-    expect((await call(app.url, 'GET', '/api/v1/canned-responses')).status).toBe(401);
+    expect((await call(app().url, 'GET', '/api/v1/canned-responses')).status).toBe(401);
 
     const body = {
       title: '여권 안내 / Passport',
@@ -48,7 +44,7 @@ describeEachDatabaseKind('canned responses over HTTP', (kind) => {
     expect((await agent.browser('DELETE', `/api/v1/canned-responses/${id}`)).status).toBe(403);
     expect((await trainer.browser('DELETE', `/api/v1/canned-responses/${id}`)).status).toBe(204);
     expect((await trainer.browser('DELETE', `/api/v1/canned-responses/${id}`)).status).toBe(404);
-    expect((await app.handoff.deps.audit.forTarget(id)).map((r) => [r.action, r.actor])).toEqual([
+    expect((await app().handoff.deps.audit.forTarget(id)).map((r) => [r.action, r.actor])).toEqual([
       ['canned.create', trainer.userId],
       ['canned.update', trainer.userId],
       ['canned.delete', trainer.userId],
