@@ -60,14 +60,12 @@ export async function processInbound(deps: PipelineDeps & { handoff: HandoffPort
     const triaged = await triage(deps, work);
     if (waiting || TICKET_ACTIONS.has(triaged.decision.action)) {
       decision = await saveDecision(db, messageId, triaged.decision, triaged.latencyUs);
-      await deps.checkpoint?.('decision-stored', messageId);
     } else {
       decision = triaged.decision;
       unsaved = triaged;
     }
-  } else {
-    await deps.checkpoint?.('decision-stored', messageId);
   }
+  if (!unsaved) await deps.checkpoint?.('decision-stored', messageId);
 
   let ticketId: string | undefined;
   if (waiting) {
