@@ -44,7 +44,6 @@ export async function postJson(
         method: 'POST',
         agent: AGENTS[target.protocol as keyof typeof AGENTS],
         headers: { 'content-type': 'application/json', 'content-length': body.length, ...options.headers },
-        timeout: options.timeoutMs,
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -53,10 +52,9 @@ export async function postJson(
         res.on('error', (err) => reject(fail(err)));
       },
     );
-    // `timeout` is socket idleness; the whole exchange gets the same bound, as fetch's signal gave.
+    // One bound on the whole exchange (connecting, sending, the answer), as fetch's signal gave.
     const deadline = setTimeout(() => req.destroy(new Error(`timed out after ${options.timeoutMs} ms`)), options.timeoutMs);
     req.on('close', () => clearTimeout(deadline));
-    req.on('timeout', () => req.destroy(new Error(`timed out after ${options.timeoutMs} ms`)));
     req.on('error', (err) => reject(fail(err)));
     req.end(body);
   });
