@@ -34,7 +34,10 @@ interface Built {
  * Wraps a statement builder. `build(db, params, shape)` receives stand-ins for `params`; the
  * returned function runs the statement with real values, building it on first use per `shape`.
  */
-export function cachedStatement<P extends Record<string, unknown>, R, S extends string = 'default'>(
+/** What a builder may branch on: a name, or a few flags (compared by value). */
+export type StatementShape = string | Readonly<Record<string, string | number | boolean>>;
+
+export function cachedStatement<P extends Record<string, unknown>, R, S extends StatementShape = 'default'>(
   build: (db: Kysely<Schema>, params: P, shape: S) => Compilable<R>,
 ): (db: Kysely<Schema>, params: P, shape?: S) => Promise<R[]> {
   const cache = new WeakMap<Kysely<Schema>, Map<string, Built>>();
@@ -75,8 +78,8 @@ const isRow = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /** The shape, plus the columns of each row parameter (a row with other keys is another statement). */
-function cacheKey(shape: string, params: Record<string, unknown>): string {
-  let key = shape;
+function cacheKey(shape: StatementShape, params: Record<string, unknown>): string {
+  let key = typeof shape === 'string' ? shape : JSON.stringify(shape);
   for (const name in params) {
     const value = params[name];
     if (isRow(value)) key += `|${name}:${Object.keys(value).join(',')}`;

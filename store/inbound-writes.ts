@@ -344,7 +344,7 @@ export interface NewDecision {
 }
 
 /** What finishInbound's statement does, besides moving the status: one cached statement each. */
-interface FinishShape {
+interface FinishShape extends Readonly<Record<string, string | boolean>> {
   readonly decision: boolean;
   readonly reply: boolean;
   /** No outcome: the message joined a ticket, nothing to count. */
@@ -362,9 +362,8 @@ const finishInboundStatement = cachedStatement(
       decision: Insertable<DecisionsTable> | undefined;
       outbox: Insertable<OutboxTable> | undefined;
     },
-    key: string,
+    shape: FinishShape,
   ) => {
-    const shape = JSON.parse(key) as FinishShape;
     return db
       .with('decided', (q) =>
         shape.decision
@@ -444,7 +443,7 @@ export async function finishInbound(
       decision: decision ? decisionValues(messageId, decision.decision, decision.latencyUs) : undefined,
       outbox: reply ? outboxValues(reply) : undefined,
     },
-    JSON.stringify(shape),
+    shape,
   );
   if (!result) throw new Error(`message ${messageId}: finishing it returned no row`);
   if (!result.decided) throw new Error(`message ${messageId}: another attempt stored its decision first; retrying with that one`);
