@@ -140,8 +140,11 @@ describeWithChromium('agent console (Chromium)', () => {
 
   it('switches to English and remembers it; shortcuts are listed with ?', async () => {
     const { page } = await openConsole('agent-lang');
+    await page.locator('#stream-state[data-state="open"]').waitFor();
     await page.click('#lang-toggle');
     await expectText(page.locator('#queue-title'), 'Queue');
+    // The live-connection label follows the switch too, without waiting for a reconnect.
+    expect(await page.locator('#stream-state').textContent()).toBe('Live');
     await page.reload();
     await page.locator('#stream-state[data-state="open"]').waitFor();
     await expectText(page.locator('#queue-title'), 'Queue');

@@ -103,6 +103,11 @@ async function start(): Promise<void> {
     streamState.textContent = i18n.t(state === 'open' ? 'live' : state);
     streamState.dataset.state = state;
   };
+  // The label is written once per connection change; a language switch writes it again.
+  i18n.onChange(() => {
+    const state = streamState.dataset.state as StreamState | undefined;
+    if (state) showState(state);
+  });
   openStream(
     '/api/v1/events',
     {
